@@ -1,0 +1,93 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { count } from 'drizzle-orm';
+import { backupDatabase, restoreDatabase } from '../server/db/backup';
+import { migrateDatabase } from '../server/db/client';
+import { users } from '../server/db/schema';
+import { readServerLock } from '../server/server-lock';
+import { recordAudit } from '../modules/audit/audit.repository';
+import { action, configFrom, output } from './main';
+import { withDatabase } from './with-database';
+
+const CLI = { userId: null, username: 'system:cli', ip: null };
+
+export function registerDb(program: Command) {
+  const db = program.command('db').description('Database: migrate, backup, restore');
+
+  db.command('migrate')
+    .description('Apply pending schema migrations')
+    .action(
+      action(async (_opts, command: Command) => {
+        const applied = await withDatabase(configFrom(), (database) => migrateDatabase(database), {
+          migrate: false,
+        });
+        output(
+          command.optsWithGlobals(),
+          { ok: true, migrations: applied },
+          () => `✔ Database schema is up to date (${applied} migrations applied in total).`,
+        );
+      }),
+    );
+
+  db.command('backup')
+    .argument('<file>', 'backup file to write (gzip)')
+    .description('Write a consistent backup of the whole database to FILE')
+    .action(
+      action(async (file: string, _opts, command: Command) => {
+        const target = path.resolve(file);
+        const summary = await withDatabase(configFrom(), async (database) => {
+          const result = await backupDatabase(database.pool, target);
+          await recordAudit(database.db, CLI, {
+            action: 'db.backup',
+            result: 'success',
+            detail: { file: path.basename(target) },
+          });
+          return result;
+        });
+        const rows = summary.tables.reduce((s, t) => s + t.rows, 0);
+        output(
+          command.optsWithGlobals(),
+          { ok: true, ...summary },
+          () => `✔ Backup written to ${target}: ${summary.tables.length} tables, ${rows} rows.`,
+        );
+      }),
+    );
+
+  db.command('restore')
+    .argument('<file>', 'backup file written by `yiyuan db backup`')
+    .option('--force', 'replace a database that already holds data')
+    .description('Replace the whole database with the content of FILE')
+    .action(
+      action(async (file: string, opts: { force?: boolean }, command: Command) => {
+        const config = configFrom();
+        if (!config.databaseUrl) {
+          const server = await readServerLock(config.dataDir);
+          if (server)
+            throw new Error(
+              `A Yiyuan server (pid ${server.pid}) uses ${config.dataDir}; stop it before restoring.`,
+            );
+        }
+        const summary = await withDatabase(config, async (database) => {
+          const [existing] = await database.db.select({ n: count() }).from(users);
+          if ((existing?.n ?? 0) > 0 && !opts.force) {
+            throw new Error(
+              'The database already holds data. Re-run with --force to replace all of it with the backup.',
+            );
+          }
+          const result = await restoreDatabase(database.pool, path.resolve(file));
+          await recordAudit(database.db, CLI, {
+            action: 'db.restore',
+            result: 'success',
+            detail: { file: path.basename(file) },
+          });
+          return result;
+        });
+        const rows = summary.tables.reduce((s, t) => s + t.rows, 0);
+        output(
+          command.optsWithGlobals(),
+          { ok: true, ...summary },
+          () => `✔ Restored ${summary.tables.length} tables, ${rows} rows from ${file}.`,
+        );
+      }),
+    );
+}

@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { asc, sql } from 'drizzle-orm';
+import { users, type Role } from '../server/db/schema';
+import { recordAudit } from '../modules/audit/audit.repository';
+import { ADMIN_ROLES, ROLE_NAMES } from '../modules/auth/core/access';
+import { insertUser, viewOf } from '../modules/users/users.service';
+import { action, configFrom, output } from './main';
+import { withDatabase } from './with-database';
+
+const CLI = { userId: null, username: 'system:cli', ip: null };
+const BOOTSTRAP_ROLES: Role[] = [...ADMIN_ROLES, 'task_force'];
+
+export function registerUser(program: Command) {
+  const user = program.command('user').description('Accounts: create the first administrator, list, unlock');
+
+  user
+    .command('create-admin')
+    .description('Create an administrator with a one-time password (changed at first login)')
+    .requiredOption('-u, --username <name>', 'login name')
+    .option('-n, --display-name <name>', 'display name', '')
+    .option('-r, --role <role>', `one of ${BOOTSTRAP_ROLES.join(', ')}`, 'security_admin')
+    .action(
+      action(async (opts: { username: string; displayName: string; role: Role }, command: Command) => {
+        if (!BOOTSTRAP_ROLES.includes(opts.role))
+          throw new Error(`--role must be one of ${BOOTSTRAP_ROLES.join(', ')}`);
+        const result = await withDatabase(configFrom(), (database) =>
+          database.db.transaction((tx) =>
+            insertUser(tx, CLI, {
+              username: opts.username,
+              displayName: opts.displayName || ROLE_NAMES[opts.role].zh,
+              role: opts.role,
+            }),
+          ),
+        );
+        output(
+          command.optsWithGlobals(),
+          { ok: true, ...result },
+          () =>
+            `✔ Created ${result.user.username} (${ROLE_NAMES[opts.role].zh} / ${ROLE_NAMES[opts.role].en}).\n` +
+            `  One-time password: ${result.oneTimePassword}\n` +
+            '  It is shown only now; the user must change it at first login.',
+        );
+      }),
+    );
+
+  user
+    .command('list')
+    .description('List accounts')
+    .action(
+      action(async (_opts, command: Command) => {
+        const rows = await withDatabase(configFrom(), async (database) =>
+          (await database.db.select().from(users).orderBy(asc(users.username))).map(viewOf),
+        );
+        output(command.optsWithGlobals(), { ok: true, users: rows }, () =>
+          rows.length
+            ? rows
+                .map(
+                  (u) =>
+                    `${u.username.padEnd(16)} ${ROLE_NAMES[u.role].en.padEnd(24)} ${u.disabled ? 'disabled' : u.lockedUntil ? 'locked' : 'active'}`,
+                )
+                .join('\n')
+            : 'No accounts yet. Create the first one with: yiyuan user create-admin --username <name>',
+        );
+      }),
+    );
+
+  user
+    .command('unlock')
+    .argument('<username>')
+    .description('Clear a lockout after repeated failed logins')
+    .action(
+      action(async (username: string, _opts, command: Command) => {
+        const found = await withDatabase(configFrom(), (database) =>
+          database.db.transaction(async (tx) => {
+            const [row] = await tx
+              .update(users)
+              .set({ lockedUntil: null, failedAttempts: 0 })
+              .where(sql`lower(${users.username}) = lower(${username})`)
+              .returning();
+            if (row)
+              await recordAudit(tx, CLI, {
+                action: 'user.unlock',
+                result: 'success',
+                objectType: 'user',
+                objectId: row.id,
+              });
+            return row;
+          }),
+        );
+        if (!found) throw new Error(`No account named ${username}. See: yiyuan user list`);
+        output(
+          command.optsWithGlobals(),
+          { ok: true, user: viewOf(found) },
+          () => `✔ ${found.username} is unlocked.`,
+        );
+      }),
+    );
+}

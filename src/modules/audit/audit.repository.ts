@@ -1,0 +1,70 @@
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../server/db/client';
+import { auditLog } from '../../server/db/schema';
+import type { Actor } from '../auth/core/access';
+
+export interface AuditEntry {
+  action: string;
+  result: 'success' | 'failure';
+  objectType?: string;
+  objectId?: string | number;
+  detail?: Record<string, unknown>;
+}
+
+/** Who did it: an actor, or (for logins) the name that was tried. */
+export interface AuditSubject {
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export const subjectOf = (actor: Actor): AuditSubject => ({
+  userId: actor.userId,
+  username: actor.username,
+  ip: actor.ip,
+});
+
+/** Writes one audit row inside the caller's transaction: if it fails, the change fails. */
+export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    userId: subject.userId,
+    username: subject.username?.slice(0, 100) ?? null,
+    ip: subject.ip,
+    action: entry.action,
+    result: entry.result,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId === undefined ? null : String(entry.objectId),
+    detail: entry.detail ?? null,
+  });
+}
+
+export interface AuditQuery {
+  action?: string;
+  username?: string;
+  result?: 'success' | 'failure';
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(db: Db, q: AuditQuery) {
+  const where: SQL[] = [];
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  if (q.username) where.push(eq(auditLog.username, q.username));
+  if (q.result) where.push(eq(auditLog.result, q.result));
+  if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  const condition = where.length ? and(...where) : undefined;
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(condition)
+      .orderBy(desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditLog).where(condition),
+  ]);
+  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}

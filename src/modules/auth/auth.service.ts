@@ -1,0 +1,261 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../server/db/client';
+import { sessions, users } from '../../server/db/schema';
+import type { SecurityConfig } from '../../server/config';
+import { AppError, fail } from '../../server/errors';
+import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { permissionsOf, type Actor } from './core/access';
+import {
+  checkPassword,
+  passwordExpired,
+  passwordProblemsAsFieldErrors,
+  type PasswordPolicy,
+} from './core/password-policy';
+import { burnVerifyTime, hashPassword, verifyPassword } from './passwords';
+
+type UserRow = typeof users.$inferSelect;
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  role: UserRow['role'];
+  platformId: number | null;
+  enterpriseId: number | null;
+  mustChangePassword: boolean;
+  permissions: string[];
+}
+
+export interface SessionView {
+  actor: Actor;
+  me: Me;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  me: Me;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function policyOf(security: SecurityConfig): PasswordPolicy {
+  return {
+    minLength: security.passwordMinLength,
+    minClasses: security.passwordMinClasses,
+    maxAgeDays: security.passwordMaxAgeDays,
+  };
+}
+
+export function createAuthService(db: Db, security: SecurityConfig, now: () => Date = () => new Date()) {
+  const policy = policyOf(security);
+
+  const meOf = (u: UserRow): Me => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    platformId: u.platformId,
+    enterpriseId: u.enterpriseId,
+    mustChangePassword: u.mustChangePassword || passwordExpired(u.passwordChangedAt, now(), policy),
+    permissions: [...permissionsOf(u.role)],
+  });
+
+  async function newSession(tx: Db | Tx, userId: number, ip: string | null, userAgent: string | null) {
+    const token = randomBytes(32).toString('base64url'); // 256 bits
+    const csrfToken = randomBytes(24).toString('base64url');
+    const at = now();
+    await tx.insert(sessions).values({
+      id: sha256(token),
+      userId,
+      csrfToken,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + security.sessionAbsoluteHours * 3_600_000),
+      ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, csrfToken };
+  }
+
+  return {
+    policy,
+
+    async login(input: {
+      username: string;
+      password: string;
+      ip: string | null;
+      userAgent: string | null;
+    }): Promise<LoginResult> {
+      const username = input.username.trim();
+      const outcome = await db.transaction(async (tx) => {
+        const [user] = await tx
+          .select()
+          .from(users)
+          .where(sql`lower(${users.username}) = lower(${username})`)
+          .for('update');
+        const failure = async (reason: string, extra: Record<string, unknown> = {}) => {
+          await recordAudit(
+            tx,
+            { userId: user?.id ?? null, username, ip: input.ip },
+            {
+              action: 'auth.login',
+              result: 'failure',
+              objectType: 'user',
+              objectId: user?.id,
+              detail: { reason, ...extra },
+            },
+          );
+          return null;
+        };
+        if (!user) {
+          await burnVerifyTime(input.password);
+          return failure('unknown_user');
+        }
+        if (user.disabledAt) {
+          await burnVerifyTime(input.password);
+          return failure('disabled');
+        }
+        if (user.lockedUntil && user.lockedUntil > now()) {
+          await burnVerifyTime(input.password);
+          return failure('locked', { lockedUntil: user.lockedUntil.toISOString() });
+        }
+        if (!(await verifyPassword(user.passwordHash, input.password))) {
+          const attempts = user.failedAttempts + 1;
+          const lock = attempts >= security.lockoutThreshold;
+          await tx
+            .update(users)
+            .set({
+              failedAttempts: lock ? 0 : attempts,
+              lockedUntil: lock
+                ? new Date(now().getTime() + security.lockoutMinutes * 60_000)
+                : user.lockedUntil,
+            })
+            .where(eq(users.id, user.id));
+          return failure('wrong_password', { attempts, locked: lock });
+        }
+        const [updated] = await tx
+          .update(users)
+          .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now() })
+          .where(eq(users.id, user.id))
+          .returning();
+        const session = await newSession(tx, user.id, input.ip, input.userAgent);
+        await recordAudit(
+          tx,
+          { userId: user.id, username: user.username, ip: input.ip },
+          { action: 'auth.login', result: 'success', objectType: 'user', objectId: user.id },
+        );
+        return { ...session, me: meOf(updated!) };
+      });
+      if (!outcome) throw new AppError('INVALID_CREDENTIALS');
+      return outcome;
+    },
+
+    /** Resolves a cookie token to its live session, enforcing idle and absolute time-outs. */
+    async resolve(token: string, ip: string | null): Promise<SessionView | null> {
+      if (!token || token.length > 100) return null;
+      const id = sha256(token);
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, id));
+      if (!row) return null;
+      const at = now();
+      const idle = at.getTime() - row.session.lastSeenAt.getTime() > security.sessionIdleMinutes * 60_000;
+      if (idle || at >= row.session.expiresAt || row.user.disabledAt) {
+        await db.delete(sessions).where(eq(sessions.id, id));
+        return null;
+      }
+      if (at.getTime() - row.session.lastSeenAt.getTime() > 15_000) {
+        await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+      }
+      const u = row.user;
+      return {
+        actor: {
+          userId: u.id,
+          username: u.username,
+          role: u.role,
+          platformId: u.platformId,
+          enterpriseId: u.enterpriseId,
+          ip,
+        },
+        me: meOf(u),
+        sessionId: id,
+        csrfToken: row.session.csrfToken,
+      };
+    },
+
+    async logout(view: SessionView): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.delete(sessions).where(eq(sessions.id, view.sessionId));
+        await recordAudit(tx, subjectOf(view.actor), {
+          action: 'auth.logout',
+          result: 'success',
+          objectType: 'user',
+          objectId: view.actor.userId,
+        });
+      });
+    },
+
+    /** Changes the actor's own password; every session of the user ends and a new one begins. */
+    async changePassword(
+      view: SessionView,
+      input: { currentPassword: string; newPassword: string; userAgent: string | null },
+    ): Promise<LoginResult> {
+      const [user] = await db.select().from(users).where(eq(users.id, view.actor.userId));
+      if (!user) return fail('UNAUTHENTICATED');
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        await recordAudit(db, subjectOf(view.actor), {
+          action: 'auth.password_change',
+          result: 'failure',
+          objectType: 'user',
+          objectId: user.id,
+          detail: { reason: 'wrong_current_password' },
+        });
+        fail('VALIDATION_FAILED', [
+          {
+            field: 'currentPassword',
+            code: 'WRONG_PASSWORD',
+            zh: '当前密码不正确',
+            en: 'The current password is wrong',
+          },
+        ]);
+      }
+      const problems = checkPassword(input.newPassword, user.username, policy);
+      if (input.newPassword === input.currentPassword) {
+        fail('VALIDATION_FAILED', [
+          {
+            field: 'newPassword',
+            code: 'PASSWORD_UNCHANGED',
+            zh: '新密码不能与当前密码相同',
+            en: 'The new password must differ from the current one',
+          },
+        ]);
+      }
+      if (problems.length)
+        fail('VALIDATION_FAILED', passwordProblemsAsFieldErrors('newPassword', problems, policy));
+      const passwordHash = await hashPassword(input.newPassword);
+      return db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now(), updatedAt: now() })
+          .where(eq(users.id, user.id))
+          .returning();
+        await tx.delete(sessions).where(eq(sessions.userId, user.id));
+        const session = await newSession(tx, user.id, view.actor.ip, input.userAgent);
+        await recordAudit(tx, subjectOf(view.actor), {
+          action: 'auth.password_change',
+          result: 'success',
+          objectType: 'user',
+          objectId: user.id,
+        });
+        return { ...session, me: meOf(updated!) };
+      });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,108 @@
+/**
+ * Roles, permissions and scopes: the access model every feature uses. Pure: no I/O.
+ * Services ask these functions; routes and the UI only mirror them.
+ */
+import type { Role } from '../../../server/db/schema/accounts';
+
+export type { Role };
+
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  platformId: number | null;
+  enterpriseId: number | null;
+  ip: string | null;
+}
+
+export const PERMISSIONS = [
+  'platform:read',
+  'platform:create',
+  'platform:update',
+  'platform:archive',
+  'user:manage',
+  'audit:read',
+  'system:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  task_force: ['platform:read', 'platform:create', 'platform:update', 'platform:archive'],
+  leader: ['platform:read'],
+  platform_admin: ['platform:read', 'platform:update'],
+  commissioner: ['platform:read'],
+  enterprise: ['platform:read'],
+  // MLPS 三权分立: administrators do not see business data.
+  system_admin: ['system:read'],
+  security_admin: ['user:manage'],
+  audit_admin: ['audit:read'],
+};
+
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  task_force: { zh: '市工作专班', en: 'City task force' },
+  leader: { zh: '市领导', en: 'City leader' },
+  platform_admin: { zh: '园区管理员', en: 'Platform administrator' },
+  commissioner: { zh: '企业服务专员', en: 'Service commissioner' },
+  enterprise: { zh: '企业用户', en: 'Enterprise user' },
+  system_admin: { zh: '系统管理员', en: 'System administrator' },
+  security_admin: { zh: '安全管理员', en: 'Security administrator' },
+  audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}
+
+export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return GRANTS[actor.role].includes(permission);
+}
+
+/**
+ * Which platforms an actor's records are limited to: every platform, one platform, or the
+ * platform of the actor's enterprise (resolved by the caller, which knows the enterprise).
+ */
+export type PlatformScope =
+  | { kind: 'all' }
+  | { kind: 'platform'; platformId: number }
+  | { kind: 'enterprise'; enterpriseId: number }
+  | { kind: 'none' };
+
+export function platformScope(actor: Actor): PlatformScope {
+  switch (actor.role) {
+    case 'task_force':
+    case 'leader':
+    case 'commissioner':
+      return { kind: 'all' };
+    case 'platform_admin':
+      return actor.platformId === null
+        ? { kind: 'none' }
+        : { kind: 'platform', platformId: actor.platformId };
+    case 'enterprise':
+      return actor.enterpriseId === null
+        ? { kind: 'none' }
+        : { kind: 'enterprise', enterpriseId: actor.enterpriseId };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Fields of a platform only the task force may set (the provincial strategic-platform flag). */
+export function mayEditStrategicFlag(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'task_force';
+}
+
+/** Scope rule for accounts: which role needs which scope. */
+export function scopeProblems(
+  role: Role,
+  platformId: number | null | undefined,
+  enterpriseId: number | null | undefined,
+): string[] {
+  const problems: string[] = [];
+  if (role === 'platform_admin' && !platformId) problems.push('platformId');
+  if (role !== 'platform_admin' && platformId) problems.push('platformId');
+  if (role === 'enterprise' && !enterpriseId) problems.push('enterpriseId');
+  if (role !== 'enterprise' && enterpriseId) problems.push('enterpriseId');
+  return problems;
+}

@@ -1,0 +1,209 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../server/db/client';
+import {
+  districts,
+  enterprises,
+  industries,
+  platformIndustries,
+  platformTypes,
+  platforms,
+} from '../../server/db/schema';
+import type { PlatformScope } from '../auth/core/access';
+import type { PlatformInput, ReferenceCodes } from './core/platform-rules';
+
+export type PlatformRow = typeof platforms.$inferSelect;
+export interface Platform extends Omit<PlatformRow, 'archivedAt' | 'createdAt' | 'updatedAt'> {
+  leadingIndustries: string[];
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SORTABLE = {
+  name: platforms.name,
+  districtCode: platforms.districtCode,
+  type: platforms.type,
+  areaKm2: platforms.areaKm2,
+  industrialLandMu: platforms.industrialLandMu,
+  updatedAt: platforms.updatedAt,
+} as const;
+export type SortKey = keyof typeof SORTABLE;
+
+export interface PlatformQuery {
+  keyword?: string;
+  district?: string;
+  type?: string;
+  industry?: string;
+  strategic?: boolean;
+  includeArchived?: boolean;
+  page: number;
+  pageSize: number;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+}
+
+/** The SQL condition that limits platforms to an actor's scope. */
+export function scopeCondition(scope: PlatformScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'platform':
+      return eq(platforms.id, scope.platformId);
+    case 'enterprise':
+      return inArray(
+        platforms.id,
+        sql`(select ${enterprises.platformId} from ${enterprises} where ${enterprises.id} = ${scope.enterpriseId})`,
+      );
+    case 'none':
+      return sql`false`;
+  }
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+async function attachIndustries(db: Db | Tx, rows: PlatformRow[]): Promise<Platform[]> {
+  const ids = rows.map((r) => r.id);
+  const links = ids.length
+    ? await db
+        .select()
+        .from(platformIndustries)
+        .where(inArray(platformIndustries.platformId, ids))
+        .orderBy(asc(platformIndustries.rank))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    leadingIndustries: links.filter((l) => l.platformId === r.id).map((l) => l.industryCode),
+    archivedAt: r.archivedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export async function listPlatforms(db: Db, scope: PlatformScope, q: PlatformQuery) {
+  const where: (SQL | undefined)[] = [scopeCondition(scope)];
+  if (!q.includeArchived) where.push(isNull(platforms.archivedAt));
+  if (q.keyword) {
+    const pattern = `%${escapeLike(q.keyword.trim())}%`;
+    where.push(or(ilike(platforms.name, pattern), ilike(platforms.nameEn, pattern)));
+  }
+  if (q.district) where.push(eq(platforms.districtCode, q.district));
+  if (q.type) where.push(eq(platforms.type, q.type));
+  if (q.strategic !== undefined) where.push(eq(platforms.isStrategic, q.strategic));
+  if (q.industry) {
+    where.push(
+      inArray(
+        platforms.id,
+        db
+          .select({ id: platformIndustries.platformId })
+          .from(platformIndustries)
+          .where(eq(platformIndustries.industryCode, q.industry)),
+      ),
+    );
+  }
+  const condition = and(...where);
+  const direction = q.order === 'desc' ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(platforms)
+      .where(condition)
+      .orderBy(direction(SORTABLE[q.sort]), asc(platforms.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(platforms).where(condition),
+  ]);
+  return {
+    items: await attachIndustries(db, rows),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function findPlatform(
+  db: Db | Tx,
+  scope: PlatformScope,
+  id: number,
+  forUpdate = false,
+): Promise<Platform | null> {
+  const query = db
+    .select()
+    .from(platforms)
+    .where(and(eq(platforms.id, id), scopeCondition(scope)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ? ((await attachIndustries(db, [row]))[0] ?? null) : null;
+}
+
+export async function nameTaken(db: Db | Tx, name: string, exceptId?: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: platforms.id })
+    .from(platforms)
+    .where(and(eq(platforms.name, name.trim()), exceptId ? sql`${platforms.id} <> ${exceptId}` : undefined));
+  return Boolean(row);
+}
+
+function columns(input: PlatformInput) {
+  return {
+    name: input.name.trim(),
+    nameEn: input.nameEn.trim(),
+    type: input.type,
+    districtCode: input.districtCode,
+    areaKm2: input.areaKm2,
+    industrialLandMu: input.industrialLandMu,
+    isStrategic: input.isStrategic,
+    longitude: input.longitude,
+    latitude: input.latitude,
+    description: input.description,
+  };
+}
+
+async function setIndustries(tx: Db | Tx, platformId: number, codes: string[]) {
+  await tx.delete(platformIndustries).where(eq(platformIndustries.platformId, platformId));
+  if (codes.length)
+    await tx
+      .insert(platformIndustries)
+      .values(codes.map((industryCode, rank) => ({ platformId, industryCode, rank })));
+}
+
+export async function insertPlatform(tx: Db | Tx, input: PlatformInput, isDemo = false): Promise<number> {
+  const [row] = await tx
+    .insert(platforms)
+    .values({ ...columns(input), isDemo })
+    .returning({ id: platforms.id });
+  await setIndustries(tx, row!.id, input.leadingIndustries);
+  return row!.id;
+}
+
+export async function updatePlatformRow(tx: Db | Tx, id: number, input: PlatformInput): Promise<void> {
+  await tx
+    .update(platforms)
+    .set({ ...columns(input), version: sql`${platforms.version} + 1`, updatedAt: new Date() })
+    .where(eq(platforms.id, id));
+  await setIndustries(tx, id, input.leadingIndustries);
+}
+
+export async function setArchived(tx: Db | Tx, id: number, archived: boolean): Promise<void> {
+  await tx
+    .update(platforms)
+    .set({
+      archivedAt: archived ? new Date() : null,
+      version: sql`${platforms.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(platforms.id, id));
+}
+
+export async function referenceCodes(db: Db | Tx): Promise<ReferenceCodes> {
+  const [t, d, i] = await Promise.all([
+    db.select({ code: platformTypes.code }).from(platformTypes),
+    db.select({ code: districts.code }).from(districts),
+    db.select({ code: industries.code }).from(industries),
+  ]);
+  return {
+    types: new Set(t.map((r) => r.code)),
+    districts: new Set(d.map((r) => r.code)),
+    industries: new Set(i.map((r) => r.code)),
+  };
+}

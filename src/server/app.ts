@@ -1,0 +1,182 @@
+/** buildApp(config, database) → a Fastify instance. It never listens: tests use `app.inject`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { authRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes';
+import { platformRoutes } from '../modules/platforms/platforms.routes';
+import { referenceRoutes } from '../modules/reference/reference.routes';
+import { systemRoutes } from '../modules/system/system.routes';
+import { userRoutes } from '../modules/users/users.routes';
+import { APP_VERSION, type Config } from './config';
+import type { Database } from './db/client';
+import { AppError, ERRORS, type FieldError } from './errors';
+import { ErrorSchema, type App } from './http';
+import { createServices, type Services } from './services';
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface BuiltApp {
+  app: App;
+  services: Services;
+}
+
+/** Turns Ajv validation errors into field errors with both languages. */
+function validationDetails(error: FastifyError): FieldError[] {
+  return (error.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>;
+    const field =
+      (params.missingProperty as string | undefined) ??
+      (params.additionalProperty as string | undefined) ??
+      v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (v.keyword === 'required') return { field, code: 'REQUIRED', zh: '必填', en: 'Required' };
+    if (v.keyword === 'additionalProperties')
+      return {
+        field,
+        code: 'UNKNOWN_FIELD',
+        zh: `不允许的字段：${field}`,
+        en: `Field not allowed: ${field}`,
+      };
+    return {
+      field,
+      code: v.keyword.toUpperCase(),
+      zh: `格式不正确（${v.message ?? v.keyword}）`,
+      en: v.message ?? 'Invalid value',
+    };
+  });
+}
+
+export async function buildApp(config: Config, database: Database): Promise<BuiltApp> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const services = createServices(database, config);
+
+  app.decorateRequest('session', null);
+  app.addSchema(ErrorSchema);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Yiyuan (一园) API',
+        version: APP_VERSION,
+        description:
+          'Industrial platform management for Hangzhou. Authenticate with POST /api/auth/login (session cookie); ' +
+          'send the csrfToken from /api/auth/me as X-CSRF-Token on every state-changing request.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  // Sessions, CSRF and the password-change gate, for every API route.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('Cache-Control', 'no-store');
+    if (request.url.startsWith('/api/docs')) return;
+    const auth = request.routeOptions.config.auth ?? 'session';
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await services.auth.resolve(token, request.ip) : null;
+    if (UNSAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const ok =
+        typeof header === 'string' &&
+        header.length > 0 &&
+        (auth === 'public' || header === request.session?.csrfToken);
+      if (!ok) throw new AppError(request.session || auth === 'public' ? 'CSRF_REJECTED' : 'UNAUTHENTICATED');
+    }
+    if (auth === 'public') return;
+    if (!request.session) throw new AppError('UNAUTHENTICATED');
+    if (auth === 'session' && request.session.me.mustChangePassword)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {
+    if (error instanceof AppError) return reply.code(error.status).send(error.toJSON());
+    if ((error as FastifyError).validation) {
+      return reply
+        .code(400)
+        .send(new AppError('VALIDATION_FAILED', validationDetails(error as FastifyError)).toJSON());
+    }
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status === 413) return reply.code(413).send(new AppError('PAYLOAD_TOO_LARGE').toJSON());
+    if (status === 429) return reply.code(429).send(new AppError('RATE_LIMITED').toJSON());
+    if (status >= 400 && status < 500) {
+      const { zh, en } = ERRORS.BAD_REQUEST;
+      return reply.code(status).send({ error: { code: 'BAD_REQUEST', zh, en: `${en}: ${error.message}` } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(new AppError('INTERNAL').toJSON());
+  });
+
+  const deps = { services };
+  authRoutes(app, deps, config);
+  referenceRoutes(app, deps);
+  platformRoutes(app, deps);
+  userRoutes(app, deps);
+  auditRoutes(app, deps);
+  systemRoutes(app, deps);
+
+  // The built web application, with the SPA's routes falling back to index.html.
+  const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.code(404).send(new AppError('NOT_FOUND').toJSON());
+    }
+    if (!hasWeb) {
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send('The web application is not built. Run `npm run build:web` (or `npm start`). 前端尚未构建。');
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+
+  return { app, services };
+}

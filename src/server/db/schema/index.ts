@@ -1,0 +1,5 @@
+export * from './reference';
+export * from './platforms';
+export * from './enterprises';
+export * from './accounts';
+export * from './audit';

@@ -1,0 +1,73 @@
+/** The one error catalogue: every error the API returns, with its status and both languages. */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
+  BAD_REQUEST: { status: 400, zh: '请求无效', en: 'Bad request' },
+  UNAUTHENTICATED: {
+    status: 401,
+    zh: '请先登录（会话不存在或已过期）',
+    en: 'Please log in (no session, or it expired)',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '用户名或密码错误；连续失败多次后账户将被临时锁定',
+    en: 'Wrong username or password; repeated failures lock the account for a while',
+  },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  CSRF_REJECTED: {
+    status: 403,
+    zh: '请求缺少有效的防伪令牌，请刷新页面后重试',
+    en: 'Missing or invalid CSRF token; reload the page and try again',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改密码（首次登录或密码已过期）',
+    en: 'You must change your password first (first login or expired password)',
+  },
+  NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
+  PLATFORM_NOT_FOUND: { status: 404, zh: '园区不存在', en: 'Platform not found' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '该记录已被他人修改，请刷新后再编辑',
+    en: 'Someone else changed this record; reload it and edit again',
+  },
+  DUPLICATE_NAME: { status: 409, zh: '名称已存在', en: 'This name is already used' },
+  DUPLICATE_USERNAME: { status: 409, zh: '用户名已存在', en: 'This username is already taken' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request body too large' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: {
+    status: 500,
+    zh: '服务器内部错误，请稍后重试或联系管理员',
+    en: 'Internal error; try again later or contact the administrator',
+  },
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  field: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: FieldError[],
+  ) {
+    super(ERRORS[code].en);
+    this.status = ERRORS[code].status;
+  }
+
+  toJSON() {
+    const { zh, en } = ERRORS[this.code];
+    return { error: { code: this.code, zh, en, ...(this.details?.length ? { details: this.details } : {}) } };
+  }
+}
+
+export const fail = (code: ErrorCode, details?: FieldError[]): never => {
+  throw new AppError(code, details);
+};

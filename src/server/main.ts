@@ -1,0 +1,46 @@
+/** config → database → migrations → buildApp → listen; and a clean stop on SIGINT/SIGTERM. */
+import type { Config } from './config';
+import { buildApp } from './app';
+import { migrateDatabase, openDatabase, type Database } from './db/client';
+import { acquireServerLock, recordServerPort } from './server-lock';
+import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  demo: DemoCredentials | null;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const release = config.databaseUrl ? async () => {} : await acquireServerLock(config.dataDir, config.port);
+  let database: Database | null = null;
+  try {
+    database = await openDatabase(config);
+    await migrateDatabase(database);
+    const demo = config.demo ? await seedDemo(database.db) : null;
+    const { app } = await buildApp(config, database);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    if (!config.databaseUrl) await recordServerPort(config.dataDir, port);
+    const db = database;
+    let stopping: Promise<void> | null = null;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await app.close();
+        // The server owns the embedded cluster, also one it attached to after a crash.
+        await db.close({ stopEmbedded: true });
+        await release();
+      })());
+    return { url: `http://localhost:${port}`, port, database: db, demo, stop };
+  } catch (error) {
+    await database?.close({ stopEmbedded: true }).catch(() => {});
+    await release();
+    throw error;
+  }
+}

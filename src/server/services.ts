@@ -1,0 +1,22 @@
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { createAuditService } from '../modules/audit/audit.service';
+import { createAuthService } from '../modules/auth/auth.service';
+import { createPlatformService } from '../modules/platforms/platforms.service';
+import { createReferenceService } from '../modules/reference/reference.service';
+import { createSystemService } from '../modules/system/system.service';
+import { createUserService } from '../modules/users/users.service';
+
+/** Every use case of the application, wired to one database. Routes and CLI both call these. */
+export function createServices(database: Database, config: Config) {
+  const { db } = database;
+  return {
+    auth: createAuthService(db, config.security),
+    platforms: createPlatformService(db),
+    users: createUserService(db),
+    audit: createAuditService(db),
+    reference: createReferenceService(db),
+    system: createSystemService(database),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
