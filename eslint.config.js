@@ -32,6 +32,7 @@ export default tseslint.config(
   {
     // A module's pure core does no I/O.
     files: ['src/modules/*/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -13,10 +13,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(
-  config: Config,
-  log: (line: string) => void = console.log,
-): Promise<RunningServer> {
+export async function startServer(config: Config): Promise<RunningServer> {
   const release = config.databaseUrl ? async () => {} : await acquireServerLock(config.dataDir, config.port);
   let database: Database | null = null;
   try {

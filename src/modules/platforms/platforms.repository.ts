@@ -196,11 +196,10 @@ export async function setArchived(tx: Db | Tx, id: number, archived: boolean): P
 }
 
 export async function referenceCodes(db: Db | Tx): Promise<ReferenceCodes> {
-  const [t, d, i] = await Promise.all([
-    db.select({ code: platformTypes.code }).from(platformTypes),
-    db.select({ code: districts.code }).from(districts),
-    db.select({ code: industries.code }).from(industries),
-  ]);
+  // Sequential: `db` may be a transaction, which runs one query at a time.
+  const t = await db.select({ code: platformTypes.code }).from(platformTypes);
+  const d = await db.select({ code: districts.code }).from(districts);
+  const i = await db.select({ code: industries.code }).from(industries);
   return {
     types: new Set(t.map((r) => r.code)),
     districts: new Set(d.map((r) => r.code)),

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../server/db/schema/accounts';
+import {
+  ADMIN_ROLES,
+  can,
+  mayEditStrategicFlag,
+  permissionsOf,
+  platformScope,
+  scopeProblems,
+  type Actor,
+} from './access';
+
+const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
+  userId: 1,
+  username: 'u',
+  role,
+  platformId: null,
+  enterpriseId: null,
+  ip: null,
+  ...extra,
+});
+
+describe('roles and permissions', () => {
+  it('leaders only read', () => {
+    expect(permissionsOf('leader')).toEqual(['platform:read']);
+  });
+
+  it('only the task force creates and archives platforms and sets the strategic flag', () => {
+    for (const role of ROLES) {
+      expect(can(actor(role), 'platform:create')).toBe(role === 'task_force');
+      expect(can(actor(role), 'platform:archive')).toBe(role === 'task_force');
+      expect(mayEditStrategicFlag(actor(role))).toBe(role === 'task_force');
+    }
+  });
+
+  it('keeps the three MLPS administrators apart and away from business data', () => {
+    const grants = ADMIN_ROLES.map((r) => permissionsOf(r));
+    expect(grants).toEqual([['system:read'], ['user:manage'], ['audit:read']]);
+    for (const role of ADMIN_ROLES) expect(can(actor(role), 'platform:read')).toBe(false);
+    // Only the security administrator manages accounts, roles and scopes.
+    expect(ROLES.filter((r) => can(actor(r), 'user:manage'))).toEqual(['security_admin']);
+    expect(ROLES.filter((r) => can(actor(r), 'audit:read'))).toEqual(['audit_admin']);
+  });
+
+  it.each([
+    ['task_force', {}, { kind: 'all' }],
+    ['leader', {}, { kind: 'all' }],
+    ['commissioner', {}, { kind: 'all' }],
+    ['platform_admin', { platformId: 7 }, { kind: 'platform', platformId: 7 }],
+    ['platform_admin', {}, { kind: 'none' }],
+    ['enterprise', { enterpriseId: 3 }, { kind: 'enterprise', enterpriseId: 3 }],
+    ['system_admin', {}, { kind: 'none' }],
+    ['security_admin', {}, { kind: 'none' }],
+    ['audit_admin', {}, { kind: 'none' }],
+  ] as const)('scope of %s %j is %j', (role, extra, expected) => {
+    expect(platformScope(actor(role, extra))).toEqual(expected);
+  });
+
+  it('requires exactly the scope a role needs', () => {
+    expect(scopeProblems('platform_admin', 1, null)).toEqual([]);
+    expect(scopeProblems('platform_admin', null, null)).toEqual(['platformId']);
+    expect(scopeProblems('leader', 1, null)).toEqual(['platformId']);
+    expect(scopeProblems('enterprise', null, 4)).toEqual([]);
+    expect(scopeProblems('enterprise', 2, null)).toEqual(['platformId', 'enterpriseId']);
+  });
+});
