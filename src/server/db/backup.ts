@@ -169,16 +169,30 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
       const copy = client.query(
         copyFrom(`copy ${quoteIdent(name)} (${columns.map(quoteIdent).join(', ')}) from stdin`),
       );
+      const finished = new Promise<void>((resolve, reject) => {
+        copy.on('finish', resolve);
+        copy.on('error', reject);
+      });
+      finished.catch(() => {}); // awaited below; this only keeps an early error from going unhandled
       let rows = 0;
+      let complete = false;
       for (;;) {
         const line = await iterator.next();
-        if (line.done) throw new BackupFormatError(`${file} ends inside table ${name}`);
-        if (line.value === '\\.') break;
+        if (line.done) break;
+        if (line.value === '\\.') {
+          complete = true;
+          break;
+        }
         rows++;
-        if (!copy.write(`${line.value}\n`)) await once(copy, 'drain');
+        if (!copy.write(`${line.value}\n`)) await Promise.race([once(copy, 'drain'), finished]);
       }
+      // End the COPY either way so the connection stays in step, then judge.
       copy.end();
-      await once(copy, 'finish');
+      await finished.catch((error: Error) => {
+        if (complete) throw error;
+      });
+      if (!complete)
+        throw new BackupFormatError(`${file} ends inside table ${name}: the backup is incomplete`);
       summary.tables.push({ name, rows });
     }
     // Serial sequences continue after the restored ids.
