@@ -217,6 +217,10 @@ describe('platforms', () => {
     expect(strategic.json().total).toBe(5);
     const keyword = await call('taskforce', 'GET', `/api/platforms?keyword=${encodeURIComponent('科技城')}`);
     expect(keyword.json().total).toBe(3);
+    const byName = (await call('taskforce', 'GET', '/api/platforms?pageSize=3'))
+      .json()
+      .items.map((p: { name: string }) => p.name);
+    expect(byName[0]).toBe('富阳经济技术开发区'); // pinyin order: fu < hang < jian …
     const badSort = await call('taskforce', 'GET', '/api/platforms?sort=password_hash');
     expect(badSort.statusCode).toBe(400);
   });
@@ -325,6 +329,21 @@ describe('platforms', () => {
       expect(d.en).toBeTruthy();
     }
     const id = created.json().id;
+    // null stays null (not 0): a platform without coordinates or land figure.
+    const cleared = await call('taskforce', 'PATCH', `/api/platforms/${id}`, {
+      version: created.json().version,
+      longitude: null,
+      latitude: null,
+      industrialLandMu: null,
+      areaKm2: 0,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({
+      longitude: null,
+      latitude: null,
+      industrialLandMu: null,
+      areaKm2: 0,
+    });
     const archived = await call('taskforce', 'POST', `/api/platforms/${id}/archive`);
     expect(archived.json().archivedAt).not.toBeNull();
     expect((await call('taskforce', 'GET', '/api/platforms?pageSize=100')).json().total).toBe(16);

@@ -1,6 +1,7 @@
 /** Shared pieces of the HTTP layer: the typed app, route-level access, shared schemas. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
+import type { Static, TSchema } from 'typebox';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -67,8 +68,12 @@ export const errorResponses = {
   429: ErrorSchema,
 } as const;
 
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
+/**
+ * `T | null` as one JSON-schema type list (`type: ['number', 'null']`), not an anyOf: with type
+ * coercion on (needed for query strings), Ajv would otherwise turn `null` into `0`.
+ */
+export const Nullable = <T extends TSchema & { type: string }>(t: T) =>
+  Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] });
 export const IdParams = Type.Object(
   { id: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
   { additionalProperties: false },

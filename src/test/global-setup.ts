@@ -32,7 +32,7 @@ export async function setup(project: TestProject) {
   const external = process.env.DATABASE_URL;
   let adminUrl: string;
   if (external) {
-    adminUrl = withDatabase(external, 'postgres');
+    adminUrl = external;
   } else {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-test-'));
     await fs.chmod(dataDir, 0o755);

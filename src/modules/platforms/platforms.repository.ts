@@ -19,8 +19,11 @@ export interface Platform extends Omit<PlatformRow, 'archivedAt' | 'createdAt' |
   updatedAt: string;
 }
 
+/** Chinese names sort by pinyin (ICU collation, present in the embedded and Debian builds). */
+const byPinyin = sql`${platforms.name} collate "zh-x-icu"`;
+
 export const SORTABLE = {
-  name: platforms.name,
+  name: byPinyin,
   districtCode: platforms.districtCode,
   type: platforms.type,
   areaKm2: platforms.areaKm2,

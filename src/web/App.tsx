@@ -1,0 +1,67 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import { RequireAuth } from './components/RequireAuth';
+import { RequirePermission } from './components/RequirePermission';
+import { HomeRedirect } from './components/HomeRedirect';
+import { RouteError } from './components/RouteError';
+import { PageSpin } from './components/PageSpin';
+import { LoginPage } from './pages/login/LoginPage';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { useLang } from './lib/useLang';
+
+const PlatformListPage = lazy(() =>
+  import('./pages/platforms/PlatformListPage').then((m) => ({ default: m.PlatformListPage })),
+);
+const PlatformDetailPage = lazy(() =>
+  import('./pages/platforms/PlatformDetailPage').then((m) => ({ default: m.PlatformDetailPage })),
+);
+const PlatformFormPage = lazy(() =>
+  import('./pages/platforms/PlatformFormPage').then((m) => ({ default: m.PlatformFormPage })),
+);
+const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const SystemPage = lazy(() => import('./pages/system/SystemPage').then((m) => ({ default: m.SystemPage })));
+
+function guarded(permission: string, page: ReactNode) {
+  return (
+    <RequirePermission permission={permission}>
+      <Suspense fallback={<PageSpin />}>{page}</Suspense>
+    </RequirePermission>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'platforms', element: guarded('platform:read', <PlatformListPage />) },
+      { path: 'platforms/new', element: guarded('platform:create', <PlatformFormPage />) },
+      { path: 'platforms/:id', element: guarded('platform:read', <PlatformDetailPage />) },
+      { path: 'platforms/:id/edit', element: guarded('platform:update', <PlatformFormPage />) },
+      { path: 'users', element: guarded('user:manage', <UsersPage />) },
+      { path: 'audit', element: guarded('audit:read', <AuditPage />) },
+      { path: 'system', element: guarded('system:read', <SystemPage />) },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  const lang = useLang();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+      <AntdApp>
+        <RouterProvider router={router} />
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { Page, Platform, PlatformInput, PlatformQuery } from './types';
+
+const KEY = 'platforms';
+
+function toQuery(q: Partial<PlatformQuery>) {
+  return {
+    keyword: q.keyword,
+    district: q.district,
+    type: q.type,
+    industry: q.industry,
+    strategic: q.strategic,
+    includeArchived: q.includeArchived ? 'true' : undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+    sort: q.sort,
+    order: q.sort ? q.order : undefined,
+  };
+}
+
+export function usePlatforms(query: PlatformQuery) {
+  return useQuery({
+    queryKey: [KEY, 'list', query],
+    queryFn: ({ signal }) => api<Page<Platform>>('/platforms', { query: toQuery(query), signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePlatform(id: number | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'one', id],
+    queryFn: ({ signal }) => api<Platform>(`/platforms/${id}`, { signal }),
+    enabled: id !== undefined && Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useCreatePlatform() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PlatformInput) => api<Platform>('/platforms', { method: 'POST', body: input }),
+    onSuccess: (p) => {
+      qc.setQueryData([KEY, 'one', p.id], p);
+      void qc.invalidateQueries({ queryKey: [KEY, 'list'] });
+    },
+  });
+}
+
+export function useUpdatePlatform(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<PlatformInput> & { version: number }) =>
+      api<Platform>(`/platforms/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: (p) => {
+      qc.setQueryData([KEY, 'one', p.id], p);
+      void qc.invalidateQueries({ queryKey: [KEY, 'list'] });
+    },
+  });
+}
+
+export function useArchivePlatform(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'archive' | 'restore') =>
+      api<Platform>(`/platforms/${id}/${action}`, { method: 'POST' }),
+    onSuccess: (p) => {
+      qc.setQueryData([KEY, 'one', p.id], p);
+      void qc.invalidateQueries({ queryKey: [KEY, 'list'] });
+    },
+  });
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Flex, Layout, Menu, theme, Typography } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../api/types';
+import { allowedNavItems } from '../nav';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+const SIDER_KEY = 'yiyuan.siderCollapsed';
+
+function initialCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(SIDER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Page frame: side menu with the areas the user may see, header with language and user menu. */
+export function AppLayout({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+  const navItems = me.mustChangePassword ? [] : allowedNavItems(me);
+  const selected = navItems.find(
+    (i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`),
+  );
+
+  const toggle = (value: boolean) => {
+    setCollapsed(value);
+    try {
+      window.localStorage.setItem(SIDER_KEY, value ? '1' : '0');
+    } catch {
+      // ignore
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {navItems.length > 0 && (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={(value, type) => (type === 'clickTrigger' ? toggle(value) : setCollapsed(value))}
+          breakpoint="lg"
+          trigger={null}
+          width={208}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Flex align="center" justify="center" style={{ height: 56, color: '#fff' }}>
+            <Typography.Text
+              strong
+              style={{ color: '#fff', fontSize: collapsed ? 18 : 20, letterSpacing: 2 }}
+            >
+              {collapsed ? t('app.logoShort') : t('app.logo')}
+            </Typography.Text>
+          </Flex>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected ? [selected.key] : []}
+            onClick={({ key }) => {
+              const item = navItems.find((i) => i.key === key);
+              if (item) navigate(item.path);
+            }}
+            items={navItems.map((i) => ({ key: i.key, icon: i.icon, label: t(i.labelKey) }))}
+          />
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 16px 0 8px',
+            height: 56,
+            lineHeight: '56px',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          <Flex align="center" justify="space-between" gap={12} style={{ height: '100%' }}>
+            <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+              {navItems.length > 0 && (
+                <span
+                  role="button"
+                  tabIndex={0}
+                  aria-label={collapsed ? t('header.expandMenu') : t('header.collapseMenu')}
+                  onClick={() => toggle(!collapsed)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') toggle(!collapsed);
+                  }}
+                  style={{ fontSize: 18, cursor: 'pointer', padding: '0 8px', display: 'inline-flex' }}
+                >
+                  {collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                </span>
+              )}
+              <Typography.Text strong ellipsis style={{ fontSize: 16, paddingLeft: navItems.length ? 0 : 8 }}>
+                {t('app.productName')}
+              </Typography.Text>
+            </Flex>
+            <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
+              <LanguageSwitch />
+              <UserMenu me={me} />
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

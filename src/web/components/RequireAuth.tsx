@@ -1,0 +1,29 @@
+import { Navigate, useLocation } from 'react-router';
+import { Flex } from 'antd';
+import { useMe } from '../api/auth';
+import { AppLayout } from './AppLayout';
+import { ErrorAlert } from './ErrorAlert';
+import { PageSpin } from './PageSpin';
+
+/**
+ * Gate for every page behind login: no session → /login; a forced password change → only
+ * /account/password; otherwise the application frame.
+ */
+export function RequireAuth() {
+  const location = useLocation();
+  const { data: me, isPending, error, refetch } = useMe();
+
+  if (isPending) return <PageSpin />;
+  if (error && me === undefined) {
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      </Flex>
+    );
+  }
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword && location.pathname !== '/account/password') {
+    return <Navigate to="/account/password" replace />;
+  }
+  return <AppLayout me={me} />;
+}

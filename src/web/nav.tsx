@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { AppstoreOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Me, Permission } from './api/types';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  permission: Permission;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+/** Side-menu areas in display order; each is shown only with its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  {
+    key: 'platforms',
+    path: '/platforms',
+    permission: 'platform:read',
+    labelKey: 'nav.platforms',
+    icon: <AppstoreOutlined />,
+  },
+  { key: 'users', path: '/users', permission: 'user:manage', labelKey: 'nav.users', icon: <TeamOutlined /> },
+  { key: 'audit', path: '/audit', permission: 'audit:read', labelKey: 'nav.audit', icon: <AuditOutlined /> },
+  {
+    key: 'system',
+    path: '/system',
+    permission: 'system:read',
+    labelKey: 'nav.system',
+    icon: <DashboardOutlined />,
+  },
+];
+
+export function allowedNavItems(me: Me | null | undefined): NavItem[] {
+  if (!me) return [];
+  return NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
+}
+
+/** Where a user lands after login: the forced password change, else the first area they may see. */
+export function homePath(me: Me): string {
+  if (me.mustChangePassword) return '/account/password';
+  return allowedNavItems(me)[0]?.path ?? '/';
+}

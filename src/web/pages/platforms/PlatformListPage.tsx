@@ -1,0 +1,190 @@
+import { Alert, Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { hasPermission, useMe } from '../../api/auth';
+import { usePlatforms } from '../../api/platforms';
+import { useReferenceMaps } from '../../api/reference';
+import type { Platform, PlatformSort } from '../../api/types';
+import { DemoTag } from '../../components/DemoTag';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ArchivedTag, IndustryTags, StrategicTag } from '../../components/PlatformTags';
+import { formatDate, formatInteger, formatNumber } from '../../lib/format';
+import { localName, useLang } from '../../lib/useLang';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { IndustryChart } from './IndustryChart';
+import { PlatformFilterBar } from './PlatformFilterBar';
+import { usePlatformListParams } from './usePlatformListParams';
+
+export function PlatformListPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const { districts, platformTypes } = useReferenceMaps();
+  const { query, filters, update, pageSizes } = usePlatformListParams();
+  const { data, isPending, isFetching, error, refetch } = usePlatforms(query);
+  usePageTitle(t('platforms.title'));
+
+  const items = data?.items ?? [];
+  const anyDemo = items.some((p) => p.isDemo);
+
+  const sortOrder = (key: PlatformSort) =>
+    query.sort === key ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
+
+  const columns: TableProps<Platform>['columns'] = [
+    {
+      key: 'name',
+      title: t('platform.name'),
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      width: 220,
+      render: (_, p) => {
+        const primary = lang === 'en' && p.nameEn ? p.nameEn : p.name;
+        const secondary = lang === 'en' && p.nameEn ? p.name : undefined;
+        return (
+          <Flex vertical gap={2}>
+            <Flex wrap gap={4} align="center">
+              <Link to={`/platforms/${p.id}`}>{primary}</Link>
+              {p.isDemo && <DemoTag />}
+              {p.archivedAt && <ArchivedTag />}
+            </Flex>
+            {secondary && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {secondary}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'districtCode',
+      title: t('platform.district'),
+      sorter: true,
+      sortOrder: sortOrder('districtCode'),
+      width: 84,
+      render: (_, p) => localName(districts.get(p.districtCode), lang) ?? p.districtCode,
+    },
+    {
+      key: 'type',
+      title: t('platform.type'),
+      sorter: true,
+      sortOrder: sortOrder('type'),
+      width: 130,
+      render: (_, p) => localName(platformTypes.get(p.type), lang) ?? p.type,
+    },
+    {
+      key: 'leadingIndustries',
+      title: t('platform.leadingIndustries'),
+      width: 176,
+      render: (_, p) => <IndustryTags codes={p.leadingIndustries} />,
+    },
+    {
+      key: 'isStrategic',
+      title: t('platform.strategic'),
+      width: 124,
+      render: (_, p) =>
+        p.isStrategic ? <StrategicTag /> : <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      key: 'areaKm2',
+      title: t('platform.areaKm2Short'),
+      sorter: true,
+      sortOrder: sortOrder('areaKm2'),
+      align: 'right',
+      width: 84,
+      render: (_, p) => formatNumber(p.areaKm2),
+    },
+    {
+      key: 'industrialLandMu',
+      title: t('platform.industrialLandMuShort'),
+      sorter: true,
+      sortOrder: sortOrder('industrialLandMu'),
+      align: 'right',
+      width: 92,
+      render: (_, p) => formatNumber(p.industrialLandMu),
+    },
+    {
+      key: 'updatedAt',
+      title: t('platform.updatedAt'),
+      sorter: true,
+      sortOrder: sortOrder('updatedAt'),
+      width: 104,
+      render: (_, p) => formatDate(p.updatedAt),
+    },
+  ];
+
+  const onTableChange: TableProps<Platform>['onChange'] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = s?.order ? (s.columnKey as PlatformSort | undefined) : undefined;
+    const pageSize = pagination.pageSize ?? query.pageSize;
+    const sortChanged =
+      key !== query.sort || (key && (s?.order === 'descend' ? 'desc' : 'asc') !== query.order);
+    update(
+      {
+        sort: key,
+        order: key ? (s?.order === 'descend' ? 'desc' : 'asc') : undefined,
+        pageSize: pageSize === 20 ? undefined : pageSize,
+        page: sortChanged || pageSize !== query.pageSize ? undefined : (pagination.current ?? 1),
+      },
+      false,
+    );
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" justify="space-between" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('platforms.title')}
+        </Typography.Title>
+        {hasPermission(me, 'platform:create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/platforms/new')}>
+            {t('platforms.new')}
+          </Button>
+        )}
+      </Flex>
+      <Card size="small">
+        <PlatformFilterBar filters={filters} onChange={(patch) => update(patch)} />
+      </Card>
+      <IndustryChart filters={filters} />
+      {anyDemo && (
+        <Alert type="warning" showIcon title={t('platforms.demoBanner')} data-testid="demo-banner" />
+      )}
+      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Table<Platform>
+          data-testid="platform-table"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={items}
+          loading={isPending || isFetching}
+          onChange={onTableChange}
+          scroll={{ x: 1014 }}
+          rowClassName={(p) => (p.archivedAt ? 'yy-row-archived' : '')}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={
+                  Object.values(filters).some(Boolean) ? t('platforms.emptyFiltered') : t('platforms.empty')
+                }
+              />
+            ),
+          }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: pageSizes,
+            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
+            style: { paddingInline: 16 },
+          }}
+        />
+      </Card>
+    </Flex>
+  );
+}

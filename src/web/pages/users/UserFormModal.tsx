@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useReference } from '../../api/reference';
+import type { ScopeOptions, User } from '../../api/types';
+import { CodeSelect } from '../../components/CodeSelect';
+import { applyServerErrors } from '../../lib/applyServerErrors';
+import { useErrorText } from '../../lib/errorText';
+import { useLang } from '../../lib/useLang';
+
+export interface UserFormValues {
+  username: string;
+  displayName: string;
+  role?: string;
+  platformId?: number;
+  enterpriseId?: number;
+}
+
+const FIELDS = ['username', 'displayName', 'role', 'platformId', 'enterpriseId'] as const;
+
+interface Props {
+  open: boolean;
+  /** The user being edited; undefined to create one. */
+  user?: User;
+  scope: ScopeOptions | undefined;
+  saving: boolean;
+  onCancel: () => void;
+  onSubmit: (values: UserFormValues) => Promise<unknown>;
+}
+
+export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const errorText = useErrorText();
+  const { data: reference } = useReference();
+  const [form] = Form.useForm<UserFormValues>();
+  const role = Form.useWatch('role', form);
+  const [error, setError] = useState<unknown>(null);
+
+  const initialValues: UserFormValues = user
+    ? {
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        platformId: user.platformId ?? undefined,
+        enterpriseId: user.enterpriseId ?? undefined,
+      }
+    : { username: '', displayName: '' };
+
+  const submit = async () => {
+    let values: UserFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setError(null);
+    try {
+      await onSubmit(values);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'DUPLICATE_USERNAME') {
+        form.setFields([{ name: 'username', errors: [lang === 'en' ? e.en : e.zh] }]);
+        return;
+      }
+      const unmatched = applyServerErrors(form, e, lang, FIELDS);
+      if (!(e instanceof ApiError) || e.details.length === 0 || unmatched.length > 0) setError(e);
+    }
+  };
+
+  const enterprises = scope?.enterprises ?? [];
+
+  return (
+    <Modal
+      open={open}
+      title={user ? t('users.editTitle', { username: user.username }) : t('users.newTitle')}
+      okText={user ? t('common.save') : t('common.create')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={onCancel}
+      afterClose={() => setError(null)}
+      confirmLoading={saving}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
+      {error !== null && (
+        <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<UserFormValues>
+        name="user"
+        form={form}
+        layout="vertical"
+        disabled={saving}
+        preserve={false}
+        initialValues={initialValues}
+      >
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
+          <Input disabled={!!user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { max: 100, message: t('validation.maxLength', { max: 100 }) },
+          ]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <CodeSelect items={reference?.roles} placeholder={t('common.select')} />
+        </Form.Item>
+        {role === 'platform_admin' && (
+          <Form.Item
+            name="platformId"
+            label={t('users.platform')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.select')}
+              loading={scope === undefined}
+              options={(scope?.platforms ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        )}
+        {role === 'enterprise' && (
+          <Form.Item
+            name="enterpriseId"
+            label={t('users.enterprise')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.select')}
+              loading={scope === undefined}
+              notFoundContent={t('users.noEnterprises')}
+              options={enterprises.map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,287 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth';
+import { useReferenceMaps } from '../../api/reference';
+import {
+  useCreateUser,
+  useResetPassword,
+  useScopeOptions,
+  useUnlockUser,
+  useUpdateUser,
+  useUsers,
+} from '../../api/users';
+import type { User, UserCreateInput, UserPatchInput } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
+import { useErrorText } from '../../lib/errorText';
+import { formatDateTime, formatInteger } from '../../lib/format';
+import { localName, useLang } from '../../lib/useLang';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { UserFormModal, type UserFormValues } from './UserFormModal';
+
+export function isLocked(u: User, now = Date.now()): boolean {
+  return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > now;
+}
+
+function scopeFor(role: string | undefined, v: UserFormValues) {
+  return {
+    platformId: role === 'platform_admin' ? (v.platformId ?? null) : null,
+    enterpriseId: role === 'enterprise' ? (v.enterpriseId ?? null) : null,
+  };
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const { data: me } = useMe();
+  const { roles } = useReferenceMaps();
+  const { data, isPending, isFetching, error, refetch } = useUsers();
+  const { data: scope } = useScopeOptions();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const unlock = useUnlockUser();
+  const reset = useResetPassword();
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
+  const [search, setSearch] = useState('');
+  usePageTitle(t('users.title'));
+
+  const platformNames = useMemo(() => new Map((scope?.platforms ?? []).map((p) => [p.id, p.name])), [scope]);
+  const enterpriseNames = useMemo(
+    () => new Map((scope?.enterprises ?? []).map((e) => [e.id, e.name])),
+    [scope],
+  );
+
+  const users = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const all = data?.items ?? [];
+    return q
+      ? all.filter((u) => u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q))
+      : all;
+  }, [data, search]);
+
+  const onSubmit = async (values: UserFormValues) => {
+    if (editing === 'new') {
+      const input: UserCreateInput = {
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        role: values.role ?? '',
+      };
+      const s = scopeFor(values.role, values);
+      if (s.platformId !== null) input.platformId = s.platformId;
+      if (s.enterpriseId !== null) input.enterpriseId = s.enterpriseId;
+      const res = await create.mutateAsync(input);
+      setEditing(null);
+      setOtp({ username: res.user.username, password: res.oneTimePassword });
+    } else if (editing) {
+      const patch: UserPatchInput = {
+        displayName: values.displayName.trim(),
+        role: values.role,
+        ...scopeFor(values.role, values),
+      };
+      await update.mutateAsync({ id: editing.id, patch });
+      setEditing(null);
+      void message.success(t('users.saved'));
+    }
+  };
+
+  const run = (p: Promise<unknown>, ok: string) =>
+    p.then(
+      () => void message.success(ok),
+      (e: unknown) => void message.error(errorText(e)),
+    );
+
+  const columns: TableProps<User>['columns'] = [
+    {
+      key: 'username',
+      title: t('users.username'),
+      dataIndex: 'username',
+      sorter: (a, b) => a.username.localeCompare(b.username),
+      width: 120,
+    },
+    { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
+    {
+      key: 'role',
+      title: t('users.role'),
+      width: 110,
+      sorter: (a, b) => a.role.localeCompare(b.role),
+      render: (_, u) => localName(roles.get(u.role), lang) ?? u.role,
+    },
+    {
+      key: 'scope',
+      title: t('users.scope'),
+      width: 170,
+      render: (_, u) => {
+        if (u.platformId !== null) return platformNames.get(u.platformId) ?? `#${u.platformId}`;
+        if (u.enterpriseId !== null) return enterpriseNames.get(u.enterpriseId) ?? `#${u.enterpriseId}`;
+        return <Typography.Text type="secondary">{t('users.scopeAll')}</Typography.Text>;
+      },
+    },
+    {
+      key: 'status',
+      title: t('users.status'),
+      width: 150,
+      render: (_, u) => {
+        const tags = [];
+        if (u.disabled)
+          tags.push(
+            <Tag key="d" color="red">
+              {t('users.disabled')}
+            </Tag>,
+          );
+        if (isLocked(u))
+          tags.push(
+            <Tag key="l" color="orange">
+              {t('users.locked')}
+            </Tag>,
+          );
+        if (u.mustChangePassword)
+          tags.push(
+            <Tag key="m" color="gold">
+              {t('users.mustChange')}
+            </Tag>,
+          );
+        if (tags.length === 0)
+          tags.push(
+            <Tag key="a" color="green">
+              {t('users.active')}
+            </Tag>,
+          );
+        return (
+          <Flex wrap gap={4}>
+            {tags}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'lastLoginAt',
+      title: t('users.lastLogin'),
+      width: 150,
+      render: (_, u) => formatDateTime(u.lastLoginAt, t('users.never')),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right',
+      width: 200,
+      render: (_, u) => {
+        const self = me?.id === u.id;
+        return (
+          <Space size={0} wrap>
+            <Button type="link" size="small" onClick={() => setEditing(u)}>
+              {t('common.edit')}
+            </Button>
+            {!self && (
+              <Popconfirm
+                title={
+                  u.disabled
+                    ? t('users.enableConfirm', { username: u.username })
+                    : t('users.disableConfirm', { username: u.username })
+                }
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  run(
+                    update.mutateAsync({ id: u.id, patch: { disabled: !u.disabled } }),
+                    u.disabled ? t('users.enabled') : t('users.disabledDone'),
+                  )
+                }
+              >
+                <Button type="link" size="small" danger={!u.disabled}>
+                  {u.disabled ? t('users.enable') : t('users.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+            {isLocked(u) && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => void run(unlock.mutateAsync(u.id), t('users.unlocked'))}
+              >
+                {t('users.unlock')}
+              </Button>
+            )}
+            {!self && (
+              <Popconfirm
+                title={t('users.resetConfirm', { username: u.username })}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  reset.mutateAsync(u.id).then(
+                    (res) => setOtp({ username: res.user.username, password: res.oneTimePassword }),
+                    (e: unknown) => void message.error(errorText(e)),
+                  )
+                }
+              >
+                <Button type="link" size="small">
+                  {t('users.resetPassword')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" justify="space-between" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('users.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('users.new')}
+        </Button>
+      </Flex>
+      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Flex style={{ padding: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('users.search')}
+            aria-label={t('users.search')}
+            onSearch={setSearch}
+            onChange={(e) => e.target.value === '' && setSearch('')}
+            style={{ width: 260 }}
+          />
+        </Flex>
+        <Table<User>
+          data-testid="user-table"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={users}
+          loading={isPending || isFetching}
+          scroll={{ x: 1020 }}
+          pagination={{
+            defaultPageSize: 20,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
+            style: { paddingInline: 16 },
+          }}
+        />
+      </Card>
+      <UserFormModal
+        open={editing !== null}
+        user={editing === 'new' || editing === null ? undefined : editing}
+        scope={scope}
+        saving={create.isPending || update.isPending}
+        onCancel={() => setEditing(null)}
+        onSubmit={onSubmit}
+      />
+      <OneTimePasswordModal
+        open={otp !== null}
+        username={otp?.username ?? ''}
+        password={otp?.password ?? ''}
+        onClose={() => setOtp(null)}
+      />
+    </Flex>
+  );
+}
