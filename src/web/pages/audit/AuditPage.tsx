@@ -55,7 +55,14 @@ export function AuditPage() {
       key: 'action',
       title: t('audit.action'),
       width: 200,
-      render: (_, e) => <Typography.Text code>{e.action}</Typography.Text>,
+      render: (_, e) => (
+        <span>
+          {t(`audit.actionNames.${e.action.replace('.', '_')}`, { defaultValue: e.action })}{' '}
+          <Typography.Text code type="secondary">
+            {e.action}
+          </Typography.Text>
+        </span>
+      ),
     },
     {
       key: 'object',
