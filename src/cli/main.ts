@@ -11,6 +11,7 @@ import { BackupFormatError } from '../server/db/backup';
 import { registerServe } from './serve';
 import { registerDb } from './db';
 import { registerUser } from './user';
+import { registerData } from './data';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -78,5 +79,6 @@ const program = new Command()
 registerServe(program);
 registerDb(program);
 registerUser(program);
+registerData(program);
 
 await program.parseAsync(process.argv);

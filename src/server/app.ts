@@ -13,6 +13,9 @@ import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes';
 import { platformRoutes } from '../modules/platforms/platforms.routes';
+import { enterpriseRoutes } from '../modules/enterprises/enterprises.routes';
+import { importRoutes } from '../modules/imports/imports.routes';
+import multipart from '@fastify/multipart';
 import { referenceRoutes } from '../modules/reference/reference.routes';
 import { systemRoutes } from '../modules/system/system.routes';
 import { userRoutes } from '../modules/users/users.routes';
@@ -93,6 +96,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: config.cookieSecure,
   });
+  await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: 20 * 1024 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -158,6 +162,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   authRoutes(app, deps, config);
   referenceRoutes(app, deps);
   platformRoutes(app, deps);
+  enterpriseRoutes(app, deps);
+  importRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
   systemRoutes(app, deps);

@@ -26,6 +26,16 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
   PLATFORM_NOT_FOUND: { status: 404, zh: '园区不存在', en: 'Platform not found' },
   USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
+  ENTERPRISE_NOT_FOUND: { status: 404, zh: '企业不存在', en: 'Enterprise not found' },
+  YEAR_NOT_FOUND: { status: 404, zh: '该年度没有数据', en: 'No data for that year' },
+  INDUSTRY_CLASS_NOT_FOUND: { status: 404, zh: '行业代码不存在', en: 'Industry class not found' },
+  IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'Import not found' },
+  IMPORT_NOT_READY: {
+    status: 409,
+    zh: '该导入尚未通过校验，不能确认',
+    en: 'This import has not passed validation',
+  },
+  FILE_REJECTED: { status: 400, zh: '文件被拒绝', en: 'The file was rejected' },
   VERSION_CONFLICT: {
     status: 409,
     zh: '该记录已被他人修改，请刷新后再编辑',
@@ -33,6 +43,7 @@ export const ERRORS = {
   },
   DUPLICATE_NAME: { status: 409, zh: '名称已存在', en: 'This name is already used' },
   DUPLICATE_USERNAME: { status: 409, zh: '用户名已存在', en: 'This username is already taken' },
+  DUPLICATE_USCC: { status: 409, zh: '该统一社会信用代码已登记', en: 'This USCC is already registered' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request body too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: {

@@ -20,7 +20,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database = await openDatabase(config);
     await migrateDatabase(database);
     const demo = config.demo ? await seedDemo(database.db) : null;
-    const { app } = await buildApp(config, database);
+    const { app, services } = await buildApp(config, database);
+    await services.imports.failInterrupted();
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,6 +2,8 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
+import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
+import { createImportService } from '../modules/imports/imports.service';
 import { createPlatformService } from '../modules/platforms/platforms.service';
 import { createReferenceService } from '../modules/reference/reference.service';
 import { createSystemService } from '../modules/system/system.service';
@@ -13,6 +15,8 @@ export function createServices(database: Database, config: Config) {
   return {
     auth: createAuthService(db, config.security),
     platforms: createPlatformService(db),
+    enterprises: createEnterpriseService(db),
+    imports: createImportService(database, config.dataDir),
     users: createUserService(db),
     audit: createAuditService(db),
     reference: createReferenceService(db),

@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { enterprises, platforms, users, type Role } from '../../server/db/schema';
-import { usccCheckCharacter } from '../enterprises/core/uscc';
+import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/core/uscc';
 import type { PlatformInput } from '../platforms/core/platform-rules';
 import { insertPlatform } from '../platforms/platforms.repository';
 import { insertUser } from '../users/users.service';
@@ -227,10 +227,15 @@ export interface DemoCredentials {
   users: { username: string; role: Role; displayName: string; scope: string | null }[];
 }
 
-/** A valid demo USCC in a Hangzhou district: 91 + region + 9-char organisation code + check. */
+/** A valid demo USCC in a Hangzhou district: 91 + region + MA + 7 characters + check character. */
 export function demoUscc(region: string, serial: number): string {
-  const org = `MA${serial.toString(36).toUpperCase().padStart(7, '0')}`.replace(/[IOSVZ]/g, 'X');
-  const first17 = `91${region}${org}`;
+  let n = serial;
+  let org = '';
+  for (let i = 0; i < 7; i++) {
+    org = USCC_ALPHABET[n % 31]! + org;
+    n = Math.floor(n / 31);
+  }
+  const first17 = `91${region}MA${org}`;
   return first17 + usccCheckCharacter(first17)!;
 }
 

@@ -22,7 +22,14 @@ const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
 
 describe('roles and permissions', () => {
   it('leaders only read', () => {
-    expect(permissionsOf('leader')).toEqual(['platform:read']);
+    expect(permissionsOf('leader')).toEqual(['platform:read', 'enterprise:read']);
+  });
+
+  it('only the task force and platform admins write enterprises and import; enterprises confirm', () => {
+    expect(ROLES.filter((r) => can(actor(r), 'enterprise:write'))).toEqual(['task_force', 'platform_admin']);
+    expect(ROLES.filter((r) => can(actor(r), 'import:run'))).toEqual(['task_force', 'platform_admin']);
+    expect(ROLES.filter((r) => can(actor(r), 'enterprise:confirm'))).toEqual(['enterprise']);
+    expect(ROLES.filter((r) => can(actor(r), 'industry:map'))).toEqual(['task_force']);
   });
 
   it('only the task force creates and archives platforms and sets the strategic flag', () => {

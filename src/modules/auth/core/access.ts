@@ -20,6 +20,11 @@ export const PERMISSIONS = [
   'platform:create',
   'platform:update',
   'platform:archive',
+  'enterprise:read',
+  'enterprise:write',
+  'enterprise:confirm',
+  'import:run',
+  'industry:map',
   'user:manage',
   'audit:read',
   'system:read',
@@ -27,11 +32,21 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  task_force: ['platform:read', 'platform:create', 'platform:update', 'platform:archive'],
-  leader: ['platform:read'],
-  platform_admin: ['platform:read', 'platform:update'],
+  task_force: [
+    'platform:read',
+    'platform:create',
+    'platform:update',
+    'platform:archive',
+    'enterprise:read',
+    'enterprise:write',
+    'import:run',
+    'industry:map',
+  ],
+  leader: ['platform:read', 'enterprise:read'],
+  platform_admin: ['platform:read', 'platform:update', 'enterprise:read', 'enterprise:write', 'import:run'],
+  // Commissioners will read the enterprises assigned to them once assignments exist.
   commissioner: ['platform:read'],
-  enterprise: ['platform:read'],
+  enterprise: ['platform:read', 'enterprise:read', 'enterprise:confirm'],
   // MLPS 三权分立: administrators do not see business data.
   system_admin: ['system:read'],
   security_admin: ['user:manage'],

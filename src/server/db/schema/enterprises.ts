@@ -1,25 +1,200 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { platforms } from './platforms';
+import { industries } from './reference';
 
-/**
- * Enterprises (一企一档). The foundation keeps only identity and platform, which enterprise-user
- * accounts are scoped to; the enterprise registry extends this table.
- */
+/** GB/T 4754-2017 national economic industry classification (sections, divisions, groups, classes). */
+export const industryClasses = pgTable(
+  'industry_classes',
+  {
+    code: text('code').primaryKey(),
+    level: text('level').$type<'section' | 'division' | 'group' | 'class'>().notNull(),
+    parentCode: text('parent_code'),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+  },
+  (t) => [index('industry_classes_parent_idx').on(t.parentCode)],
+);
+
+/** Which key industry (智能物联 …) an industry class belongs to: data the task force edits. */
+export const industryClassMapping = pgTable('industry_class_mapping', {
+  classCode: text('class_code')
+    .primaryKey()
+    .references(() => industryClasses.code),
+  industryCode: text('industry_code')
+    .notNull()
+    .references(() => industries.code),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const SCALES = ['above', 'below'] as const;
+export type Scale = (typeof SCALES)[number];
+
+/** Enterprises (一企一档): identity, platform, industry, scale and land. */
 export const enterprises = pgTable(
   'enterprises',
   {
     id: serial('id').primaryKey(),
     uscc: text('uscc').notNull(),
     name: text('name').notNull(),
+    /** Pinyin initials of the name, for search ("hzyszl…"). */
+    nameInitials: text('name_initials').notNull().default(''),
     platformId: integer('platform_id')
       .notNull()
       .references(() => platforms.id),
+    industryClass: text('industry_class').references(() => industryClasses.code),
+    /** 规上 / 规下 when set by hand; otherwise derived from revenue (≥ 2,000 万元 = 规上). */
+    scaleOverride: text('scale_override').$type<Scale>(),
+    /** The effective scale, kept up to date from the override and the latest revenue. */
+    scale: text('scale').$type<Scale>().notNull().default('below'),
+    ownLandMu: numeric('own_land_mu', { mode: 'number' }),
+    leasedFloorM2: numeric('leased_floor_m2', { mode: 'number' }),
+    /** The enterprise whose parcel this one shares (as a tenant of the landholder). */
+    landholderId: integer('landholder_id'),
+    address: text('address').notNull().default(''),
     isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('enterprises_uscc_unique').on(t.uscc),
     index('enterprises_platform_idx').on(t.platformId),
+    index('enterprises_industry_idx').on(t.industryClass),
+    index('enterprises_scale_idx').on(t.scale),
+    check('enterprises_scale_valid', sql`${t.scale} in ('above','below')`),
+    check(
+      'enterprises_scale_override_valid',
+      sql`${t.scaleOverride} is null or ${t.scaleOverride} in ('above','below')`,
+    ),
+    check(
+      'enterprises_land_nonnegative',
+      sql`coalesce(${t.ownLandMu}, 0) >= 0 and coalesce(${t.leasedFloorM2}, 0) >= 0`,
+    ),
   ],
 );
+
+export const LABELS = [
+  'high_tech',
+  'tech_sme',
+  'specialized_sme',
+  'little_giant',
+  'single_champion',
+  'hidden_champion',
+  'chain_leader',
+  'rd_institution',
+] as const;
+export type Label = (typeof LABELS)[number];
+
+export const enterpriseLabels = pgTable(
+  'enterprise_labels',
+  {
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    label: text('label').$type<Label>().notNull(),
+    grantedOn: date('granted_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.label] }),
+    index('enterprise_labels_label_idx').on(t.label),
+  ],
+);
+
+/** Contacts. Phone numbers are personal information: every response masks them. */
+export const enterpriseContacts = pgTable('enterprise_contacts', {
+  id: serial('id').primaryKey(),
+  enterpriseId: integer('enterprise_id')
+    .notNull()
+    .references(() => enterprises.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  title: text('title').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+});
+
+/**
+ * Yearly figures per enterprise. Money in 万元, energy in tce, electricity in 万kWh, emissions in t.
+ */
+export const enterpriseYears = pgTable(
+  'enterprise_years',
+  {
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    output: numeric('output', { mode: 'number' }),
+    revenue: numeric('revenue', { mode: 'number' }),
+    tax: numeric('tax', { mode: 'number' }),
+    valueAdded: numeric('value_added', { mode: 'number' }),
+    energyTce: numeric('energy_tce', { mode: 'number' }),
+    electricity: numeric('electricity', { mode: 'number' }),
+    emissions: numeric('emissions', { mode: 'number' }),
+    rdSpending: numeric('rd_spending', { mode: 'number' }),
+    employees: numeric('employees', { mode: 'number' }),
+    fixedAssetInvestment: numeric('fixed_asset_investment', { mode: 'number' }),
+    importId: integer('import_id'),
+    confirmedBy: integer('confirmed_by'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.year] }),
+    index('enterprise_years_year_idx').on(t.year),
+    check('enterprise_years_year_range', sql`${t.year} between 1990 and 2100`),
+  ],
+);
+
+/** A figure the enterprise says is wrong (一企一单 objection), with its comment. */
+export const enterpriseYearFlags = pgTable('enterprise_year_flags', {
+  id: serial('id').primaryKey(),
+  enterpriseId: integer('enterprise_id')
+    .notNull()
+    .references(() => enterprises.id, { onDelete: 'cascade' }),
+  year: integer('year').notNull(),
+  field: text('field').notNull(),
+  comment: text('comment').notNull(),
+  createdBy: integer('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+});
+
+export type ImportStatus = 'validating' | 'ready' | 'importing' | 'succeeded' | 'rejected' | 'failed';
+
+/** Import history: who loaded which file, when, and what came of it. */
+export const importJobs = pgTable('import_jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').$type<'enterprises' | 'annual'>().notNull(),
+  year: integer('year'),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  userId: integer('user_id'),
+  username: text('username'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  status: text('status').$type<ImportStatus>().notNull(),
+  /** Rows done of the current phase, for progress bars. */
+  progress: jsonb('progress').$type<{ phase: string; done: number; total: number | null }>(),
+  rowsTotal: integer('rows_total').notNull().default(0),
+  rowsInserted: integer('rows_inserted').notNull().default(0),
+  rowsUpdated: integer('rows_updated').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  warningCount: integer('warning_count').notNull().default(0),
+  /** Row-level problems (capped), for the downloadable report. */
+  problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
+});

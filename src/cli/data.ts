@@ -1,0 +1,202 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import type { Actor } from '../modules/auth/core/access';
+import { EXPORT_COLUMNS } from '../modules/enterprises/enterprises.routes';
+import { YEAR_FIELDS } from '../modules/enterprises/core/fields';
+import type { ImportKind } from '../modules/imports/core/columns';
+import { reportWorkbook, templateWorkbook } from '../modules/imports/workbooks';
+import { streamWorkbook } from '../modules/spreadsheets/xlsx-writer';
+import { createServices } from '../server/services';
+import { sql } from 'drizzle-orm';
+import { action, configFrom, output } from './main';
+import { withDatabase } from './with-database';
+
+/** Operator commands act as the task force; the audit trail names them `system:cli`. */
+export const CLI_ACTOR: Actor = {
+  userId: 0,
+  username: 'system:cli',
+  role: 'task_force',
+  platformId: null,
+  enterpriseId: null,
+  ip: null,
+};
+
+function kindOf(value: string): ImportKind {
+  if (value !== 'enterprises' && value !== 'annual')
+    throw new Error(`Unknown kind "${value}": use enterprises or annual`);
+  return value;
+}
+
+function progressLine(enabled: boolean) {
+  let last = 0;
+  return (phase: string, done: number, total: number | null) => {
+    if (!enabled || Date.now() - last < 300) return;
+    last = Date.now();
+    const pct = total ? ` ${Math.min(100, Math.round((done / total) * 100))}%` : '';
+    process.stderr.write(
+      `\r  ${phase}: ${done.toLocaleString('en')}${total ? ` / ${total.toLocaleString('en')}` : ''} rows${pct}   `,
+    );
+  };
+}
+
+export function registerData(program: Command) {
+  program
+    .command('template')
+    .argument('<kind>', 'enterprises | annual')
+    .requiredOption('-o, --out <file>', 'where to write the .xlsx template')
+    .description(
+      'Write an import template (Chinese headers with units, plus a sheet explaining every column)',
+    )
+    .action(
+      action(async (kind: string, opts: { out: string }, command: Command) => {
+        await fs.writeFile(opts.out, await templateWorkbook(kindOf(kind)));
+        output(
+          command.optsWithGlobals(),
+          { ok: true, file: path.resolve(opts.out) },
+          () => `✔ Template written to ${path.resolve(opts.out)}`,
+        );
+      }),
+    );
+
+  program
+    .command('import')
+    .argument('<kind>', 'enterprises | annual')
+    .argument('<file>', '.xlsx workbook')
+    .option('-y, --year <year>', 'year of the figures (annual)')
+    .option('-r, --report <file>', 'write the row-level problems to this .xlsx')
+    .description('Import a workbook: all rows or nothing; prints row errors and exits non-zero when rejected')
+    .action(
+      action(
+        async (kind: string, file: string, opts: { year?: string; report?: string }, command: Command) => {
+          const k = kindOf(kind);
+          const json = Boolean(command.optsWithGlobals().json);
+          const year = opts.year === undefined ? null : Number(opts.year);
+          if (k === 'annual' && (!year || !Number.isInteger(year)))
+            throw new Error('Annual imports need --year YYYY');
+          await fs.access(file);
+          const config = configFrom();
+          const started = Date.now();
+          const { job, problems } = await withDatabase(config, (database) =>
+            createServices(database, config).imports.importNow(
+              CLI_ACTOR,
+              { kind: k, year, file, fileName: path.basename(file) },
+              progressLine(!json && process.stderr.isTTY !== false),
+            ),
+          );
+          if (!json) process.stderr.write('\r\x1b[K');
+          if (opts.report) await pipeline(reportWorkbook(problems), createWriteStream(opts.report));
+          const seconds = (Date.now() - started) / 1000;
+          const errors = problems.filter((p) => p.severity === 'error');
+          output(
+            command.optsWithGlobals(),
+            { ok: job.status === 'succeeded', job: { ...job, problems: undefined }, problems, seconds },
+            () => {
+              const lines = problems
+                .slice(0, 50)
+                .map(
+                  (p) =>
+                    `  ${p.severity === 'error' ? '✖' : '!'} ${p.sheet} row ${p.row} ${p.column}: ${p.zh} / ${p.en}${p.value ? ` [${p.value}]` : ''}`,
+                );
+              if (problems.length > 50)
+                lines.push(
+                  `  … ${problems.length - 50} more${opts.report ? ` (see ${opts.report})` : ' (use --report FILE.xlsx for all)'}`,
+                );
+              const head =
+                job.status === 'succeeded'
+                  ? `✔ Imported ${job.rowsTotal} rows from ${path.basename(file)} in ${seconds.toFixed(1)} s: ${job.rowsInserted} new, ${job.rowsUpdated} updated, ${job.rowsTotal - job.rowsInserted - job.rowsUpdated} unchanged; ${job.warningCount} warnings. SHA-256 ${job.sha256}`
+                  : `✖ Rejected ${path.basename(file)}: ${errors.length} errors, nothing was written. Fix the rows below and import again.`;
+              return [head, ...lines].join('\n');
+            },
+          );
+          if (job.status !== 'succeeded') process.exitCode = 1;
+        },
+      ),
+    );
+
+  const exporter = program.command('export').description('Export lists to .xlsx (or JSON with --json)');
+  exporter
+    .command('enterprises')
+    .option('-o, --out <file>', '.xlsx file to write')
+    .description('Export the enterprise registry')
+    .action(
+      action(async (opts: { out?: string }, command: Command) => {
+        const json = Boolean(command.optsWithGlobals().json);
+        if (!json && !opts.out) throw new Error('Give --out FILE.xlsx, or --json for standard output');
+        const config = configFrom();
+        await withDatabase(config, async (database) => {
+          const services = createServices(database, config);
+          const batches = services.enterprises.export(CLI_ACTOR, { sort: 'name', order: 'asc' });
+          if (json) {
+            const items = [];
+            for await (const b of batches) items.push(...b);
+            console.log(JSON.stringify(items));
+          } else {
+            await pipeline(
+              streamWorkbook({ name: '企业名录', columns: EXPORT_COLUMNS }, batches),
+              createWriteStream(opts.out!),
+            );
+            console.log(`✔ Written ${path.resolve(opts.out!)}`);
+          }
+          await services.audit.record(CLI_ACTOR, {
+            action: 'enterprise.export',
+            result: 'success',
+            detail: { to: json ? 'stdout' : path.basename(opts.out!) },
+          });
+        });
+      }),
+    );
+
+  exporter
+    .command('annual')
+    .requiredOption('-y, --year <year>', 'year')
+    .option('-o, --out <file>', '.xlsx file to write')
+    .description('Export one year of enterprise figures (the annual template layout)')
+    .action(
+      action(async (opts: { year: string; out?: string }, command: Command) => {
+        const json = Boolean(command.optsWithGlobals().json);
+        const year = Number(opts.year);
+        if (!Number.isInteger(year)) throw new Error('--year must be a year such as 2025');
+        if (!json && !opts.out) throw new Error('Give --out FILE.xlsx, or --json for standard output');
+        const config = configFrom();
+        await withDatabase(config, async (database) => {
+          type Row = Record<string, unknown>;
+          async function* batches(): AsyncGenerator<Row[]> {
+            let last = 0;
+            for (;;) {
+              const rows = await database.db.execute<Row>(sql`
+                select e.id, e.uscc, e.name, y.* from enterprise_years y join enterprises e on e.id = y.enterprise_id
+                 where y.year = ${year} and e.id > ${last} order by e.id limit 5000`);
+              if (!rows.rows.length) return;
+              last = Number(rows.rows[rows.rows.length - 1]!.id);
+              yield rows.rows;
+            }
+          }
+          const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+          const columns = [
+            { header: '统一社会信用代码', width: 22, value: (r: Row) => r.uscc },
+            { header: '企业名称', width: 34, value: (r: Row) => r.name },
+            { header: '年度', value: (r: Row) => r.year },
+            ...YEAR_FIELDS.map((f) => ({
+              header: `${f.zh}（${f.unitZh}）`,
+              value: (r: Row) => (r[snake(f.key)] === null ? null : Number(r[snake(f.key)])),
+            })),
+          ];
+          if (json) {
+            const items: Row[] = [];
+            for await (const b of batches())
+              items.push(...b.map((r) => Object.fromEntries(columns.map((c) => [c.header, c.value(r)]))));
+            console.log(JSON.stringify(items));
+          } else {
+            await pipeline(
+              streamWorkbook({ name: `${year}年度数据`, columns }, batches()),
+              createWriteStream(opts.out!),
+            );
+            console.log(`✔ Written ${path.resolve(opts.out!)}`);
+          }
+        });
+      }),
+    );
+}

@@ -1,0 +1,293 @@
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../server/db/client';
+import {
+  enterpriseContacts,
+  enterpriseLabels,
+  enterpriseYearFlags,
+  enterpriseYears,
+  enterprises,
+  industryClassMapping,
+  users,
+  type Label,
+  type Scale,
+} from '../../server/db/schema';
+import type { PlatformScope } from '../auth/core/access';
+import { YEAR_FIELD_KEYS, maskPhone, type YearFieldKey } from './core/fields';
+import { ABOVE_SCALE_REVENUE } from './core/scale';
+
+export interface EnterpriseQuery {
+  keyword?: string;
+  platformId?: number;
+  industryClass?: string;
+  keyIndustry?: string;
+  scale?: Scale;
+  label?: Label;
+  page: number;
+  pageSize: number;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+}
+
+/** Sort keys → SQL (an allow-list: nothing from the request reaches SQL as text). */
+const SORTS = {
+  name: sql`e.name collate "zh-x-icu"`,
+  uscc: sql`e.uscc`,
+  revenue: sql`ly.revenue`,
+  tax: sql`ly.tax`,
+  output: sql`ly.output`,
+  ownLandMu: sql`e.own_land_mu`,
+  updatedAt: sql`e.updated_at`,
+} as const;
+export type SortKey = keyof typeof SORTS;
+export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
+
+export interface EnterpriseListItem {
+  id: number;
+  uscc: string;
+  name: string;
+  platformId: number;
+  platformName: string;
+  industryClass: string | null;
+  industryClassName: string | null;
+  keyIndustry: string | null;
+  scale: Scale;
+  scaleOverride: Scale | null;
+  ownLandMu: number | null;
+  leasedFloorM2: number | null;
+  labels: { label: Label; grantedOn: string | null }[];
+  isDemo: boolean;
+  latestYear: number | null;
+  output: number | null;
+  revenue: number | null;
+  tax: number | null;
+  valueAdded: number | null;
+  employees: number | null;
+}
+
+/** Scope as a condition on the alias `e` (enterprises). */
+export function enterpriseScopeSql(scope: PlatformScope): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql`true`;
+    case 'platform':
+      return sql`e.platform_id = ${scope.platformId}`;
+    case 'enterprise':
+      return sql`e.id = ${scope.enterpriseId}`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function filterSql(
+  scope: PlatformScope,
+  q: Omit<EnterpriseQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+): SQL {
+  const parts: SQL[] = [enterpriseScopeSql(scope)];
+  if (q.keyword?.trim()) {
+    const k = q.keyword.trim();
+    const like = `%${escapeLike(k)}%`;
+    parts.push(
+      sql`(e.name ilike ${like} or e.uscc ilike ${`${escapeLike(k.toUpperCase())}%`} or e.name_initials like ${`%${escapeLike(k.toLowerCase())}%`})`,
+    );
+  }
+  if (q.platformId) parts.push(sql`e.platform_id = ${q.platformId}`);
+  if (q.industryClass) parts.push(sql`e.industry_class like ${`${escapeLike(q.industryClass)}%`}`);
+  if (q.keyIndustry) parts.push(sql`m.industry_code = ${q.keyIndustry}`);
+  if (q.scale) parts.push(sql`e.scale = ${q.scale}`);
+  if (q.label)
+    parts.push(
+      sql`exists (select 1 from enterprise_labels l where l.enterprise_id = e.id and l.label = ${q.label})`,
+    );
+  return sql.join(parts, sql` and `);
+}
+
+const FROM = sql`
+  from enterprises e
+  join platforms p on p.id = e.platform_id
+  left join industry_classes c on c.code = e.industry_class
+  left join industry_class_mapping m on m.class_code = e.industry_class
+  left join lateral (
+    select y.year, y.output, y.revenue, y.tax, y.value_added, y.employees
+      from enterprise_years y where y.enterprise_id = e.id order by y.year desc limit 1
+  ) ly on true`;
+
+const SELECT = sql`select e.id, e.uscc, e.name, e.platform_id, p.name as platform_name, e.industry_class,
+  c.name_zh as industry_class_name, m.industry_code as key_industry, e.scale, e.scale_override,
+  e.own_land_mu, e.leased_floor_m2, e.is_demo, ly.year as latest_year, ly.output, ly.revenue, ly.tax,
+  ly.value_added, ly.employees`;
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+async function withLabels(db: Db | Tx, rows: Row[]): Promise<EnterpriseListItem[]> {
+  const ids = rows.map((r) => Number(r.id));
+  const labels = ids.length
+    ? await db
+        .select()
+        .from(enterpriseLabels)
+        .where(inArray(enterpriseLabels.enterpriseId, ids))
+        .orderBy(asc(enterpriseLabels.label))
+    : [];
+  return rows.map((r) => ({
+    id: Number(r.id),
+    uscc: String(r.uscc),
+    name: String(r.name),
+    platformId: Number(r.platform_id),
+    platformName: String(r.platform_name),
+    industryClass: (r.industry_class as string | null) ?? null,
+    industryClassName: (r.industry_class_name as string | null) ?? null,
+    keyIndustry: (r.key_industry as string | null) ?? null,
+    scale: r.scale as Scale,
+    scaleOverride: (r.scale_override as Scale | null) ?? null,
+    ownLandMu: num(r.own_land_mu),
+    leasedFloorM2: num(r.leased_floor_m2),
+    labels: labels
+      .filter((l) => l.enterpriseId === Number(r.id))
+      .map((l) => ({ label: l.label, grantedOn: l.grantedOn })),
+    isDemo: Boolean(r.is_demo),
+    latestYear: num(r.latest_year),
+    output: num(r.output),
+    revenue: num(r.revenue),
+    tax: num(r.tax),
+    valueAdded: num(r.value_added),
+    employees: num(r.employees),
+  }));
+}
+
+export async function listEnterprises(db: Db, scope: PlatformScope, q: EnterpriseQuery) {
+  const where = filterSql(scope, q);
+  const direction = q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  const [rows, total] = await Promise.all([
+    db.execute<Row>(
+      sql`${SELECT} ${FROM} where ${where} order by ${SORTS[q.sort]} ${direction}, e.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    db.execute<{ n: number }>(sql`select count(*)::int as n ${FROM} where ${where}`),
+  ]);
+  return {
+    items: await withLabels(db, rows.rows),
+    total: total.rows[0]?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Every matching row in pages of `batch`, for streaming exports. */
+export async function* iterateEnterprises(
+  db: Db,
+  scope: PlatformScope,
+  q: Omit<EnterpriseQuery, 'page' | 'pageSize'>,
+  batch = 2000,
+) {
+  const where = filterSql(scope, q);
+  let lastId = 0;
+  for (;;) {
+    const rows = await db.execute<Row>(
+      sql`${SELECT} ${FROM} where ${where} and e.id > ${lastId} order by e.id limit ${batch}`,
+    );
+    if (!rows.rows.length) return;
+    yield await withLabels(db, rows.rows);
+    lastId = Number(rows.rows[rows.rows.length - 1]!.id);
+  }
+}
+
+export async function findEnterpriseItem(
+  db: Db | Tx,
+  scope: PlatformScope,
+  id: number,
+): Promise<EnterpriseListItem | null> {
+  const rows = await db.execute<Row>(
+    sql`${SELECT} ${FROM} where ${enterpriseScopeSql(scope)} and e.id = ${id}`,
+  );
+  return rows.rows.length ? ((await withLabels(db, rows.rows))[0] ?? null) : null;
+}
+
+export type YearRow = typeof enterpriseYears.$inferSelect;
+
+export async function enterpriseExtras(db: Db | Tx, id: number) {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
+  const landholder = row?.landholderId
+    ? ((
+        await db
+          .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc })
+          .from(enterprises)
+          .where(eq(enterprises.id, row.landholderId))
+      )[0] ?? null)
+    : null;
+  const contacts = (
+    await db
+      .select()
+      .from(enterpriseContacts)
+      .where(eq(enterpriseContacts.enterpriseId, id))
+      .orderBy(asc(enterpriseContacts.id))
+  ).map((c) => ({ id: c.id, name: c.name, title: c.title, phone: maskPhone(c.phone) }));
+  const years = await db
+    .select({ y: enterpriseYears, confirmedByName: users.displayName })
+    .from(enterpriseYears)
+    .leftJoin(users, eq(users.id, enterpriseYears.confirmedBy))
+    .where(eq(enterpriseYears.enterpriseId, id))
+    .orderBy(asc(enterpriseYears.year));
+  const flags = await db
+    .select({ f: enterpriseYearFlags, by: users.displayName })
+    .from(enterpriseYearFlags)
+    .leftJoin(users, eq(users.id, enterpriseYearFlags.createdBy))
+    .where(eq(enterpriseYearFlags.enterpriseId, id))
+    .orderBy(asc(enterpriseYearFlags.id));
+  return {
+    address: row?.address ?? '',
+    version: row?.version ?? 1,
+    landholder,
+    contacts,
+    years: years.map(({ y, confirmedByName }) => yearView(y, confirmedByName)),
+    flags: flags.map(({ f, by }) => ({
+      id: f.id,
+      year: f.year,
+      field: f.field,
+      comment: f.comment,
+      createdBy: by ?? '',
+      createdAt: f.createdAt.toISOString(),
+      resolvedAt: f.resolvedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export function yearView(y: YearRow, confirmedByName: string | null) {
+  const figures = Object.fromEntries(YEAR_FIELD_KEYS.map((k) => [k, y[k] ?? null])) as Record<
+    YearFieldKey,
+    number | null
+  >;
+  return {
+    year: y.year,
+    ...figures,
+    confirmedBy: y.confirmedAt ? (confirmedByName ?? '') : null,
+    confirmedAt: y.confirmedAt?.toISOString() ?? null,
+    updatedAt: y.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Recomputes the effective scale (规上/规下) from the override and the latest year's revenue
+ * (the rule of core/scale.ts, in SQL), for the given enterprises or all of them.
+ */
+export async function refreshScale(db: Db | Tx, ids?: number[]): Promise<void> {
+  if (ids && ids.length === 0) return;
+  await db.execute(sql`
+    update ${enterprises} set scale = case
+        when ${enterprises.scaleOverride} is not null then ${enterprises.scaleOverride}
+        when (select y.revenue from enterprise_years y where y.enterprise_id = ${enterprises.id}
+               order by y.year desc limit 1) >= ${ABOVE_SCALE_REVENUE} then 'above'
+        else 'below' end
+    where ${ids ? inArray(enterprises.id, ids) : sql`true`}`);
+}
+
+export async function keyIndustryOf(db: Db | Tx, classCode: string | null): Promise<string | null> {
+  if (!classCode) return null;
+  const [m] = await db
+    .select()
+    .from(industryClassMapping)
+    .where(eq(industryClassMapping.classCode, classCode));
+  return m?.industryCode ?? null;
+}

@@ -1,0 +1,207 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { Type } from '@fastify/type-provider-typebox';
+import {
+  actorOf,
+  errorResponses,
+  IdParams,
+  Nullable,
+  Paging,
+  type App,
+  type RouteDeps,
+} from '../../server/http';
+import { AppError, fail } from '../../server/errors';
+import { contentDisposition } from '../spreadsheets/core/cells';
+import type { ImportKind } from './core/columns';
+import type { Problem } from './core/problems';
+import { MAX_UPLOAD_BYTES } from './parse';
+import type { ImportJob } from './imports.service';
+import { reportWorkbook, templateWorkbook } from './workbooks';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Kind = Type.Union([Type.Literal('enterprises'), Type.Literal('annual')]);
+const ProblemSchema = Type.Object({
+  sheet: Type.String(),
+  row: Type.Integer(),
+  column: Type.String(),
+  value: Type.String(),
+  code: Type.String(),
+  severity: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+});
+const JobSchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  year: Nullable(Type.Integer()),
+  fileName: Type.String(),
+  sha256: Type.String(),
+  sizeBytes: Type.Integer(),
+  username: Nullable(Type.String()),
+  startedAt: Type.String(),
+  finishedAt: Nullable(Type.String()),
+  status: Type.String(),
+  progress: Type.Union([
+    Type.Object({ phase: Type.String(), done: Type.Integer(), total: Nullable(Type.Integer()) }),
+    Type.Null(),
+  ]),
+  rowsTotal: Type.Integer(),
+  rowsInserted: Type.Integer(),
+  rowsUpdated: Type.Integer(),
+  errorCount: Type.Integer(),
+  warningCount: Type.Integer(),
+  problems: Type.Optional(Type.Array(ProblemSchema)),
+});
+
+const view = (job: ImportJob, withProblems = true) => ({
+  ...job,
+  startedAt: job.startedAt.toISOString(),
+  finishedAt: job.finishedAt?.toISOString() ?? null,
+  problems: withProblems ? (job.problems as Problem[]).slice(0, 500) : undefined,
+});
+
+export function importRoutes(app: App, { services }: RouteDeps) {
+  const tags = ['imports'];
+
+  app.get(
+    '/api/imports/templates/:kind.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Download an import template / 下载导入模板',
+        params: Type.Object({ kind: Kind }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      actorOf(request);
+      const kind = request.params.kind as ImportKind;
+      return reply
+        .header('Content-Type', XLSX)
+        .header(
+          'Content-Disposition',
+          contentDisposition(kind === 'annual' ? '年度数据导入模板.xlsx' : '企业名录导入模板.xlsx'),
+        )
+        .send(await templateWorkbook(kind));
+    },
+  );
+
+  app.post(
+    '/api/imports',
+    {
+      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      bodyLimit: MAX_UPLOAD_BYTES + 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Upload a workbook for validation (multipart field "file") / 上传并校验',
+        querystring: Type.Object(
+          { kind: Kind, year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
+        response: { 202: JobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) fail('BAD_REQUEST');
+      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      if (!part)
+        throw new AppError('FILE_REJECTED', [
+          { field: 'file', code: 'REQUIRED', zh: '请选择文件', en: 'Choose a file' },
+        ]);
+      // The uploaded name is kept as text only: the file goes to a random temporary path.
+      const tmp = path.join(os.tmpdir(), `yiyuan-upload-${randomBytes(8).toString('hex')}.xlsx`);
+      try {
+        await pipeline(part.file, createWriteStream(tmp, { mode: 0o600 }));
+        if (part.file.truncated)
+          throw new AppError('FILE_REJECTED', [
+            {
+              field: 'file',
+              code: 'FILE_TOO_LARGE',
+              zh: '文件超过 20 MB',
+              en: 'The file is larger than 20 MB',
+            },
+          ]);
+        const job = await services.imports.upload(actor, {
+          kind: request.query.kind,
+          year: request.query.year ?? null,
+          file: tmp,
+          fileName: part.filename || 'upload.xlsx',
+        });
+        return reply.code(202).send(view(job));
+      } finally {
+        await fs.rm(tmp, { force: true });
+      }
+    },
+  );
+
+  app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import history / 导入记录',
+        querystring: Type.Object({ ...Paging }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(JobSchema),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const result = await services.imports.history(
+        actorOf(request),
+        request.query.page ?? 1,
+        request.query.pageSize ?? 20,
+      );
+      return { ...result, items: result.items.map((j) => view(j, false)) };
+    },
+  );
+
+  app.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Import status, progress and problems / 导入状态',
+        params: IdParams,
+        response: { 200: JobSchema, ...errorResponses },
+      },
+    },
+    async (request) => view(await services.imports.get(actorOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary: 'Write a validated import / 确认导入',
+        params: IdParams,
+        response: { 202: JobSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(view(await services.imports.commit(actorOf(request), request.params.id))),
+  );
+
+  app.get(
+    '/api/imports/:id/report.xlsx',
+    { schema: { tags, summary: 'Row-level problems as a workbook / 下载问题清单', params: IdParams } },
+    async (request, reply) => {
+      const job = await services.imports.get(actorOf(request), request.params.id);
+      return reply
+        .header('Content-Type', XLSX)
+        .header('Content-Disposition', contentDisposition(`导入问题清单-${job.id}.xlsx`))
+        .send(reportWorkbook(job.problems as Problem[]));
+    },
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { contentDisposition, safeCell } from './cells';
+
+describe('safe cells', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+86 138', "'+86 138"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['\nx', "'\nx"],
+    ['杭州', '杭州'],
+    ['a=b', 'a=b'],
+  ])('text %j → %j', (input, output) => expect(safeCell(input)).toBe(output));
+
+  it('keeps numbers as numbers, also negative ones', () => {
+    expect(safeCell(-5)).toBe(-5);
+    expect(safeCell(12.5)).toBe(12.5);
+    expect(safeCell(Number.NaN)).toBeNull();
+    expect(safeCell(null)).toBeNull();
+  });
+});
+
+describe('content disposition', () => {
+  it('keeps names safe and readable', () => {
+    const v = contentDisposition('企业名录 2025.xlsx');
+    expect(v).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(v.split("''")[1]!)).toBe('企业名录 2025.xlsx');
+  });
+
+  it('strips path separators, quotes and control characters', () => {
+    const v = contentDisposition('../../etc/"passwd"\r\n.xlsx');
+    expect(v).not.toMatch(/[/\\\r\n]/);
+    expect(v.split('"').length).toBe(3);
+  });
+});

@@ -1,0 +1,23 @@
+/** Spreadsheet cell rules shared by every export and import. Pure. */
+
+/** Characters that make a spreadsheet treat text as a formula (OWASP CSV/formula injection). */
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
+/** Text that would start a formula gets a leading apostrophe; numbers stay numbers. */
+export function safeCell(value: unknown): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean' || value instanceof Date) return value;
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A Content-Disposition value that is safe for any name: an ASCII fallback plus the UTF-8 name
+ * (RFC 6266 / 5987). Path separators, quotes and control characters never get through.
+ */
+export function contentDisposition(fileName: string): string {
+  const cleaned = fileName.replace(/[\\/:*?"<>|\0-\x1f\x7f]+/g, '_').slice(0, 150) || 'export.xlsx';
+  const ascii = cleaned.replace(/[^\x20-\x7e]/g, '_').replace(/%/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(cleaned)}`;
+}
