@@ -1,5 +1,7 @@
 /** A fresh, migrated database for one test file, cloned from the run's template. */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { connect, type Database } from '../server/db/client';
@@ -37,7 +39,11 @@ export async function testDatabase(): Promise<Database> {
 /** Configuration for tests: silent logs, generous login rate limit. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
-    { LOG_LEVEL: 'silent', YIYUAN_LOGIN_RATE_LIMIT: '1000', YIYUAN_DATA_DIR: '/nonexistent' },
+    {
+      LOG_LEVEL: 'silent',
+      YIYUAN_LOGIN_RATE_LIMIT: '1000',
+      YIYUAN_DATA_DIR: path.join(os.tmpdir(), 'yiyuan-test-data'),
+    },
     overrides,
   );
 }
