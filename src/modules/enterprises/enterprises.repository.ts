@@ -274,13 +274,19 @@ export function yearView(y: YearRow, confirmedByName: string | null) {
  */
 export async function refreshScale(db: Db | Tx, ids?: number[]): Promise<void> {
   if (ids && ids.length === 0) return;
+  // Only rows whose scale changes are written.
   await db.execute(sql`
-    update ${enterprises} set scale = case
-        when ${enterprises.scaleOverride} is not null then ${enterprises.scaleOverride}
-        when (select y.revenue from enterprise_years y where y.enterprise_id = ${enterprises.id}
-               order by y.year desc limit 1) >= ${ABOVE_SCALE_REVENUE} then 'above'
-        else 'below' end
-    where ${ids ? inArray(enterprises.id, ids) : sql`true`}`);
+    update ${enterprises} set scale = s.scale from (
+      select e.id, case
+          when e.scale_override is not null then e.scale_override
+          when ly.revenue >= ${ABOVE_SCALE_REVENUE} then 'above'
+          else 'below' end as scale
+        from enterprises e
+        left join lateral (select y.revenue from enterprise_years y where y.enterprise_id = e.id
+                            order by y.year desc limit 1) ly on true
+       where ${ids ? sql`e.id in ${ids}` : sql`true`}
+    ) s
+    where ${enterprises.id} = s.id and ${enterprises.scale} <> s.scale`);
 }
 
 export async function keyIndustryOf(db: Db | Tx, classCode: string | null): Promise<string | null> {

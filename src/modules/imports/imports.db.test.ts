@@ -321,7 +321,7 @@ describe('crafted files', () => {
 describe('templates', () => {
   it('has every column with its unit and an explanation sheet', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await templateWorkbook('annual'));
+    await wb.xlsx.load((await templateWorkbook('annual')) as unknown as ArrayBuffer);
     const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(COLUMNS.annual.map((c) => c.header));
     expect(headers).toContain('税收（万元）');

@@ -64,6 +64,16 @@ export interface ValidationResult<R> {
   rowsTotal: number;
 }
 
+/** Errors so far; problems are only ever appended, so a running count per array is exact. */
+const counted = new WeakMap<Problem[], { seen: number; errors: number }>();
+function errorCount(problems: Problem[]): number {
+  const c = counted.get(problems) ?? { seen: 0, errors: 0 };
+  for (let i = c.seen; i < problems.length; i++) if (problems[i]!.severity === 'error') c.errors++;
+  c.seen = problems.length;
+  counted.set(problems, c);
+  return c.errors;
+}
+
 const PROTO_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Matches header cells to template columns; unknown or missing columns are problems. */
@@ -314,7 +324,7 @@ export function validateAnnual(
   const seen = new Map<string, number>();
   for (const { row, cells } of dataRows) {
     const ctx: Ctx = { sheet: sheet.name, row, problems };
-    const before = problems.filter((p) => p.severity === 'error').length;
+    const before = errorCount(problems);
     let uscc: string | null | undefined;
     let rowYear: number | null | undefined;
     let name = '';
@@ -374,7 +384,7 @@ export function validateAnnual(
         );
     }
     unitRows.push({ row, values: figures });
-    const after = problems.filter((p) => p.severity === 'error').length;
+    const after = errorCount(problems);
     if (after === before && uscc && enterprise && rowYear === year)
       records.push({ row, enterpriseId: enterprise.id, uscc, year, figures });
   }
@@ -403,7 +413,7 @@ export function validateEnterprises(
   }
   for (const { row, cells } of dataRows) {
     const ctx: Ctx = { sheet: sheet.name, row, problems };
-    const before = problems.filter((p) => p.severity === 'error').length;
+    const before = errorCount(problems);
     const r: Partial<EnterpriseRecord> & { labels: { label: Label; grantedOn: string | null }[] } = {
       row,
       labels: [],
@@ -501,7 +511,7 @@ export function validateEnterprises(
         );
       else seen.set(r.uscc, row);
     }
-    const after = problems.filter((p) => p.severity === 'error').length;
+    const after = errorCount(problems);
     if (after === before && r.uscc && r.name && r.platformId !== undefined) {
       records.push({
         row,

@@ -17,6 +17,8 @@ export function safeCell(value: unknown): string | number | boolean | Date | nul
  * (RFC 6266 / 5987). Path separators, quotes and control characters never get through.
  */
 export function contentDisposition(fileName: string): string {
+  // Control characters are exactly what must not reach the header.
+  // eslint-disable-next-line no-control-regex
   const cleaned = fileName.replace(/[\\/:*?"<>|\0-\x1f\x7f]+/g, '_').slice(0, 150) || 'export.xlsx';
   const ascii = cleaned.replace(/[^\x20-\x7e]/g, '_').replace(/%/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(cleaned)}`;
