@@ -274,7 +274,9 @@ export function yearView(y: YearRow, confirmedByName: string | null) {
  */
 export async function refreshScale(db: Db | Tx, ids?: number[]): Promise<void> {
   if (ids && ids.length === 0) return;
-  // Only rows whose scale changes are written.
+  // Set-based: the latest year per enterprise (DISTINCT ON), and only rows whose scale changes.
+  const only = ids ? sql`and e.id = any(${sql.param(ids)}::int[])` : sql``;
+  const onlyYears = ids ? sql`where y.enterprise_id = any(${sql.param(ids)}::int[])` : sql``;
   await db.execute(sql`
     update ${enterprises} set scale = s.scale from (
       select e.id, case
@@ -282,9 +284,10 @@ export async function refreshScale(db: Db | Tx, ids?: number[]): Promise<void> {
           when ly.revenue >= ${ABOVE_SCALE_REVENUE} then 'above'
           else 'below' end as scale
         from enterprises e
-        left join lateral (select y.revenue from enterprise_years y where y.enterprise_id = e.id
-                            order by y.year desc limit 1) ly on true
-       where ${ids ? sql`e.id in ${ids}` : sql`true`}
+        left join (select distinct on (y.enterprise_id) y.enterprise_id, y.revenue
+                     from enterprise_years y ${onlyYears}
+                    order by y.enterprise_id, y.year desc) ly on ly.enterprise_id = e.id
+       where true ${only}
     ) s
     where ${enterprises.id} = s.id and ${enterprises.scale} <> s.scale`);
 }

@@ -96,13 +96,16 @@ export function createImportService(database: Database, dataDir: string) {
     onProgress?: (phase: string, done: number, total: number | null) => void,
   ) {
     const report = onProgress ?? throttle(jobId);
+    // Reference data loads while the worker parses.
+    const refPromise = reference(actor);
+    refPromise.catch(() => {});
     const parsed = await parseWorkbook(request.file, {
       onRows: (done, total) => report('parsing', done, total),
     });
     if (!parsed.ok)
       return { problems: parsed.problems, records: [] as (AnnualRecord | EnterpriseRecord)[], rowsTotal: 0 };
     report('validating', 0, parsed.sheet.rows.length);
-    const ref = await reference(actor);
+    const ref = await refPromise;
     return request.kind === 'annual'
       ? validateAnnual(parsed.sheet, request.year!, ref)
       : validateEnterprises(parsed.sheet, ref);
@@ -203,17 +206,34 @@ export function createImportService(database: Database, dataDir: string) {
 
   async function writeAnnual(tx: Tx, importId: number, records: AnnualRecord[]) {
     const client = (tx as unknown as { session: { client: import('pg').PoolClient } }).session.client;
-    await client.query(
-      `create temp table import_years (enterprise_id int, year int, ${YEAR_KEYS.map((k) => `${snake(k)} numeric`).join(', ')}) on commit drop`,
+    const cols = YEAR_KEYS.map(snake);
+    const year = records[0]?.year;
+    const ids = [...new Set(records.map((r) => r.enterpriseId))];
+    // First load of a year for these enterprises: COPY straight into the table (one write pass).
+    // Otherwise COPY into a temporary table and upsert only the rows whose values changed.
+    const existing = await client.query<{ n: number }>(
+      'select count(*)::int as n from enterprise_years where year = $1 and enterprise_id = any($2::int[])',
+      [year, ids],
     );
-    const copy = client.query(copyFrom(`copy import_years from stdin`));
+    const direct = existing.rows[0]!.n === 0;
+    const target = direct ? 'enterprise_years' : 'import_years';
+    if (!direct)
+      await client.query(
+        `create temp table import_years (enterprise_id int, year int, ${cols.map((c) => `${c} numeric`).join(', ')}) on commit drop`,
+      );
+    const copy = client.query(
+      copyFrom(
+        `copy ${target} (enterprise_id, year, ${cols.join(', ')}${direct ? ', import_id' : ''}) from stdin`,
+      ),
+    );
     const done = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
+    const suffix = direct ? `\t${importId}\n` : '\n';
     let chunk = '';
     for (const r of records) {
-      chunk += `${r.enterpriseId}\t${r.year}\t${YEAR_KEYS.map((k) => (r.figures[k] === null ? '\\N' : String(r.figures[k]))).join('\t')}\n`;
+      chunk += `${r.enterpriseId}\t${r.year}\t${YEAR_KEYS.map((k) => (r.figures[k] === null ? '\\N' : String(r.figures[k]))).join('\t')}${suffix}`;
       if (chunk.length > 1 << 16) {
         if (!copy.write(chunk)) await once(copy, 'drain');
         chunk = '';
@@ -221,25 +241,24 @@ export function createImportService(database: Database, dataDir: string) {
     }
     copy.end(chunk);
     await done;
-    const cols = YEAR_KEYS.map(snake);
-    const result = await client.query<{ inserted: boolean }>(
-      `insert into enterprise_years (enterprise_id, year, ${cols.join(', ')}, import_id, updated_at)
-         select enterprise_id, year, ${cols.join(', ')}, $1, now() from import_years
-       on conflict (enterprise_id, year) do update set
-         ${cols.map((c) => `${c} = excluded.${c}`).join(', ')},
-         import_id = excluded.import_id, updated_at = now(), confirmed_at = null, confirmed_by = null
-       where (${cols.map((c) => `enterprise_years.${c}`).join(', ')}) is distinct from (${cols.map((c) => `excluded.${c}`).join(', ')})
-       returning (xmax = 0) as inserted`,
-      [importId],
-    );
-    const inserted = result.rows.filter((r) => r.inserted).length;
-    const ids = [...new Set(records.map((r) => r.enterpriseId))];
-    await refreshScale(tx, ids.length > 20_000 ? undefined : ids);
-    return {
-      inserted,
-      updated: result.rows.length - inserted,
-      unchanged: records.length - result.rows.length,
-    };
+    let inserted = records.length;
+    let updated = 0;
+    if (!direct) {
+      const result = await client.query<{ inserted: boolean }>(
+        `insert into enterprise_years (enterprise_id, year, ${cols.join(', ')}, import_id, updated_at)
+           select enterprise_id, year, ${cols.join(', ')}, $1, now() from import_years
+         on conflict (enterprise_id, year) do update set
+           ${cols.map((c) => `${c} = excluded.${c}`).join(', ')},
+           import_id = excluded.import_id, updated_at = now(), confirmed_at = null, confirmed_by = null
+         where (${cols.map((c) => `enterprise_years.${c}`).join(', ')}) is distinct from (${cols.map((c) => `excluded.${c}`).join(', ')})
+         returning (xmax = 0) as inserted`,
+        [importId],
+      );
+      inserted = result.rows.filter((r) => r.inserted).length;
+      updated = result.rows.length - inserted;
+    }
+    await refreshScale(tx, ids);
+    return { inserted, updated, unchanged: records.length - inserted - updated };
   }
 
   async function writeEnterprises(tx: Tx, records: EnterpriseRecord[]) {
