@@ -54,7 +54,7 @@ export async function startHarness(executablePath: string): Promise<Harness> {
     process.execPath,
     [path.join(ROOT, 'bin/yiyuan.js'), 'serve', '--demo', '--port', '0'],
     {
-      env: { ...env, YIYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { ...env, YIYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', YIYUAN_DEMO_SCALE: '400' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

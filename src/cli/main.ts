@@ -11,6 +11,7 @@ import { BackupFormatError } from '../server/db/backup';
 import { registerServe } from './serve';
 import { registerDb } from './db';
 import { registerUser } from './user';
+import { registerDemo } from './demo';
 import { registerData } from './data';
 
 export interface GlobalOptions {
@@ -79,6 +80,7 @@ const program = new Command()
 registerServe(program);
 registerDb(program);
 registerUser(program);
+registerDemo(program);
 registerData(program);
 
 await program.parseAsync(process.argv);

@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   /** Seed demo platforms and one demo user per role at start. */
   demo: boolean;
+  /** Enterprises of the generated demo city loaded with `demo` (0 = none). */
+  demoScale: number;
   logLevel: string;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -41,6 +43,7 @@ export const ENVIRONMENT_VARIABLES = [
   'YIYUAN_DATA_DIR',
   'DATABASE_URL',
   'YIYUAN_DEMO',
+  'YIYUAN_DEMO_SCALE',
   'LOG_LEVEL',
   'YIYUAN_COOKIE_SECURE',
   'YIYUAN_TRUST_PROXY',
@@ -88,6 +91,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
     demo: bool('YIYUAN_DEMO', false),
+    demoScale: int('YIYUAN_DEMO_SCALE', 3000, 0, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: bool('YIYUAN_COOKIE_SECURE', false),
     trustProxy: bool('YIYUAN_TRUST_PROXY', false),

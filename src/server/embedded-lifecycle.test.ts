@@ -28,7 +28,7 @@ async function dataDir(): Promise<string> {
 
 function env(dir: string): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn' };
+  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', YIYUAN_DEMO_SCALE: '200' };
 }
 
 interface Served {

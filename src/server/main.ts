@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { migrateDatabase, openDatabase, type Database } from './db/client';
 import { acquireServerLock, recordServerPort } from './server-lock';
 import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
+import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 
 export interface RunningServer {
   url: string;
@@ -20,6 +21,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database = await openDatabase(config);
     await migrateDatabase(database);
     const demo = config.demo ? await seedDemo(database.db) : null;
+    // The default demo city, only when none has been generated yet (restarts stay fast).
+    if (config.demo && config.demoScale > 0)
+      await loadDemoCity(database, { scale: config.demoScale, seed: DEFAULT_DEMO_SEED, ifNone: true });
     const { app, services } = await buildApp(config, database);
     await services.imports.failInterrupted();
     await app.listen({ port: config.port, host: config.host });

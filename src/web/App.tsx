@@ -22,6 +22,16 @@ const PlatformDetailPage = lazy(() =>
 const PlatformFormPage = lazy(() =>
   import('./pages/platforms/PlatformFormPage').then((m) => ({ default: m.PlatformFormPage })),
 );
+const EnterpriseListPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })),
+);
+const EnterpriseDetailPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseDetailPage').then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const EnterpriseFormPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseFormPage').then((m) => ({ default: m.EnterpriseFormPage })),
+);
+const ImportPage = lazy(() => import('./pages/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SystemPage = lazy(() => import('./pages/system/SystemPage').then((m) => ({ default: m.SystemPage })));
@@ -46,6 +56,11 @@ const router = createBrowserRouter([
       { path: 'platforms/new', element: guarded('platform:create', <PlatformFormPage />) },
       { path: 'platforms/:id', element: guarded('platform:read', <PlatformDetailPage />) },
       { path: 'platforms/:id/edit', element: guarded('platform:update', <PlatformFormPage />) },
+      { path: 'enterprises', element: guarded('enterprise:read', <EnterpriseListPage />) },
+      { path: 'enterprises/new', element: guarded('enterprise:write', <EnterpriseFormPage />) },
+      { path: 'enterprises/:id', element: guarded('enterprise:read', <EnterpriseDetailPage />) },
+      { path: 'enterprises/:id/edit', element: guarded('enterprise:write', <EnterpriseFormPage />) },
+      { path: 'imports', element: guarded('import:run', <ImportPage />) },
       { path: 'users', element: guarded('user:manage', <UsersPage />) },
       { path: 'audit', element: guarded('audit:read', <AuditPage />) },
       { path: 'system', element: guarded('system:read', <SystemPage />) },

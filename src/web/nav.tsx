@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { AppstoreOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Me, Permission } from './api/types';
 
 export interface NavItem {
@@ -18,6 +25,20 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'platform:read',
     labelKey: 'nav.platforms',
     icon: <AppstoreOutlined />,
+  },
+  {
+    key: 'enterprises',
+    path: '/enterprises',
+    permission: 'enterprise:read',
+    labelKey: 'nav.enterprises',
+    icon: <ShopOutlined />,
+  },
+  {
+    key: 'imports',
+    path: '/imports',
+    permission: 'import:run',
+    labelKey: 'nav.imports',
+    icon: <CloudUploadOutlined />,
   },
   { key: 'users', path: '/users', permission: 'user:manage', labelKey: 'nav.users', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', labelKey: 'nav.audit', icon: <AuditOutlined /> },
@@ -38,5 +59,7 @@ export function allowedNavItems(me: Me | null | undefined): NavItem[] {
 /** Where a user lands after login: the forced password change, else the first area they may see. */
 export function homePath(me: Me): string {
   if (me.mustChangePassword) return '/account/password';
+  // An enterprise user's home is its own record (一企一档).
+  if (me.enterpriseId && me.permissions.includes('enterprise:read')) return `/enterprises/${me.enterpriseId}`;
   return allowedNavItems(me)[0]?.path ?? '/';
 }

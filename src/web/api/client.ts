@@ -126,6 +126,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw localError(0, 'NETWORK_ERROR', 'errors.network');
   }
 
+  return readResponse<T>(response, options.noAuthRedirect);
+}
+
+/** Turns a response into its JSON payload, or throws `ApiError` (after the 401/403 hand-offs). */
+async function readResponse<T>(response: Response, noAuthRedirect = false): Promise<T> {
   if (response.status === 204) return undefined as T;
 
   let payload: unknown = undefined;
@@ -140,7 +145,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
   if (!response.ok) {
     const error = parseError(response.status, payload);
-    if (response.status === 401 && !options.noAuthRedirect) {
+    if (response.status === 401 && !noAuthRedirect) {
       csrfToken = null;
       handlers.onUnauthorized();
     } else if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
@@ -150,4 +155,37 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (payload === undefined && text) throw localError(response.status, 'BAD_RESPONSE', 'errors.badResponse');
   return payload as T;
+}
+
+/**
+ * POSTs a file as multipart/form-data (one `file` field) with the CSRF header; the browser sets
+ * the multipart boundary itself. Same errors as `api()`.
+ */
+export async function upload<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  options: { query?: Query; signal?: AbortSignal } = {},
+): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, fileName);
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${toQueryString(options.query)}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken ?? '1' },
+      credentials: 'same-origin',
+      body,
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw localError(0, 'NETWORK_ERROR', 'errors.network');
+  }
+  return readResponse<T>(response);
+}
+
+/** Address of a file the browser downloads itself (a plain link: cookies go along, no CSRF needed). */
+export function downloadUrl(path: string, query?: Query): string {
+  return `/api${path}${toQueryString(query)}`;
 }

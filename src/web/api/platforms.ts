@@ -69,3 +69,14 @@ export function useArchivePlatform(id: number) {
     },
   });
 }
+
+/** Every platform the user may see (the API's largest page), as options for pickers and filters. */
+export function usePlatformOptions(enabled = true) {
+  return useQuery({
+    queryKey: [KEY, 'list', 'options'],
+    queryFn: ({ signal }) => api<Page<Platform>>('/platforms', { query: { page: 1, pageSize: 200 }, signal }),
+    select: (page) => page.items.map((p) => ({ id: p.id, name: p.name })),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}

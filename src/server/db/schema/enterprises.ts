@@ -117,15 +117,19 @@ export const enterpriseLabels = pgTable(
 );
 
 /** Contacts. Phone numbers are personal information: every response masks them. */
-export const enterpriseContacts = pgTable('enterprise_contacts', {
-  id: serial('id').primaryKey(),
-  enterpriseId: integer('enterprise_id')
-    .notNull()
-    .references(() => enterprises.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  title: text('title').notNull().default(''),
-  phone: text('phone').notNull().default(''),
-});
+export const enterpriseContacts = pgTable(
+  'enterprise_contacts',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+  },
+  (t) => [index('enterprise_contacts_enterprise_idx').on(t.enterpriseId)],
+);
 
 /**
  * Yearly figures per enterprise. Money in 万元, energy in tce, electricity in 万kWh, emissions in t.
@@ -160,18 +164,22 @@ export const enterpriseYears = pgTable(
 );
 
 /** A figure the enterprise says is wrong (一企一单 objection), with its comment. */
-export const enterpriseYearFlags = pgTable('enterprise_year_flags', {
-  id: serial('id').primaryKey(),
-  enterpriseId: integer('enterprise_id')
-    .notNull()
-    .references(() => enterprises.id, { onDelete: 'cascade' }),
-  year: integer('year').notNull(),
-  field: text('field').notNull(),
-  comment: text('comment').notNull(),
-  createdBy: integer('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-});
+export const enterpriseYearFlags = pgTable(
+  'enterprise_year_flags',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    field: text('field').notNull(),
+    comment: text('comment').notNull(),
+    createdBy: integer('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('enterprise_year_flags_enterprise_idx').on(t.enterpriseId, t.year)],
+);
 
 export type ImportStatus = 'validating' | 'ready' | 'importing' | 'succeeded' | 'rejected' | 'failed';
 

@@ -1,0 +1,2 @@
+CREATE INDEX "enterprise_contacts_enterprise_idx" ON "enterprise_contacts" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "enterprise_year_flags_enterprise_idx" ON "enterprise_year_flags" USING btree ("enterprise_id","year");

@@ -1,0 +1,255 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Typography } from 'antd';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth';
+import { ApiError } from '../../api/client';
+import { useCreateEnterprise, useEnterprise, useUpdateEnterprise } from '../../api/enterprises';
+import { usePlatformOptions } from '../../api/platforms';
+import type { EnterpriseDetail, EnterpriseInput, EnterprisePatch } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageSpin } from '../../components/PageSpin';
+import { useUnsavedChangesGuard } from '../../components/useUnsavedChangesGuard';
+import { applyServerErrors } from '../../lib/applyServerErrors';
+import { useErrorText } from '../../lib/errorText';
+import { useLang } from '../../lib/useLang';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { NotFoundPage } from '../errors/NotFoundPage';
+import { parseEnterpriseId } from './EnterpriseDetailPage';
+import { EnterpriseForm, type EnterpriseFormValues, ENTERPRISE_FORM_FIELDS } from './EnterpriseForm';
+
+type Input = Required<Omit<EnterpriseInput, 'platformId'>> & { platformId: number };
+
+function toValues(e: EnterpriseDetail): EnterpriseFormValues {
+  return {
+    uscc: e.uscc,
+    name: e.name,
+    platformId: e.platformId,
+    industryClass: e.industryClass,
+    scaleMode: e.scaleOverride ?? 'auto',
+    ownLandMu: e.ownLandMu,
+    leasedFloorM2: e.leasedFloorM2,
+    address: e.address ?? '',
+    labels: e.labels.map((l) => ({ label: l.label, grantedOn: l.grantedOn })),
+  };
+}
+
+function toInput(v: EnterpriseFormValues): Input {
+  const num = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  return {
+    uscc: v.uscc,
+    name: v.name.trim(),
+    platformId: v.platformId ?? 0,
+    industryClass: v.industryClass ?? null,
+    scaleOverride: v.scaleMode === 'auto' ? null : v.scaleMode,
+    ownLandMu: num(v.ownLandMu),
+    leasedFloorM2: num(v.leasedFloorM2),
+    address: (v.address ?? '').trim(),
+    labels: v.labels ?? [],
+  };
+}
+
+/** Fields of `next` that differ from `current` (only those are sent with PATCH; the USCC never). */
+function changedFields(current: EnterpriseDetail, next: Input): Omit<EnterprisePatch, 'version'> {
+  const before = toInput(toValues(current));
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof Input)[]) {
+    if (key === 'uscc') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) patch[key] = next[key];
+  }
+  return patch;
+}
+
+/** The server names `scaleOverride`; the form's control is `scaleMode`. */
+function formFieldErrors(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  return new ApiError(
+    error.status,
+    error.code,
+    error.zh,
+    error.en,
+    error.details.map((d) => ({ ...d, field: d.field.replace(/^\/?scaleOverride/, 'scaleMode') })),
+  );
+}
+
+const EMPTY: EnterpriseFormValues = {
+  uscc: '',
+  name: '',
+  platformId: undefined,
+  industryClass: null,
+  scaleMode: 'auto',
+  ownLandMu: null,
+  leasedFloorM2: null,
+  address: '',
+  labels: [],
+};
+
+export function EnterpriseFormPage() {
+  const params = useParams();
+  if (params.id === undefined) return <EnterpriseEditor />;
+  const id = parseEnterpriseId(params.id);
+  if (id === undefined) return <NotFoundPage />;
+  return <EnterpriseEditLoader id={id} />;
+}
+
+function EnterpriseEditLoader({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { data, isPending, error, refetch } = useEnterprise(id);
+  usePageTitle(t('enterprises.editTitle'));
+  if (error instanceof ApiError && error.status === 404) return <NotFoundPage message={errorText(error)} />;
+  if (isPending) return <PageSpin />;
+  if (!data) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  return <EnterpriseEditor key={`${data.id}:${data.version}`} enterprise={data} onReload={() => refetch()} />;
+}
+
+interface EditorProps {
+  enterprise?: EnterpriseDetail;
+  onReload?: () => Promise<unknown>;
+}
+
+function EnterpriseEditor({ enterprise, onReload }: EditorProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const { data: me } = useMe();
+  const { data: platforms, isPending: platformsPending } = usePlatformOptions();
+  const [form] = Form.useForm<EnterpriseFormValues>();
+  const create = useCreateEnterprise();
+  const update = useUpdateEnterprise(enterprise?.id ?? 0);
+  const [dirty, setDirty] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const { allowLeave } = useUnsavedChangesGuard(dirty);
+  const isEdit = enterprise !== undefined;
+  const saving = create.isPending || update.isPending;
+  usePageTitle(isEdit ? t('enterprises.editTitle') : t('enterprises.newTitle'));
+
+  // A user who sees one platform (a platform administrator) gets it chosen for them.
+  const initialValues = enterprise
+    ? toValues(enterprise)
+    : { ...EMPTY, platformId: platforms?.length === 1 ? platforms[0]!.id : (me?.platformId ?? undefined) };
+
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+      setConflict(true);
+      return;
+    }
+    if (error instanceof ApiError && error.details.length === 0 && /USCC/.test(error.code)) {
+      form.setFields([{ name: 'uscc', errors: [lang === 'en' ? error.en : error.zh] }]);
+      return;
+    }
+    if (error instanceof ApiError && error.code === 'DUPLICATE_NAME') {
+      form.setFields([{ name: 'name', errors: [lang === 'en' ? error.en : error.zh] }]);
+      return;
+    }
+    const mapped = formFieldErrors(error);
+    const unmatched = applyServerErrors(form, mapped, lang, [...ENTERPRISE_FORM_FIELDS, 'scaleMode']);
+    if (!(error instanceof ApiError) || error.details.length === 0) setFormError(error);
+    else if (unmatched.length > 0) {
+      setFormError(
+        new ApiError(
+          error.status,
+          error.code,
+          unmatched.map((d) => `${d.field}: ${d.zh}`).join('；'),
+          unmatched.map((d) => `${d.field}: ${d.en}`).join('; '),
+        ),
+      );
+    }
+  };
+
+  const done = (e: EnterpriseDetail) => {
+    allowLeave();
+    setDirty(false);
+    void message.success(t(isEdit ? 'enterprises.saved' : 'enterprises.created'));
+    navigate(`/enterprises/${e.id}`, { replace: true });
+  };
+
+  const onFinish = (values: EnterpriseFormValues) => {
+    setFormError(null);
+    const input = toInput(values);
+    if (!enterprise) {
+      // Empty optional values are left out rather than sent as null: same meaning for the API.
+      const body = Object.fromEntries(
+        Object.entries(input).filter(([, value]) => value !== null && value !== ''),
+      ) as unknown as EnterpriseInput;
+      create.mutate(body, { onSuccess: done, onError });
+      return;
+    }
+    const patch = changedFields(enterprise, input);
+    if (me?.role !== 'task_force') delete patch.platformId;
+    if (Object.keys(patch).length === 0) {
+      done(enterprise);
+      return;
+    }
+    update.mutate({ version: enterprise.version, ...patch }, { onSuccess: done, onError });
+  };
+
+  const back = () => navigate(enterprise ? `/enterprises/${enterprise.id}` : '/enterprises');
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" gap={8}>
+        <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={back} />
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {isEdit ? t('enterprises.editTitleOf', { name: enterprise.name }) : t('enterprises.newTitle')}
+        </Typography.Title>
+      </Flex>
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('enterprises.conflictTitle')}
+          description={t('enterprises.conflict')}
+          action={
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => {
+                allowLeave();
+                setDirty(false);
+                void onReload?.();
+              }}
+            >
+              {t('platforms.reloadLatest')}
+            </Button>
+          }
+        />
+      )}
+      {formError !== null && <Alert type="error" showIcon title={errorText(formError)} />}
+      <Card style={{ maxWidth: 960 }}>
+        {/* New enterprise: wait for the platform list so a single platform can be preselected. */}
+        {!isEdit && platformsPending ? (
+          <PageSpin />
+        ) : (
+          <EnterpriseForm
+            form={form}
+            initialValues={initialValues}
+            isEdit={isEdit}
+            platforms={platforms}
+            canChangePlatform={me?.role === 'task_force'}
+            industryClassName={enterprise?.industryClassName}
+            disabled={saving}
+            onValuesChange={() => setDirty(true)}
+            onFinish={onFinish}
+          />
+        )}
+        <Flex gap={8}>
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={!isEdit && platformsPending}
+            onClick={() => form.submit()}
+          >
+            {isEdit ? t('common.save') : t('common.create')}
+          </Button>
+          <Button onClick={back} disabled={saving}>
+            {t('common.cancel')}
+          </Button>
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}
