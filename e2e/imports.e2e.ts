@@ -86,6 +86,7 @@ describe.skipIf(!chromiumPath)('import journey', () => {
     await shot(page, 'enterprise-list-after-import');
 
     await table.getByText('杭州旅程验证科技有限公司').click();
+    await page.waitForURL(/\/enterprises\/\d+$/);
     await page
       .getByText(good[0] as string)
       .first()

@@ -114,7 +114,6 @@ function field(value: string | number | null | undefined): string {
   return typeof value === 'number' ? String(value) : text(value);
 }
 
-
 const line = (values: (string | number | null | undefined)[]) => `${values.map(field).join('\t')}\n`;
 
 /** Streams rows into `COPY table (columns) FROM STDIN`, a chunk at a time. */
