@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.seed';
 import { testConfig, testDatabase } from '../test/database';
@@ -375,6 +376,36 @@ describe('platforms', () => {
     const after = (await call('taskforce', 'GET', `/api/platforms/${otherPlatformId}`)).json();
     expect(after.description).toBe(current.description);
     expect(after.version).toBe(current.version);
+  });
+});
+
+describe('exports', () => {
+  async function rows(res: { rawPayload: Buffer }) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const out: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+    return out;
+  }
+
+  it('exports platforms in scope only, with units in the headers', async () => {
+    const all = await call('leader', 'GET', '/api/platforms/export.xlsx');
+    expect(all.statusCode).toBe(200);
+    const table = await rows(all);
+    expect(table[0]).toContain('工业用地（亩）');
+    expect(table).toHaveLength(17);
+    const own = await rows(await call('platform', 'GET', '/api/platforms/export.xlsx'));
+    expect(own).toHaveLength(2);
+    expect((await call('auditor', 'GET', '/api/platforms/export.xlsx')).statusCode).toBe(403);
+  });
+
+  it('exports the audit trail for the audit administrator only', async () => {
+    expect((await call('taskforce', 'GET', '/api/audit/export.xlsx')).statusCode).toBe(403);
+    const res = await call('auditor', 'GET', '/api/audit/export.xlsx?action=auth.login');
+    expect(res.statusCode).toBe(200);
+    const table = await rows(res);
+    expect(table.length).toBeGreaterThan(5);
+    expect(table.slice(1).every((r) => r[4] === 'auth.login')).toBe(true);
   });
 });
 

@@ -92,7 +92,8 @@ afterAll(async () => {
   for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
 });
 
-describe('embedded database life cycle', () => {
+// Each case starts real servers and CLI processes, each starting and stopping PostgreSQL.
+describe('embedded database life cycle', { timeout: 240_000 }, () => {
   it('refuses a second server, serves CLI commands beside the first, and stops cleanly on SIGTERM', async () => {
     const dir = await dataDir();
     const first = await serve(dir);

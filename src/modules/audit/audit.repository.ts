@@ -48,14 +48,18 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-export async function listAudit(db: Db, q: AuditQuery) {
+function auditWhere(q: Omit<AuditQuery, 'page' | 'pageSize'>) {
   const where: SQL[] = [];
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.username) where.push(eq(auditLog.username, q.username));
   if (q.result) where.push(eq(auditLog.result, q.result));
   if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
   if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
-  const condition = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+export async function listAudit(db: Db, q: AuditQuery) {
+  const condition = auditWhere(q);
   const [items, [total]] = await Promise.all([
     db
       .select()
@@ -67,4 +71,20 @@ export async function listAudit(db: Db, q: AuditQuery) {
     db.select({ n: count() }).from(auditLog).where(condition),
   ]);
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every matching row, newest first, in batches (keyset pagination) for streaming exports. */
+export async function* iterateAudit(db: Db, q: Omit<AuditQuery, 'page' | 'pageSize'>, batch = 5000) {
+  let before = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(auditWhere(q), lt(auditLog.id, before)))
+      .orderBy(desc(auditLog.id))
+      .limit(batch);
+    if (!rows.length) return;
+    yield rows;
+    before = rows[rows.length - 1]!.id;
+  }
 }

@@ -90,6 +90,7 @@ describe('enterprise routes', () => {
       403,
     );
     expect((await call('commissioner', 'GET', '/api/enterprises')).statusCode).toBe(403);
+    expect((await call('commissioner', 'GET', '/api/enterprises/export.xlsx')).statusCode).toBe(403);
     expect((await call('auditor', 'GET', '/api/enterprises')).statusCode).toBe(403);
   });
 

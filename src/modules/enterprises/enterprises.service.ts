@@ -67,12 +67,13 @@ export function createEnterpriseService(db: Db) {
       return listEnterprises(db, platformScope(actor), query);
     },
 
-    async *export(
+    /** Checks access now (not when the first row is read), then yields the rows in batches. */
+    export(
       actor: Actor,
       query: Omit<EnterpriseQuery, 'page' | 'pageSize'>,
     ): AsyncGenerator<EnterpriseListItem[]> {
       require(actor, 'enterprise:read');
-      yield* iterateEnterprises(db, platformScope(actor), query);
+      return iterateEnterprises(db, platformScope(actor), query);
     },
 
     async get(actor: Actor, id: number) {

@@ -9,7 +9,9 @@ import {
   type RouteDeps,
 } from '../../server/http';
 import { DESCRIPTION_MAX, NAME_MAX } from './core/platform-rules';
-import { SORTABLE } from './platforms.repository';
+import { SORTABLE, type Platform } from './platforms.repository';
+import { contentDisposition } from '../spreadsheets/core/cells';
+import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
 
 const Code = Type.String({ minLength: 1, maxLength: 64 });
 const fields = {
@@ -117,6 +119,66 @@ export function platformRoutes(app: App, { services }: RouteDeps) {
         sort: q.sort ?? 'name',
         order: q.order ?? 'asc',
       });
+    },
+  );
+
+  app.get(
+    '/api/platforms/export.xlsx',
+    {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Export the filtered platform list as .xlsx / 导出园区名录',
+        querystring: Type.Omit(ListQuery, ['page', 'pageSize']),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const q = request.query;
+      const [list, reference] = await Promise.all([
+        services.platforms.list(actor, {
+          ...q,
+          page: 1,
+          pageSize: 10_000,
+          sort: q.sort ?? 'name',
+          order: q.order ?? 'asc',
+        }),
+        services.reference.all(),
+      ]);
+      const name = (rows: { code: string; nameZh: string }[], code: string) =>
+        rows.find((r) => r.code === code)?.nameZh ?? code;
+      await services.audit.record(actor, {
+        action: 'platform.export',
+        result: 'success',
+        objectType: 'platform',
+        detail: { filters: q, rows: list.total },
+      });
+      const columns: { header: string; width?: number; value: (p: Platform) => unknown }[] = [
+        { header: '园区名称', width: 28, value: (p) => p.name },
+        { header: '英文名称', width: 30, value: (p) => p.nameEn },
+        { header: '类型', width: 24, value: (p) => name(reference.platformTypes, p.type) },
+        { header: '行政区划代码（GB/T 2260）', value: (p) => p.districtCode },
+        { header: '所在区县', value: (p) => name(reference.districts, p.districtCode) },
+        {
+          header: '主导产业',
+          width: 30,
+          value: (p) => p.leadingIndustries.map((c) => name(reference.industries, c)).join('、'),
+        },
+        { header: '省高能级战略平台', value: (p) => (p.isStrategic ? '是' : '否') },
+        { header: '规划面积（平方公里）', value: (p) => p.areaKm2 },
+        { header: '工业用地（亩）', value: (p) => p.industrialLandMu },
+        { header: '经度', value: (p) => p.longitude },
+        { header: '纬度', value: (p) => p.latitude },
+        { header: '演示数据', value: (p) => (p.isDemo ? '是' : '否') },
+        { header: '已归档', value: (p) => (p.archivedAt ? '是' : '否') },
+      ];
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          contentDisposition(`园区名录-${new Date().toISOString().slice(0, 10)}.xlsx`),
+        )
+        .send(streamWorkbook({ name: '园区名录', columns }, once(list.items)));
     },
   );
 
