@@ -83,7 +83,7 @@ export function registerData(program: Command) {
             createServices(database, config).imports.importNow(
               CLI_ACTOR,
               { kind: k, year, file, fileName: path.basename(file) },
-              progressLine(!json && process.stderr.isTTY !== false),
+              progressLine(!json && process.stderr.isTTY === true),
             ),
           );
           if (!json) process.stderr.write('\r\x1b[K');

@@ -32,6 +32,9 @@ const EnterpriseFormPage = lazy(() =>
   import('./pages/enterprises/EnterpriseFormPage').then((m) => ({ default: m.EnterpriseFormPage })),
 );
 const ImportPage = lazy(() => import('./pages/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
+const IndustryMappingPage = lazy(() =>
+  import('./pages/industries/IndustryMappingPage').then((m) => ({ default: m.IndustryMappingPage })),
+);
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SystemPage = lazy(() => import('./pages/system/SystemPage').then((m) => ({ default: m.SystemPage })));
@@ -61,6 +64,7 @@ const router = createBrowserRouter([
       { path: 'enterprises/:id', element: guarded('enterprise:read', <EnterpriseDetailPage />) },
       { path: 'enterprises/:id/edit', element: guarded('enterprise:write', <EnterpriseFormPage />) },
       { path: 'imports', element: guarded('import:run', <ImportPage />) },
+      { path: 'industries', element: guarded('industry:map', <IndustryMappingPage />) },
       { path: 'users', element: guarded('user:manage', <UsersPage />) },
       { path: 'audit', element: guarded('audit:read', <AuditPage />) },
       { path: 'system', element: guarded('system:read', <SystemPage />) },

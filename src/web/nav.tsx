@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -39,6 +40,13 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'import:run',
     labelKey: 'nav.imports',
     icon: <CloudUploadOutlined />,
+  },
+  {
+    key: 'industries',
+    path: '/industries',
+    permission: 'industry:map',
+    labelKey: 'nav.industries',
+    icon: <ApartmentOutlined />,
   },
   { key: 'users', path: '/users', permission: 'user:manage', labelKey: 'nav.users', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', labelKey: 'nav.audit', icon: <AuditOutlined /> },

@@ -157,6 +157,35 @@ describe('enterprise routes', () => {
     expect(edited.json().confirmedAt).toBeNull();
   });
 
+  it('the task force edits the class → key-industry mapping; enterprises follow; others may not', async () => {
+    const before = (await call('taskforce', 'GET', '/api/industry-classes?keyword=3973&level=class')).json()
+      .items[0];
+    expect(before).toMatchObject({ code: '3973', keyIndustry: 'integrated_circuits' });
+    expect(
+      (await call('leader', 'PUT', '/api/industry-classes/3973/key-industry', { industryCode: 'smart_iot' }))
+        .statusCode,
+    ).toBe(403);
+    const changed = await call('taskforce', 'PUT', '/api/industry-classes/3973/key-industry', {
+      industryCode: 'artificial_intelligence',
+    });
+    expect(changed.json()).toEqual({ code: '3973', keyIndustry: 'artificial_intelligence' });
+    const list = (await call('taskforce', 'GET', '/api/enterprises?industryClass=3973&pageSize=100')).json();
+    expect(
+      list.items.every((e: { keyIndustry: string }) => e.keyIndustry === 'artificial_intelligence'),
+    ).toBe(true);
+    expect(
+      (await call('taskforce', 'PUT', '/api/industry-classes/3973/key-industry', { industryCode: 'steel' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await call('taskforce', 'PUT', '/api/industry-classes/9999/key-industry', { industryCode: null }))
+        .statusCode,
+    ).toBe(404);
+    await call('taskforce', 'PUT', '/api/industry-classes/3973/key-industry', {
+      industryCode: 'integrated_circuits',
+    });
+  });
+
   it('masks phone numbers in every response', async () => {
     const id = (await call('taskforce', 'GET', '/api/enterprises?keyword=bjqy')).json().items[0].id;
     await database.pool.query(

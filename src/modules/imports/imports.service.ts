@@ -305,46 +305,49 @@ export function createImportService(database: Database, dataDir: string) {
         else updated++;
       }
     }
-    const all = await tx
-      .select({ id: enterprises.id, uscc: enterprises.uscc })
-      .from(enterprises)
-      .where(
-        inArray(
-          enterprises.uscc,
-          records.map((r) => r.uscc),
-        ),
+    // Bulk statements with array parameters: any number of rows, a handful of round trips.
+    const byUscc = async (usccs: string[]) =>
+      usccs.length
+        ? await tx
+            .select({ id: enterprises.id, uscc: enterprises.uscc })
+            .from(enterprises)
+            .where(sql`${enterprises.uscc} = any(${sql.param(usccs)}::text[])`)
+        : [];
+    for (const r of await byUscc(records.map((r) => r.uscc))) ids.set(r.uscc, r.id);
+    // Landholders may be in the same file or already registered.
+    const withLandholder = records.filter((r) => r.landholderUscc !== undefined);
+    const outside = [
+      ...new Set(withLandholder.map((r) => r.landholderUscc).filter((u): u is string => !!u && !ids.has(u))),
+    ];
+    for (const r of await byUscc(outside)) ids.set(r.uscc, r.id);
+    if (withLandholder.length)
+      await tx.execute(sql`
+        update enterprises e set landholder_id = v.landholder
+          from unnest(${sql.param(withLandholder.map((r) => ids.get(r.uscc)!))}::int[],
+                      ${sql.param(withLandholder.map((r) => (r.landholderUscc ? (ids.get(r.landholderUscc) ?? null) : null)))}::int[]) as v(id, landholder)
+         where e.id = v.id and e.landholder_id is distinct from v.landholder`);
+    // Labels and contacts: replaced for the enterprises whose file has those columns.
+    const labelled = records.filter((r) => r.labels !== null);
+    if (labelled.length) {
+      await tx.execute(
+        sql`delete from enterprise_labels where enterprise_id = any(${sql.param(labelled.map((r) => ids.get(r.uscc)!))}::int[])`,
       );
-    for (const r of all) ids.set(r.uscc, r.id);
-    // Landholders (may be in the same file), labels and contacts.
-    for (const r of records) {
-      const id = ids.get(r.uscc)!;
-      const landholderId = r.landholderUscc
-        ? (ids.get(r.landholderUscc) ??
-          (
-            await tx
-              .select({ id: enterprises.id })
-              .from(enterprises)
-              .where(eq(enterprises.uscc, r.landholderUscc))
-          )[0]?.id ??
-          null)
-        : null;
-      await tx
-        .update(enterprises)
-        .set({ landholderId })
-        .where(
-          and(eq(enterprises.id, id), sql`${enterprises.landholderId} is distinct from ${landholderId}`),
-        );
-      if (r.labels) {
-        await tx.delete(enterpriseLabels).where(eq(enterpriseLabels.enterpriseId, id));
-        if (r.labels.length)
-          await tx.insert(enterpriseLabels).values(r.labels.map((l) => ({ enterpriseId: id, ...l })));
-      }
-      if (r.contact) {
-        await tx.delete(enterpriseContacts).where(eq(enterpriseContacts.enterpriseId, id));
-        await tx
-          .insert(enterpriseContacts)
-          .values({ enterpriseId: id, name: r.contact.name, phone: r.contact.phone });
-      }
+      const rows = labelled.flatMap((r) => r.labels!.map((l) => ({ enterpriseId: ids.get(r.uscc)!, ...l })));
+      for (let i = 0; i < rows.length; i += 2000)
+        await tx.insert(enterpriseLabels).values(rows.slice(i, i + 2000));
+    }
+    const contacts = records.filter((r) => r.contact !== null);
+    if (contacts.length) {
+      await tx.execute(
+        sql`delete from enterprise_contacts where enterprise_id = any(${sql.param(contacts.map((r) => ids.get(r.uscc)!))}::int[])`,
+      );
+      const rows = contacts.map((r) => ({
+        enterpriseId: ids.get(r.uscc)!,
+        name: r.contact!.name,
+        phone: r.contact!.phone,
+      }));
+      for (let i = 0; i < rows.length; i += 2000)
+        await tx.insert(enterpriseContacts).values(rows.slice(i, i + 2000));
     }
     await refreshScale(tx, [...ids.values()]);
     return { inserted, updated, unchanged: records.length - inserted - updated };

@@ -3,8 +3,42 @@
 // Plain JavaScript so that it runs in a worker without a TypeScript loader.
 import { parentPort, workerData } from 'node:worker_threads';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import nodePath from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+
+// ExcelJS's streaming XML reader decodes every chunk on its own, which corrupts a multi-byte
+// UTF-8 character (most Chinese text) that straddles two chunks. Its SAX helper is replaced, before
+// ExcelJS loads, by the same loop with a StringDecoder that carries partial characters over.
+const require = createRequire(import.meta.url);
+const saxPath = nodePath.join(nodePath.dirname(require.resolve('exceljs')), 'lib', 'utils', 'parse-sax.js');
+if (!fs.existsSync(saxPath)) throw new Error(`ExcelJS layout changed: ${saxPath} is missing`);
+const { SaxesParser } = require('saxes');
+async function* parseSax(iterable) {
+  const parser = new SaxesParser();
+  const decoder = new StringDecoder('utf8');
+  let error;
+  parser.on('error', (err) => {
+    error = err;
+  });
+  let events = [];
+  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+  parser.on('text', (value) => events.push({ eventType: 'text', value }));
+  parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  for await (const chunk of iterable) {
+    parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    if (error) throw error;
+    yield events;
+    events = [];
+  }
+  const rest = decoder.end();
+  if (rest) parser.write(rest);
+  if (error) throw error;
+  if (events.length) yield events;
+}
+require.cache[saxPath] = { id: saxPath, filename: saxPath, loaded: true, exports: parseSax };
+const ExcelJS = require('exceljs');
 
 const { path, batchSize = 2000, sheetEntry, sheetOffset, sheetCompressedSize, sheetMethod } = workerData;
 

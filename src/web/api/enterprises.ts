@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api, downloadUrl } from './client';
 import type {
   EnterpriseDetail,
@@ -123,14 +129,76 @@ export function useFlagEnterpriseYear(id: number) {
   );
 }
 
+const CLASSES_KEY = 'industry-classes';
+
 /** GB/T 4754-2017 classes matching a keyword (code prefix or name); `level` narrows the level. */
 export function useIndustryClasses(keyword: string, level?: string, enabled = true) {
   return useQuery({
-    queryKey: ['industry-classes', keyword, level ?? ''],
+    queryKey: [CLASSES_KEY, keyword, level ?? ''],
     queryFn: ({ signal }) =>
       api<{ items: IndustryClass[] }>('/industry-classes', { query: { keyword, level }, signal }),
     staleTime: 10 * 60_000,
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** Mutation key of the key-industry mapping changes (to see which classes are being saved). */
+export const SET_KEY_INDUSTRY_KEY = [CLASSES_KEY, 'set-key-industry'] as const;
+
+export interface SetKeyIndustryVars {
+  /** A four-digit class (小类). */
+  code: string;
+  /** Key industry code, or null to leave the class unmapped. */
+  industryCode: string | null;
+}
+
+/** Writes `keyIndustry` of class `code` into every cached industry-class list holding it. */
+function patchCachedClass(qc: QueryClient, code: string, keyIndustry: string | null) {
+  qc.setQueriesData<{ items: IndustryClass[] }>({ queryKey: [CLASSES_KEY] }, (old) =>
+    old?.items.some((i) => i.code === code && i.keyIndustry !== keyIndustry)
+      ? { ...old, items: old.items.map((i) => (i.code === code ? { ...i, keyIndustry } : i)) }
+      : old,
+  );
+}
+
+/**
+ * Maps a class to a key industry (`industry:map`), optimistically: the cached lists change at
+ * once and go back to the previous value when the server refuses.
+ */
+export function useSetKeyIndustry() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: SET_KEY_INDUSTRY_KEY,
+    mutationFn: ({ code, industryCode }: SetKeyIndustryVars) =>
+      api<{ code: string; keyIndustry: string | null }>(
+        `/industry-classes/${encodeURIComponent(code)}/key-industry`,
+        { method: 'PUT', body: { industryCode } },
+      ),
+    onMutate: async ({ code, industryCode }) => {
+      // A list fetched before the change must not land over the optimistic value.
+      await qc.cancelQueries({ queryKey: [CLASSES_KEY] });
+      let previous: string | null = null;
+      for (const [, data] of qc.getQueriesData<{ items: IndustryClass[] }>({ queryKey: [CLASSES_KEY] })) {
+        const hit = data?.items.find((i) => i.code === code);
+        if (hit) {
+          previous = hit.keyIndustry;
+          break;
+        }
+      }
+      patchCachedClass(qc, code, industryCode);
+      return { previous };
+    },
+    onSuccess: (res) => patchCachedClass(qc, res.code, res.keyIndustry),
+    onError: (_error, { code }, context) => {
+      if (context) patchCachedClass(qc, code, context.previous);
+    },
+    onSettled: () => {
+      // Reload once the last of several quick changes is done, so no reload overtakes a change.
+      if (qc.isMutating({ mutationKey: SET_KEY_INDUSTRY_KEY }) <= 1)
+        void qc.invalidateQueries({ queryKey: [CLASSES_KEY] });
+      // Enterprises show their key industry through the mapping.
+      void qc.invalidateQueries({ queryKey: [KEY] });
+    },
   });
 }

@@ -52,7 +52,8 @@ export interface EnterpriseRecord {
   scaleOverride: Scale | null;
   ownLandMu: number | null;
   leasedFloorM2: number | null;
-  landholderUscc: string | null;
+  /** undefined: the file has no landholder column (leave it as it is). */
+  landholderUscc: string | null | undefined;
   address: string;
   labels: { label: Label; grantedOn: string | null }[] | null;
   contact: { name: string; phone: string } | null;
@@ -402,6 +403,7 @@ export function validateEnterprises(
     return { problems, records, rowsTotal: dataRows.length };
   const hasLabels = columns.some((c) => c?.type === 'labelDate');
   const hasContact = columns.some((c) => c?.key === 'contactName' || c?.key === 'contactPhone');
+  const hasLandholder = columns.some((c) => c?.key === 'landholder');
   const seen = new Map<string, number>();
   const inFile = new Set<string>();
   for (const { cells } of dataRows) {
@@ -522,7 +524,7 @@ export function validateEnterprises(
         scaleOverride: r.scaleOverride ?? null,
         ownLandMu: r.ownLandMu ?? null,
         leasedFloorM2: r.leasedFloorM2 ?? null,
-        landholderUscc: r.landholderUscc ?? null,
+        landholderUscc: hasLandholder ? (r.landholderUscc ?? null) : undefined,
         address: r.address ?? '',
         labels: hasLabels ? r.labels : null,
         contact:

@@ -2,10 +2,12 @@ import { useState } from 'react';
 // Registers dayjs's Chinese locale so the date picker shows Chinese month and weekday names
 // (dayjs comes with antd; antd's zh_CN locale expects this import).
 import 'dayjs/locale/zh-cn';
-import { Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useAudit } from '../../api/audit';
+import { downloadUrl } from '../../api/client';
 import type { AuditEntry, AuditQuery } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatInteger } from '../../lib/format';
@@ -90,9 +92,19 @@ export function AuditPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('audit.title')}
-      </Typography.Title>
+      <Flex align="center" justify="space-between" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('audit.title')}
+        </Typography.Title>
+        <Button
+          icon={<DownloadOutlined />}
+          href={downloadUrl('/audit/export.xlsx', { ...filters })}
+          download
+          data-testid="audit-export"
+        >
+          {t('common.exportExcel')}
+        </Button>
+      </Flex>
       <Card size="small">
         <Flex wrap gap={12} align="center">
           <Input.Search

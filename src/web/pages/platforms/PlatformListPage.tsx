@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { downloadUrl } from '../../api/client';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
@@ -139,11 +140,21 @@ export function PlatformListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('platforms.title')}
         </Typography.Title>
-        {hasPermission(me, 'platform:create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/platforms/new')}>
-            {t('platforms.new')}
+        <Flex gap={8} wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={downloadUrl('/platforms/export.xlsx', { ...filters, sort: query.sort, order: query.order })}
+            download
+            data-testid="platform-export"
+          >
+            {t('common.exportExcel')}
           </Button>
-        )}
+          {hasPermission(me, 'platform:create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/platforms/new')}>
+              {t('platforms.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Card size="small">
         <PlatformFilterBar filters={filters} onChange={(patch) => update(patch)} />
