@@ -82,6 +82,9 @@ async function mergedCells() {
 }
 
 async function main() {
+  // The merged-cell scan reads the sheet XML a second time; it runs alongside the row stream.
+  const merged = mergedCells();
+  merged.catch(() => {});
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -113,7 +116,7 @@ async function main() {
     if (batch.length) parentPort.postMessage({ type: 'rows', rows: batch, count: rows });
     parentPort.postMessage({ type: 'sheet', name: worksheet.name ?? 'Sheet1' });
   }
-  parentPort.postMessage({ type: 'done', merged: await mergedCells() });
+  parentPort.postMessage({ type: 'done', merged: await merged });
 }
 
 main().catch((error) => parentPort.postMessage({ type: 'error', message: String(error?.message ?? error) }));
