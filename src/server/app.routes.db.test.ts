@@ -399,6 +399,14 @@ describe('exports', () => {
     expect((await call('auditor', 'GET', '/api/platforms/export.xlsx')).statusCode).toBe(403);
   });
 
+  it('exports the account list for the security administrator only', async () => {
+    expect((await call('taskforce', 'GET', '/api/users/export.xlsx')).statusCode).toBe(403);
+    const table = await rows(await call('secadmin', 'GET', '/api/users/export.xlsx'));
+    expect(table[0]).toContain('用户名');
+    expect(table.map((r) => r[0])).toContain('taskforce');
+    expect(JSON.stringify(table)).not.toMatch(/argon2/);
+  });
+
   it('exports the audit trail for the audit administrator only', async () => {
     expect((await call('taskforce', 'GET', '/api/audit/export.xlsx')).statusCode).toBe(403);
     const res = await call('auditor', 'GET', '/api/audit/export.xlsx?action=auth.login');

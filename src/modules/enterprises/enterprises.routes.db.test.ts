@@ -293,6 +293,15 @@ describe('imports over HTTP', () => {
     expect(job.problems[0].code).toBe('UNKNOWN_ENTERPRISE');
   });
 
+  it('exports the import history of the user', async () => {
+    const res = await call('platform', 'GET', '/api/imports/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBeGreaterThanOrEqual(4);
+    expect((await call('leader', 'GET', '/api/imports/export.xlsx')).statusCode).toBe(403);
+  });
+
   it('serves templates', async () => {
     const res = await call('platform', 'GET', '/api/imports/templates/annual.xlsx');
     expect(res.statusCode).toBe(200);

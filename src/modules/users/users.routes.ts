@@ -1,6 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { ROLES, type Role } from '../../server/db/schema';
 import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../server/http';
+import { ROLE_NAMES } from '../auth/core/access';
+import { contentDisposition } from '../spreadsheets/core/cells';
+import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
+import type { UserView } from './users.service';
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r as Role)));
 const UserSchema = Type.Object(
@@ -33,6 +37,45 @@ export function userRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async (request) => ({ items: await services.users.list(actorOf(request)) }),
+  );
+
+  app.get(
+    '/api/users/export.xlsx',
+    { schema: { tags, summary: 'Export the account list as .xlsx / 导出用户列表' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const items = await services.users.list(actor);
+      await services.audit.record(actor, {
+        action: 'user.export',
+        result: 'success',
+        detail: { rows: items.length },
+      });
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          contentDisposition(`用户列表-${new Date().toISOString().slice(0, 10)}.xlsx`),
+        )
+        .send(
+          streamWorkbook<UserView>(
+            {
+              name: '用户列表',
+              columns: [
+                { header: '用户名', value: (u) => u.username },
+                { header: '姓名', value: (u) => u.displayName },
+                { header: '角色', width: 18, value: (u) => ROLE_NAMES[u.role].zh },
+                { header: '园区 ID', value: (u) => u.platformId },
+                { header: '企业 ID', value: (u) => u.enterpriseId },
+                { header: '状态', value: (u) => (u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常') },
+                { header: '须修改密码', value: (u) => (u.mustChangePassword ? '是' : '否') },
+                { header: '最近登录（UTC）', width: 22, value: (u) => u.lastLoginAt },
+                { header: '创建时间（UTC）', width: 22, value: (u) => u.createdAt },
+              ],
+            },
+            once(items),
+          ),
+        );
+    },
   );
 
   app.get(

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadUrl } from '../../api/client';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isRunning, useImportHistory } from '../../api/imports';
@@ -69,7 +71,22 @@ export function ImportHistory({ current, onOpen }: { current?: number; onOpen: (
   ];
 
   return (
-    <Card size="small" title={t('imports.historyTitle')} styles={{ body: { padding: 0 } }}>
+    <Card
+      size="small"
+      title={t('imports.historyTitle')}
+      extra={
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          href={downloadUrl('/imports/export.xlsx')}
+          download
+          data-testid="imports-export"
+        >
+          {t('common.exportExcel')}
+        </Button>
+      }
+      styles={{ body: { padding: 0 } }}
+    >
       {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       <Table<ImportJob>
         data-testid="import-history"

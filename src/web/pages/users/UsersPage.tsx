@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { downloadUrl } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
 import { useReferenceMaps } from '../../api/reference';
@@ -236,9 +237,19 @@ export function UsersPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('users.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('users.new')}
-        </Button>
+        <Flex gap={8} wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={downloadUrl('/users/export.xlsx')}
+            download
+            data-testid="users-export"
+          >
+            {t('common.exportExcel')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('users.new')}
+          </Button>
+        </Flex>
       </Flex>
       {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
