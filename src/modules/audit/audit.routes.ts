@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { contentDisposition } from '../spreadsheets/core/cells';
+import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
 import type { auditLog } from '../../server/db/schema';
 import { actorOf, errorResponses, Nullable, Paging, type App, type RouteDeps } from '../../server/http';
@@ -34,31 +34,27 @@ export function auditRoutes(app: App, { services }: RouteDeps) {
         detail: { filters: request.query },
       });
       type Row = typeof auditLog.$inferSelect;
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'Content-Disposition',
-          contentDisposition(`审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`),
-        )
-        .send(
-          streamWorkbook<Row>(
-            {
-              name: '审计日志',
-              columns: [
-                { header: '序号', value: (r) => r.id },
-                { header: '时间（UTC）', width: 22, value: (r) => r.at.toISOString() },
-                { header: '用户', value: (r) => r.username },
-                { header: 'IP 地址', value: (r) => r.ip },
-                { header: '操作', width: 22, value: (r) => r.action },
-                { header: '对象类型', value: (r) => r.objectType },
-                { header: '对象', value: (r) => r.objectId },
-                { header: '结果', value: (r) => (r.result === 'success' ? '成功' : '失败') },
-                { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
-              ],
-            },
-            batches,
-          ),
-        );
+      return sendWorkbook(
+        reply,
+        datedName('审计日志'),
+        streamWorkbook<Row>(
+          {
+            name: '审计日志',
+            columns: [
+              { header: '序号', value: (r) => r.id },
+              { header: '时间（UTC）', width: 22, value: (r) => r.at.toISOString() },
+              { header: '用户', value: (r) => r.username },
+              { header: 'IP 地址', value: (r) => r.ip },
+              { header: '操作', width: 22, value: (r) => r.action },
+              { header: '对象类型', value: (r) => r.objectType },
+              { header: '对象', value: (r) => r.objectId },
+              { header: '结果', value: (r) => (r.result === 'success' ? '成功' : '失败') },
+              { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+            ],
+          },
+          batches,
+        ),
+      );
     },
   );
 

@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { LABELS, SCALES, type Label, type Scale } from '../../server/db/schema';
 import {
   actorOf,
@@ -9,7 +10,6 @@ import {
   type App,
   type RouteDeps,
 } from '../../server/http';
-import { contentDisposition } from '../spreadsheets/core/cells';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
 import { LABEL_NAMES, YEAR_FIELDS } from './core/fields';
 import { SORT_KEYS, type EnterpriseListItem, type SortKey } from './enterprises.repository';
@@ -181,11 +181,11 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
         objectType: 'enterprise',
         detail: { filters: q },
       });
-      const date = new Date().toISOString().slice(0, 10);
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', contentDisposition(`企业名录-${date}.xlsx`))
-        .send(streamWorkbook({ name: '企业名录', columns: EXPORT_COLUMNS }, batches));
+      return sendWorkbook(
+        reply,
+        datedName('企业名录'),
+        streamWorkbook({ name: '企业名录', columns: EXPORT_COLUMNS }, batches),
+      );
     },
   );
 

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Type } from '@fastify/type-provider-typebox';
+import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import {
   actorOf,
   errorResponses,
@@ -15,7 +16,6 @@ import {
   type RouteDeps,
 } from '../../server/http';
 import { AppError, fail } from '../../server/errors';
-import { contentDisposition } from '../spreadsheets/core/cells';
 import type { ImportKind } from './core/columns';
 import type { Problem } from './core/problems';
 import { MAX_UPLOAD_BYTES } from './parse';
@@ -23,7 +23,6 @@ import type { ImportJob } from './imports.service';
 import { reportWorkbook, templateWorkbook } from './workbooks';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Kind = Type.Union([Type.Literal('enterprises'), Type.Literal('annual')]);
 const ProblemSchema = Type.Object({
   sheet: Type.String(),
@@ -80,13 +79,11 @@ export function importRoutes(app: App, { services }: RouteDeps) {
     async (request, reply) => {
       actorOf(request);
       const kind = request.params.kind as ImportKind;
-      return reply
-        .header('Content-Type', XLSX)
-        .header(
-          'Content-Disposition',
-          contentDisposition(kind === 'annual' ? '年度数据导入模板.xlsx' : '企业名录导入模板.xlsx'),
-        )
-        .send(await templateWorkbook(kind));
+      return sendWorkbook(
+        reply,
+        kind === 'annual' ? '年度数据导入模板.xlsx' : '企业名录导入模板.xlsx',
+        await templateWorkbook(kind),
+      );
     },
   );
 
@@ -180,35 +177,31 @@ export function importRoutes(app: App, { services }: RouteDeps) {
         validating: '校验中',
         importing: '导入中',
       };
-      return reply
-        .header('Content-Type', XLSX)
-        .header(
-          'Content-Disposition',
-          contentDisposition(`导入记录-${new Date().toISOString().slice(0, 10)}.xlsx`),
-        )
-        .send(
-          streamWorkbook<ImportJob>(
-            {
-              name: '导入记录',
-              columns: [
-                { header: '序号', value: (j) => j.id },
-                { header: '开始时间（UTC）', width: 22, value: (j) => j.startedAt.toISOString() },
-                { header: '操作人', value: (j) => j.username },
-                { header: '类型', value: (j) => (j.kind === 'annual' ? '年度数据' : '企业名录') },
-                { header: '年度', value: (j) => j.year },
-                { header: '文件名', width: 30, value: (j) => j.fileName },
-                { header: 'SHA-256', width: 66, value: (j) => j.sha256 },
-                { header: '数据行数', value: (j) => j.rowsTotal },
-                { header: '新增', value: (j) => j.rowsInserted },
-                { header: '更新', value: (j) => j.rowsUpdated },
-                { header: '错误', value: (j) => j.errorCount },
-                { header: '警告', value: (j) => j.warningCount },
-                { header: '结果', value: (j) => statusZh[j.status] ?? j.status },
-              ],
-            },
-            once(result.items),
-          ),
-        );
+      return sendWorkbook(
+        reply,
+        datedName('导入记录'),
+        streamWorkbook<ImportJob>(
+          {
+            name: '导入记录',
+            columns: [
+              { header: '序号', value: (j) => j.id },
+              { header: '开始时间（UTC）', width: 22, value: (j) => j.startedAt.toISOString() },
+              { header: '操作人', value: (j) => j.username },
+              { header: '类型', value: (j) => (j.kind === 'annual' ? '年度数据' : '企业名录') },
+              { header: '年度', value: (j) => j.year },
+              { header: '文件名', width: 30, value: (j) => j.fileName },
+              { header: 'SHA-256', width: 66, value: (j) => j.sha256 },
+              { header: '数据行数', value: (j) => j.rowsTotal },
+              { header: '新增', value: (j) => j.rowsInserted },
+              { header: '更新', value: (j) => j.rowsUpdated },
+              { header: '错误', value: (j) => j.errorCount },
+              { header: '警告', value: (j) => j.warningCount },
+              { header: '结果', value: (j) => statusZh[j.status] ?? j.status },
+            ],
+          },
+          once(result.items),
+        ),
+      );
     },
   );
 
@@ -244,10 +237,7 @@ export function importRoutes(app: App, { services }: RouteDeps) {
     { schema: { tags, summary: 'Row-level problems as a workbook / 下载问题清单', params: IdParams } },
     async (request, reply) => {
       const job = await services.imports.get(actorOf(request), request.params.id);
-      return reply
-        .header('Content-Type', XLSX)
-        .header('Content-Disposition', contentDisposition(`导入问题清单-${job.id}.xlsx`))
-        .send(reportWorkbook(job.problems as Problem[]));
+      return sendWorkbook(reply, `导入问题清单-${job.id}.xlsx`, reportWorkbook(job.problems as Problem[]));
     },
   );
 }

@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import {
   actorOf,
   errorResponses,
@@ -10,7 +11,6 @@ import {
 } from '../../server/http';
 import { DESCRIPTION_MAX, NAME_MAX } from './core/platform-rules';
 import { SORTABLE, type Platform } from './platforms.repository';
-import { contentDisposition } from '../spreadsheets/core/cells';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
 
 const Code = Type.String({ minLength: 1, maxLength: 64 });
@@ -172,13 +172,11 @@ export function platformRoutes(app: App, { services }: RouteDeps) {
         { header: '演示数据', value: (p) => (p.isDemo ? '是' : '否') },
         { header: '已归档', value: (p) => (p.archivedAt ? '是' : '否') },
       ];
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'Content-Disposition',
-          contentDisposition(`园区名录-${new Date().toISOString().slice(0, 10)}.xlsx`),
-        )
-        .send(streamWorkbook({ name: '园区名录', columns }, once(list.items)));
+      return sendWorkbook(
+        reply,
+        datedName('园区名录'),
+        streamWorkbook({ name: '园区名录', columns }, once(list.items)),
+      );
     },
   );
 

@@ -1,8 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { ROLES, type Role } from '../../server/db/schema';
 import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../server/http';
 import { ROLE_NAMES } from '../auth/core/access';
-import { contentDisposition } from '../spreadsheets/core/cells';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
 import type { UserView } from './users.service';
 
@@ -50,31 +50,27 @@ export function userRoutes(app: App, { services }: RouteDeps) {
         result: 'success',
         detail: { rows: items.length },
       });
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'Content-Disposition',
-          contentDisposition(`用户列表-${new Date().toISOString().slice(0, 10)}.xlsx`),
-        )
-        .send(
-          streamWorkbook<UserView>(
-            {
-              name: '用户列表',
-              columns: [
-                { header: '用户名', value: (u) => u.username },
-                { header: '姓名', value: (u) => u.displayName },
-                { header: '角色', width: 18, value: (u) => ROLE_NAMES[u.role].zh },
-                { header: '园区 ID', value: (u) => u.platformId },
-                { header: '企业 ID', value: (u) => u.enterpriseId },
-                { header: '状态', value: (u) => (u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常') },
-                { header: '须修改密码', value: (u) => (u.mustChangePassword ? '是' : '否') },
-                { header: '最近登录（UTC）', width: 22, value: (u) => u.lastLoginAt },
-                { header: '创建时间（UTC）', width: 22, value: (u) => u.createdAt },
-              ],
-            },
-            once(items),
-          ),
-        );
+      return sendWorkbook(
+        reply,
+        datedName('用户列表'),
+        streamWorkbook<UserView>(
+          {
+            name: '用户列表',
+            columns: [
+              { header: '用户名', value: (u) => u.username },
+              { header: '姓名', value: (u) => u.displayName },
+              { header: '角色', width: 18, value: (u) => ROLE_NAMES[u.role].zh },
+              { header: '园区 ID', value: (u) => u.platformId },
+              { header: '企业 ID', value: (u) => u.enterpriseId },
+              { header: '状态', value: (u) => (u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常') },
+              { header: '须修改密码', value: (u) => (u.mustChangePassword ? '是' : '否') },
+              { header: '最近登录（UTC）', width: 22, value: (u) => u.lastLoginAt },
+              { header: '创建时间（UTC）', width: 22, value: (u) => u.createdAt },
+            ],
+          },
+          once(items),
+        ),
+      );
     },
   );
 
