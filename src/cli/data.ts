@@ -3,7 +3,6 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import type { Actor } from '../modules/auth/core/access';
 import { EXPORT_COLUMNS } from '../modules/enterprises/enterprises.routes';
 import { YEAR_FIELDS } from '../modules/enterprises/core/fields';
 import type { ImportKind } from '../modules/imports/core/columns';
@@ -11,18 +10,9 @@ import { reportWorkbook, templateWorkbook } from '../modules/imports/workbooks';
 import { streamWorkbook } from '../modules/spreadsheets/xlsx-writer';
 import { createServices } from '../server/services';
 import { sql } from 'drizzle-orm';
+import { CLI_ACTOR } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
-
-/** Operator commands act as the task force; the audit trail names them `system:cli`. */
-export const CLI_ACTOR: Actor = {
-  userId: 0,
-  username: 'system:cli',
-  role: 'task_force',
-  platformId: null,
-  enterpriseId: null,
-  ip: null,
-};
 
 function kindOf(value: string): ImportKind {
   if (value !== 'enterprises' && value !== 'annual')

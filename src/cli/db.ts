@@ -6,10 +6,9 @@ import { migrateDatabase } from '../server/db/client';
 import { users } from '../server/db/schema';
 import { readServerLock } from '../server/server-lock';
 import { recordAudit } from '../modules/audit/audit.repository';
+import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
-
-const CLI = { userId: null, username: 'system:cli', ip: null };
 
 export function registerDb(program: Command) {
   const db = program.command('db').description('Database: migrate, backup, restore');
@@ -37,7 +36,7 @@ export function registerDb(program: Command) {
         const target = path.resolve(file);
         const summary = await withDatabase(configFrom(), async (database) => {
           const result = await backupDatabase(database.pool, target);
-          await recordAudit(database.db, CLI, {
+          await recordAudit(database.db, CLI_SUBJECT, {
             action: 'db.backup',
             result: 'success',
             detail: { file: path.basename(target) },
@@ -75,7 +74,7 @@ export function registerDb(program: Command) {
             );
           }
           const result = await restoreDatabase(database.pool, path.resolve(file));
-          await recordAudit(database.db, CLI, {
+          await recordAudit(database.db, CLI_SUBJECT, {
             action: 'db.restore',
             result: 'success',
             detail: { file: path.basename(file) },

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { LABEL_KEYS } from '../modules/demo/city/generate';
 import { DEFAULT_DEMO_SCALE, DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { LABEL_NAMES } from '../modules/enterprises/core/fields';
+import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
-
-const CLI = { userId: null, username: 'system:cli', ip: null };
 
 /** Progress shown from this many enterprises on. */
 const PROGRESS_FROM = 10_000;
@@ -69,7 +68,7 @@ export function registerDemo(program: Command) {
               seed,
               replace: Boolean(opts.replace),
               onProgress,
-              subject: CLI,
+              subject: CLI_SUBJECT,
             });
           });
           if (showProgress) process.stderr.write('\n');

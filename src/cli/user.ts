@@ -4,10 +4,10 @@ import { users, type Role } from '../server/db/schema';
 import { recordAudit } from '../modules/audit/audit.repository';
 import { ADMIN_ROLES, ROLE_NAMES } from '../modules/auth/core/access';
 import { insertUser, viewOf } from '../modules/users/users.service';
+import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
 
-const CLI = { userId: null, username: 'system:cli', ip: null };
 const BOOTSTRAP_ROLES: Role[] = [...ADMIN_ROLES, 'task_force'];
 
 export function registerUser(program: Command) {
@@ -25,7 +25,7 @@ export function registerUser(program: Command) {
           throw new Error(`--role must be one of ${BOOTSTRAP_ROLES.join(', ')}`);
         const result = await withDatabase(configFrom(), (database) =>
           database.db.transaction((tx) =>
-            insertUser(tx, CLI, {
+            insertUser(tx, CLI_SUBJECT, {
               username: opts.username,
               displayName: opts.displayName || ROLE_NAMES[opts.role].zh,
               role: opts.role,
@@ -78,7 +78,7 @@ export function registerUser(program: Command) {
               .where(sql`lower(${users.username}) = lower(${username})`)
               .returning();
             if (row)
-              await recordAudit(tx, CLI, {
+              await recordAudit(tx, CLI_SUBJECT, {
                 action: 'user.unlock',
                 result: 'success',
                 objectType: 'user',
