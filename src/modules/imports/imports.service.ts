@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Tx } from '../../server/db/client';
@@ -117,15 +119,18 @@ export function createImportService(database: Database, dataDir: string) {
       fail('VALIDATION_FAILED', [
         { field: 'year', code: 'REQUIRED', zh: '请选择数据年度', en: 'Choose the year' },
       ]);
-    const content = await fs.readFile(request.file);
+    // Streamed: an oversized file is refused later by size, without being read into memory here.
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(request.file), hash);
+    const { size } = await fs.stat(request.file);
     const [job] = await db
       .insert(importJobs)
       .values({
         kind: request.kind,
         year: request.kind === 'annual' ? request.year : null,
         fileName: path.basename(request.fileName).slice(0, 200),
-        sha256: createHash('sha256').update(content).digest('hex'),
-        sizeBytes: content.length,
+        sha256: hash.digest('hex'),
+        sizeBytes: size,
         userId: actor.userId,
         username: actor.username,
         status: 'validating',
@@ -390,11 +395,10 @@ export function createImportService(database: Database, dataDir: string) {
             await finishRejected(actor, job, problems, rowsTotal);
             await fs.rm(stored, { force: true });
           } else {
-            const errors = 0;
             await setJob(job.id, {
               status: 'ready',
               rowsTotal,
-              errorCount: errors,
+              errorCount: 0,
               warningCount: problems.length,
               problems: problems.slice(0, PROBLEMS_KEPT),
               progress: null,
