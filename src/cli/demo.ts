@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { LABEL_KEYS } from '../modules/demo/city/generate';
 import { DEFAULT_DEMO_SCALE, DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { LABEL_NAMES } from '../modules/enterprises/core/fields';
+import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
+import { createEvaluationService } from '../modules/evaluation/evaluation.service';
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
@@ -63,13 +65,18 @@ export function registerDemo(program: Command) {
                 '该数据库已有正式（非演示）数据；演示数据会同时创建公开密码的演示账号。确需生成请加 --force。\n' +
                   'This database holds real (non-demo) data, and demo data brings demo accounts with a published password. Add --force if you really mean it.',
               );
-            return loadDemoCity(database, {
+            const loaded = await loadDemoCity(database, {
               scale,
               seed,
               replace: Boolean(opts.replace),
               onProgress,
               subject: CLI_SUBJECT,
             });
+            if (showProgress) process.stderr.write('\n  publishing demo evaluations of the earlier years…');
+            const evaluation = createEvaluationService(database);
+            await evaluation.ensurePresets();
+            const evaluatedYears = await seedDemoEvaluations(database.db, evaluation);
+            return loaded && { ...loaded, evaluatedYears };
           });
           if (showProgress) process.stderr.write('\n');
           if (!result) throw new Error('The demo city was not generated');
@@ -89,6 +96,7 @@ export function registerDemo(program: Command) {
               ),
               `  Year rows 年度数据      ${result.yearRows}`,
               `  Contacts 联系人         ${result.contacts}`,
+              `  Evaluations 评价        ${result.evaluatedYears.length ? `published for ${result.evaluatedYears.join(', ')}` : 'kept as they were'}`,
               `  Odd records 异常样本    ${Object.entries(result.odd)
                 .map(([k, n]) => `${k} ${n}`)
                 .join(', ')}`,

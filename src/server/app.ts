@@ -14,6 +14,7 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes';
 import { platformRoutes } from '../modules/platforms/platforms.routes';
 import { enterpriseRoutes } from '../modules/enterprises/enterprises.routes';
+import { evaluationRoutes } from '../modules/evaluation/evaluation.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import multipart from '@fastify/multipart';
 import { referenceRoutes } from '../modules/reference/reference.routes';
@@ -164,6 +165,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   platformRoutes(app, deps);
   enterpriseRoutes(app, deps);
   importRoutes(app, deps);
+  evaluationRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
   systemRoutes(app, deps);

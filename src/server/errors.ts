@@ -35,6 +35,44 @@ export const ERRORS = {
     zh: '该导入尚未通过校验，不能确认',
     en: 'This import has not passed validation',
   },
+  METHOD_NOT_FOUND: { status: 404, zh: '评价方法不存在', en: 'Evaluation method not found' },
+  METHOD_INVALID: {
+    status: 400,
+    zh: '评价方法有误，请检查标出的项',
+    en: 'The evaluation method has problems',
+  },
+  RUN_NOT_FOUND: { status: 404, zh: '评价批次不存在', en: 'Evaluation run not found' },
+  RESULT_NOT_FOUND: {
+    status: 404,
+    zh: '没有该企业的评价结果',
+    en: 'No evaluation result for this enterprise',
+  },
+  OBJECTION_NOT_FOUND: { status: 404, zh: '异议不存在', en: 'Objection not found' },
+  RUN_WRONG_STATUS: {
+    status: 409,
+    zh: '评价批次当前状态不允许此操作',
+    en: 'The evaluation run is not in a state that allows this',
+  },
+  NO_EVALUATION_DATA: {
+    status: 409,
+    zh: '该年度没有可评价的企业数据',
+    en: 'There are no enterprise figures to evaluate for that year',
+  },
+  REASON_REQUIRED: {
+    status: 400,
+    zh: '该年度已有公示或发布的结果，更正需要填写原因',
+    en: 'That year already has a noticed or published result: a correction needs a reason',
+  },
+  OBJECTIONS_PENDING: {
+    status: 409,
+    zh: '还有未处理的异议，处理后才能发布',
+    en: 'Objections are still pending: decide them before publishing',
+  },
+  OBJECTION_EXISTS: {
+    status: 409,
+    zh: '已有一条待处理的异议',
+    en: 'An objection is already pending',
+  },
   FILE_REJECTED: { status: 400, zh: '文件被拒绝', en: 'The file was rejected' },
   VERSION_CONFLICT: {
     status: 409,

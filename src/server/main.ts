@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase, type Database } from './db/client';
 import { acquireServerLock, recordServerPort } from './server-lock';
 import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
+import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +26,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.demo && config.demoScale > 0)
       await loadDemoCity(database, { scale: config.demoScale, seed: DEFAULT_DEMO_SEED, ifNone: true });
     const { app, services } = await buildApp(config, database);
+    await services.evaluation.ensurePresets();
+    if (config.demo) await seedDemoEvaluations(database.db, services.evaluation);
     await services.imports.failInterrupted();
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

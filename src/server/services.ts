@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
+import { createEvaluationService } from '../modules/evaluation/evaluation.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
 import { createImportService } from '../modules/imports/imports.service';
 import { createPlatformService } from '../modules/platforms/platforms.service';
@@ -17,6 +18,7 @@ export function createServices(database: Database, config: Config) {
     platforms: createPlatformService(db),
     enterprises: createEnterpriseService(db),
     imports: createImportService(database, config.dataDir),
+    evaluation: createEvaluationService(database),
     users: createUserService(db),
     audit: createAuditService(db),
     reference: createReferenceService(db),

@@ -8,15 +8,17 @@ export interface SheetSpec<T> {
   columns: { header: string; width?: number; value: (row: T) => unknown; numFmt?: string }[];
 }
 
+/** Writes `batches` into one sheet and returns the .xlsx byte stream. */
+export function streamWorkbook<T>(spec: SheetSpec<T>, batches: AsyncIterable<T[]>): Readable {
+  return streamSheets([{ spec: spec as SheetSpec<unknown>, batches: batches as AsyncIterable<unknown[]> }]);
+}
+
 /**
- * Writes `batches` into one sheet and returns the .xlsx byte stream. Every cell passes through
- * `safeCell` (formula-injection escaping); numbers stay numbers.
+ * Writes sheets one after another, each from its batches, and returns the .xlsx byte stream.
+ * Every cell passes through `safeCell` (formula-injection escaping); numbers stay numbers.
  */
-export function streamWorkbook<T>(
-  spec: SheetSpec<T>,
-  batches: AsyncIterable<T[]>,
-  extraSheets: SheetSpec<unknown>[] = [],
-  extraRows: unknown[][] = [],
+export function streamSheets(
+  sheets: { spec: SheetSpec<unknown>; batches: AsyncIterable<unknown[]> }[],
 ): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -25,27 +27,21 @@ export function streamWorkbook<T>(
     useSharedStrings: false,
   });
   void (async () => {
-    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = spec.columns.map((c, i) => ({
-      header: c.header,
-      key: String(i),
-      width: c.width ?? 16,
-      style: c.numFmt ? { numFmt: c.numFmt } : {},
-    }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for await (const batch of batches) {
-      for (const row of batch) sheet.addRow(spec.columns.map((c) => safeCell(c.value(row)))).commit();
+    for (const { spec, batches } of sheets) {
+      const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = spec.columns.map((c, i) => ({
+        header: c.header,
+        key: String(i),
+        width: c.width ?? 16,
+        style: c.numFmt ? { numFmt: c.numFmt } : {},
+      }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      for await (const batch of batches) {
+        for (const row of batch) sheet.addRow(spec.columns.map((c) => safeCell(c.value(row)))).commit();
+      }
+      sheet.commit();
     }
-    sheet.commit();
-    extraSheets.forEach((extra, i) => {
-      const s = workbook.addWorksheet(extra.name);
-      s.columns = extra.columns.map((c, j) => ({ header: c.header, key: String(j), width: c.width ?? 30 }));
-      s.getRow(1).font = { bold: true };
-      for (const row of (extraRows[i] as unknown[] | undefined) ?? [])
-        s.addRow(extra.columns.map((c) => safeCell(c.value(row)))).commit();
-      s.commit();
-    });
     await workbook.commit();
   })().catch((error: Error) => out.destroy(error));
   return out;

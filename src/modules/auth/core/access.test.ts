@@ -22,7 +22,7 @@ const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
 
 describe('roles and permissions', () => {
   it('leaders only read', () => {
-    expect(permissionsOf('leader')).toEqual(['platform:read', 'enterprise:read']);
+    expect(permissionsOf('leader')).toEqual(['platform:read', 'enterprise:read', 'evaluation:read']);
   });
 
   it('only the task force and platform admins write enterprises and import; enterprises confirm', () => {

@@ -7,13 +7,11 @@
  * single demo enterprise that `seedDemo` creates (the demo `enterprise` user is scoped to it) is
  * never deleted: it only gets a profile (yearly figures, industry, land …) where it has none.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Db } from '../../../server/db/client';
+import { copyRows } from '../../../server/db/copy';
 import * as schema from '../../../server/db/schema';
 import type { Label } from '../../../server/db/schema';
 import { recordAudit, type AuditSubject } from '../../audit/audit.repository';
@@ -37,8 +35,6 @@ export const DEFAULT_DEMO_SEED = 1;
 export const SEEDED_DEMO_USCC = demoUscc('330108', 1);
 
 const LOAD_LOCK = 727402;
-/** Rows per chunk written to the COPY stream. */
-const CHUNK_ROWS = 2000;
 
 export class DemoCityExistsError extends Error {
   constructor(readonly existing: number) {
@@ -98,54 +94,6 @@ async function countGenerated(client: pg.PoolClient): Promise<number> {
     [SEEDED_DEMO_USCC],
   );
   return rows[0]?.n ?? 0;
-}
-
-// ---------------------------------------------------------------------------------------------
-// COPY text format
-
-function text(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
-}
-
-function field(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '\\N';
-  return typeof value === 'number' ? String(value) : text(value);
-}
-
-const line = (values: (string | number | null | undefined)[]) => `${values.map(field).join('\t')}\n`;
-
-/** Streams rows into `COPY table (columns) FROM STDIN`, a chunk at a time. */
-async function copyRows(
-  client: pg.PoolClient,
-  table: string,
-  columns: string[],
-  count: number,
-  row: (i: number) => (string | number | null | undefined)[] | null,
-  progress: (rows: number) => void,
-): Promise<number> {
-  let written = 0;
-  function* chunks() {
-    for (let start = 0; start < count; start += CHUNK_ROWS) {
-      let chunk = '';
-      const end = Math.min(count, start + CHUNK_ROWS);
-      let rows = 0;
-      for (let i = start; i < end; i++) {
-        const values = row(i);
-        if (values) {
-          chunk += line(values);
-          rows++;
-        }
-      }
-      written += rows;
-      progress(rows);
-      if (chunk) yield chunk;
-    }
-  }
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  await pipeline(Readable.from(chunks()), stream);
-  return written;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +180,15 @@ async function deleteGenerated(client: pg.PoolClient): Promise<number> {
   );
   await client.query('alter table demo_city_old add primary key (id)');
   await client.query('analyze demo_city_old');
+  // Evaluations made on the generated city go with it (the immutability triggers let exactly
+  // this transaction through).
+  await client.query(`set local yiyuan.demo_reset = 'on'`);
+  await client.query(
+    `delete from evaluation_runs where id in (
+       select distinct run_id from evaluation_results where enterprise_id in (select id from demo_city_old)
+       union select distinct run_id from evaluation_objections where enterprise_id in (select id from demo_city_old))`,
+  );
+  await client.query(`set local yiyuan.demo_reset = 'off'`);
   for (const child of [
     'enterprise_year_flags',
     'enterprise_contacts',

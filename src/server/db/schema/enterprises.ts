@@ -66,6 +66,8 @@ export const enterprises = pgTable(
     leasedFloorM2: numeric('leased_floor_m2', { mode: 'number' }),
     /** The enterprise whose parcel this one shares (as a tenant of the landholder). */
     landholderId: integer('landholder_id'),
+    /** Why the enterprise takes part in the evaluation without a class (不定等级), if it does. */
+    ratingExemption: text('rating_exemption').$type<'utility' | 'startup' | 'major_project'>(),
     address: text('address').notNull().default(''),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
@@ -81,6 +83,10 @@ export const enterprises = pgTable(
     check(
       'enterprises_scale_override_valid',
       sql`${t.scaleOverride} is null or ${t.scaleOverride} in ('above','below')`,
+    ),
+    check(
+      'enterprises_rating_exemption_valid',
+      sql`${t.ratingExemption} is null or ${t.ratingExemption} in ('utility','startup','major_project')`,
     ),
     check(
       'enterprises_land_nonnegative',

@@ -3,3 +3,4 @@ export * from './platforms';
 export * from './enterprises';
 export * from './accounts';
 export * from './audit';
+export * from './evaluation';

@@ -1,0 +1,810 @@
+/** SQL of the evaluation feature: methods, runs, results, objections, roll-ups. */
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Db, Tx } from '../../server/db/client';
+import { copyRows } from '../../server/db/copy';
+import type { RunStatus } from '../../server/db/schema';
+import type { PlatformScope } from '../auth/core/access';
+import { effectiveScale } from '../enterprises/core/scale';
+import type { Exemption } from './core/method';
+import type { EvaluationFirm, EvaluationOutcome, FirmResult } from './core/score';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const rowsOf = async (db: Db | Tx, query: SQL) => (await db.execute(query)).rows as Row[];
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+export interface MethodRow {
+  id: number;
+  key: string;
+  version: number;
+  name: string;
+  hash: string;
+  basedOn: string | null;
+  note: string;
+  createdBy: number | null;
+  createdAt: string;
+  runs: number;
+}
+
+const methodOf = (r: Row): MethodRow => ({
+  id: Number(r.id),
+  key: String(r.key),
+  version: Number(r.version),
+  name: String(r.name),
+  hash: String(r.hash),
+  basedOn: (r.based_on as string | null) ?? null,
+  note: String(r.note ?? ''),
+  createdBy: num(r.created_by),
+  createdAt: iso(r.created_at)!,
+  runs: Number(r.runs ?? 0),
+});
+
+const methodSelect = (
+  withDefinition: boolean,
+) => sql`select m.id, m.key, m.version, m.name, m.hash, m.based_on,
+  m.note, m.created_by, m.created_at, ${withDefinition ? sql`m.definition,` : sql``}
+  (select count(*)::int from evaluation_runs r where r.method_id = m.id) as runs
+  from evaluation_methods m`;
+
+export async function listMethods(db: Db | Tx): Promise<MethodRow[]> {
+  return (await rowsOf(db, sql`${methodSelect(false)} order by m.key, m.version desc`)).map(methodOf);
+}
+
+export async function findMethod(
+  db: Db | Tx,
+  idOrKey: number | string,
+): Promise<(MethodRow & { definition: unknown }) | null> {
+  const where =
+    typeof idOrKey === 'number'
+      ? sql`m.id = ${idOrKey}`
+      : sql`m.key = ${idOrKey} and m.version = (select max(version) from evaluation_methods where key = ${idOrKey})`;
+  const rows = await rowsOf(db, sql`${methodSelect(true)} where ${where}`);
+  const r = rows[0];
+  return r ? { ...methodOf(r), definition: r.definition } : null;
+}
+
+export async function insertMethod(
+  tx: Db | Tx,
+  m: {
+    key: string;
+    name: string;
+    definition: unknown;
+    hash: string;
+    basedOn: string | null;
+    note: string;
+    createdBy: number | null;
+  },
+): Promise<number> {
+  const rows = await rowsOf(
+    tx,
+    sql`insert into evaluation_methods (key, version, name, definition, hash, based_on, note, created_by)
+      select ${m.key}, coalesce(max(version), 0) + 1, ${m.name}, ${JSON.stringify(m.definition)}::jsonb, ${m.hash},
+        ${m.basedOn}, ${m.note}, ${m.createdBy}
+      from evaluation_methods where key = ${m.key}
+      returning id`,
+  );
+  return Number(rows[0]!.id);
+}
+
+export async function methodKeys(db: Db | Tx): Promise<Set<string>> {
+  return new Set(
+    (await rowsOf(db, sql`select distinct key from evaluation_methods`)).map((r) => String(r.key)),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input of a run
+
+export interface FirmMeta {
+  platformId: number;
+  industryClass: string | null;
+}
+
+/** Priors for the electricity escalation: classes of up to this many earlier published years. */
+const PRIOR_YEARS = 10;
+
+/**
+ * Every enterprise with its figures for the year (or none), labels and the classes of earlier
+ * published years; plus a SHA-256 over all of it, in enterprise order.
+ */
+export async function loadFirms(client: pg.PoolClient, year: number) {
+  const { rows } = await client.query<Row>(
+    `select e.id, e.scale_override, e.own_land_mu::float8 as own_land_mu, e.leased_floor_m2::float8 as leased_floor_m2,
+        e.landholder_id, e.rating_exemption, e.platform_id, e.industry_class,
+        y.enterprise_id is not null as has_year, y.tax::float8 as tax, y.value_added::float8 as value_added,
+        y.revenue::float8 as revenue, y.energy_tce::float8 as energy_tce, y.emissions::float8 as emissions,
+        y.employees::float8 as employees, y.rd_spending::float8 as rd_spending,
+        y.electricity::float8 as electricity, y.output::float8 as output, l.labels
+       from enterprises e
+       left join enterprise_years y on y.enterprise_id = e.id and y.year = $1
+       left join (select enterprise_id, string_agg(label, ',' order by label) as labels
+                    from enterprise_labels group by enterprise_id) l on l.enterprise_id = e.id
+      order by e.id`,
+    [year],
+  );
+  const priors = await client.query<{ enterprise_id: number; year: number; class: string | null }>(
+    `select res.enterprise_id, r.year, res.class from evaluation_results res
+       join evaluation_runs r on r.id = res.run_id
+      where r.status = 'published' and r.year >= $1 and r.year < $2`,
+    [year - PRIOR_YEARS, year],
+  );
+  const prior = new Map<number, (string | null)[]>();
+  for (const p of priors.rows) {
+    const list = prior.get(p.enterprise_id) ?? Array<string | null>(PRIOR_YEARS).fill(null);
+    list[year - p.year - 1] = p.class;
+    prior.set(p.enterprise_id, list);
+  }
+  const hash = createHash('sha256');
+  const firms: EvaluationFirm[] = [];
+  const meta = new Map<number, FirmMeta>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const revenue = r.revenue as number | null;
+    const f: EvaluationFirm = {
+      id,
+      scale: effectiveScale((r.scale_override as 'above' | 'below' | null) ?? null, revenue),
+      ownLandMu: r.own_land_mu as number | null,
+      leasedFloorM2: r.leased_floor_m2 as number | null,
+      landholderId: num(r.landholder_id),
+      labels: r.labels ? String(r.labels).split(',') : [],
+      exemption: (r.rating_exemption as Exemption | null) ?? null,
+      hasYear: Boolean(r.has_year),
+      tax: r.tax as number | null,
+      valueAdded: r.value_added as number | null,
+      revenue,
+      energyTce: r.energy_tce as number | null,
+      emissions: r.emissions as number | null,
+      employees: r.employees as number | null,
+      rdSpending: r.rd_spending as number | null,
+      electricity: r.electricity as number | null,
+      output: r.output as number | null,
+      priorClasses: trimNulls(prior.get(id)),
+    };
+    firms.push(f);
+    meta.set(id, {
+      platformId: Number(r.platform_id),
+      industryClass: (r.industry_class as string | null) ?? null,
+    });
+    hash.update(
+      `${id}|${f.scale}|${f.ownLandMu}|${f.leasedFloorM2}|${f.landholderId}|${f.labels.join(',')}|${f.exemption}|` +
+        `${f.hasYear}|${f.tax}|${f.valueAdded}|${f.revenue}|${f.energyTce}|${f.emissions}|${f.employees}|` +
+        `${f.rdSpending}|${f.electricity}|${f.output}|${f.priorClasses.join(',')}\n`,
+    );
+  }
+  return { firms, meta, inputHash: hash.digest('hex') };
+}
+
+function trimNulls(list: (string | null)[] | undefined): (string | null)[] {
+  if (!list) return [];
+  let end = list.length;
+  while (end > 0 && list[end - 1] === null) end--;
+  return list.slice(0, end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+export interface RunRow {
+  id: number;
+  year: number;
+  version: number;
+  methodId: number;
+  methodKey: string;
+  methodVersion: number;
+  methodName: string;
+  status: RunStatus;
+  reason: string;
+  inputHash: string;
+  summary: RunSummary;
+  createdBy: number | null;
+  createdAt: string;
+  noticeStartedAt: string | null;
+  noticeEndsOn: string | null;
+  publishedAt: string | null;
+  supersededBy: number | null;
+  pendingObjections: number;
+}
+
+export interface RunSummary {
+  cohorts: EvaluationOutcome['cohorts'];
+  excluded: EvaluationOutcome['excluded'];
+  evaluated: number;
+}
+
+const runOf = (r: Row): RunRow => ({
+  id: Number(r.id),
+  year: Number(r.year),
+  version: Number(r.version),
+  methodId: Number(r.method_id),
+  methodKey: String(r.method_key),
+  methodVersion: Number(r.method_version),
+  methodName: String(r.method_name),
+  status: r.status as RunStatus,
+  reason: String(r.reason ?? ''),
+  inputHash: String(r.input_hash),
+  summary: r.summary as RunSummary,
+  createdBy: num(r.created_by),
+  createdAt: iso(r.created_at)!,
+  noticeStartedAt: iso(r.notice_started_at),
+  noticeEndsOn: r.notice_ends_on ? String(r.notice_ends_on).slice(0, 10) : null,
+  publishedAt: iso(r.published_at),
+  supersededBy: num(r.superseded_by),
+  pendingObjections: Number(r.pending_objections ?? 0),
+});
+
+const RUN_SELECT = sql`select r.*, to_char(r.notice_ends_on, 'YYYY-MM-DD') as notice_ends_on,
+  m.key as method_key, m.version as method_version, m.name as method_name,
+  (select count(*)::int from evaluation_objections o where o.run_id = r.id and o.status = 'pending') as pending_objections
+  from evaluation_runs r join evaluation_methods m on m.id = r.method_id`;
+
+/** Runs an actor may see: enterprises only those whose notice has started. */
+function runVisibility(scope: PlatformScope): SQL {
+  return scope.kind === 'enterprise'
+    ? sql`r.notice_started_at is not null`
+    : scope.kind === 'none'
+      ? sql`false`
+      : sql`true`;
+}
+
+export async function listRuns(db: Db | Tx, scope: PlatformScope, year?: number): Promise<RunRow[]> {
+  const where = year ? sql`r.year = ${year}` : sql`true`;
+  return (
+    await rowsOf(
+      db,
+      sql`${RUN_SELECT} where ${where} and ${runVisibility(scope)} order by r.year desc, r.version desc`,
+    )
+  ).map(runOf);
+}
+
+export async function findRun(
+  db: Db | Tx,
+  scope: PlatformScope,
+  id: number,
+  forUpdate = false,
+): Promise<RunRow | null> {
+  if (forUpdate) await db.execute(sql`select 1 from evaluation_runs where id = ${id} for update`);
+  const rows = await rowsOf(db, sql`${RUN_SELECT} where r.id = ${id} and ${runVisibility(scope)}`);
+  return rows[0] ? runOf(rows[0]) : null;
+}
+
+/** The run of a year that counts: the published one, else the newest in notice, else the newest. */
+export async function currentRunId(db: Db | Tx, scope: PlatformScope, year: number): Promise<number | null> {
+  const rows = await rowsOf(
+    db,
+    sql`select r.id from evaluation_runs r where r.year = ${year} and r.status <> 'superseded' and ${runVisibility(scope)}
+      order by case r.status when 'published' then 0 when 'notice' then 1 else 2 end, r.version desc limit 1`,
+  );
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+export async function insertRun(
+  client: pg.PoolClient,
+  run: {
+    year: number;
+    methodId: number;
+    reason: string;
+    inputHash: string;
+    summary: RunSummary;
+    createdBy: number | null;
+  },
+): Promise<{ id: number; version: number }> {
+  await client.query('select pg_advisory_xact_lock(727410, $1)', [run.year]);
+  const { rows } = await client.query<{ id: number; version: number }>(
+    `insert into evaluation_runs (year, version, method_id, reason, input_hash, summary, created_by)
+       select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5::jsonb, $6 from evaluation_runs where year = $1
+     returning id, version`,
+    [run.year, run.methodId, run.reason, run.inputHash, JSON.stringify(run.summary), run.createdBy],
+  );
+  return rows[0]!;
+}
+
+const RESULT_COLUMNS = [
+  'run_id',
+  'enterprise_id',
+  'platform_id',
+  'industry_class',
+  'cohort',
+  'status',
+  'score',
+  'rank',
+  'cohort_size',
+  'class',
+  'policy_class',
+  'land_mu',
+  'tax',
+  'value_added',
+  'detail',
+];
+
+/** What a result keeps beyond its columns (see FirmResult). */
+export type ResultDetail = Pick<
+  FirmResult,
+  | 'mergedInto'
+  | 'figures'
+  | 'tenants'
+  | 'items'
+  | 'itemsTotal'
+  | 'adjustments'
+  | 'topPercent'
+  | 'policies'
+  | 'flags'
+>;
+
+export async function insertResults(
+  client: pg.PoolClient,
+  runId: number,
+  results: FirmResult[],
+  meta: Map<number, FirmMeta>,
+): Promise<number> {
+  return copyRows(client, 'evaluation_results', RESULT_COLUMNS, results.length, (i) => {
+    const r = results[i]!;
+    const m = meta.get(r.enterpriseId)!;
+    const detail: ResultDetail = {
+      mergedInto: r.mergedInto,
+      figures: r.figures,
+      tenants: r.tenants,
+      items: r.items,
+      itemsTotal: r.itemsTotal,
+      adjustments: r.adjustments,
+      topPercent: r.topPercent,
+      policies: r.policies,
+      flags: r.flags,
+    };
+    return [
+      runId,
+      r.enterpriseId,
+      m.platformId,
+      m.industryClass,
+      r.cohort,
+      r.status,
+      r.score,
+      r.rank,
+      r.cohortSize,
+      r.class,
+      r.policyClass,
+      r.figures.land,
+      r.figures.tax,
+      r.figures.valueAdded,
+      JSON.stringify(detail),
+    ];
+  });
+}
+
+export async function setRunStatus(
+  tx: Db | Tx,
+  id: number,
+  status: RunStatus,
+  extra: { noticeEndsOn?: string; publishedBy?: number | null; supersededBy?: number } = {},
+) {
+  await tx.execute(sql`update evaluation_runs set status = ${status},
+      notice_started_at = case when ${status} = 'notice' then now() else notice_started_at end,
+      notice_ends_on = coalesce(${extra.noticeEndsOn ?? null}::date, notice_ends_on),
+      published_at = case when ${status} = 'published' then now() else published_at end,
+      published_by = case when ${status} = 'published' then ${extra.publishedBy ?? null}::int else published_by end,
+      superseded_by = coalesce(${extra.supersededBy ?? null}::int, superseded_by)
+    where id = ${id}`);
+}
+
+export async function deleteRun(tx: Db | Tx, id: number) {
+  await tx.execute(sql`delete from evaluation_runs where id = ${id}`);
+}
+
+/** Runs of the year other than `id` in the given statuses. */
+export async function otherRuns(tx: Db | Tx, year: number, id: number, statuses: RunStatus[]) {
+  const rows = await rowsOf(
+    tx,
+    sql`select id from evaluation_runs where year = ${year} and id <> ${id}
+          and status in (${sql.join(
+            statuses.map((s) => sql`${s}`),
+            sql`, `,
+          )}) for update`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/** Results an actor may see (platform admins: results of their platform; enterprises: their own). */
+export function resultScopeSql(scope: PlatformScope): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql`true`;
+    case 'platform':
+      return sql`res.platform_id = ${scope.platformId}`;
+    case 'enterprise':
+      return sql`res.enterprise_id = ${scope.enterpriseId}`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+export interface ResultQuery {
+  cohort?: string;
+  platformId?: number;
+  class?: string;
+  industry?: string;
+  keyword?: string;
+  sort: 'rank' | 'score' | 'name' | 'taxPerMu';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export interface ResultRow {
+  enterpriseId: number;
+  uscc: string;
+  name: string;
+  platformId: number;
+  platformName: string;
+  industryClass: string | null;
+  keyIndustry: string | null;
+  cohort: string;
+  status: 'rated' | 'unrated' | 'merged';
+  score: number | null;
+  rank: number | null;
+  cohortSize: number;
+  topPercent: number | null;
+  class: string | null;
+  policyClass: string | null;
+  landMu: number | null;
+  tax: number | null;
+  valueAdded: number | null;
+  taxPerMu: number | null;
+  flags: string[];
+  surchargeYuan: number | null;
+  reliefYuan: number | null;
+}
+
+const resultOf = (r: Row): ResultRow => ({
+  enterpriseId: Number(r.enterprise_id),
+  uscc: String(r.uscc),
+  name: String(r.name),
+  platformId: Number(r.platform_id),
+  platformName: String(r.platform_name),
+  industryClass: (r.industry_class as string | null) ?? null,
+  keyIndustry: (r.key_industry as string | null) ?? null,
+  cohort: String(r.cohort),
+  status: r.status as ResultRow['status'],
+  score: num(r.score),
+  rank: num(r.rank),
+  cohortSize: Number(r.cohort_size),
+  topPercent: num(r.top_percent),
+  class: (r.class as string | null) ?? null,
+  policyClass: (r.policy_class as string | null) ?? null,
+  landMu: num(r.land_mu),
+  tax: num(r.tax),
+  valueAdded: num(r.value_added),
+  taxPerMu: num(r.tax_per_mu),
+  flags: (r.flags as string[] | null) ?? [],
+  surchargeYuan: num(r.surcharge_yuan),
+  reliefYuan: num(r.relief_yuan),
+});
+
+const RESULT_SELECT = sql`select res.enterprise_id, e.uscc, e.name, res.platform_id, p.name as platform_name,
+  res.industry_class, m.industry_code as key_industry, res.cohort, res.status, res.score, res.rank, res.cohort_size,
+  res.detail->'topPercent' as top_percent, res.class, res.policy_class, res.land_mu, res.tax, res.value_added,
+  case when res.land_mu > 0 then res.tax / res.land_mu end as tax_per_mu, res.detail->'flags' as flags,
+  res.detail->'policies'->'electricitySurcharge'->'yuan' as surcharge_yuan,
+  res.detail->'policies'->'landUseTaxRelief'->'yuan' as relief_yuan
+  from evaluation_results res
+  join enterprises e on e.id = res.enterprise_id
+  join platforms p on p.id = res.platform_id
+  left join industry_class_mapping m on m.class_code = res.industry_class`;
+
+function resultFilter(runId: number, scope: PlatformScope, q: Partial<ResultQuery>): SQL {
+  const parts: SQL[] = [sql`res.run_id = ${runId}`, resultScopeSql(scope)];
+  if (q.cohort) parts.push(sql`res.cohort = ${q.cohort}`);
+  if (q.platformId) parts.push(sql`res.platform_id = ${q.platformId}`);
+  if (q.class) parts.push(q.class === '-' ? sql`res.class is null` : sql`res.class = ${q.class}`);
+  if (q.industry) parts.push(sql`m.industry_code = ${q.industry}`);
+  if (q.keyword?.trim()) {
+    const k = q.keyword.trim();
+    parts.push(
+      sql`(e.name ilike ${`%${escapeLike(k)}%`} or e.uscc ilike ${`${escapeLike(k.toUpperCase())}%`} or e.name_initials like ${`%${escapeLike(k.toLowerCase())}%`})`,
+    );
+  }
+  return sql.join(parts, sql` and `);
+}
+
+export async function listResults(
+  db: Db | Tx,
+  runId: number,
+  scope: PlatformScope,
+  cohortOrder: string[],
+  q: ResultQuery,
+) {
+  const where = resultFilter(runId, scope, q);
+  const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+  const cohortPos = sql`array_position(${sql.raw(`array[${cohortOrder.map((c) => `'${c.replace(/'/g, "''")}'`).join(',') || "''"}]::text[]`)}, res.cohort)`;
+  const orderBy =
+    q.sort === 'score'
+      ? sql`res.score ${dir} nulls last, res.enterprise_id`
+      : q.sort === 'name'
+        ? sql`e.name ${dir}, res.enterprise_id`
+        : q.sort === 'taxPerMu'
+          ? sql`tax_per_mu ${dir} nulls last, res.enterprise_id`
+          : sql`${cohortPos}, res.rank ${dir} nulls last, res.score desc nulls last, res.enterprise_id`;
+  const [items, total] = await Promise.all([
+    rowsOf(
+      db,
+      sql`${RESULT_SELECT} where ${where} order by ${orderBy} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    rowsOf(
+      db,
+      sql`select count(*)::int as n from evaluation_results res
+      join enterprises e on e.id = res.enterprise_id
+      left join industry_class_mapping m on m.class_code = res.industry_class where ${where}`,
+    ),
+  ]);
+  return { items: items.map(resultOf), total: Number(total[0]!.n), page: q.page, pageSize: q.pageSize };
+}
+
+/** Every result of a run in list order (exports, CLI), in batches. */
+export async function* iterateResults(
+  db: Db | Tx,
+  runId: number,
+  scope: PlatformScope,
+  cohortOrder: string[],
+  batch = 5000,
+) {
+  for (let page = 1; ; page++) {
+    const { items } = await listResults(db, runId, scope, cohortOrder, {
+      sort: 'rank',
+      order: 'asc',
+      page,
+      pageSize: batch,
+    });
+    if (items.length) yield items;
+    if (items.length < batch) return;
+  }
+}
+
+export async function findResult(db: Db | Tx, runId: number, scope: PlatformScope, enterpriseId: number) {
+  const rows = await rowsOf(
+    db,
+    sql`${RESULT_SELECT} where res.run_id = ${runId} and res.enterprise_id = ${enterpriseId} and ${resultScopeSql(scope)}`,
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const detail = await rowsOf(
+    db,
+    sql`select detail from evaluation_results where run_id = ${runId} and enterprise_id = ${enterpriseId}`,
+  );
+  return { ...resultOf(r), detail: detail[0]!.detail as ResultDetail };
+}
+
+/** An enterprise's class per year: the result of each year's current visible run. */
+export async function classHistory(db: Db | Tx, enterpriseId: number, visibleOnly: boolean) {
+  const rows = await rowsOf(
+    db,
+    sql`select distinct on (r.year) r.year, r.id as run_id, r.status, res.score, res.class, res.policy_class, res.rank, res.cohort_size
+      from evaluation_results res join evaluation_runs r on r.id = res.run_id
+      where res.enterprise_id = ${enterpriseId} and r.status <> 'superseded'
+        and ${visibleOnly ? sql`r.notice_started_at is not null` : sql`true`}
+      order by r.year, case r.status when 'published' then 0 when 'notice' then 1 else 2 end, r.version desc`,
+  );
+  return rows.map((r) => ({
+    year: Number(r.year),
+    runId: Number(r.run_id),
+    status: r.status as RunStatus,
+    score: num(r.score),
+    class: (r.class as string | null) ?? null,
+    policyClass: (r.policy_class as string | null) ?? null,
+    rank: num(r.rank),
+    cohortSize: Number(r.cohort_size),
+  }));
+}
+
+/** Scores of a run's rated firms per cohort (for the histogram). */
+export async function scoresByCohort(db: Db | Tx, runId: number, scope: PlatformScope, platformId?: number) {
+  const rows = await rowsOf(
+    db,
+    sql`select res.cohort, array_agg(res.score::float8 order by res.score) as scores from evaluation_results res
+      where res.run_id = ${runId} and res.status = 'rated' and ${resultScopeSql(scope)}
+        and ${platformId ? sql`res.platform_id = ${platformId}` : sql`true`}
+      group by res.cohort`,
+  );
+  return new Map(rows.map((r) => [String(r.cohort), (r.scores as number[]) ?? []]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roll-ups
+
+export interface RollupRow {
+  platformId: number | null;
+  platformName: string | null;
+  evaluated: number;
+  classCounts: Record<string, number>;
+  landMu: number;
+  tax: number;
+  valueAdded: number;
+  taxPerMu: number | null;
+  valueAddedPerMu: number | null;
+  shareAB: number | null;
+}
+
+/**
+ * Per platform and for everything in scope (platformId null): class counts, and Σ tax, Σ value
+ * added ÷ Σ land over the evaluated firms (merged tenants count through their landholder).
+ * `topClasses` are the classes whose share is reported (A and B in the usual scheme).
+ */
+export async function rollup(
+  db: Db | Tx,
+  runId: number,
+  scope: PlatformScope,
+  topClasses: readonly string[],
+): Promise<RollupRow[]> {
+  const rows = await rowsOf(
+    db,
+    sql`select res.platform_id, p.name as platform_name, res.class, count(*)::int as n,
+        coalesce(sum(res.land_mu), 0)::float8 as land, coalesce(sum(res.tax), 0)::float8 as tax,
+        coalesce(sum(res.value_added), 0)::float8 as value_added
+      from evaluation_results res join platforms p on p.id = res.platform_id
+      where res.run_id = ${runId} and res.status <> 'merged' and ${resultScopeSql(scope)}
+      group by res.platform_id, p.name, res.class
+      order by res.platform_id, res.class`,
+  );
+  const empty = (platformId: number | null, platformName: string | null) => ({
+    platformId,
+    platformName,
+    evaluated: 0,
+    classCounts: {} as Record<string, number>,
+    landMu: 0,
+    tax: 0,
+    valueAdded: 0,
+    classed: 0,
+    top: 0,
+  });
+  const city = empty(null, null);
+  const byPlatform = new Map<number, ReturnType<typeof empty>>();
+  for (const r of rows) {
+    const id = Number(r.platform_id);
+    const p = byPlatform.get(id) ?? empty(id, String(r.platform_name));
+    byPlatform.set(id, p);
+    for (const acc of [p, city]) {
+      const n = Number(r.n);
+      acc.evaluated += n;
+      acc.landMu += Number(r.land);
+      acc.tax += Number(r.tax);
+      acc.valueAdded += Number(r.value_added);
+      if (r.class !== null) {
+        const c = String(r.class);
+        acc.classCounts[c] = (acc.classCounts[c] ?? 0) + n;
+        acc.classed += n;
+        if (topClasses.includes(c)) acc.top += n;
+      }
+    }
+  }
+  return [...byPlatform.values(), city].map(({ classed, top, ...a }) => ({
+    ...a,
+    taxPerMu: a.landMu > 0 ? a.tax / a.landMu : null,
+    valueAddedPerMu: a.landMu > 0 ? a.valueAdded / a.landMu : null,
+    shareAB: classed > 0 ? top / classed : null,
+  }));
+}
+
+export interface LowEfficiencyQuery {
+  /** Tax per mu below this (万元/亩) makes a candidate, besides the worst class. */
+  taxPerMuFloor: number;
+  worstClass: string;
+  platformId?: number;
+}
+
+/** 低效用地 candidates (domain guide §5.7): the worst class, or tax per mu below the floor. */
+export async function lowEfficiency(db: Db | Tx, runId: number, scope: PlatformScope, q: LowEfficiencyQuery) {
+  const where = sql`res.run_id = ${runId} and ${resultScopeSql(scope)} and res.status <> 'merged' and res.land_mu > 0
+    and ${q.platformId ? sql`res.platform_id = ${q.platformId}` : sql`true`}
+    and (res.class = ${q.worstClass} or res.tax / res.land_mu < ${q.taxPerMuFloor})`;
+  const rows = await rowsOf(
+    db,
+    sql`${RESULT_SELECT} where ${where} order by tax_per_mu asc nulls first, res.enterprise_id`,
+  );
+  const items = rows.map((r) => ({
+    ...resultOf(r),
+    reasons: [
+      ...(r.class === q.worstClass ? ['class'] : []),
+      ...(num(r.tax_per_mu) !== null && num(r.tax_per_mu)! < q.taxPerMuFloor ? ['tax_per_mu'] : []),
+    ],
+  }));
+  return { items, landMu: items.reduce((s, i) => s + (i.landMu ?? 0), 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objections
+
+export interface ObjectionRow {
+  id: number;
+  runId: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  uscc: string;
+  reason: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  filedBy: number;
+  filedAt: string;
+  decisionReason: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+}
+
+const objectionOf = (r: Row): ObjectionRow => ({
+  id: Number(r.id),
+  runId: Number(r.run_id),
+  enterpriseId: Number(r.enterprise_id),
+  enterpriseName: String(r.enterprise_name),
+  uscc: String(r.uscc),
+  reason: String(r.reason),
+  status: r.status as ObjectionRow['status'],
+  filedBy: Number(r.filed_by),
+  filedAt: iso(r.filed_at)!,
+  decisionReason: (r.decision_reason as string | null) ?? null,
+  decidedBy: num(r.decided_by),
+  decidedAt: iso(r.decided_at),
+});
+
+const OBJECTION_SELECT = sql`select o.*, e.name as enterprise_name, e.uscc from evaluation_objections o
+  join enterprises e on e.id = o.enterprise_id`;
+
+export async function listObjections(db: Db | Tx, runId: number, scope: PlatformScope) {
+  const scoped =
+    scope.kind === 'enterprise'
+      ? sql`o.enterprise_id = ${scope.enterpriseId}`
+      : scope.kind === 'platform'
+        ? sql`e.platform_id = ${scope.platformId}`
+        : scope.kind === 'all'
+          ? sql`true`
+          : sql`false`;
+  return (
+    await rowsOf(
+      db,
+      sql`${OBJECTION_SELECT} where o.run_id = ${runId} and ${scoped} order by o.filed_at, o.id`,
+    )
+  ).map(objectionOf);
+}
+
+export async function findObjection(db: Db | Tx, id: number, forUpdate = false) {
+  const rows = await rowsOf(
+    db,
+    sql`${OBJECTION_SELECT} where o.id = ${id} ${forUpdate ? sql`for update of o` : sql``}`,
+  );
+  return rows[0] ? objectionOf(rows[0]) : null;
+}
+
+export async function pendingObjectionOf(db: Db | Tx, runId: number, enterpriseId: number) {
+  const rows = await rowsOf(
+    db,
+    sql`select id from evaluation_objections where run_id = ${runId} and enterprise_id = ${enterpriseId} and status = 'pending'`,
+  );
+  return rows.length > 0;
+}
+
+export async function insertObjection(
+  db: Db | Tx,
+  o: { runId: number; enterpriseId: number; reason: string; filedBy: number },
+) {
+  const rows = await rowsOf(
+    db,
+    sql`insert into evaluation_objections (run_id, enterprise_id, reason, filed_by)
+      values (${o.runId}, ${o.enterpriseId}, ${o.reason}, ${o.filedBy}) returning id`,
+  );
+  return Number(rows[0]!.id);
+}
+
+export async function decideObjection(
+  db: Db | Tx,
+  id: number,
+  d: { status: 'accepted' | 'rejected'; reason: string; decidedBy: number },
+) {
+  await db.execute(sql`update evaluation_objections set status = ${d.status}, decision_reason = ${d.reason},
+    decided_by = ${d.decidedBy}, decided_at = now() where id = ${id}`);
+}

@@ -1,0 +1,58 @@
+/** Bulk writes with PostgreSQL COPY (text format), streamed a chunk at a time. */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** Rows per chunk written to the COPY stream. */
+const CHUNK_ROWS = 2000;
+
+export type CopyValue = string | number | null | undefined;
+
+function text(value: string): string {
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : value;
+}
+
+function field(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  return typeof value === 'number' ? String(value) : text(value);
+}
+
+const line = (values: CopyValue[]) => `${values.map(field).join('\t')}\n`;
+
+/**
+ * Streams rows into `COPY table (columns) FROM STDIN`. `row(i)` gives row i of `count`, or null to
+ * skip it; `progress` hears how many rows each chunk wrote. Returns the rows written.
+ */
+export async function copyRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: string[],
+  count: number,
+  row: (i: number) => CopyValue[] | null,
+  progress: (rows: number) => void = () => {},
+): Promise<number> {
+  let written = 0;
+  function* chunks() {
+    for (let start = 0; start < count; start += CHUNK_ROWS) {
+      let chunk = '';
+      const end = Math.min(count, start + CHUNK_ROWS);
+      let rows = 0;
+      for (let i = start; i < end; i++) {
+        const values = row(i);
+        if (values) {
+          chunk += line(values);
+          rows++;
+        }
+      }
+      written += rows;
+      progress(rows);
+      if (chunk) yield chunk;
+    }
+  }
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+  await pipeline(Readable.from(chunks()), stream);
+  return written;
+}

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises';
+
+/**
+ * Evaluation methods (domain guide §5): versioned JSON documents. Insert-only: an edit is a new
+ * version of the same key, so every run keeps the exact method it used (a trigger refuses changes).
+ */
+export const evaluationMethods = pgTable(
+  'evaluation_methods',
+  {
+    id: serial('id').primaryKey(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').notNull(),
+    /** SHA-256 of the canonical JSON of the definition. */
+    hash: text('hash').notNull(),
+    /** The preset or method version this one was cloned from. */
+    basedOn: text('based_on'),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_methods_key_version').on(t.key, t.version)],
+);
+
+export const RUN_STATUSES = ['draft', 'notice', 'published', 'superseded'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One evaluation of one year with one method version; versions per year count 1, 2, 3 … */
+export const evaluationRuns = pgTable(
+  'evaluation_runs',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    methodId: integer('method_id')
+      .notNull()
+      .references(() => evaluationMethods.id),
+    status: text('status').$type<RunStatus>().notNull().default('draft'),
+    /** Why this version exists (required for a correction of a noticed or published run). */
+    reason: text('reason').notNull().default(''),
+    /** SHA-256 over the input figures, in enterprise order: same hash + same method → same results. */
+    inputHash: text('input_hash').notNull(),
+    /** Cohort summaries (benchmarks, ranges, class counts), counts left out. */
+    summary: jsonb('summary').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    noticeStartedAt: timestamp('notice_started_at', { withTimezone: true }),
+    noticeEndsOn: date('notice_ends_on'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: integer('published_by'),
+    supersededBy: integer('superseded_by'),
+  },
+  (t) => [
+    uniqueIndex('evaluation_runs_year_version').on(t.year, t.version),
+    check('evaluation_runs_status_valid', sql`${t.status} in ('draft','notice','published','superseded')`),
+  ],
+);
+
+/** One enterprise's result in one run: the score, its explanation and what the policies mean. */
+export const evaluationResults = pgTable(
+  'evaluation_results',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => evaluationRuns.id, { onDelete: 'cascade' }),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** The enterprise's platform when the run was made. */
+    platformId: integer('platform_id').notNull(),
+    industryClass: text('industry_class'),
+    cohort: text('cohort').notNull(),
+    status: text('status').$type<'rated' | 'unrated' | 'merged'>().notNull(),
+    score: numeric('score', { mode: 'number' }),
+    rank: integer('rank'),
+    cohortSize: integer('cohort_size').notNull(),
+    class: text('class'),
+    policyClass: text('policy_class'),
+    /** Land, tax and value added as evaluated: the roll-ups sum these. */
+    landMu: numeric('land_mu', { mode: 'number' }),
+    tax: numeric('tax', { mode: 'number' }),
+    valueAdded: numeric('value_added', { mode: 'number' }),
+    /** Items, adjustments, policies in yuan, flags (see FirmResult in the scoring core). */
+    detail: jsonb('detail').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.enterpriseId] }),
+    index('evaluation_results_run_cohort_rank').on(t.runId, t.cohort, t.rank),
+    index('evaluation_results_enterprise').on(t.enterpriseId),
+    index('evaluation_results_run_platform').on(t.runId, t.platformId),
+  ],
+);
+
+export const OBJECTION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+
+/** 异议: an enterprise disputes its result during the public notice; the task force decides. */
+export const evaluationObjections = pgTable(
+  'evaluation_objections',
+  {
+    id: serial('id').primaryKey(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => evaluationRuns.id, { onDelete: 'cascade' }),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    reason: text('reason').notNull(),
+    status: text('status').$type<ObjectionStatus>().notNull().default('pending'),
+    filedBy: integer('filed_by').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+    decisionReason: text('decision_reason'),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('evaluation_objections_run').on(t.runId, t.status),
+    check('evaluation_objections_status_valid', sql`${t.status} in ('pending','accepted','rejected')`),
+  ],
+);
