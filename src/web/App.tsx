@@ -35,6 +35,21 @@ const ImportPage = lazy(() => import('./pages/imports/ImportPage').then((m) => (
 const IndustryMappingPage = lazy(() =>
   import('./pages/industries/IndustryMappingPage').then((m) => ({ default: m.IndustryMappingPage })),
 );
+const EvaluationRunsPage = lazy(() =>
+  import('./pages/evaluation/EvaluationRunsPage').then((m) => ({ default: m.EvaluationRunsPage })),
+);
+const EvaluationRunPage = lazy(() =>
+  import('./pages/evaluation/EvaluationRunPage').then((m) => ({ default: m.EvaluationRunPage })),
+);
+const ScorecardPage = lazy(() =>
+  import('./pages/evaluation/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+);
+const MethodListPage = lazy(() =>
+  import('./pages/evaluation-methods/MethodListPage').then((m) => ({ default: m.MethodListPage })),
+);
+const MethodEditorPage = lazy(() =>
+  import('./pages/evaluation-methods/MethodEditorPage').then((m) => ({ default: m.MethodEditorPage })),
+);
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SystemPage = lazy(() => import('./pages/system/SystemPage').then((m) => ({ default: m.SystemPage })));
@@ -64,6 +79,15 @@ const router = createBrowserRouter([
       { path: 'enterprises/:id', element: guarded('enterprise:read', <EnterpriseDetailPage />) },
       { path: 'enterprises/:id/edit', element: guarded('enterprise:write', <EnterpriseFormPage />) },
       { path: 'imports', element: guarded('import:run', <ImportPage />) },
+      { path: 'evaluation', element: guarded('evaluation:read', <EvaluationRunsPage />) },
+      { path: 'evaluation/runs/:id', element: guarded('evaluation:read', <EvaluationRunPage />) },
+      {
+        path: 'evaluation/runs/:id/enterprises/:enterpriseId',
+        element: guarded('evaluation:read', <ScorecardPage />),
+      },
+      { path: 'evaluation/methods', element: guarded('method:write', <MethodListPage />) },
+      { path: 'evaluation/methods/new', element: guarded('method:write', <MethodEditorPage />) },
+      { path: 'evaluation/methods/:id', element: guarded('method:write', <MethodEditorPage />) },
       { path: 'industries', element: guarded('industry:map', <IndustryMappingPage />) },
       { path: 'users', element: guarded('user:manage', <UsersPage />) },
       { path: 'audit', element: guarded('audit:read', <AuditPage />) },

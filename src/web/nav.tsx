@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  BarChartOutlined,
+  SlidersOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -33,6 +35,20 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'enterprise:read',
     labelKey: 'nav.enterprises',
     icon: <ShopOutlined />,
+  },
+  {
+    key: 'evaluation',
+    path: '/evaluation',
+    permission: 'evaluation:read',
+    labelKey: 'nav.evaluation',
+    icon: <BarChartOutlined />,
+  },
+  {
+    key: 'methods',
+    path: '/evaluation/methods',
+    permission: 'method:write',
+    labelKey: 'nav.methods',
+    icon: <SlidersOutlined />,
   },
   {
     key: 'imports',

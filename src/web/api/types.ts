@@ -12,7 +12,11 @@ export type Permission =
   | 'enterprise:write'
   | 'enterprise:confirm'
   | 'import:run'
-  | 'industry:map';
+  | 'industry:map'
+  | 'evaluation:read'
+  | 'evaluation:run'
+  | 'evaluation:object'
+  | 'method:write';
 
 export type RoleCode =
   | 'task_force'

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the method pages.
+export function MethodListPage() {
+  return null;
+}

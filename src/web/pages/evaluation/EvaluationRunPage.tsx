@@ -1,0 +1,4 @@
+// Placeholder: replaced by the evaluation pages.
+export function EvaluationRunPage() {
+  return null;
+}
