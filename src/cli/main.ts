@@ -13,6 +13,7 @@ import { registerDb } from './db';
 import { registerUser } from './user';
 import { registerDemo } from './demo';
 import { registerData } from './data';
+import { registerEvaluation } from './evaluation';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -70,6 +71,12 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
   };
 }
 
+// `yiyuan results --json | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name('yiyuan')
   .description('Yiyuan (一园): Hangzhou industrial platform management — server and operator commands')
@@ -82,5 +89,6 @@ registerDb(program);
 registerUser(program);
 registerDemo(program);
 registerData(program);
+registerEvaluation(program);
 
 await program.parseAsync(process.argv);

@@ -808,3 +808,38 @@ export async function decideObjection(
   await db.execute(sql`update evaluation_objections set status = ${d.status}, decision_reason = ${d.reason},
     decided_by = ${d.decidedBy}, decided_at = now() where id = ${id}`);
 }
+
+/** Every result of a run with its items, in enterprise order (keyset batches), for the CLI. */
+export async function* iterateResultItems(db: Db | Tx, runId: number, batch = 5000) {
+  let after = 0;
+  for (;;) {
+    const rows = await rowsOf(
+      db,
+      sql`select res.enterprise_id, e.uscc, e.name, res.platform_id, res.cohort, res.status, res.score, res.rank,
+          res.cohort_size, res.class, res.policy_class, res.detail->'items' as items, res.detail->'flags' as flags,
+          res.detail->'policies' as policies
+        from evaluation_results res join enterprises e on e.id = res.enterprise_id
+        where res.run_id = ${runId} and res.enterprise_id > ${after}
+        order by res.enterprise_id limit ${batch}`,
+    );
+    if (rows.length === 0) return;
+    after = Number(rows[rows.length - 1]!.enterprise_id);
+    yield rows.map((r) => ({
+      enterpriseId: Number(r.enterprise_id),
+      uscc: String(r.uscc),
+      name: String(r.name),
+      platformId: Number(r.platform_id),
+      cohort: String(r.cohort),
+      status: String(r.status),
+      score: num(r.score),
+      rank: num(r.rank),
+      cohortSize: Number(r.cohort_size),
+      class: (r.class as string | null) ?? null,
+      policyClass: (r.policy_class as string | null) ?? null,
+      items: r.items as FirmResult['items'],
+      flags: r.flags as string[],
+      policies: r.policies as FirmResult['policies'],
+    }));
+    if (rows.length < batch) return;
+  }
+}

@@ -269,6 +269,20 @@ export function createEvaluationService(database: Database) {
       );
     },
 
+    /** The run of a year that counts for the actor: published, else in notice, else the newest. */
+    async currentRun(actor: Actor, year: number) {
+      require(actor, 'evaluation:read');
+      const id = await repo.currentRunId(db, platformScope(actor), year);
+      return id === null ? fail('RUN_NOT_FOUND') : this.getRun(actor, id);
+    },
+
+    /** Every result with its items, in enterprise order (CLI `results`); the task force only. */
+    async *iterateResultItems(actor: Actor, runId: number) {
+      require(actor, 'evaluation:run');
+      await runOrFail(actor, runId);
+      yield* repo.iterateResultItems(db, runId);
+    },
+
     /** One enterprise's scorecard in a run: items, explanation, history. */
     async result(actor: Actor, runId: number, enterpriseId: number) {
       require(actor, 'evaluation:read');
