@@ -5,38 +5,15 @@ import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import type { App } from '../../server/http';
 import { testConfig, testDatabase } from '../../test/database';
-import { DEMO_PASSWORD, demoUscc, seedDemo } from '../demo/demo.seed';
+import { asUsers } from '../../test/http';
+import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from '../imports/core/columns';
 
 let database: Database;
 let app: App;
-const s: Record<string, { cookie: string; csrf: string }> = {};
+let call: Awaited<ReturnType<typeof asUsers>>;
 let own: number; // the platform admin's platform
 let other: number;
-
-async function login(username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: { 'x-csrf-token': '1' },
-    payload: { username, password: DEMO_PASSWORD },
-  });
-  const c = res.cookies.find((x) => x.name === 'yiyuan_session')!;
-  s[username] = { cookie: `yiyuan_session=${c.value}`, csrf: res.json().csrfToken };
-}
-const call = (
-  who: string,
-  method: string,
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) =>
-  app.inject({
-    method: method as 'GET',
-    url,
-    headers: { cookie: s[who]!.cookie, 'x-csrf-token': s[who]!.csrf, ...headers },
-    ...(payload === undefined ? {} : { payload: payload as string }),
-  });
 
 async function create(uscc: string, name: string, platformId: number) {
   const res = await call('taskforce', 'POST', '/api/enterprises', {
@@ -55,8 +32,7 @@ beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database.db);
   ({ app } = await buildApp(testConfig(), database));
-  for (const u of ['taskforce', 'leader', 'platform', 'enterprise', 'commissioner', 'auditor'])
-    await login(u);
+  call = await asUsers(app, ['taskforce', 'leader', 'platform', 'enterprise', 'commissioner', 'auditor']);
   own = (await call('platform', 'GET', '/api/auth/me')).json().user.platformId;
   other = (await call('taskforce', 'GET', '/api/platforms?pageSize=100'))
     .json()
