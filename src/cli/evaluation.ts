@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { INDICATORS } from '../modules/evaluation/core/indicators';
+import { MethodSchema } from '../modules/evaluation/core/method';
 import { createServices } from '../server/services';
 import { CLI_ACTOR } from './actor';
 import { action, configFrom, output } from './main';
@@ -41,6 +42,15 @@ export function registerEvaluation(program: Command) {
             ),
           ].join('\n'),
         );
+      }),
+    );
+
+  method
+    .command('schema')
+    .description('Print the JSON Schema of a method document (docs/evaluation-method.schema.json)')
+    .action(
+      action(async () => {
+        process.stdout.write(`${JSON.stringify(MethodSchema, null, 2)}\n`);
       }),
     );
 

@@ -24,7 +24,13 @@ export async function login(app: App, username: string, password = DEMO_PASSWORD
 export async function asUsers(app: App, usernames: string[]) {
   const sessions: Record<string, Session> = {};
   for (const u of usernames) sessions[u] = await login(app, u);
-  return (who: string, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  return (
+    who: string,
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.inject({
       method: method as 'GET',
       url,

@@ -9,6 +9,7 @@ import {
   industryClassMapping,
   users,
   type Label,
+  type RatingExemption,
   type Scale,
 } from '../../server/db/schema';
 import type { PlatformScope } from '../auth/core/access';
@@ -54,6 +55,7 @@ export interface EnterpriseListItem {
   scaleOverride: Scale | null;
   ownLandMu: number | null;
   leasedFloorM2: number | null;
+  ratingExemption: RatingExemption | null;
   labels: { label: Label; grantedOn: string | null }[];
   isDemo: boolean;
   latestYear: number | null;
@@ -117,7 +119,7 @@ const FROM = sql`
 
 const SELECT = sql`select e.id, e.uscc, e.name, e.platform_id, p.name as platform_name, e.industry_class,
   c.name_zh as industry_class_name, m.industry_code as key_industry, e.scale, e.scale_override,
-  e.own_land_mu, e.leased_floor_m2, e.is_demo, ly.year as latest_year, ly.output, ly.revenue, ly.tax,
+  e.own_land_mu, e.leased_floor_m2, e.rating_exemption, e.is_demo, ly.year as latest_year, ly.output, ly.revenue, ly.tax,
   ly.value_added, ly.employees`;
 
 type Row = Record<string, unknown>;
@@ -145,6 +147,7 @@ async function withLabels(db: Db | Tx, rows: Row[]): Promise<EnterpriseListItem[
     scaleOverride: (r.scale_override as Scale | null) ?? null,
     ownLandMu: num(r.own_land_mu),
     leasedFloorM2: num(r.leased_floor_m2),
+    ratingExemption: (r.rating_exemption as RatingExemption | null) ?? null,
     labels: labels
       .filter((l) => l.enterpriseId === Number(r.id))
       .map((l) => ({ label: l.label, grantedOn: l.grantedOn })),

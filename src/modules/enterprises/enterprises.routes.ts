@@ -1,6 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import { LABELS, SCALES, type Label, type Scale } from '../../server/db/schema';
+import {
+  LABELS,
+  RATING_EXEMPTIONS,
+  SCALES,
+  type Label,
+  type RatingExemption,
+  type Scale,
+} from '../../server/db/schema';
 import {
   actorOf,
   errorResponses,
@@ -40,6 +47,7 @@ const listFields = {
   scaleOverride: Nullable(Type.String()),
   ownLandMu: Num,
   leasedFloorM2: Num,
+  ratingExemption: Nullable(Type.String()),
   labels: Type.Array(Type.Object({ label: Type.String(), grantedOn: Nullable(Type.String()) })),
   isDemo: Type.Boolean(),
   latestYear: Nullable(Type.Integer()),
@@ -209,6 +217,7 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
     scaleOverride: Type.Optional(Nullable(Type.String({ enum: ['above', 'below'] }))),
     ownLandMu: Type.Optional(Num),
     leasedFloorM2: Type.Optional(Num),
+    ratingExemption: Type.Optional(Nullable(Type.String({ enum: [...RATING_EXEMPTIONS] }))),
     address: Type.Optional(Type.String({ maxLength: 300 })),
     labels: Type.Optional(LabelsSchema),
   };
@@ -233,6 +242,7 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
         scaleOverride: (b.scaleOverride as Scale | null | undefined) ?? null,
         ownLandMu: b.ownLandMu ?? null,
         leasedFloorM2: b.leasedFloorM2 ?? null,
+        ratingExemption: (b.ratingExemption as RatingExemption | null | undefined) ?? null,
         address: b.address ?? '',
         labels: b.labels ?? [],
       });
@@ -256,6 +266,7 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
             scaleOverride: body.scaleOverride,
             ownLandMu: body.ownLandMu,
             leasedFloorM2: body.leasedFloorM2,
+            ratingExemption: body.ratingExemption,
             address: body.address,
             labels: body.labels,
           },
@@ -265,10 +276,13 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async (request) => {
-      const { scaleOverride, ...rest } = request.body;
+      const { scaleOverride, ratingExemption, ...rest } = request.body;
       return services.enterprises.update(actorOf(request), request.params.id, {
         ...rest,
         ...(scaleOverride !== undefined ? { scaleOverride: scaleOverride as Scale | null } : {}),
+        ...(ratingExemption !== undefined
+          ? { ratingExemption: ratingExemption as RatingExemption | null }
+          : {}),
       });
     },
   );

@@ -111,6 +111,7 @@ export function createEnterpriseService(db: Db) {
             scaleOverride: input.scaleOverride,
             ownLandMu: input.ownLandMu,
             leasedFloorM2: input.leasedFloorM2,
+            ratingExemption: input.ratingExemption ?? null,
             address: input.address.trim(),
           })
           .returning({ id: enterprises.id });
@@ -144,6 +145,8 @@ export function createEnterpriseService(db: Db) {
           scaleOverride: patch.scaleOverride !== undefined ? patch.scaleOverride : current.scaleOverride,
           ownLandMu: patch.ownLandMu !== undefined ? patch.ownLandMu : current.ownLandMu,
           leasedFloorM2: patch.leasedFloorM2 !== undefined ? patch.leasedFloorM2 : current.leasedFloorM2,
+          ratingExemption:
+            patch.ratingExemption !== undefined ? patch.ratingExemption : current.ratingExemption,
           address: patch.address ?? current.address,
           labels: patch.labels ?? current.labels,
         };
@@ -159,6 +162,7 @@ export function createEnterpriseService(db: Db) {
             scaleOverride: next.scaleOverride,
             ownLandMu: next.ownLandMu,
             leasedFloorM2: next.leasedFloorM2,
+            ratingExemption: next.ratingExemption ?? null,
             address: next.address.trim(),
             version: sql`${enterprises.version} + 1`,
             updatedAt: new Date(),

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db, Tx } from '../../server/db/client';
-import { copyRows } from '../../server/db/copy';
+import { copyIterable, type CopyValue } from '../../server/db/copy';
 import type { RunStatus } from '../../server/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import { effectiveScale } from '../enterprises/core/scale';
@@ -342,41 +342,43 @@ export type ResultDetail = Pick<
 export async function insertResults(
   client: pg.PoolClient,
   runId: number,
-  results: FirmResult[],
+  results: Iterable<FirmResult>,
   meta: Map<number, FirmMeta>,
 ): Promise<number> {
-  return copyRows(client, 'evaluation_results', RESULT_COLUMNS, results.length, (i) => {
-    const r = results[i]!;
-    const m = meta.get(r.enterpriseId)!;
-    const detail: ResultDetail = {
-      mergedInto: r.mergedInto,
-      figures: r.figures,
-      tenants: r.tenants,
-      items: r.items,
-      itemsTotal: r.itemsTotal,
-      adjustments: r.adjustments,
-      topPercent: r.topPercent,
-      policies: r.policies,
-      flags: r.flags,
-    };
-    return [
-      runId,
-      r.enterpriseId,
-      m.platformId,
-      m.industryClass,
-      r.cohort,
-      r.status,
-      r.score,
-      r.rank,
-      r.cohortSize,
-      r.class,
-      r.policyClass,
-      r.figures.land,
-      r.figures.tax,
-      r.figures.valueAdded,
-      JSON.stringify(detail),
-    ];
-  });
+  function* rows(): Generator<CopyValue[]> {
+    for (const r of results) {
+      const m = meta.get(r.enterpriseId)!;
+      const detail: ResultDetail = {
+        mergedInto: r.mergedInto,
+        figures: r.figures,
+        tenants: r.tenants,
+        items: r.items,
+        itemsTotal: r.itemsTotal,
+        adjustments: r.adjustments,
+        topPercent: r.topPercent,
+        policies: r.policies,
+        flags: r.flags,
+      };
+      yield [
+        runId,
+        r.enterpriseId,
+        m.platformId,
+        m.industryClass,
+        r.cohort,
+        r.status,
+        r.score,
+        r.rank,
+        r.cohortSize,
+        r.class,
+        r.policyClass,
+        r.figures.land,
+        r.figures.tax,
+        r.figures.valueAdded,
+        JSON.stringify(detail),
+      ];
+    }
+  }
+  return copyIterable(client, 'evaluation_results', RESULT_COLUMNS, rows());
 }
 
 export async function setRunStatus(

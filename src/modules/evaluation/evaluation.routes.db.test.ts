@@ -200,7 +200,9 @@ describe('evaluation API', () => {
     const city = rollup.rows.find((r: { platformId: number | null }) => r.platformId === null);
     expect(city.taxPerMu).toBeCloseTo(city.tax / city.landMu, 9);
     // Compared with 2024's published run.
-    const previous = (await call('leader', 'GET', `/api/evaluation/runs/${rollup.previousRunId}/rollup`)).json();
+    const previous = (
+      await call('leader', 'GET', `/api/evaluation/runs/${rollup.previousRunId}/rollup`)
+    ).json();
     const before = previous.rows.find((r: { platformId: number | null }) => r.platformId === null);
     expect(previous.year).toBe(2024);
     expect(city.change.taxPerMu).toBeCloseTo(city.taxPerMu - before.taxPerMu, 9);

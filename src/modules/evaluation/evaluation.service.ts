@@ -14,7 +14,7 @@ import { explain } from './core/explain';
 import { INDICATORS } from './core/indicators';
 import { canonicalJson, MethodSchema, validateMethod, weightSums, type Method } from './core/method';
 import { PRESETS } from './core/presets';
-import { evaluate } from './core/score';
+import { results, score } from './core/score';
 import { addWorkingDays, DEFAULT_NOTICE_WORKING_DAYS, histogram } from './core/workflow';
 import * as repo from './evaluation.repository';
 
@@ -143,21 +143,20 @@ export function createEvaluationService(database: Database) {
       try {
         await client.query('begin isolation level repeatable read');
         const { firms, meta, inputHash } = await repo.loadFirms(client, request.year);
-        const outcome = evaluate(method.definition, firms);
-        if (outcome.results.length === 0) fail('NO_EVALUATION_DATA');
+        const scored = score(method.definition, firms);
+        const evaluated =
+          scored.cohorts.reduce((n, c) => n + c.firms.length, 0) + scored.mergedTenants.length;
+        if (evaluated === 0) fail('NO_EVALUATION_DATA');
         const run = await repo.insertRun(client, {
           year: request.year,
           methodId: method.id,
           reason,
           inputHash,
-          summary: {
-            cohorts: outcome.cohorts,
-            excluded: outcome.excluded,
-            evaluated: outcome.results.length,
-          },
+          summary: { cohorts: scored.cohorts.map((c) => c.summary), excluded: scored.excluded, evaluated },
           createdBy: actor.userId,
         });
-        await repo.insertResults(client, run.id, outcome.results, meta);
+        // Results are built one by one as COPY consumes them: no array of 100,000 objects.
+        await repo.insertResults(client, run.id, results(scored), meta);
         await recordAudit(drizzle(client, { schema }), subjectOf(actor), {
           action: 'evaluation.run',
           result: 'success',

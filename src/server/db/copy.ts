@@ -34,23 +34,38 @@ export async function copyRows(
   row: (i: number) => CopyValue[] | null,
   progress: (rows: number) => void = () => {},
 ): Promise<number> {
+  function* rows() {
+    for (let i = 0; i < count; i++) yield row(i);
+  }
+  return copyIterable(client, table, columns, rows(), progress);
+}
+
+/** As `copyRows`, from any iterable of rows (null entries are skipped). */
+export async function copyIterable(
+  client: pg.PoolClient,
+  table: string,
+  columns: string[],
+  source: Iterable<CopyValue[] | null>,
+  progress: (rows: number) => void = () => {},
+): Promise<number> {
   let written = 0;
   function* chunks() {
-    for (let start = 0; start < count; start += CHUNK_ROWS) {
-      let chunk = '';
-      const end = Math.min(count, start + CHUNK_ROWS);
-      let rows = 0;
-      for (let i = start; i < end; i++) {
-        const values = row(i);
-        if (values) {
-          chunk += line(values);
-          rows++;
-        }
+    let chunk = '';
+    let rows = 0;
+    for (const values of source) {
+      if (!values) continue;
+      chunk += line(values);
+      if (++rows === CHUNK_ROWS) {
+        written += rows;
+        progress(rows);
+        yield chunk;
+        chunk = '';
+        rows = 0;
       }
-      written += rows;
-      progress(rows);
-      if (chunk) yield chunk;
     }
+    written += rows;
+    progress(rows);
+    if (chunk) yield chunk;
   }
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
   await pipeline(Readable.from(chunks()), stream);

@@ -61,7 +61,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Commissioners will read the enterprises assigned to them once assignments exist.
   commissioner: ['platform:read'],
   // An enterprise sees its own scorecard once the public notice starts, and may object to it.
-  enterprise: ['platform:read', 'enterprise:read', 'enterprise:confirm', 'evaluation:read', 'evaluation:object'],
+  enterprise: [
+    'platform:read',
+    'enterprise:read',
+    'enterprise:confirm',
+    'evaluation:read',
+    'evaluation:object',
+  ],
   // MLPS 三权分立: administrators do not see business data.
   system_admin: ['system:read'],
   security_admin: ['user:manage'],

@@ -1,6 +1,12 @@
 /** Validation of an enterprise's profile. Pure: reference codes are passed in. */
 import type { FieldError } from '../../../server/errors';
-import { LABELS, type Label, type Scale } from '../../../server/db/schema/enterprises';
+import {
+  LABELS,
+  RATING_EXEMPTIONS,
+  type Label,
+  type RatingExemption,
+  type Scale,
+} from '../../../server/db/schema/enterprises';
 import { checkUscc } from './uscc';
 
 export interface EnterpriseInput {
@@ -11,6 +17,8 @@ export interface EnterpriseInput {
   scaleOverride: Scale | null;
   ownLandMu: number | null;
   leasedFloorM2: number | null;
+  /** 不定等级: takes part in the evaluation without a class (utility, start-up, major project). */
+  ratingExemption?: RatingExemption | null;
   address: string;
   labels: { label: Label; grantedOn: string | null }[];
 }
@@ -66,6 +74,8 @@ export function validateEnterprise(input: EnterpriseInput, ref: EnterpriseRefere
     if (value !== null && (!Number.isFinite(value) || value < 0))
       errors.push(e(field, 'NEGATIVE', '不能为负数', 'Must be zero or more'));
   }
+  if (input.ratingExemption && !RATING_EXEMPTIONS.includes(input.ratingExemption))
+    errors.push(e('ratingExemption', 'UNKNOWN_EXEMPTION', '未知的不定等级原因', 'Unknown rating exemption'));
   if (input.address.length > 200)
     errors.push(e('address', 'TOO_LONG', '地址最多 200 个字符', 'At most 200 characters'));
   const seen = new Set<string>();

@@ -4,7 +4,7 @@
  * means in yuan. Pure and deterministic: the same firms and method give the same results, because
  * every sum runs in enterprise-id order and nothing depends on time or chance.
  */
-import { indicatorValue, M2_PER_MU, type Figures, type IndicatorKey } from './indicators';
+import { INDICATORS, M2_PER_MU, type Figures, type IndicatorKey } from './indicators';
 import type { Banding, CohortRule, Condition, Exemption, IndicatorRule, Method } from './method';
 
 export interface EvaluationFirm {
@@ -183,16 +183,8 @@ export function classOf(banding: Banding, rank: number, rated: number, score: nu
   return banding.bands[banding.bands.length - 1]!.class;
 }
 
-interface Work {
-  firm: EvaluationFirm;
-  figures: Figures;
-  tenants: number;
-  belowTenants: number;
-  values: (number | null)[];
-  result: FirmResult;
-}
-
-const SCALE_FIELDS = [
+/** Figures summed from a landholder and its merged tenants. */
+const SUMMED = [
   'tax',
   'valueAdded',
   'revenue',
@@ -203,10 +195,82 @@ const SCALE_FIELDS = [
   'electricity',
 ] as const;
 
-/** Score every firm of one year with one method. `firms` may come in any order. */
-export function evaluate(method: Method, firms: readonly EvaluationFirm[]): EvaluationOutcome {
-  const sorted = [...firms].sort((a, b) => a.id - b.id);
-  const byId = new Map(sorted.map((f) => [f.id, f]));
+/** Monomorphic readers of each figure (faster than keyed access across two object shapes). */
+const FIELD: Record<Exclude<keyof Figures, 'land'>, (f: Figures | EvaluationFirm) => number | null> = {
+  tax: (f) => f.tax,
+  valueAdded: (f) => f.valueAdded,
+  revenue: (f) => f.revenue,
+  energyTce: (f) => f.energyTce,
+  emissions: (f) => f.emissions,
+  employees: (f) => f.employees,
+  rdSpending: (f) => f.rdSpending,
+  electricity: (f) => f.electricity,
+};
+
+const MISSING_RULES: readonly (MissingRule | null)[] = [null, 'cohort_average', 'zero'];
+
+/**
+ * One cohort's scores, column by column (index i = the i-th member in enterprise-id order): the
+ * engine's working form, fast to compute and to write. `resultOf` turns a member into a FirmResult.
+ */
+export interface CohortScores {
+  rule: CohortRule;
+  summary: CohortSummary;
+  firms: EvaluationFirm[];
+  /** Summed figures of landholders with merged tenants (others use the firm's own). */
+  merged: Map<number, Figures>;
+  land: Float64Array;
+  tenants: Int32Array;
+  /** [indicator][member]; NaN = missing. */
+  values: Float64Array[];
+  points: Float64Array[];
+  capped: Uint8Array[];
+  /** 0 present, 1 cohort average, 2 zero. */
+  missing: Uint8Array[];
+  benchmarks: (number | null)[];
+  itemsTotal: Float64Array;
+  adjustments: ({ key: string; points: number }[] | undefined)[];
+  score: Float64Array;
+  /** 0: not ranked (unrated). */
+  rank: Int32Array;
+  /** Index into method.classes; -1: no class. */
+  classIndex: Int16Array;
+  unrated: Uint8Array;
+  /** Member indexes in list order: by rank, then the unrated. */
+  order: Int32Array;
+}
+
+export interface Scored {
+  method: Method;
+  cohorts: CohortScores[];
+  /** Tenants merged into their landholder: (tenant, landholder, landholder's cohort index). */
+  mergedTenants: { firm: EvaluationFirm; holderId: number; cohort: number }[];
+  excluded: EvaluationOutcome['excluded'];
+}
+
+/** Score every firm of one year with one method (columnar; see `evaluate` for result objects). */
+export function score(method: Method, firms: readonly EvaluationFirm[]): Scored {
+  let inOrder = true;
+  for (let i = 1; i < firms.length && inOrder; i++) inOrder = firms[i - 1]!.id < firms[i]!.id;
+  const sorted = inOrder ? firms : [...firms].sort((a, b) => a.id - b.id);
+  // Landholders by id: a binary search in the id-ordered list (tenants are few; no map of all).
+  const byId = {
+    get(id: number): EvaluationFirm | undefined {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = sorted[mid]!.id;
+        if (v === id) return sorted[mid];
+        if (v < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+    has(id: number): boolean {
+      return this.get(id) !== undefined;
+    },
+  };
   const tenants = new Map<number, number>();
   const belowTenants = new Map<number, number>();
   for (const f of sorted) {
@@ -216,37 +280,20 @@ export function evaluate(method: Method, firms: readonly EvaluationFirm[]): Eval
   }
 
   // Merge tenants into their landholder (a method option): their figures count on its land.
-  const merge = method.tenants === 'merge_with_landholder';
-  const figuresOf = new Map<number, Figures>();
   const mergedInto = new Map<number, number>();
-  for (const f of sorted) {
-    if (!f.hasYear) continue;
-    figuresOf.set(f.id, {
-      land: f.ownLandMu,
-      tax: f.tax,
-      valueAdded: f.valueAdded,
-      revenue: f.revenue,
-      energyTce: f.energyTce,
-      emissions: f.emissions,
-      employees: f.employees,
-      rdSpending: f.rdSpending,
-      electricity: f.electricity,
-    });
-  }
-  if (merge)
+  const mergedFigures = new Map<number, Figures>();
+  if (method.tenants === 'merge_with_landholder')
     for (const f of sorted) {
-      const holder =
-        f.landholderId !== null && f.landholderId !== f.id ? byId.get(f.landholderId) : undefined;
-      const own = figuresOf.get(f.id);
-      const target = holder ? figuresOf.get(holder.id) : undefined;
-      if (!own || !target || mergedInto.has(holder!.id)) continue;
-      for (const k of SCALE_FIELDS) target[k] = add(target[k], own[k]);
-      mergedInto.set(f.id, holder!.id);
+      if (!f.hasYear || f.landholderId === null || f.landholderId === f.id) continue;
+      const holder = byId.get(f.landholderId);
+      if (!holder?.hasYear || mergedInto.has(holder.id)) continue;
+      const target = mergedFigures.get(holder.id) ?? { ...figuresOf(holder), land: holder.ownLandMu };
+      for (const k of SUMMED) target[k] = add(target[k], f[k]);
+      mergedFigures.set(holder.id, target);
+      mergedInto.set(f.id, holder.id);
     }
 
-  const results: FirmResult[] = [];
-  const cohorts: CohortSummary[] = [];
-  const members: Work[][] = method.cohorts.map(() => []);
+  const members: EvaluationFirm[][] = method.cohorts.map(() => []);
   let noData = 0;
   let outOfScope = 0;
   for (const f of sorted) {
@@ -255,45 +302,291 @@ export function evaluate(method: Method, firms: readonly EvaluationFirm[]): Eval
       continue;
     }
     if (mergedInto.has(f.id)) continue;
-    const ci = method.cohorts.findIndex((c) => inCohort(c, f));
-    if (ci < 0) {
-      outOfScope++;
-      continue;
+    let ci = 0;
+    while (ci < method.cohorts.length && !inCohort(method.cohorts[ci]!, f)) ci++;
+    if (ci === method.cohorts.length) outOfScope++;
+    else members[ci]!.push(f);
+  }
+
+  const cohorts = method.cohorts.map((rule, ci) =>
+    scoreCohort(method, rule, members[ci]!, mergedFigures, tenants, belowTenants),
+  );
+  const mergedTenants: Scored['mergedTenants'] = [];
+  if (mergedInto.size) {
+    const cohortOf = new Map<number, number>();
+    cohorts.forEach((c, ci) => c.firms.forEach((f) => cohortOf.set(f.id, ci)));
+    for (const [tenantId, holderId] of mergedInto) {
+      const ci = cohortOf.get(holderId);
+      if (ci !== undefined) mergedTenants.push({ firm: byId.get(tenantId)!, holderId, cohort: ci });
     }
-    const cohort = method.cohorts[ci]!;
-    const figures = figuresOf.get(f.id)!;
-    if (!(figures.land! > 0) && cohort.leasedFloorPlotRatio && (f.leasedFloorM2 ?? 0) > 0)
-      figures.land = f.leasedFloorM2! / cohort.leasedFloorPlotRatio / M2_PER_MU;
-    const t = tenants.get(f.id) ?? 0;
-    const bt = belowTenants.get(f.id) ?? 0;
-    members[ci]!.push({
-      firm: f,
-      figures,
-      tenants: t,
-      belowTenants: bt,
-      values: cohort.indicators.map((r) => indicatorValue(r.indicator, figures)),
-      result: emptyResult(f.id, cohort.key, figures, t),
+  }
+  return { method, cohorts, mergedTenants, excluded: { noData, outOfScope } };
+}
+
+function figuresOf(f: EvaluationFirm): Figures {
+  return {
+    land: f.ownLandMu,
+    tax: f.tax,
+    valueAdded: f.valueAdded,
+    revenue: f.revenue,
+    energyTce: f.energyTce,
+    emissions: f.emissions,
+    employees: f.employees,
+    rdSpending: f.rdSpending,
+    electricity: f.electricity,
+  };
+}
+
+const P = 1e6;
+const round6 = (x: number) => Math.round(x * P) / P;
+
+function scoreCohort(
+  method: Method,
+  rule: CohortRule,
+  firms: EvaluationFirm[],
+  mergedFigures: Map<number, Figures>,
+  tenantCounts: Map<number, number>,
+  belowTenantCounts: Map<number, number>,
+): CohortScores {
+  const n = firms.length;
+  const k = rule.indicators.length;
+  const land = new Float64Array(n);
+  const tenants = new Int32Array(n);
+  const merged = new Map<number, Figures>();
+  for (let i = 0; i < n; i++) {
+    const f = firms[i]!;
+    const m = mergedFigures.get(f.id);
+    if (m) merged.set(f.id, m);
+    let l = f.ownLandMu ?? NaN;
+    if (!(l > 0) && rule.leasedFloorPlotRatio && (f.leasedFloorM2 ?? 0) > 0)
+      l = f.leasedFloorM2! / rule.leasedFloorPlotRatio / M2_PER_MU;
+    land[i] = l;
+    tenants[i] = tenantCounts.get(f.id) ?? 0;
+  }
+  // Figures as columns (NaN = missing), read once per firm: merged figures where a holder has them.
+  const sources: (Figures | EvaluationFirm)[] = new Array(n);
+  for (let i = 0; i < n; i++) sources[i] = merged.get(firms[i]!.id) ?? firms[i]!;
+  const columns = new Map<string, Float64Array>();
+  const column = (field: Exclude<keyof Figures, 'land'>): Float64Array => {
+    let col = columns.get(field);
+    if (!col) {
+      col = new Float64Array(n);
+      const get = FIELD[field];
+      for (let i = 0; i < n; i++) col[i] = get(sources[i]!) ?? NaN;
+      columns.set(field, col);
+    }
+    return col;
+  };
+  const values: Float64Array[] = [];
+  const points: Float64Array[] = [];
+  const capped: Uint8Array[] = [];
+  const missing: Uint8Array[] = [];
+  const benchmarks: (number | null)[] = [];
+  const summary: CohortSummary = {
+    key: rule.key,
+    size: n,
+    rated: 0,
+    benchmarks: {},
+    ranges: {},
+    classCounts: Object.fromEntries(method.classes.map((c) => [c.key, 0])),
+    classScores: Object.fromEntries(method.classes.map((c) => [c.key, null])),
+  };
+  const itemsTotal = new Float64Array(n);
+  for (let r = 0; r < k; r++) {
+    const ind = rule.indicators[r]!;
+    const def = INDICATORS[ind.indicator];
+    const numerator = column(def.numerator);
+    const denominator = def.denominator === 'land' ? land : column(def.denominator);
+    const v = new Float64Array(n);
+    let sum = 0;
+    let count = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const den = denominator[i]!;
+      const x = numerator[i]! / den;
+      // NaN (a missing figure) propagates; a divisor ≤ 0 makes the value missing too.
+      if (!(den > 0) || Number.isNaN(x)) v[i] = NaN;
+      else {
+        v[i] = x;
+        sum += x;
+        count++;
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+    }
+    let benchmark: number | null;
+    if (ind.benchmark.kind === 'fixed') benchmark = ind.benchmark.value;
+    else if (count === 0) benchmark = null;
+    else if (ind.benchmark.kind === 'cohort_mean') benchmark = sum / count;
+    else
+      benchmark = median(
+        Array.from(v)
+          .filter((x) => !Number.isNaN(x))
+          .sort((a, b) => a - b),
+      );
+    benchmarks.push(benchmark);
+    summary.benchmarks[ind.indicator] = benchmark;
+    summary.ranges[ind.indicator] = count ? { min, max } : null;
+    const p = new Float64Array(n);
+    const c = new Uint8Array(n);
+    const m = new Uint8Array(n);
+    const ratio = ind.scoring === 'ratio';
+    const cap = ind.cap ?? Infinity;
+    let pointsSum = 0;
+    for (let i = 0; i < n; i++) {
+      const x = v[i]!;
+      if (Number.isNaN(x)) continue;
+      let pts = ratio
+        ? benchmark
+          ? (x / benchmark) * ind.weight
+          : 0
+        : (ind.weight * (20 + (max > min ? (80 * (x - min)) / (max - min) : 80))) / 100;
+      if (pts > cap) {
+        pts = cap;
+        c[i] = 1;
+      }
+      pts = round6(pts);
+      p[i] = pts;
+      pointsSum += pts;
+    }
+    const useAverage = ind.missing === 'cohort_average' && count > 0;
+    const average = count ? round6(pointsSum / count) : 0;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(v[i]!)) continue;
+      m[i] = useAverage ? 1 : 2;
+      p[i] = useAverage ? average : 0;
+    }
+    for (let i = 0; i < n; i++) itemsTotal[i] = itemsTotal[i]! + p[i]!;
+    values.push(v);
+    points.push(p);
+    capped.push(c);
+    missing.push(m);
+  }
+
+  const adjustments: CohortScores['adjustments'] = new Array(n);
+  const scores = new Float64Array(n);
+  const unrated = new Uint8Array(n);
+  const rated: number[] = [];
+  const exemptions = method.unrated.exemptions;
+  for (let i = 0; i < n; i++) {
+    const f = firms[i]!;
+    itemsTotal[i] = round6(itemsTotal[i]!);
+    let bonus = 0;
+    for (const a of rule.adjustments) {
+      const bt = belowTenantCounts.get(f.id) ?? 0;
+      if (!a.when.every((cond) => holds(cond, f, tenants[i]!, bt))) continue;
+      const pts = adjustmentPoints(a.points, tenants[i]!, bt);
+      if (pts === 0) continue;
+      const signed = a.effect === 'bonus' ? pts : -pts;
+      (adjustments[i] ??= []).push({ key: a.key, points: signed });
+      bonus += signed;
+    }
+    scores[i] = roundTo(itemsTotal[i]! * rule.correctionFactor + bonus, method.scorePrecision);
+    if (f.exemption && exemptions.includes(f.exemption)) unrated[i] = 1;
+    else rated.push(i);
+  }
+
+  byScore(rated, scores, method.scorePrecision);
+  const rank = new Int32Array(n);
+  const classIndex = new Int16Array(n).fill(-1);
+  const classKeys = method.classes.map((c) => c.key);
+  const nr = rated.length;
+  summary.rated = nr;
+  let current = 0;
+  for (let j = 0; j < nr; j++) {
+    const i = rated[j]!;
+    if (j === 0 || scores[i]! < scores[rated[j - 1]!]!) current = j + 1;
+    rank[i] = current;
+    const cls = classOf(rule.banding, current, nr, scores[i]!);
+    classIndex[i] = classKeys.indexOf(cls);
+    summary.classCounts[cls] = (summary.classCounts[cls] ?? 0) + 1;
+    const s = summary.classScores[cls];
+    if (!s) summary.classScores[cls] = { min: scores[i]!, max: scores[i]! };
+    else {
+      if (scores[i]! < s.min) s.min = scores[i]!;
+      if (scores[i]! > s.max) s.max = scores[i]!;
+    }
+  }
+  const order = new Int32Array(n);
+  order.set(rated);
+  let at = nr;
+  const unratedIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (unrated[i]) unratedIdx.push(i);
+  unratedIdx.sort((a, b) => scores[b]! - scores[a]! || firms[a]!.id - firms[b]!.id);
+  for (const i of unratedIdx) order[at++] = i;
+
+  return {
+    rule,
+    summary,
+    firms,
+    merged,
+    land,
+    tenants,
+    values,
+    points,
+    capped,
+    missing,
+    benchmarks,
+    itemsTotal,
+    adjustments,
+    score: scores,
+    rank,
+    classIndex,
+    unrated,
+    order,
+  };
+}
+
+/** The member at index i of a cohort as a result object (items, policies in yuan, flags). */
+export function resultOf(scored: Scored, c: CohortScores, i: number): FirmResult {
+  const method = scored.method;
+  const f = c.firms[i]!;
+  const m = c.merged.get(f.id);
+  const l = c.land[i]!;
+  const figures: Figures = m
+    ? { ...m, land: Number.isNaN(l) ? null : l }
+    : { ...figuresOf(f), land: Number.isNaN(l) ? null : l };
+  const items: ItemResult[] = [];
+  const flags: string[] = [];
+  c.rule.indicators.forEach((ind, r) => {
+    const v = c.values[r]![i]!;
+    const miss = MISSING_RULES[c.missing[r]![i]!]!;
+    items.push({
+      indicator: ind.indicator,
+      value: Number.isNaN(v) ? null : v,
+      benchmark: ind.scoring === 'ratio' ? c.benchmarks[r]! : null,
+      weight: ind.weight,
+      points: c.points[r]![i]!,
+      capped: c.capped[r]![i] === 1,
+      missing: miss,
     });
-  }
-
-  method.cohorts.forEach((cohort, ci) => {
-    const work = members[ci]!;
-    cohorts.push(scoreCohort(method, cohort, work));
-    for (const w of work) results.push(w.result);
+    if (miss) flags.push(`missing:${ind.indicator}`);
   });
-
-  // Merged tenants follow their landholder's cohort and carry no score of their own.
-  const holderCohort = new Map(results.map((r) => [r.enterpriseId, r.cohort]));
-  for (const [tenantId, holderId] of mergedInto) {
-    const cohort = holderCohort.get(holderId);
-    if (cohort === undefined) continue;
-    const r = emptyResult(tenantId, cohort, figuresOf.get(tenantId)!, 0);
-    r.status = 'merged';
-    r.mergedInto = holderId;
-    r.score = null;
-    results.push(r);
-  }
-  return { results, cohorts, excluded: { noData, outOfScope } };
+  if (!(l > 0)) flags.push('no_land');
+  const rank = c.rank[i]!;
+  const nr = c.summary.rated;
+  const cls = c.classIndex[i]! >= 0 ? method.classes[c.classIndex[i]!]!.key : null;
+  const policyClass = c.unrated[i] ? method.unrated.treatAs : cls;
+  return {
+    enterpriseId: f.id,
+    cohort: c.rule.key,
+    status: c.unrated[i] ? 'unrated' : 'rated',
+    mergedInto: null,
+    figures,
+    tenants: c.tenants[i]!,
+    items,
+    itemsTotal: c.itemsTotal[i]!,
+    adjustments: c.adjustments[i] ?? [],
+    score: c.score[i]!,
+    rank: rank || null,
+    cohortSize: nr,
+    topPercent: rank ? roundTo((rank / nr) * 100, 2) : null,
+    class: cls,
+    policyClass,
+    policies: policyEffect(method, f, policyClass),
+    flags,
+  };
 }
 
 function emptyResult(id: number, cohort: string, figures: Figures, tenants: number): FirmResult {
@@ -318,148 +611,61 @@ function emptyResult(id: number, cohort: string, figures: Figures, tenants: numb
   };
 }
 
-function scoreCohort(method: Method, cohort: CohortRule, work: Work[]): CohortSummary {
-  const summary: CohortSummary = {
-    key: cohort.key,
-    size: work.length,
-    rated: 0,
-    benchmarks: {},
-    ranges: {},
-    classCounts: Object.fromEntries(method.classes.map((c) => [c.key, 0])),
-    classScores: Object.fromEntries(method.classes.map((c) => [c.key, null])),
+/** A tenant merged into its landholder: listed in the landholder's cohort without a score. */
+export function mergedResultOf(scored: Scored, t: Scored['mergedTenants'][number]): FirmResult {
+  return {
+    ...emptyResult(t.firm.id, scored.cohorts[t.cohort]!.rule.key, figuresOf(t.firm), 0),
+    status: 'merged',
+    mergedInto: t.holderId,
+    score: null,
   };
-  const P = 1e6;
-  cohort.indicators.forEach((rule, ri) => {
-    const present: number[] = [];
-    for (const w of work) {
-      const v = w.values[ri]!;
-      if (v !== null) present.push(v);
-    }
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of present) {
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const benchmark = benchmarkOf(rule, present, sum);
-    summary.benchmarks[rule.indicator] = benchmark;
-    summary.ranges[rule.indicator] = present.length ? { min, max } : null;
-    let pointsSum = 0;
-    let pointsCount = 0;
-    const missingAt: Work[] = [];
-    for (const w of work) {
-      const v = w.values[ri]!;
-      if (v === null) {
-        missingAt.push(w);
-        continue;
-      }
-      let points: number;
-      if (rule.scoring === 'ratio') points = benchmark ? (v / benchmark) * rule.weight : 0;
-      else points = (rule.weight * (20 + (max > min ? (80 * (v - min)) / (max - min) : 80))) / 100;
-      let capped = false;
-      if (rule.cap != null && points > rule.cap) {
-        points = rule.cap;
-        capped = true;
-      }
-      points = Math.round(points * P) / P;
-      pointsSum += points;
-      pointsCount++;
-      w.result.items.push({
-        indicator: rule.indicator,
-        value: v,
-        benchmark: rule.scoring === 'ratio' ? benchmark : null,
-        weight: rule.weight,
-        points,
-        capped,
-        missing: null,
-      });
-    }
-    const average = pointsCount ? Math.round((pointsSum / pointsCount) * P) / P : 0;
-    for (const w of missingAt) {
-      const useAverage = rule.missing === 'cohort_average' && pointsCount > 0;
-      w.result.items.push({
-        indicator: rule.indicator,
-        value: null,
-        benchmark: rule.scoring === 'ratio' ? benchmark : null,
-        weight: rule.weight,
-        points: useAverage ? average : 0,
-        capped: false,
-        missing: useAverage ? 'cohort_average' : 'zero',
-      });
-      w.result.flags.push(`missing:${rule.indicator}`);
-    }
-  });
-
-  // Items were appended indicator by indicator; keep them in the method's order per firm.
-  const order = new Map(cohort.indicators.map((r, i) => [r.indicator, i]));
-  const rated: Work[] = [];
-  for (const w of work) {
-    const r = w.result;
-    if (missingAt(r)) r.items.sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!);
-    if (!(w.figures.land! > 0)) r.flags.push('no_land');
-    let total = 0;
-    for (const item of r.items) total += item.points;
-    r.itemsTotal = Math.round(total * P) / P;
-    let bonus = 0;
-    for (const a of cohort.adjustments) {
-      if (!a.when.every((c) => holds(c, w.firm, w.tenants, w.belowTenants))) continue;
-      const pts = adjustmentPoints(a.points, w.tenants, w.belowTenants);
-      if (pts === 0) continue;
-      const signed = a.effect === 'bonus' ? pts : -pts;
-      r.adjustments.push({ key: a.key, points: signed });
-      bonus += signed;
-    }
-    r.score = roundTo(r.itemsTotal * cohort.correctionFactor + bonus, method.scorePrecision);
-    if (w.firm.exemption && method.unrated.exemptions.includes(w.firm.exemption)) {
-      r.status = 'unrated';
-      r.policyClass = method.unrated.treatAs;
-    } else rated.push(w);
-  }
-
-  rated.sort((a, b) => b.result.score! - a.result.score! || a.firm.id - b.firm.id);
-  summary.rated = rated.length;
-  let rank = 0;
-  rated.forEach((w, i) => {
-    const r = w.result;
-    if (i === 0 || r.score! < rated[i - 1]!.result.score!) rank = i + 1;
-    r.rank = rank;
-    r.cohortSize = rated.length;
-    r.topPercent = roundTo((rank / rated.length) * 100, 2);
-    r.class = classOf(cohort.banding, rank, rated.length, r.score!);
-    r.policyClass = r.class;
-    summary.classCounts[r.class] = (summary.classCounts[r.class] ?? 0) + 1;
-    const s = summary.classScores[r.class];
-    summary.classScores[r.class] = s
-      ? { min: Math.min(s.min, r.score!), max: Math.max(s.max, r.score!) }
-      : { min: r.score!, max: r.score! };
-  });
-  for (const w of work) {
-    w.result.cohortSize = rated.length;
-    w.result.policies = policyEffect(method, w.firm, w.result.policyClass);
-  }
-  // Rated firms by rank, then the unrated, so a cohort reads like its published list.
-  work.sort(
-    (a, b) =>
-      (a.result.rank ?? Infinity) - (b.result.rank ?? Infinity) ||
-      b.result.score! - a.result.score! ||
-      a.firm.id - b.firm.id,
-  );
-  return summary;
 }
 
-const missingAt = (r: FirmResult) => r.items.some((i) => i.missing !== null);
+/** Every result in list order: cohort by cohort (by rank, then the unrated), then merged tenants. */
+export function* results(scored: Scored): Generator<FirmResult> {
+  for (const c of scored.cohorts) for (const i of c.order) yield resultOf(scored, c, i);
+  for (const t of scored.mergedTenants) yield mergedResultOf(scored, t);
+}
 
-function benchmarkOf(rule: IndicatorRule, present: number[], sum: number): number | null {
-  switch (rule.benchmark.kind) {
-    case 'fixed':
-      return rule.benchmark.value;
-    case 'cohort_mean':
-      return present.length ? sum / present.length : null;
-    case 'cohort_median':
-      return present.length ? median([...present].sort((a, b) => a - b)) : null;
+/** Score every firm of one year with one method and return result objects. */
+export function evaluate(method: Method, firms: readonly EvaluationFirm[]): EvaluationOutcome {
+  const scored = score(method, firms);
+  return {
+    results: [...results(scored)],
+    cohorts: scored.cohorts.map((c) => c.summary),
+    excluded: scored.excluded,
+  };
+}
+
+/**
+ * Sorts member indexes (given in enterprise-id order) by score, best first, ties in id order.
+ * Scores are rounded to `precision` decimals, so they pack with the position into one exact
+ * integer key and a numeric typed-array sort does the work (a comparator sort of 100,000 items is
+ * ten times slower); keys that would not stay exact fall back to the comparator.
+ */
+export function byScore(idx: number[], scores: Float64Array, precision: number): void {
+  const n = idx.length;
+  if (n < 2) return;
+  const f = 10 ** precision;
+  let maxS = -Infinity;
+  let minS = Infinity;
+  const ints = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const v = Math.round(scores[idx[j]!]! * f);
+    ints[j] = v;
+    if (v > maxS) maxS = v;
+    if (v < minS) minS = v;
   }
+  if ((maxS - minS + 1) * n >= 2 ** 52) {
+    const pos = new Map(idx.map((i, j) => [i, j]));
+    idx.sort((a, b) => scores[b]! - scores[a]! || pos.get(a)! - pos.get(b)!);
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) keys[j] = (maxS - ints[j]!) * n + j;
+  keys.sort();
+  const copy = idx.slice();
+  for (let j = 0; j < n; j++) idx[j] = copy[keys[j]! % n]!;
 }
 
 function adjustmentPoints(

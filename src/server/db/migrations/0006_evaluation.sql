@@ -40,7 +40,7 @@ CREATE TABLE "evaluation_results" (
 	"land_mu" numeric,
 	"tax" numeric,
 	"value_added" numeric,
-	"detail" jsonb NOT NULL,
+	"detail" json NOT NULL,
 	CONSTRAINT "evaluation_results_run_id_enterprise_id_pk" PRIMARY KEY("run_id","enterprise_id")
 );
 --> statement-breakpoint

@@ -67,7 +67,7 @@ export const enterprises = pgTable(
     /** The enterprise whose parcel this one shares (as a tenant of the landholder). */
     landholderId: integer('landholder_id'),
     /** Why the enterprise takes part in the evaluation without a class (不定等级), if it does. */
-    ratingExemption: text('rating_exemption').$type<'utility' | 'startup' | 'major_project'>(),
+    ratingExemption: text('rating_exemption').$type<RatingExemption>(),
     address: text('address').notNull().default(''),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
@@ -94,6 +94,9 @@ export const enterprises = pgTable(
     ),
   ],
 );
+
+export const RATING_EXEMPTIONS = ['utility', 'startup', 'major_project'] as const;
+export type RatingExemption = (typeof RATING_EXEMPTIONS)[number];
 
 export const LABELS = [
   'high_tech',

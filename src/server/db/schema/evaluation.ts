@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   numeric,
   pgTable,
@@ -96,8 +97,12 @@ export const evaluationResults = pgTable(
     landMu: numeric('land_mu', { mode: 'number' }),
     tax: numeric('tax', { mode: 'number' }),
     valueAdded: numeric('value_added', { mode: 'number' }),
-    /** Items, adjustments, policies in yuan, flags (see FirmResult in the scoring core). */
-    detail: jsonb('detail').notNull(),
+    /**
+     * Items, adjustments, policies in yuan, flags (see FirmResult in the scoring core). Stored as
+     * json (text), not jsonb: written once per firm and read whole, so the binary form's parsing
+     * cost on every write buys nothing.
+     */
+    detail: json('detail').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.enterpriseId] }),

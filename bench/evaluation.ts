@@ -1,0 +1,183 @@
+/**
+ * Benchmark: a full per-mu evaluation run (read, score, class, write results) on the 100,000-firm
+ * demo city (`yiyuan demo --scale 100000`, seed 1), against a hand-written SQL statement that
+ * computes the same totals, ranks and classes inside PostgreSQL, measured in the same process.
+ * Also the pure scoring core alone (enterprise scores per second).
+ *
+ *   node --import tsx bench/evaluation.ts [scale]   (embedded PostgreSQL in a temp dir, or DATABASE_URL)
+ *
+ * Goals: run ≤ 3 × the SQL baseline and < 10 s; core ≥ 1,000,000 scores per second.
+ * The SQL statement implements the published huangyan-2022 method (domain guide §5.3, Wenling
+ * bands §5.4); the bench checks that its totals and classes agree with the engine's.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, migrateDatabase, type Database } from '../src/server/db/client';
+import { openEmbedded } from '../src/server/db/embedded';
+import { seedDemo } from '../src/modules/demo/demo.seed';
+import { DEFAULT_DEMO_SEED, loadDemoCity } from '../src/modules/demo/city/load';
+import { DEMO_EVALUATION_ACTOR as actor } from '../src/modules/demo/demo-evaluations';
+import { createEvaluationService } from '../src/modules/evaluation/evaluation.service';
+import { loadFirms } from '../src/modules/evaluation/evaluation.repository';
+import { PRESETS } from '../src/modules/evaluation/core/presets';
+import { evaluate, score } from '../src/modules/evaluation/core/score';
+
+const SCALE = Number(process.argv[2] ?? 100_000);
+const YEAR = 2025;
+const REPEAT = 3;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, (performance.now() - t) / 1000];
+}
+
+/** huangyan-2022 in one statement: indicators, missing-emissions average, totals, ranks, classes. */
+const BASELINE_SQL = `
+create temp table bench_totals as
+with f as (
+  select e.id,
+    case when coalesce(e.scale_override, case when y.revenue >= 2000 then 'above' else 'below' end) = 'above' then 'above'
+         when coalesce(e.own_land_mu, 0) >= 3 then 'below' end as cohort,
+    e.own_land_mu::float8 as land, y.tax::float8 as tax, y.value_added::float8 as va, y.revenue::float8 as rev,
+    y.energy_tce::float8 as energy, y.emissions::float8 as emis, y.employees::float8 as emp,
+    y.rd_spending::float8 as rd, y.electricity::float8 as elec
+  from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = $1
+), p as (
+  select id, cohort,
+    case when cohort = 'above' then
+      coalesce(30 * tax / nullif(case when land > 0 then land end, 0) / 24.097, 0)
+      + coalesce(20 * va / case when land > 0 then land end / 136.16, 0)
+      + coalesce(20 * va / case when energy > 0 then energy end / 2.694, 0)
+      + coalesce(10 * rd / case when rev > 0 then rev end / 0.0302, 0)
+      + coalesce(10 * va / case when emp > 0 then emp end / 18.14, 0)
+    else
+      coalesce(50 * tax / case when land > 0 then land end / 11.5932, 0)
+      + coalesce(50 * tax / case when elec > 0 then elec end / 0.2352, 0)
+    end as base,
+    case when cohort = 'above' then 10 * va / case when emis > 0 then emis end / 4929.81 end as emission_points
+  from f where cohort is not null
+), s as (
+  select id, cohort,
+    round((base + case when cohort = 'above'
+      then coalesce(emission_points, avg(emission_points) over (partition by cohort), 0) else 0 end)::numeric, 2) as score
+  from p
+), r as (
+  select id, cohort, score, rank() over (partition by cohort order by score desc) as rk, count(*) over (partition by cohort) as n
+  from s
+)
+select id, cohort, score, rk,
+  case when cohort = 'above' then
+    case when rk <= floor(n * 0.20 + 0.5) then 'A' when rk <= floor(n * 0.80 + 0.5) then 'B'
+         when rk <= floor(n * 0.95 + 0.5) then 'C' else 'D' end
+  else
+    case when rk <= floor(n * 0.05 + 0.5) then 'A' when rk <= floor(n * 0.75 + 0.5) then 'B'
+         when rk <= floor(n * 0.95 + 0.5) then 'C' else 'D' end
+  end as class
+from r`;
+
+async function main() {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-bench-'));
+  await fs.chmod(dir, 0o755);
+  const embedded = process.env.DATABASE_URL ? null : await openEmbedded(dir);
+  const database: Database = connect(
+    process.env.DATABASE_URL ?? embedded!.url,
+    embedded ? 'embedded' : 'external',
+    embedded,
+  );
+  try {
+    await migrateDatabase(database);
+    await seedDemo(database.db);
+    const [city, loadSeconds] = await time(() =>
+      loadDemoCity(database, { scale: SCALE, seed: DEFAULT_DEMO_SEED, replace: true }),
+    );
+    console.log(
+      `demo city: ${city?.enterprises.toLocaleString('en')} enterprises loaded in ${loadSeconds.toFixed(1)} s`,
+    );
+    const ev = createEvaluationService(database);
+    await ev.ensurePresets();
+    // Last year published first, so the run reads real prior classes (electricity escalation).
+    const prior = await ev.run(actor, { year: YEAR - 1, method: 'huangyan-2022' });
+    await ev.startNotice(actor, prior.id);
+    await ev.publish(actor, prior.id);
+
+    const runTimes: number[] = [];
+    const sqlTimes: number[] = [];
+    let lastRun = 0;
+    for (let i = 0; i < REPEAT; i++) {
+      const [run, seconds] = await time(() => ev.run(actor, { year: YEAR, method: 'huangyan-2022' }));
+      runTimes.push(seconds);
+      if (lastRun) await ev.discard(actor, lastRun);
+      lastRun = run.id;
+      const client = await database.pool.connect();
+      try {
+        await client.query('drop table if exists bench_totals');
+        const [, sqlSeconds] = await time(() => client.query(BASELINE_SQL, [YEAR]));
+        sqlTimes.push(sqlSeconds);
+        if (i === REPEAT - 1) {
+          const { rows } = await client.query(
+            `select count(*)::int as n,
+                count(*) filter (where abs(b.score - r.score) > 0.011)::int as score_diff,
+                count(*) filter (where b.class is distinct from r.class)::int as class_diff
+               from bench_totals b join evaluation_results r on r.enterprise_id = b.id and r.run_id = $1`,
+            [run.id],
+          );
+          const c = rows[0];
+          console.log(
+            `agreement with the SQL statement: ${c.n.toLocaleString('en')} firms, ${c.score_diff} totals and ${c.class_diff} classes differ`,
+          );
+          if (c.score_diff || c.class_diff || c.n !== run.summary.evaluated) process.exitCode = 1;
+        }
+      } finally {
+        client.release();
+      }
+    }
+
+    // The pure core alone, on the same firms.
+    const client = await database.pool.connect();
+    const { firms } = await loadFirms(client, YEAR).finally(() => client.release());
+    const method = PRESETS['huangyan-2022']!;
+    const coreTimes: number[] = [];
+    const coreCpu: number[] = [];
+    const objectTimes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      score(method, firms);
+      coreTimes.push((performance.now() - t) / 1000);
+      const used = process.cpuUsage(cpu);
+      coreCpu.push((used.user + used.system) / 1e6);
+      const t2 = performance.now();
+      evaluate(method, firms);
+      objectTimes.push((performance.now() - t2) / 1000);
+    }
+    const run = median(runTimes);
+    const base = median(sqlTimes);
+    const core = median(coreTimes);
+    const cpu = median(coreCpu);
+    const ratio = run / base;
+    const perSecond = firms.length / core;
+    console.log(
+      `full run (read, score, class, write): median ${run.toFixed(2)} s of ${runTimes.map((t) => t.toFixed(2)).join(', ')}`,
+    );
+    console.log(
+      `SQL statement (same totals, ranks, classes): median ${base.toFixed(2)} s of ${sqlTimes.map((t) => t.toFixed(2)).join(', ')}`,
+    );
+    console.log(`ratio run / SQL: ${ratio.toFixed(2)} (goal ≤ 3) · run ${run < 10 ? '<' : '≥'} 10 s`);
+    console.log(
+      `pure core (scores, ranks, classes): ${firms.length.toLocaleString('en')} firms in ${(core * 1000).toFixed(0)} ms ` +
+        `(CPU ${(cpu * 1000).toFixed(0)} ms) = ${Math.round(perSecond).toLocaleString('en')} scores/s wall, ` +
+        `${Math.round(firms.length / cpu).toLocaleString('en')} per CPU-second (goal ≥ 1,000,000)`,
+    );
+    console.log(
+      `  with a result object per firm (items, policies in yuan): ${(median(objectTimes) * 1000).toFixed(0)} ms`,
+    );
+  } finally {
+    await database.close({ stopEmbedded: true });
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
