@@ -5,7 +5,7 @@
  * every sum runs in enterprise-id order and nothing depends on time or chance.
  */
 import { INDICATORS, M2_PER_MU, type Figures, type IndicatorKey } from './indicators';
-import type { Banding, CohortRule, Condition, Exemption, IndicatorRule, Method } from './method';
+import type { Banding, CohortRule, Condition, Exemption, Method } from './method';
 
 export interface EvaluationFirm {
   id: number;
