@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db, Tx } from '../../server/db/client';
+import { to as copyTo } from 'pg-copy-streams';
 import { copyIterable, type CopyValue } from '../../server/db/copy';
 import type { RunStatus } from '../../server/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import { effectiveScale } from '../enterprises/core/scale';
 import type { Exemption } from './core/method';
-import type { EvaluationFirm, EvaluationOutcome, FirmResult } from './core/score';
+import type { EvaluationFirm, EvaluationOutcome } from './core/score';
+import type { StoredResult } from './core/storage';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -117,24 +119,29 @@ const PRIOR_YEARS = 10;
  * published years; plus a SHA-256 over all of it, in enterprise order.
  */
 export async function loadFirms(client: pg.PoolClient, year: number) {
-  const { rows } = await client.query<Row>(
-    `select e.id, e.scale_override, e.own_land_mu::float8 as own_land_mu, e.leased_floor_m2::float8 as leased_floor_m2,
-        e.landholder_id, e.rating_exemption, e.platform_id, e.industry_class,
-        y.enterprise_id is not null as has_year, y.tax::float8 as tax, y.value_added::float8 as value_added,
-        y.revenue::float8 as revenue, y.energy_tce::float8 as energy_tce, y.emissions::float8 as emissions,
-        y.employees::float8 as employees, y.rd_spending::float8 as rd_spending,
-        y.electricity::float8 as electricity, y.output::float8 as output, l.labels
-       from enterprises e
-       left join enterprise_years y on y.enterprise_id = e.id and y.year = $1
-       left join (select enterprise_id, string_agg(label, ',' order by label) as labels
-                    from enterprise_labels group by enterprise_id) l on l.enterprise_id = e.id
-      order by e.id`,
-    [year],
+  if (!Number.isInteger(year)) throw new TypeError(`year ${year}`);
+  // COPY … TO STDOUT: one text stream, split here, is several times faster than 100,000 row
+  // objects from the query protocol. The same text, hashed, is the run's input hash.
+  const stream = client.query(
+    copyTo(`copy (
+      select e.id, e.scale_override, e.own_land_mu::float8, e.leased_floor_m2::float8, e.landholder_id,
+        e.rating_exemption, e.platform_id, e.industry_class, (y.enterprise_id is not null)::int,
+        y.tax::float8, y.value_added::float8, y.revenue::float8, y.energy_tce::float8, y.emissions::float8,
+        y.employees::float8, y.rd_spending::float8, y.electricity::float8, y.output::float8, l.labels
+      from enterprises e
+      left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}
+      left join (select enterprise_id, string_agg(label, ',' order by label) as labels
+                   from enterprise_labels group by enterprise_id) l on l.enterprise_id = e.id
+      order by e.id) to stdout`),
   );
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
   const priors = await client.query<{ enterprise_id: number; year: number; class: string | null }>(
     `select res.enterprise_id, r.year, res.class from evaluation_results res
        join evaluation_runs r on r.id = res.run_id
-      where r.status = 'published' and r.year >= $1 and r.year < $2`,
+      where r.status = 'published' and r.year >= $1 and r.year < $2
+      order by res.enterprise_id, r.year`,
     [year - PRIOR_YEARS, year],
   );
   const prior = new Map<number, (string | null)[]>();
@@ -143,42 +150,41 @@ export async function loadFirms(client: pg.PoolClient, year: number) {
     list[year - p.year - 1] = p.class;
     prior.set(p.enterprise_id, list);
   }
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(text);
+  for (const p of priors.rows) hash.update(`${p.enterprise_id}|${p.year}|${p.class}\n`);
   const firms: EvaluationFirm[] = [];
   const meta = new Map<number, FirmMeta>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    const revenue = r.revenue as number | null;
-    const f: EvaluationFirm = {
+  const numOrNull = (v: string) => (v === '\\N' ? null : Number(v));
+  const textOrNull = (v: string) => (v === '\\N' ? null : v);
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const c = text.slice(at, end).split('\t');
+    at = end + 1;
+    const id = Number(c[0]);
+    const revenue = numOrNull(c[11]!);
+    firms.push({
       id,
-      scale: effectiveScale((r.scale_override as 'above' | 'below' | null) ?? null, revenue),
-      ownLandMu: r.own_land_mu as number | null,
-      leasedFloorM2: r.leased_floor_m2 as number | null,
-      landholderId: num(r.landholder_id),
-      labels: r.labels ? String(r.labels).split(',') : [],
-      exemption: (r.rating_exemption as Exemption | null) ?? null,
-      hasYear: Boolean(r.has_year),
-      tax: r.tax as number | null,
-      valueAdded: r.value_added as number | null,
+      scale: effectiveScale(textOrNull(c[1]!) as 'above' | 'below' | null, revenue),
+      ownLandMu: numOrNull(c[2]!),
+      leasedFloorM2: numOrNull(c[3]!),
+      landholderId: numOrNull(c[4]!),
+      exemption: textOrNull(c[5]!) as Exemption | null,
+      hasYear: c[8] === '1',
+      tax: numOrNull(c[9]!),
+      valueAdded: numOrNull(c[10]!),
       revenue,
-      energyTce: r.energy_tce as number | null,
-      emissions: r.emissions as number | null,
-      employees: r.employees as number | null,
-      rdSpending: r.rd_spending as number | null,
-      electricity: r.electricity as number | null,
-      output: r.output as number | null,
+      energyTce: numOrNull(c[12]!),
+      emissions: numOrNull(c[13]!),
+      employees: numOrNull(c[14]!),
+      rdSpending: numOrNull(c[15]!),
+      electricity: numOrNull(c[16]!),
+      output: numOrNull(c[17]!),
+      labels: c[18] === '\\N' ? [] : c[18]!.split(','),
       priorClasses: trimNulls(prior.get(id)),
-    };
-    firms.push(f);
-    meta.set(id, {
-      platformId: Number(r.platform_id),
-      industryClass: (r.industry_class as string | null) ?? null,
     });
-    hash.update(
-      `${id}|${f.scale}|${f.ownLandMu}|${f.leasedFloorM2}|${f.landholderId}|${f.labels.join(',')}|${f.exemption}|` +
-        `${f.hasYear}|${f.tax}|${f.valueAdded}|${f.revenue}|${f.energyTce}|${f.emissions}|${f.employees}|` +
-        `${f.rdSpending}|${f.electricity}|${f.output}|${f.priorClasses.join(',')}\n`,
-    );
+    meta.set(id, { platformId: Number(c[6]), industryClass: textOrNull(c[7]!) });
   }
   return { firms, meta, inputHash: hash.digest('hex') };
 }
@@ -317,48 +323,28 @@ const RESULT_COLUMNS = [
   'score',
   'rank',
   'cohort_size',
+  'top_percent',
   'class',
   'policy_class',
   'land_mu',
   'tax',
   'value_added',
+  'flags',
+  'surcharge_yuan',
+  'relief_yuan',
   'detail',
 ];
 
-/** What a result keeps beyond its columns (see FirmResult). */
-export type ResultDetail = Pick<
-  FirmResult,
-  | 'mergedInto'
-  | 'figures'
-  | 'tenants'
-  | 'items'
-  | 'itemsTotal'
-  | 'adjustments'
-  | 'topPercent'
-  | 'policies'
-  | 'flags'
->;
-
+/** Writes a run's results with COPY, one row at a time as `results` produces them. */
 export async function insertResults(
   client: pg.PoolClient,
   runId: number,
-  results: Iterable<FirmResult>,
+  results: Iterable<StoredResult>,
   meta: Map<number, FirmMeta>,
 ): Promise<number> {
   function* rows(): Generator<CopyValue[]> {
     for (const r of results) {
       const m = meta.get(r.enterpriseId)!;
-      const detail: ResultDetail = {
-        mergedInto: r.mergedInto,
-        figures: r.figures,
-        tenants: r.tenants,
-        items: r.items,
-        itemsTotal: r.itemsTotal,
-        adjustments: r.adjustments,
-        topPercent: r.topPercent,
-        policies: r.policies,
-        flags: r.flags,
-      };
       yield [
         runId,
         r.enterpriseId,
@@ -369,12 +355,16 @@ export async function insertResults(
         r.score,
         r.rank,
         r.cohortSize,
+        r.topPercent,
         r.class,
         r.policyClass,
-        r.figures.land,
-        r.figures.tax,
-        r.figures.valueAdded,
-        JSON.stringify(detail),
+        r.landMu,
+        r.tax,
+        r.valueAdded,
+        `{${r.flags}}`,
+        r.surchargeYuan,
+        r.reliefYuan,
+        r.detail,
       ];
     }
   }
@@ -397,6 +387,7 @@ export async function setRunStatus(
 }
 
 export async function deleteRun(tx: Db | Tx, id: number) {
+  await tx.execute(sql`delete from evaluation_results where run_id = ${id}`);
   await tx.execute(sql`delete from evaluation_runs where id = ${id}`);
 }
 
@@ -494,10 +485,8 @@ const resultOf = (r: Row): ResultRow => ({
 
 const RESULT_SELECT = sql`select res.enterprise_id, e.uscc, e.name, res.platform_id, p.name as platform_name,
   res.industry_class, m.industry_code as key_industry, res.cohort, res.status, res.score, res.rank, res.cohort_size,
-  res.detail->'topPercent' as top_percent, res.class, res.policy_class, res.land_mu, res.tax, res.value_added,
-  case when res.land_mu > 0 then res.tax / res.land_mu end as tax_per_mu, res.detail->'flags' as flags,
-  res.detail->'policies'->'electricitySurcharge'->'yuan' as surcharge_yuan,
-  res.detail->'policies'->'landUseTaxRelief'->'yuan' as relief_yuan
+  res.top_percent, res.class, res.policy_class, res.land_mu, res.tax, res.value_added,
+  case when res.land_mu > 0 then res.tax / res.land_mu end as tax_per_mu, res.flags, res.surcharge_yuan, res.relief_yuan
   from evaluation_results res
   join enterprises e on e.id = res.enterprise_id
   join platforms p on p.id = res.platform_id
@@ -582,7 +571,7 @@ export async function findResult(db: Db | Tx, runId: number, scope: PlatformScop
     db,
     sql`select detail from evaluation_results where run_id = ${runId} and enterprise_id = ${enterpriseId}`,
   );
-  return { ...resultOf(r), detail: detail[0]!.detail as ResultDetail };
+  return { ...resultOf(r), detail: detail[0]!.detail };
 }
 
 /** An enterprise's class per year: the result of each year's current visible run. */
@@ -818,8 +807,7 @@ export async function* iterateResultItems(db: Db | Tx, runId: number, batch = 50
     const rows = await rowsOf(
       db,
       sql`select res.enterprise_id, e.uscc, e.name, res.platform_id, res.cohort, res.status, res.score, res.rank,
-          res.cohort_size, res.class, res.policy_class, res.detail->'items' as items, res.detail->'flags' as flags,
-          res.detail->'policies' as policies
+          res.cohort_size, res.class, res.policy_class, res.detail, res.flags
         from evaluation_results res join enterprises e on e.id = res.enterprise_id
         where res.run_id = ${runId} and res.enterprise_id > ${after}
         order by res.enterprise_id limit ${batch}`,
@@ -838,9 +826,8 @@ export async function* iterateResultItems(db: Db | Tx, runId: number, batch = 50
       cohortSize: Number(r.cohort_size),
       class: (r.class as string | null) ?? null,
       policyClass: (r.policy_class as string | null) ?? null,
-      items: r.items as FirmResult['items'],
+      detail: r.detail,
       flags: r.flags as string[],
-      policies: r.policies as FirmResult['policies'],
     }));
     if (rows.length < batch) return;
   }

@@ -224,7 +224,7 @@ describe('workflow: draft → notice → objections → published', () => {
     });
     const { rows } = await database.pool.query(
       `select cur.enterprise_id, cur.class as now, old.class as before,
-              (cur.detail->'policies'->'electricitySurcharge'->>'consecutiveYears')::int as years
+              (cur.detail->'x'->'e'->>1)::int as years
          from evaluation_results cur left join evaluation_results old on old.enterprise_id = cur.enterprise_id and old.run_id = $2
         where cur.run_id = $1 and cur.class = 'D'`,
       [next.id, prev.id],

@@ -14,7 +14,8 @@ import { explain } from './core/explain';
 import { INDICATORS } from './core/indicators';
 import { canonicalJson, MethodSchema, validateMethod, weightSums, type Method } from './core/method';
 import { PRESETS } from './core/presets';
-import { results, score } from './core/score';
+import { score } from './core/score';
+import { expandDetail, storedResults } from './core/storage';
 import { addWorkingDays, DEFAULT_NOTICE_WORKING_DAYS, histogram } from './core/workflow';
 import * as repo from './evaluation.repository';
 
@@ -155,8 +156,8 @@ export function createEvaluationService(database: Database) {
           summary: { cohorts: scored.cohorts.map((c) => c.summary), excluded: scored.excluded, evaluated },
           createdBy: actor.userId,
         });
-        // Results are built one by one as COPY consumes them: no array of 100,000 objects.
-        await repo.insertResults(client, run.id, results(scored), meta);
+        // Rows are built one by one, straight from the engine's columns, as COPY consumes them.
+        await repo.insertResults(client, run.id, storedResults(scored), meta);
         await recordAudit(drizzle(client, { schema }), subjectOf(actor), {
           action: 'evaluation.run',
           result: 'success',
@@ -278,8 +279,15 @@ export function createEvaluationService(database: Database) {
     /** Every result with its items, in enterprise order (CLI `results`); the task force only. */
     async *iterateResultItems(actor: Actor, runId: number) {
       require(actor, 'evaluation:run');
-      await runOrFail(actor, runId);
-      yield* repo.iterateResultItems(db, runId);
+      const run = await runOrFail(actor, runId);
+      const method = (await methodOrFail(run.methodId)).definition;
+      const rules = new Map(method.cohorts.map((c) => [c.key, c]));
+      const summaries = new Map(run.summary.cohorts.map((c) => [c.key, c]));
+      for await (const batch of repo.iterateResultItems(db, runId))
+        yield batch.map(({ detail, ...r }) => ({
+          ...r,
+          ...expandDetail(detail, rules.get(r.cohort), summaries.get(r.cohort)),
+        }));
     },
 
     /** One enterprise's scorecard in a run: items, explanation, history. */
@@ -289,9 +297,13 @@ export function createEvaluationService(database: Database) {
       const run = await runOrFail(actor, runId);
       const found = (await repo.findResult(db, runId, scope, enterpriseId)) ?? fail('RESULT_NOT_FOUND');
       const method = (await methodOrFail(run.methodId)).definition;
-      const d = found.detail;
+      const cohort = run.summary.cohorts.find((c) => c.key === found.cohort);
+      const d = expandDetail(
+        found.detail,
+        method.cohorts.find((c) => c.key === found.cohort),
+        cohort,
+      );
       const history = await repo.classHistory(db, enterpriseId, scope.kind === 'enterprise');
-      const cohort = run.summary.cohorts.find((c) => c.key === found.cohort) ?? null;
       return {
         run: {
           id: run.id,
@@ -303,7 +315,7 @@ export function createEvaluationService(database: Database) {
         ...found,
         ...d,
         cohortName: method.cohorts.find((c) => c.key === found.cohort)?.name ?? null,
-        cohortSummary: cohort,
+        cohortSummary: cohort ?? null,
         classes: method.classes,
         explanation: explain(method, { ...found, ...d }),
         history,

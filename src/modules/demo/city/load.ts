@@ -184,10 +184,12 @@ async function deleteGenerated(client: pg.PoolClient): Promise<number> {
   // this transaction through).
   await client.query(`set local yiyuan.demo_reset = 'on'`);
   await client.query(
-    `delete from evaluation_runs where id in (
+    `create temp table demo_city_runs on commit drop as
        select distinct run_id from evaluation_results where enterprise_id in (select id from demo_city_old)
-       union select distinct run_id from evaluation_objections where enterprise_id in (select id from demo_city_old))`,
+       union select distinct run_id from evaluation_objections where enterprise_id in (select id from demo_city_old)`,
   );
+  await client.query('delete from evaluation_results where run_id in (select run_id from demo_city_runs)');
+  await client.query('delete from evaluation_runs where id in (select run_id from demo_city_runs)');
   await client.query(`set local yiyuan.demo_reset = 'off'`);
   for (const child of [
     'enterprise_year_flags',

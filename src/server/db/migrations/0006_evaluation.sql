@@ -35,11 +35,15 @@ CREATE TABLE "evaluation_results" (
 	"score" numeric,
 	"rank" integer,
 	"cohort_size" integer NOT NULL,
+	"top_percent" numeric,
 	"class" text,
 	"policy_class" text,
 	"land_mu" numeric,
 	"tax" numeric,
 	"value_added" numeric,
+	"flags" text[] NOT NULL,
+	"surcharge_yuan" numeric,
+	"relief_yuan" numeric,
 	"detail" json NOT NULL,
 	CONSTRAINT "evaluation_results_run_id_enterprise_id_pk" PRIMARY KEY("run_id","enterprise_id")
 );
@@ -66,8 +70,6 @@ CREATE TABLE "evaluation_runs" (
 ALTER TABLE "enterprises" ADD COLUMN "rating_exemption" text;--> statement-breakpoint
 ALTER TABLE "evaluation_objections" ADD CONSTRAINT "evaluation_objections_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_objections" ADD CONSTRAINT "evaluation_objections_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evaluation_results" ADD CONSTRAINT "evaluation_results_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evaluation_results" ADD CONSTRAINT "evaluation_results_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_runs" ADD CONSTRAINT "evaluation_runs_method_id_evaluation_methods_id_fk" FOREIGN KEY ("method_id") REFERENCES "public"."evaluation_methods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluation_methods_key_version" ON "evaluation_methods" USING btree ("key","version");--> statement-breakpoint
 CREATE INDEX "evaluation_objections_run" ON "evaluation_objections" USING btree ("run_id","status");--> statement-breakpoint

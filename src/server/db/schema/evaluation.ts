@@ -77,12 +77,11 @@ export const evaluationRuns = pgTable(
 export const evaluationResults = pgTable(
   'evaluation_results',
   {
-    runId: integer('run_id')
-      .notNull()
-      .references(() => evaluationRuns.id, { onDelete: 'cascade' }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    // No foreign keys here: a run writes 100,000 rows at once, and per-row RI triggers would
+    // dominate it. Results are written only by the run in the same transaction, for enterprises
+    // it has just read, and go only with their draft run (or the generated demo city).
+    runId: integer('run_id').notNull(),
+    enterpriseId: integer('enterprise_id').notNull(),
     /** The enterprise's platform when the run was made. */
     platformId: integer('platform_id').notNull(),
     industryClass: text('industry_class'),
@@ -91,16 +90,20 @@ export const evaluationResults = pgTable(
     score: numeric('score', { mode: 'number' }),
     rank: integer('rank'),
     cohortSize: integer('cohort_size').notNull(),
+    topPercent: numeric('top_percent', { mode: 'number' }),
     class: text('class'),
     policyClass: text('policy_class'),
     /** Land, tax and value added as evaluated: the roll-ups sum these. */
     landMu: numeric('land_mu', { mode: 'number' }),
     tax: numeric('tax', { mode: 'number' }),
     valueAdded: numeric('value_added', { mode: 'number' }),
+    /** Data-quality flags, e.g. missing:value_added_per_emission, no_land. */
+    flags: text('flags').array().notNull(),
+    surchargeYuan: numeric('surcharge_yuan', { mode: 'number' }),
+    reliefYuan: numeric('relief_yuan', { mode: 'number' }),
     /**
-     * Items, adjustments, policies in yuan, flags (see FirmResult in the scoring core). Stored as
-     * json (text), not jsonb: written once per firm and read whole, so the binary form's parsing
-     * cost on every write buys nothing.
+     * Items, adjustments, figures and policies in a compact form (core/storage.ts), as json text:
+     * written once per firm and read whole, so jsonb's parsing on every write buys nothing.
      */
     detail: json('detail').notNull(),
   },
