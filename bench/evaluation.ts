@@ -109,6 +109,7 @@ async function main() {
     for (let i = 0; i < REPEAT; i++) {
       const [run, seconds] = await time(() => ev.run(actor, { year: YEAR, method: 'huangyan-2022' }));
       runTimes.push(seconds);
+      console.log(`  run ${i + 1}: ${seconds.toFixed(2)} s`, JSON.stringify(run.summary.timings ?? {}));
       if (lastRun) await ev.discard(actor, lastRun);
       lastRun = run.id;
       const client = await database.pool.connect();
@@ -137,7 +138,7 @@ async function main() {
 
     // The pure core alone, on the same firms.
     const client = await database.pool.connect();
-    const { firms } = await loadFirms(client, YEAR).finally(() => client.release());
+    const { firms } = await loadFirms(client, YEAR, ['D']).finally(() => client.release());
     const method = PRESETS['huangyan-2022']!;
     const coreTimes: number[] = [];
     const coreCpu: number[] = [];

@@ -143,8 +143,20 @@ export function createEvaluationService(database: Database) {
       const client = await database.pool.connect();
       try {
         await client.query('begin isolation level repeatable read');
-        const { firms, meta, inputHash } = await repo.loadFirms(client, request.year);
+        let lap = performance.now();
+        const since = () => {
+          const now = performance.now();
+          const ms = Math.round(now - lap);
+          lap = now;
+          return ms;
+        };
+        const escalating = (method.definition.policies.electricitySurcharge?.escalation ?? []).map(
+          (e) => e.class,
+        );
+        const { firms, meta, inputHash } = await repo.loadFirms(client, request.year, escalating);
+        const readMs = since();
         const scored = score(method.definition, firms);
+        const scoreMs = since();
         const evaluated =
           scored.cohorts.reduce((n, c) => n + c.firms.length, 0) + scored.mergedTenants.length;
         if (evaluated === 0) fail('NO_EVALUATION_DATA');
@@ -158,6 +170,7 @@ export function createEvaluationService(database: Database) {
         });
         // Rows are built one by one, straight from the engine's columns, as COPY consumes them.
         await repo.insertResults(client, run.id, storedResults(scored), meta);
+        const writeMs = since();
         await recordAudit(drizzle(client, { schema }), subjectOf(actor), {
           action: 'evaluation.run',
           result: 'success',
@@ -165,6 +178,11 @@ export function createEvaluationService(database: Database) {
           objectId: run.id,
           detail: { year: request.year, version: run.version, methodId: method.id, inputHash, reason },
         });
+        // How long each phase took (not part of the results; shown to operators).
+        await client.query(`update evaluation_runs set summary = summary || $1::jsonb where id = $2`, [
+          JSON.stringify({ timings: { readMs, scoreMs, writeMs } }),
+          run.id,
+        ]);
         await client.query('commit');
         return (await repo.findRun(db, { kind: 'all' }, run.id))!;
       } catch (error) {

@@ -18,6 +18,9 @@ export type Permission =
   | 'evaluation:object'
   | 'method:write';
 
+/** 不定等级: evaluated without a class (domain guide §5.2). */
+export type RatingExemption = 'utility' | 'startup' | 'major_project';
+
 export type RoleCode =
   | 'task_force'
   | 'leader'
@@ -231,6 +234,7 @@ export interface EnterpriseListItem {
   scaleOverride: Scale | null;
   ownLandMu: number | null;
   leasedFloorM2: number | null;
+  ratingExemption: RatingExemption | null;
   labels: EnterpriseLabel[];
   isDemo: boolean;
   latestYear: number | null;
@@ -300,6 +304,7 @@ export interface EnterpriseInput {
   scaleOverride?: Scale | null;
   ownLandMu?: number | null;
   leasedFloorM2?: number | null;
+  ratingExemption?: RatingExemption | null;
   address?: string;
   labels?: EnterpriseLabel[];
 }

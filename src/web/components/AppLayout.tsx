@@ -26,9 +26,10 @@ export function AppLayout({ me }: { me: Me }) {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
   const navItems = me.mustChangePassword ? [] : allowedNavItems(me);
-  const selected = navItems.find(
-    (i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`),
-  );
+  // The longest matching path wins: /evaluation/methods is "评价方法", not "亩均评价".
+  const selected = navItems
+    .filter((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 
   const toggle = (value: boolean) => {
     setCollapsed(value);

@@ -170,6 +170,15 @@ function median(sorted: number[]): number {
   return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+function bandIndexByScore(banding: Banding, score: number): number {
+  const bands = banding.bands as { minScore?: number | null }[];
+  for (let b = 0; b < bands.length; b++) {
+    const min = bands[b]!.minScore;
+    if (min === null || min === undefined || score >= min) return b;
+  }
+  return bands.length - 1;
+}
+
 /** Class of a firm from its competition rank (ties share the better rank) or its score. */
 export function classOf(banding: Banding, rank: number, rated: number, score: number): string {
   if (banding.kind === 'percentile') {
@@ -361,11 +370,11 @@ function scoreCohort(
     if (!(l > 0) && rule.leasedFloorPlotRatio && (f.leasedFloorM2 ?? 0) > 0)
       l = f.leasedFloorM2! / rule.leasedFloorPlotRatio / M2_PER_MU;
     land[i] = l;
-    tenants[i] = tenantCounts.get(f.id) ?? 0;
+    tenants[i] = tenantCounts.size ? (tenantCounts.get(f.id) ?? 0) : 0;
   }
   // Figures as columns (NaN = missing), read once per firm: merged figures where a holder has them.
   const sources: (Figures | EvaluationFirm)[] = new Array(n);
-  for (let i = 0; i < n; i++) sources[i] = merged.get(firms[i]!.id) ?? firms[i]!;
+  for (let i = 0; i < n; i++) sources[i] = (merged.size && merged.get(firms[i]!.id)) || firms[i]!;
   const columns = new Map<string, Float64Array>();
   const column = (field: Exclude<keyof Figures, 'land'>): Float64Array => {
     let col = columns.get(field);
@@ -493,21 +502,33 @@ function scoreCohort(
   const classKeys = method.classes.map((c) => c.key);
   const nr = rated.length;
   summary.rated = nr;
+  // Class per rank: band edges once per cohort (percentile bands), or thresholds per score.
+  const bandClass = rule.banding.bands.map((b) => classKeys.indexOf(b.class));
+  const edges =
+    rule.banding.kind === 'percentile'
+      ? rule.banding.bands.map((b) => Math.floor((nr * b.upToPercent) / 100 + 0.5 + 1e-9))
+      : null;
+  const counts = new Int32Array(classKeys.length);
   let current = 0;
   for (let j = 0; j < nr; j++) {
     const i = rated[j]!;
-    if (j === 0 || scores[i]! < scores[rated[j - 1]!]!) current = j + 1;
+    const sc = scores[i]!;
+    if (j === 0 || sc < scores[rated[j - 1]!]!) current = j + 1;
     rank[i] = current;
-    const cls = classOf(rule.banding, current, nr, scores[i]!);
-    classIndex[i] = classKeys.indexOf(cls);
-    summary.classCounts[cls] = (summary.classCounts[cls] ?? 0) + 1;
-    const s = summary.classScores[cls];
-    if (!s) summary.classScores[cls] = { min: scores[i]!, max: scores[i]! };
-    else {
-      if (scores[i]! < s.min) s.min = scores[i]!;
-      if (scores[i]! > s.max) s.max = scores[i]!;
-    }
+    let band = 0;
+    const last = bandClass.length - 1;
+    if (edges) while (band < last && current > edges[band]!) band++;
+    else band = bandIndexByScore(rule.banding, sc);
+    const ci = bandClass[band]!;
+    classIndex[i] = ci;
+    counts[ci]!++;
+    // Rated firms come best first: a class's first score is its highest, its last the lowest.
+    const key = classKeys[ci]!;
+    const range = summary.classScores[key];
+    if (!range) summary.classScores[key] = { min: sc, max: sc };
+    else range.min = sc;
   }
+  classKeys.forEach((key, ci) => (summary.classCounts[key] = counts[ci]!));
   const order = new Int32Array(n);
   order.set(rated);
   let at = nr;

@@ -75,7 +75,6 @@ CREATE UNIQUE INDEX "evaluation_methods_key_version" ON "evaluation_methods" USI
 CREATE INDEX "evaluation_objections_run" ON "evaluation_objections" USING btree ("run_id","status");--> statement-breakpoint
 CREATE INDEX "evaluation_results_run_cohort_rank" ON "evaluation_results" USING btree ("run_id","cohort","rank");--> statement-breakpoint
 CREATE INDEX "evaluation_results_enterprise" ON "evaluation_results" USING btree ("enterprise_id");--> statement-breakpoint
-CREATE INDEX "evaluation_results_run_platform" ON "evaluation_results" USING btree ("run_id","platform_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluation_runs_year_version" ON "evaluation_runs" USING btree ("year","version");--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_rating_exemption_valid" CHECK ("enterprises"."rating_exemption" is null or "enterprises"."rating_exemption" in ('utility','startup','major_project'));--> statement-breakpoint
 -- Method versions are never changed: an edit is a new version.

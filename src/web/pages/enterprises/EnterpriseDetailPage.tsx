@@ -14,6 +14,7 @@ import { useErrorText } from '../../lib/errorText';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { LatestEvaluationCard } from '../evaluation/LatestEvaluationCard';
 import { fieldName } from './enterpriseFields';
 import { KeyIndustryTag, LabelTags, ScaleTag } from './EnterpriseTags';
 import { TrendCharts } from './TrendCharts';
@@ -82,6 +83,7 @@ function EnterpriseDetailView({ id }: { id: number }) {
           </Button>
         )}
       </Flex>
+      <LatestEvaluationCard enterpriseId={e.id} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

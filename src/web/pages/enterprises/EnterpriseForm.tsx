@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EnterpriseLabel } from '../../api/types';
+import type { EnterpriseLabel, RatingExemption } from '../../api/types';
 import { IndustryClassSelect } from '../../components/IndustryClassSelect';
 import { normalizeUscc, USCC_LENGTH, usccProblem } from '../../lib/uscc';
 import { LabelsInput } from './LabelsInput';
@@ -16,6 +16,7 @@ export interface EnterpriseFormValues {
   scaleMode: ScaleMode;
   ownLandMu: number | null;
   leasedFloorM2: number | null;
+  ratingExemption: RatingExemption | null;
   address?: string;
   labels: EnterpriseLabel[];
 }
@@ -29,6 +30,7 @@ export const ENTERPRISE_FORM_FIELDS = [
   'scaleOverride',
   'ownLandMu',
   'leasedFloorM2',
+  'ratingExemption',
   'address',
   'labels',
 ] as const;
@@ -182,6 +184,22 @@ export function EnterpriseForm({
         <Col xs={24} md={6}>
           <Form.Item name="leasedFloorM2" label={t('enterprise.leasedFloor')} rules={[nonNegative]}>
             <InputNumber<number> min={0} style={{ width: '100%' }} suffix={t('units.m2')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="ratingExemption"
+            label={t('enterprise.ratingExemption')}
+            extra={t('enterprise.form.ratingExemptionHint')}
+          >
+            <Select<RatingExemption>
+              allowClear
+              placeholder={t('enterprise.form.ratingExemptionNone')}
+              options={(['utility', 'startup', 'major_project'] as const).map((value) => ({
+                value,
+                label: t(`enterprise.exemption.${value}`),
+              }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24}>

@@ -30,6 +30,7 @@ function toValues(e: EnterpriseDetail): EnterpriseFormValues {
     scaleMode: e.scaleOverride ?? 'auto',
     ownLandMu: e.ownLandMu,
     leasedFloorM2: e.leasedFloorM2,
+    ratingExemption: e.ratingExemption,
     address: e.address ?? '',
     labels: e.labels.map((l) => ({ label: l.label, grantedOn: l.grantedOn })),
   };
@@ -45,6 +46,7 @@ function toInput(v: EnterpriseFormValues): Input {
     scaleOverride: v.scaleMode === 'auto' ? null : v.scaleMode,
     ownLandMu: num(v.ownLandMu),
     leasedFloorM2: num(v.leasedFloorM2),
+    ratingExemption: v.ratingExemption ?? null,
     address: (v.address ?? '').trim(),
     labels: v.labels ?? [],
   };
@@ -81,6 +83,7 @@ const EMPTY: EnterpriseFormValues = {
   scaleMode: 'auto',
   ownLandMu: null,
   leasedFloorM2: null,
+  ratingExemption: null,
   address: '',
   labels: [],
 };

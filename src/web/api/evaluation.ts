@@ -1,0 +1,302 @@
+// The per-mu evaluation (亩均效益综合评价) API: runs, results, scorecards, analysis, objections.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, downloadUrl } from './client';
+import type { Figures, IndicatorDefinition, IndicatorKey } from '../../modules/evaluation/core/indicators';
+import type { Method } from '../../modules/evaluation/core/method';
+import type { CohortSummary, ItemResult, PolicyEffect } from '../../modules/evaluation/core/score';
+import type { ResultRow, RunRow, RunSummary } from '../../modules/evaluation/evaluation.repository';
+import type { Page } from './types';
+
+const KEY = 'evaluation';
+
+// ---- Types ----
+// Scoring and method shapes are the pure core's own types; the rest is the HTTP contract.
+
+export type { CohortSummary, IndicatorKey, Method };
+export type IndicatorInfo = IndicatorDefinition;
+export type ScoreItem = ItemResult;
+export type PolicyEffects = PolicyEffect;
+export type ScorecardFigures = Figures;
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type RunStatus = EvaluationRun['status'];
+/** Runs and result rows are the server repository's row types (the HTTP contract serialises them). */
+export type { RunSummary };
+export type EvaluationRun = RunRow;
+
+export type MethodClass = Method['classes'][number];
+
+export interface EvaluationRunDetail extends EvaluationRun {
+  method: Method;
+}
+
+/** One enterprise's result row: the scoring outcome plus who it is and the figures lists show. */
+export type EvaluationResult = ResultRow;
+
+export type ResultSort = 'rank' | 'score' | 'name' | 'taxPerMu';
+
+export interface ResultFilters {
+  cohort?: string;
+  platformId?: number;
+  /** A class key, or '-' for results without a class (unrated, merged). */
+  class?: string;
+  /** Key industry code. */
+  industry?: string;
+  keyword?: string;
+}
+
+export interface ResultQuery extends ResultFilters {
+  sort?: ResultSort;
+  order?: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export interface ClassHistoryItem {
+  year: number;
+  runId: number;
+  status: RunStatus;
+  score: number | null;
+  class: string | null;
+  policyClass: string | null;
+  rank: number | null;
+  cohortSize: number;
+}
+
+export interface Scorecard extends EvaluationResult {
+  run: { id: number; year: number; version: number; status: RunStatus; noticeEndsOn: string | null };
+  mergedInto: number | null;
+  figures: ScorecardFigures;
+  tenants: number;
+  items: ScoreItem[];
+  itemsTotal: number;
+  adjustments: { key: string; points: number }[];
+  policies: PolicyEffects;
+  cohortName: Bilingual | null;
+  cohortSummary: CohortSummary | null;
+  classes: MethodClass[];
+  explanation: Bilingual[];
+  history: ClassHistoryItem[];
+}
+
+export interface DistributionCohort {
+  cohort: string;
+  rated: number;
+  bins: { from: number; to: number; count: number }[];
+  cuts: { class: string; minScore: number; maxScore: number; count: number }[];
+}
+
+export interface RollupRow {
+  /** null: the city (all platforms the user may see). */
+  platformId: number | null;
+  platformName: string | null;
+  evaluated: number;
+  classCounts: Record<string, number>;
+  landMu: number;
+  tax: number;
+  valueAdded: number;
+  taxPerMu: number | null;
+  valueAddedPerMu: number | null;
+  shareAB: number | null;
+  change: { taxPerMu: number | null; valueAddedPerMu: number | null; shareAB: number | null } | null;
+}
+
+export interface Rollup {
+  year: number;
+  previousRunId: number | null;
+  classes: MethodClass[];
+  rows: RollupRow[];
+}
+
+export type LowEfficiencyReason = 'class' | 'tax_per_mu';
+
+export interface LowEfficiency {
+  taxPerMuFloor: number;
+  landMu: number;
+  items: (EvaluationResult & { reasons: LowEfficiencyReason[] })[];
+}
+
+export type ObjectionStatus = 'pending' | 'accepted' | 'rejected';
+
+export interface Objection {
+  id: number;
+  runId: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  uscc: string;
+  reason: string;
+  status: ObjectionStatus;
+  filedBy: number;
+  filedAt: string;
+  decisionReason: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+}
+
+// ---- Reads ----
+
+const validId = (id: number | undefined): id is number => id !== undefined && Number.isInteger(id) && id > 0;
+
+export function useEvaluationIndicators() {
+  return useQuery({
+    queryKey: [KEY, 'indicators'],
+    queryFn: ({ signal }) => api<IndicatorInfo[]>('/evaluation/indicators', { signal }),
+    staleTime: Infinity,
+  });
+}
+
+export function useEvaluationRuns() {
+  return useQuery({
+    queryKey: [KEY, 'runs'],
+    queryFn: ({ signal }) => api<EvaluationRun[]>('/evaluation/runs', { signal }),
+  });
+}
+
+export function useEvaluationRun(id: number | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'run', id],
+    queryFn: ({ signal }) => api<EvaluationRunDetail>(`/evaluation/runs/${id}`, { signal }),
+    enabled: validId(id),
+  });
+}
+
+export function useRunResults(runId: number, query: ResultQuery) {
+  return useQuery({
+    queryKey: [KEY, 'run', runId, 'results', query],
+    queryFn: ({ signal }) =>
+      api<Page<EvaluationResult>>(`/evaluation/runs/${runId}/results`, {
+        query: { ...query, order: query.sort ? query.order : undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useScorecard(runId: number | undefined, enterpriseId: number | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'run', runId, 'scorecard', enterpriseId],
+    queryFn: ({ signal }) => api<Scorecard>(`/evaluation/runs/${runId}/results/${enterpriseId}`, { signal }),
+    enabled: validId(runId) && validId(enterpriseId),
+  });
+}
+
+/** The enterprise's result in its latest visible run; null when it has none (RESULT_NOT_FOUND). */
+export function useLatestScorecard(enterpriseId: number, enabled = true) {
+  return useQuery({
+    queryKey: [KEY, 'latest-scorecard', enterpriseId],
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<Scorecard>(`/evaluation/scorecard/${enterpriseId}`, { signal });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    enabled,
+  });
+}
+
+export function useDistribution(runId: number, platformId?: number, enabled = true) {
+  return useQuery({
+    queryKey: [KEY, 'run', runId, 'distribution', platformId ?? null],
+    queryFn: ({ signal }) =>
+      api<DistributionCohort[]>(`/evaluation/runs/${runId}/distribution`, {
+        query: { bins: 20, platformId },
+        signal,
+      }),
+    enabled,
+  });
+}
+
+export function useRollup(runId: number, enabled = true) {
+  return useQuery({
+    queryKey: [KEY, 'run', runId, 'rollup'],
+    queryFn: ({ signal }) => api<Rollup>(`/evaluation/runs/${runId}/rollup`, { signal }),
+    enabled,
+  });
+}
+
+export function useLowEfficiency(runId: number, taxPerMuFloor: number, platformId?: number, enabled = true) {
+  return useQuery({
+    queryKey: [KEY, 'run', runId, 'low-efficiency', taxPerMuFloor, platformId ?? null],
+    queryFn: ({ signal }) =>
+      api<LowEfficiency>(`/evaluation/runs/${runId}/low-efficiency`, {
+        query: { taxPerMuFloor, platformId },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useObjections(runId: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [KEY, 'run', runId, 'objections'],
+    queryFn: ({ signal }) => api<Objection[]>(`/evaluation/runs/${runId}/objections`, { signal }),
+    enabled: enabled && validId(runId),
+  });
+}
+
+/** The notice list (公示名单) as an .xlsx download, one sheet per cohort. */
+export function noticeListUrl(runId: number): string {
+  return downloadUrl(`/evaluation/runs/${runId}/notice.xlsx`);
+}
+
+// ---- Writes ----
+
+/** After any workflow step: the runs list and everything of the run are reloaded. */
+function useRunMutation<V, R>(run: (vars: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: [KEY] });
+    },
+  });
+}
+
+export function useCreateRun() {
+  return useRunMutation((input: { year: number; methodId: number; reason?: string }) =>
+    api<EvaluationRun>('/evaluation/runs', { method: 'POST', body: input }),
+  );
+}
+
+export function useDiscardRun(runId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(`/evaluation/runs/${runId}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: [KEY, 'run', runId] });
+      void qc.invalidateQueries({ queryKey: [KEY, 'runs'] });
+    },
+  });
+}
+
+export function useStartNotice(runId: number) {
+  return useRunMutation((workingDays: number) =>
+    api<EvaluationRunDetail>(`/evaluation/runs/${runId}/notice`, { method: 'POST', body: { workingDays } }),
+  );
+}
+
+export function usePublishRun(runId: number) {
+  return useRunMutation(() =>
+    api<EvaluationRunDetail>(`/evaluation/runs/${runId}/publish`, { method: 'POST' }),
+  );
+}
+
+export function useFileObjection(runId: number) {
+  return useRunMutation((reason: string) =>
+    api<Objection>(`/evaluation/runs/${runId}/objections`, { method: 'POST', body: { reason } }),
+  );
+}
+
+export function useDecideObjection() {
+  return useRunMutation(
+    ({ id, decision, reason }: { id: number; decision: 'accepted' | 'rejected'; reason: string }) =>
+      api<Objection>(`/evaluation/objections/${id}/decision`, { method: 'POST', body: { decision, reason } }),
+  );
+}

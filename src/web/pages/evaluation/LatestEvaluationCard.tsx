@@ -1,0 +1,57 @@
+import { Card, Flex, Typography } from 'antd';
+import { BarChartOutlined, RightOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { hasPermission, useMe } from '../../api/auth';
+import { useLatestScorecard } from '../../api/evaluation';
+import { formatNumber } from '../../lib/format';
+import { ClassTag, RunStatusTag } from './EvaluationTags';
+
+/**
+ * The enterprise's latest per-mu evaluation (亩均评价) in one line, linking to its scorecard.
+ * Nothing is shown without a result the user may see, or without the permission.
+ */
+export function LatestEvaluationCard({ enterpriseId }: { enterpriseId: number }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const allowed = hasPermission(me, 'evaluation:read');
+  const { data: card } = useLatestScorecard(enterpriseId, allowed);
+  if (!allowed || !card) return null;
+
+  return (
+    <Card size="small" data-testid="enterprise-evaluation-card">
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <Flex align="center" wrap gap={12}>
+          <Typography.Text strong>
+            <BarChartOutlined /> {t('evaluation.latest.title')}
+          </Typography.Text>
+          <Typography.Text>
+            {t('evaluation.run.title', { year: card.run.year, version: card.run.version })}
+          </Typography.Text>
+          <RunStatusTag status={card.run.status} />
+          {card.score !== null && (
+            <Typography.Text>
+              {t('evaluation.latest.score')} <Typography.Text strong>{card.score.toFixed(2)}</Typography.Text>
+            </Typography.Text>
+          )}
+          <ClassTag result={card} classes={card.classes} withName />
+          {card.rank !== null && (
+            <Typography.Text type="secondary">
+              {t('evaluation.scorecard.rank', {
+                rank: card.rank,
+                size: card.cohortSize,
+                top: formatNumber(card.topPercent),
+              })}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Link
+          to={`/evaluation/runs/${card.run.id}/enterprises/${enterpriseId}`}
+          data-testid="enterprise-scorecard-link"
+        >
+          {t('evaluation.latest.open')} <RightOutlined />
+        </Link>
+      </Flex>
+    </Card>
+  );
+}
