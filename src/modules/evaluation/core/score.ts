@@ -364,7 +364,7 @@ function scoreCohort(
   const merged = new Map<number, Figures>();
   for (let i = 0; i < n; i++) {
     const f = firms[i]!;
-    const m = mergedFigures.get(f.id);
+    const m = mergedFigures.size ? mergedFigures.get(f.id) : undefined;
     if (m) merged.set(f.id, m);
     let l = f.ownLandMu ?? NaN;
     if (!(l > 0) && rule.leasedFloorPlotRatio && (f.leasedFloorM2 ?? 0) > 0)
@@ -483,7 +483,7 @@ function scoreCohort(
     itemsTotal[i] = round6(itemsTotal[i]!);
     let bonus = 0;
     for (const a of rule.adjustments) {
-      const bt = belowTenantCounts.get(f.id) ?? 0;
+      const bt = belowTenantCounts.size ? (belowTenantCounts.get(f.id) ?? 0) : 0;
       if (!a.when.every((cond) => holds(cond, f, tenants[i]!, bt))) continue;
       const pts = adjustmentPoints(a.points, tenants[i]!, bt);
       if (pts === 0) continue;
