@@ -204,18 +204,6 @@ const SUMMED = [
   'electricity',
 ] as const;
 
-/** Monomorphic readers of each figure (faster than keyed access across two object shapes). */
-const FIELD: Record<Exclude<keyof Figures, 'land'>, (f: Figures | EvaluationFirm) => number | null> = {
-  tax: (f) => f.tax,
-  valueAdded: (f) => f.valueAdded,
-  revenue: (f) => f.revenue,
-  energyTce: (f) => f.energyTce,
-  emissions: (f) => f.emissions,
-  employees: (f) => f.employees,
-  rdSpending: (f) => f.rdSpending,
-  electricity: (f) => f.electricity,
-};
-
 const MISSING_RULES: readonly (MissingRule | null)[] = [null, 'cohort_average', 'zero'];
 
 /**
@@ -362,30 +350,60 @@ function scoreCohort(
   const land = new Float64Array(n);
   const tenants = new Int32Array(n);
   const merged = new Map<number, Figures>();
+  const plotRatio = rule.leasedFloorPlotRatio ?? 0;
+  const anyMerged = mergedFigures.size > 0;
+  const anyTenants = tenantCounts.size > 0;
   for (let i = 0; i < n; i++) {
     const f = firms[i]!;
-    const m = mergedFigures.size ? mergedFigures.get(f.id) : undefined;
-    if (m) merged.set(f.id, m);
-    let l = f.ownLandMu ?? NaN;
-    if (!(l > 0) && rule.leasedFloorPlotRatio && (f.leasedFloorM2 ?? 0) > 0)
-      l = f.leasedFloorM2! / rule.leasedFloorPlotRatio / M2_PER_MU;
-    land[i] = l;
-    tenants[i] = tenantCounts.size ? (tenantCounts.get(f.id) ?? 0) : 0;
-  }
-  // Figures as columns (NaN = missing), read once per firm: merged figures where a holder has them.
-  const sources: (Figures | EvaluationFirm)[] = new Array(n);
-  for (let i = 0; i < n; i++) sources[i] = (merged.size && merged.get(firms[i]!.id)) || firms[i]!;
-  const columns = new Map<string, Float64Array>();
-  const column = (field: Exclude<keyof Figures, 'land'>): Float64Array => {
-    let col = columns.get(field);
-    if (!col) {
-      col = new Float64Array(n);
-      const get = FIELD[field];
-      for (let i = 0; i < n; i++) col[i] = get(sources[i]!) ?? NaN;
-      columns.set(field, col);
+    if (anyMerged) {
+      const m = mergedFigures.get(f.id);
+      if (m) merged.set(f.id, m);
     }
-    return col;
+    let l = f.ownLandMu ?? NaN;
+    if (!(l > 0) && plotRatio > 0 && (f.leasedFloorM2 ?? 0) > 0) l = f.leasedFloorM2! / plotRatio / M2_PER_MU;
+    land[i] = l;
+    if (anyTenants) tenants[i] = tenantCounts.get(f.id) ?? 0;
+  }
+  // The figures the indicators need, as columns (NaN = missing), filled in one pass over the
+  // firms (merged figures where a holder has them): one sweep of memory, direct property reads.
+  type Field = Exclude<keyof Figures, 'land'>;
+  const needed = new Set<Field>();
+  for (const ind of rule.indicators) {
+    const def = INDICATORS[ind.indicator];
+    needed.add(def.numerator);
+    if (def.denominator !== 'land') needed.add(def.denominator);
+  }
+  const col = (field: Field) => (needed.has(field) ? new Float64Array(n) : null);
+  const tax = col('tax');
+  const valueAdded = col('valueAdded');
+  const revenue = col('revenue');
+  const energyTce = col('energyTce');
+  const emissions = col('emissions');
+  const employees = col('employees');
+  const rdSpending = col('rdSpending');
+  const electricity = col('electricity');
+  for (let i = 0; i < n; i++) {
+    const f: Figures | EvaluationFirm = (anyMerged && merged.get(firms[i]!.id)) || firms[i]!;
+    if (tax) tax[i] = f.tax ?? NaN;
+    if (valueAdded) valueAdded[i] = f.valueAdded ?? NaN;
+    if (revenue) revenue[i] = f.revenue ?? NaN;
+    if (energyTce) energyTce[i] = f.energyTce ?? NaN;
+    if (emissions) emissions[i] = f.emissions ?? NaN;
+    if (employees) employees[i] = f.employees ?? NaN;
+    if (rdSpending) rdSpending[i] = f.rdSpending ?? NaN;
+    if (electricity) electricity[i] = f.electricity ?? NaN;
+  }
+  const columns: Record<Field, Float64Array | null> = {
+    tax,
+    valueAdded,
+    revenue,
+    energyTce,
+    emissions,
+    employees,
+    rdSpending,
+    electricity,
   };
+  const column = (field: Field): Float64Array => columns[field]!;
   const values: Float64Array[] = [];
   const points: Float64Array[] = [];
   const capped: Uint8Array[] = [];
@@ -478,20 +496,24 @@ function scoreCohort(
   const unrated = new Uint8Array(n);
   const rated: number[] = [];
   const exemptions = method.unrated.exemptions;
+  const hasAdjustments = rule.adjustments.length > 0;
+  const factor = rule.correctionFactor;
+  const precision = method.scorePrecision;
   for (let i = 0; i < n; i++) {
     const f = firms[i]!;
     itemsTotal[i] = round6(itemsTotal[i]!);
     let bonus = 0;
-    for (const a of rule.adjustments) {
-      const bt = belowTenantCounts.size ? (belowTenantCounts.get(f.id) ?? 0) : 0;
-      if (!a.when.every((cond) => holds(cond, f, tenants[i]!, bt))) continue;
-      const pts = adjustmentPoints(a.points, tenants[i]!, bt);
-      if (pts === 0) continue;
-      const signed = a.effect === 'bonus' ? pts : -pts;
-      (adjustments[i] ??= []).push({ key: a.key, points: signed });
-      bonus += signed;
-    }
-    scores[i] = roundTo(itemsTotal[i]! * rule.correctionFactor + bonus, method.scorePrecision);
+    if (hasAdjustments)
+      for (const a of rule.adjustments) {
+        const bt = belowTenantCounts.size ? (belowTenantCounts.get(f.id) ?? 0) : 0;
+        if (!a.when.every((cond) => holds(cond, f, tenants[i]!, bt))) continue;
+        const pts = adjustmentPoints(a.points, tenants[i]!, bt);
+        if (pts === 0) continue;
+        const signed = a.effect === 'bonus' ? pts : -pts;
+        (adjustments[i] ??= []).push({ key: a.key, points: signed });
+        bonus += signed;
+      }
+    scores[i] = roundTo(itemsTotal[i]! * factor + bonus, precision);
     if (f.exemption && exemptions.includes(f.exemption)) unrated[i] = 1;
     else rated.push(i);
   }
