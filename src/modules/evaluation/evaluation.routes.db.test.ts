@@ -214,4 +214,35 @@ describe('evaluation API', () => {
     expect(low.taxPerMuFloor).toBe(3);
     for (const i of low.items) expect(i.reasons.length).toBeGreaterThan(0);
   });
+
+  it('an enterprise marked 不定等级 is scored, not ranked or classed, and treated as B', async () => {
+    const detail = (await call('taskforce', 'GET', `/api/enterprises/${mine}`)).json();
+    const patched = await call('taskforce', 'PATCH', `/api/enterprises/${mine}`, {
+      version: detail.version,
+      ratingExemption: 'major_project',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().ratingExemption).toBe('major_project');
+    const bad = await call('taskforce', 'PATCH', `/api/enterprises/${mine}`, {
+      version: patched.json().version,
+      ratingExemption: 'holiday',
+    });
+    expect(bad.statusCode).toBe(400);
+    const methods = (await call('taskforce', 'GET', '/api/evaluation/methods')).json();
+    const methodId = methods.find((m: { key: string }) => m.key === 'huangyan-2022').id;
+    const run = await call('taskforce', 'POST', '/api/evaluation/runs', {
+      year: 2025,
+      methodId,
+      reason: '重大项目在建，不定等级',
+    });
+    expect(run.statusCode, run.body).toBe(201);
+    const card = (
+      await call('taskforce', 'GET', `/api/evaluation/runs/${run.json().id}/results/${mine}`)
+    ).json();
+    expect(card).toMatchObject({ status: 'unrated', class: null, rank: null, policyClass: 'B' });
+    expect(card.score).toBeGreaterThan(0);
+    expect(card.explanation.at(-1).zh + card.explanation.map((l: { zh: string }) => l.zh).join('')).toMatch(
+      /不定等级/,
+    );
+  });
 });

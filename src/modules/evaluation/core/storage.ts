@@ -3,13 +3,14 @@
  * engine's columns (no per-firm objects) and expanded again, with the run's method and cohort
  * summary, into the explanation a scorecard shows. Pure.
  *
- * Detail format 1: {v: values, p: points, m?: missing codes (1 cohort average, 2 zero),
+ * Detail format 1: {p: points, m?: missing codes (1 cohort average, 2 zero),
  * c?: capped (1), t: items total, a?: [[adjustment key, points]], f: [land, tax, value added,
  * revenue, energy, emissions, employees, R&D, electricity], n: tenants, h?: merged into,
  * x: {l: [relief share, yuan] | null, e: [rate, consecutive years, yuan] | null,
- * q: [factor, quota tce, change tce] | null}}.
+ * q: [factor, quota tce, change tce] | null}}. Indicator values are not stored: they follow
+ * exactly from the stored figures (the same division the engine made).
  */
-import type { Figures } from './indicators';
+import { indicatorValue, type Figures } from './indicators';
 import type { CohortRule, Method } from './method';
 import {
   policyEffect,
@@ -64,7 +65,6 @@ const FIGURES = [
 ] as const satisfies readonly (keyof Figures)[];
 
 const num = (x: number) => (Number.isNaN(x) ? 'null' : String(x));
-const n6 = (x: number) => (Number.isNaN(x) ? 'null' : String(Math.round(x * 1e6) / 1e6));
 const opt = (x: number | null | undefined) => (x === null || x === undefined ? 'null' : String(x));
 
 function policiesJson(p: PolicyEffect): string {
@@ -101,7 +101,7 @@ export function* storedResults(scored: Scored): Generator<StoredResult> {
       flags: '',
       surchargeYuan: null,
       reliefYuan: null,
-      detail: `{"v":[],"p":[],"t":0,"f":[${figures}],"n":0,"h":${t.holderId},"x":{"l":null,"e":null,"q":null}}`,
+      detail: `{"p":[],"t":0,"f":[${figures}],"n":0,"h":${t.holderId},"x":{"l":null,"e":null,"q":null}}`,
     };
   }
 }
@@ -110,7 +110,6 @@ function stored(method: Method, c: CohortScores, i: number): StoredResult {
   const f = c.firms[i]!;
   const src = c.merged.get(f.id) ?? f;
   const k = c.rule.indicators.length;
-  let v = '';
   let p = '';
   let m = '';
   let cap = '';
@@ -119,7 +118,6 @@ function stored(method: Method, c: CohortScores, i: number): StoredResult {
   const flags: string[] = [];
   for (let r = 0; r < k; r++) {
     const sep = r ? ',' : '';
-    v += sep + n6(c.values[r]![i]!);
     p += sep + num(c.points[r]![i]!);
     const mc = c.missing[r]![i]!;
     m += sep + mc;
@@ -143,7 +141,7 @@ function stored(method: Method, c: CohortScores, i: number): StoredResult {
   const policies = policyEffect(method, f, policyClass);
   const adj = c.adjustments[i];
   const detail =
-    `{"v":[${v}],"p":[${p}]${anyMissing ? `,"m":[${m}]` : ''}${anyCapped ? `,"c":[${cap}]` : ''}` +
+    `{"p":[${p}]${anyMissing ? `,"m":[${m}]` : ''}${anyCapped ? `,"c":[${cap}]` : ''}` +
     `,"t":${c.itemsTotal[i]}${adj ? `,"a":${JSON.stringify(adj.map((a) => [a.key, a.points]))}` : ''}` +
     `,"f":[${figures}],"n":${c.tenants[i]},"x":${policiesJson(policies)}}`;
   return {
@@ -167,7 +165,6 @@ function stored(method: Method, c: CohortScores, i: number): StoredResult {
 }
 
 interface Compact {
-  v: (number | null)[];
   p: number[];
   m?: number[];
   c?: number[];
@@ -190,16 +187,16 @@ export function expandDetail(
   summary: CohortSummary | undefined,
 ): ResultDetail {
   const d = raw as Compact;
+  const figures = Object.fromEntries(FIGURES.map((k, j) => [k, d.f[j] ?? null])) as unknown as Figures;
   const items: ItemResult[] = (rule?.indicators ?? []).slice(0, d.p.length).map((ind, r) => ({
     indicator: ind.indicator,
-    value: d.v[r] ?? null,
+    value: indicatorValue(ind.indicator, figures),
     benchmark: ind.scoring === 'ratio' ? (summary?.benchmarks[ind.indicator] ?? null) : null,
     weight: ind.weight,
     points: d.p[r]!,
     capped: d.c?.[r] === 1,
     missing: MISSING[d.m?.[r] ?? 0] ?? null,
   }));
-  const figures = Object.fromEntries(FIGURES.map((k, j) => [k, d.f[j] ?? null])) as unknown as Figures;
   return {
     mergedInto: d.h ?? null,
     figures,

@@ -249,6 +249,14 @@ function LandInfo({ e }: { e: EnterpriseDetail }) {
         t('enterprise.notShared')
       ),
     },
+    {
+      key: 'exemption',
+      label: t('enterprise.ratingExemption'),
+      span: 2,
+      children: e.ratingExemption
+        ? t(`enterprise.exemption.${e.ratingExemption}`)
+        : t('enterprise.form.ratingExemptionNone'),
+    },
   ];
   return (
     <Descriptions
