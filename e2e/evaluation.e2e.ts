@@ -119,6 +119,8 @@ describe.skipIf(!chromiumPath)('per-mu evaluation journey', () => {
 
     await expect.poll(() => page.getByTestId('run-publish').isDisabled()).toBe(false);
     await page.getByTestId('run-publish').click();
+    // The notice has just started: publishing now ends it early, which needs a reason.
+    await page.getByTestId('publish-early-reason').fill('异议已处理完毕，专班决定提前结束公示');
     await page.locator('.ant-popconfirm').getByRole('button', { name: '正式发布' }).click();
     await expect.poll(() => status(page)).toBe('published');
     await page.getByTestId('run-immutable-note').getByText('已发布的结果不可更改').waitFor();

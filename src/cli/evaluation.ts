@@ -123,7 +123,10 @@ export function registerEvaluation(program: Command) {
     .requiredOption('-y, --year <year>', 'data year to evaluate')
     .requiredOption('-m, --method <id>', 'method version id, or a key (its latest version)')
     .option('-r, --reason <text>', 'why (required when the year already has a noticed or published run)')
-    .option('--publish', 'start the notice and publish at once (operator shortcut)')
+    .option(
+      '--publish',
+      'start the notice and publish at once (operator shortcut; recorded in the audit log)',
+    )
     .description('Score every enterprise of a year with a method: a new run version (draft unless --publish)')
     .action(
       action(
@@ -141,7 +144,9 @@ export function registerEvaluation(program: Command) {
             });
             if (!opts.publish) return created;
             await ev.startNotice(CLI_ACTOR, created.id);
-            return ev.publish(CLI_ACTOR, created.id);
+            return ev.publish(CLI_ACTOR, created.id, {
+              earlyReason: opts.reason ?? 'yiyuan evaluate --publish: published without a notice period',
+            });
           });
           const seconds = (Date.now() - started) / 1000;
           output(command.optsWithGlobals(), { ok: true, ...run, seconds }, () =>

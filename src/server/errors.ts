@@ -68,6 +68,11 @@ export const ERRORS = {
     zh: '还有未处理的异议，处理后才能发布',
     en: 'Objections are still pending: decide them before publishing',
   },
+  NOTICE_NOT_OVER: {
+    status: 409,
+    zh: '公示期未满，提前结束公示需填写原因',
+    en: 'The public notice has not ended: ending it early needs a reason',
+  },
   OBJECTION_EXISTS: {
     status: 409,
     zh: '已有一条待处理的异议',

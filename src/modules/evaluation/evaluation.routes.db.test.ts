@@ -174,7 +174,7 @@ describe('evaluation API', () => {
       reason: '用电量数据有误，应为 180 万千瓦时',
     });
     expect(filed.statusCode, filed.body).toBe(201);
-    const blocked = await call('taskforce', 'POST', `/api/evaluation/runs/${runId}/publish`);
+    const blocked = await call('taskforce', 'POST', `/api/evaluation/runs/${runId}/publish`, {});
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe('OBJECTIONS_PENDING');
     const decided = await call(
@@ -187,7 +187,12 @@ describe('evaluation API', () => {
       },
     );
     expect(decided.json()).toMatchObject({ status: 'rejected' });
-    const published = await call('taskforce', 'POST', `/api/evaluation/runs/${runId}/publish`);
+    const early = await call('taskforce', 'POST', `/api/evaluation/runs/${runId}/publish`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('NOTICE_NOT_OVER');
+    const published = await call('taskforce', 'POST', `/api/evaluation/runs/${runId}/publish`, {
+      earlyReason: '异议已处理完毕，提前结束公示',
+    });
     expect(published.json().status).toBe('published');
     expect((await call('taskforce', 'DELETE', `/api/evaluation/runs/${runId}`)).statusCode).toBe(409);
     const objections = (await call('enterprise', 'GET', `/api/evaluation/runs/${runId}/objections`)).json();

@@ -364,12 +364,16 @@ export function evaluationRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Publish (final, immutable) / 正式发布',
+        summary: 'Publish (final, immutable); before the notice ends only with a reason / 正式发布',
         params: IdParams,
+        body: Type.Object(
+          { earlyReason: Type.Optional(Type.String({ maxLength: 1000 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: RunDetail, ...errorResponses },
       },
     },
-    async (request) => ev.publish(actorOf(request), request.params.id),
+    async (request) => ev.publish(actorOf(request), request.params.id, request.body),
   );
 
   app.get(

@@ -180,7 +180,10 @@ describe('workflow: draft → notice → objections → published', () => {
     await ev.startNotice(actors.taskforce!, v2.id);
     // The older notice is superseded by the newer one.
     expect((await ev.getRun(actors.taskforce!, runId)).status).toBe('superseded');
-    const published = await ev.publish(actors.taskforce!, v2.id);
+    expect(await code(ev.publish(actors.taskforce!, v2.id))).toBe('NOTICE_NOT_OVER');
+    const published = await ev.publish(actors.taskforce!, v2.id, {
+      earlyReason: '异议已处理，专班决定提前结束公示',
+    });
     expect(published.status).toBe('published');
     expect(published.publishedAt).not.toBeNull();
     runId = v2.id;
@@ -207,7 +210,7 @@ describe('workflow: draft → notice → objections → published', () => {
   it('corrections after publication are new versions; the older published run is superseded', async () => {
     const v3 = await ev.run(actors.taskforce!, { year: YEAR, method: 'huangyan-2022', reason: '发布后更正' });
     await ev.startNotice(actors.taskforce!, v3.id);
-    await ev.publish(actors.taskforce!, v3.id);
+    await ev.publish(actors.taskforce!, v3.id, { earlyReason: '测试' });
     const old = await ev.getRun(actors.taskforce!, runId);
     expect(old).toMatchObject({ status: 'superseded', supersededBy: v3.id });
     runId = v3.id;
@@ -216,7 +219,7 @@ describe('workflow: draft → notice → objections → published', () => {
   it('feeds escalation: a class D this year counts the D years before it', async () => {
     const prev = await ev.run(actors.taskforce!, { year: YEAR - 1, method: 'huangyan-2022' });
     await ev.startNotice(actors.taskforce!, prev.id);
-    await ev.publish(actors.taskforce!, prev.id);
+    await ev.publish(actors.taskforce!, prev.id, { earlyReason: '测试' });
     const next = await ev.run(actors.taskforce!, {
       year: YEAR,
       method: 'huangyan-2022',

@@ -227,12 +227,16 @@ export function createEvaluationService(database: Database) {
     },
 
     /** Publishes a run after its notice; a published run never changes again. */
-    async publish(actor: Actor, id: number) {
+    async publish(actor: Actor, id: number, options: { earlyReason?: string } = {}) {
       require(actor, 'evaluation:run');
+      const earlyReason = options.earlyReason?.trim() ?? '';
       await db.transaction(async (tx) => {
         const run = (await repo.findRun(tx, { kind: 'all' }, id, true)) ?? fail('RUN_NOT_FOUND');
         if (run.status !== 'notice') fail('RUN_WRONG_STATUS');
         if (run.pendingObjections > 0) fail('OBJECTIONS_PENDING');
+        // Enterprises get the whole notice period to object; ending it early is recorded with a reason.
+        const early = run.noticeEndsOn !== null && new Date().toISOString().slice(0, 10) < run.noticeEndsOn;
+        if (early && !earlyReason) fail('NOTICE_NOT_OVER');
         await repo.setRunStatus(tx, id, 'published', { publishedBy: actor.userId });
         for (const other of await repo.otherRuns(tx, run.year, id, ['published', 'notice']))
           await repo.setRunStatus(tx, other, 'superseded', { supersededBy: id });
@@ -241,7 +245,11 @@ export function createEvaluationService(database: Database) {
           result: 'success',
           objectType: 'evaluation_run',
           objectId: id,
-          detail: { year: run.year, version: run.version },
+          detail: {
+            year: run.year,
+            version: run.version,
+            ...(early ? { noticeEndsOn: run.noticeEndsOn, earlyReason } : {}),
+          },
         });
       });
       return this.getRun(actor, id);

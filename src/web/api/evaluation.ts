@@ -282,9 +282,13 @@ export function useStartNotice(runId: number) {
   );
 }
 
+/** Publishes a run; before its notice ends the server wants the reason for ending it early. */
 export function usePublishRun(runId: number) {
-  return useRunMutation(() =>
-    api<EvaluationRunDetail>(`/evaluation/runs/${runId}/publish`, { method: 'POST' }),
+  return useRunMutation((earlyReason?: string) =>
+    api<EvaluationRunDetail>(`/evaluation/runs/${runId}/publish`, {
+      method: 'POST',
+      body: earlyReason ? { earlyReason } : {},
+    }),
   );
 }
 

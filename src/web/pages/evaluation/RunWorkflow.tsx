@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, InputNumber, Modal, Popconfirm, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Tooltip, Typography } from 'antd';
 import {
   CheckCircleOutlined,
   DeleteOutlined,
@@ -41,6 +41,9 @@ export function RunWorkflow({ run, canRun, enterpriseUser, onCorrect }: Props) {
 
   const onError = (e: unknown) => void message.error(errorText(e));
   const pending = run.pendingObjections > 0;
+  // Before the notice's last day, publishing ends the notice early: the server wants a reason.
+  const [earlyReason, setEarlyReason] = useState('');
+  const early = run.noticeEndsOn !== null && new Date().toISOString().slice(0, 10) < run.noticeEndsOn;
 
   return (
     <Flex gap={8} wrap>
@@ -86,13 +89,32 @@ export function RunWorkflow({ run, canRun, enterpriseUser, onCorrect }: Props) {
           <span>
             <Popconfirm
               title={t('evaluation.workflow.publishConfirmTitle')}
-              description={<div style={{ maxWidth: 320 }}>{t('evaluation.workflow.publishConfirm')}</div>}
+              description={
+                <div style={{ maxWidth: 320 }}>
+                  {t('evaluation.workflow.publishConfirm')}
+                  {early && (
+                    <>
+                      <Typography.Paragraph type="warning" style={{ margin: '8px 0 4px' }}>
+                        {t('evaluation.workflow.earlyWarning', { date: run.noticeEndsOn })}
+                      </Typography.Paragraph>
+                      <Input.TextArea
+                        rows={2}
+                        maxLength={1000}
+                        value={earlyReason}
+                        onChange={(e) => setEarlyReason(e.target.value)}
+                        placeholder={t('evaluation.workflow.earlyReason')}
+                        data-testid="publish-early-reason"
+                      />
+                    </>
+                  )}
+                </div>
+              }
               okText={t('evaluation.workflow.publish')}
-              okButtonProps={{ loading: publish.isPending }}
+              okButtonProps={{ loading: publish.isPending, disabled: early && !earlyReason.trim() }}
               disabled={pending}
               onConfirm={() =>
                 publish
-                  .mutateAsync()
+                  .mutateAsync(early ? earlyReason.trim() : undefined)
                   .then(() => void message.success(t('evaluation.workflow.published')), onError)
               }
             >
