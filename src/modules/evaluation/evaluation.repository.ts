@@ -131,7 +131,8 @@ export async function loadFirms(client: pg.PoolClient, year: number, historyClas
       select e.id, e.scale_override, e.own_land_mu, e.leased_floor_m2, e.landholder_id,
         e.rating_exemption, e.platform_id, e.industry_class, (y.enterprise_id is not null)::int,
         y.tax, y.value_added, y.revenue, y.energy_tce, y.emissions,
-        y.employees, y.rd_spending, y.electricity, y.output, l.labels
+        y.employees, y.rd_spending, y.electricity, y.output, l.labels,
+        (y.confirmed_at is not null)::int
       from enterprises e
       left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}
       left join (select enterprise_id, string_agg(label, ',' order by label) as labels
@@ -164,6 +165,16 @@ export async function loadFirms(client: pg.PoolClient, year: number, historyClas
   const hash = createHash('sha256').update(text).update(priorText);
   const firms: EvaluationFirm[] = [];
   const meta = new Map<number, FirmMeta>();
+  /** Enterprises whose figures of the year are not confirmed (一企一单), or flagged and unresolved. */
+  const unconfirmed = new Set<number>();
+  const flagged = new Set(
+    (
+      await client.query<{ enterprise_id: number }>(
+        'select distinct enterprise_id from enterprise_year_flags where year = $1 and resolved_at is null',
+        [year],
+      )
+    ).rows.map((r) => r.enterprise_id),
+  );
   const numOrNull = (v: string) => (v === '\\N' ? null : Number(v));
   const textOrNull = (v: string) => (v === '\\N' ? null : v);
   let at = 0;
@@ -195,8 +206,9 @@ export async function loadFirms(client: pg.PoolClient, year: number, historyClas
       priorClasses: trimNulls(prior.get(id)),
     });
     meta.set(id, { platformId: Number(c[6]), industryClass: textOrNull(c[7]!) });
+    if (c[19] === '0') unconfirmed.add(id);
   }
-  return { firms, meta, inputHash: hash.digest('hex') };
+  return { firms, meta, unconfirmed, flagged, inputHash: hash.digest('hex') };
 }
 
 async function streamText(stream: AsyncIterable<unknown>): Promise<string> {
@@ -240,6 +252,8 @@ export interface RunSummary {
   cohorts: EvaluationOutcome['cohorts'];
   excluded: EvaluationOutcome['excluded'];
   evaluated: number;
+  /** Evaluated firms whose figures are unconfirmed, or flagged by the enterprise and unresolved. */
+  dataQuality?: { unconfirmed: number; flagged: number };
   /** Milliseconds per phase of the run (read, score, write with COPY). */
   timings?: { readMs: number; scoreMs: number; writeMs: number };
 }

@@ -81,9 +81,26 @@ describe('evaluation API', () => {
     expect((await call('leader', 'POST', '/api/evaluation/runs', { year: 2025, methodId })).statusCode).toBe(
       403,
     );
+    // The enterprise confirms its 2025 figures, then flags one as wrong (一企一单).
+    expect((await call('enterprise', 'POST', `/api/enterprises/${mine}/years/2025/confirm`)).statusCode).toBe(
+      200,
+    );
+    const flag = await call('enterprise', 'POST', `/api/enterprises/${mine}/years/2025/flags`, {
+      field: 'electricity',
+      comment: '用电量应为 180 万千瓦时',
+    });
+    expect(flag.statusCode, flag.body).toBe(201);
     const res = await call('taskforce', 'POST', '/api/evaluation/runs', { year: 2025, methodId });
     expect(res.statusCode, res.body).toBe(201);
     runId = res.json().id;
+    const { rows } = await database.pool.query(
+      `select count(*)::int as n from evaluation_results res
+         join enterprise_years y on y.enterprise_id = res.enterprise_id and y.year = 2025
+        where res.run_id = $1 and y.confirmed_at is null`,
+      [runId],
+    );
+    expect(res.json().summary.dataQuality).toEqual({ unconfirmed: rows[0].n, flagged: 1 });
+    expect(rows[0].n).toBe(res.json().summary.evaluated - 1);
     expect(res.json()).toMatchObject({ status: 'draft', year: 2025, methodKey: 'huangyan-2022' });
     const page = (
       await call('taskforce', 'GET', `/api/evaluation/runs/${runId}/results?sort=score&order=desc&pageSize=5`)

@@ -153,7 +153,11 @@ export function createEvaluationService(database: Database) {
         const escalating = (method.definition.policies.electricitySurcharge?.escalation ?? []).map(
           (e) => e.class,
         );
-        const { firms, meta, inputHash } = await repo.loadFirms(client, request.year, escalating);
+        const { firms, meta, unconfirmed, flagged, inputHash } = await repo.loadFirms(
+          client,
+          request.year,
+          escalating,
+        );
         const readMs = since();
         const scored = score(method.definition, firms);
         const scoreMs = since();
@@ -178,9 +182,19 @@ export function createEvaluationService(database: Database) {
           objectId: run.id,
           detail: { year: request.year, version: run.version, methodId: method.id, inputHash, reason },
         });
+        // Data quality the task force should see before the notice (一企一单): evaluated firms
+        // whose figures the enterprise has not confirmed, or has flagged as wrong (unresolved).
+        const evaluatedIds = [
+          ...scored.cohorts.flatMap((c) => c.firms.map((f) => f.id)),
+          ...scored.mergedTenants.map((t) => t.firm.id),
+        ];
+        const quality = {
+          unconfirmed: evaluatedIds.filter((id) => unconfirmed.has(id)).length,
+          flagged: evaluatedIds.filter((id) => flagged.has(id)).length,
+        };
         // How long each phase took (not part of the results; shown to operators).
         await client.query(`update evaluation_runs set summary = summary || $1::jsonb where id = $2`, [
-          JSON.stringify({ timings: { readMs, scoreMs, writeMs } }),
+          JSON.stringify({ dataQuality: quality, timings: { readMs, scoreMs, writeMs } }),
           run.id,
         ]);
         await client.query('commit');

@@ -208,6 +208,25 @@ function RunOverview({ run }: { run: EvaluationRunDetail }) {
         outOfScope: formatInteger(summary.excluded.outOfScope),
       }),
     },
+    ...(summary.dataQuality
+      ? [
+          {
+            key: 'dataQuality',
+            label: t('evaluation.run.dataQuality'),
+            children: (
+              <Typography.Text
+                type={summary.dataQuality.unconfirmed || summary.dataQuality.flagged ? 'warning' : undefined}
+                data-testid="run-data-quality"
+              >
+                {t('evaluation.run.dataQualityValue', {
+                  unconfirmed: formatInteger(summary.dataQuality.unconfirmed),
+                  flagged: formatInteger(summary.dataQuality.flagged),
+                })}
+              </Typography.Text>
+            ),
+          },
+        ]
+      : []),
     ...(run.noticeStartedAt
       ? [
           {
