@@ -107,6 +107,43 @@ describe('enterprise registry import', () => {
     expect(labels.rows[0].n).toBe(3);
   });
 
+  it('sets the rating exemption (不定等级) where the file has the column, and leaves it alone where not', async () => {
+    const withColumn = await workbook(
+      'exempt.xlsx',
+      [E('uscc'), E('name'), E('platform'), E('ratingExemption')],
+      [
+        [usccs[0], '杭州测试0号科技有限公司', '钱塘新区产业集聚区', '公用事业'],
+        [usccs[1], '杭州测试1号科技有限公司', '钱塘新区产业集聚区', ''],
+      ],
+    );
+    const done = await svc().importNow(actor, {
+      kind: 'enterprises',
+      year: null,
+      file: withColumn,
+      fileName: 'exempt.xlsx',
+    });
+    expect(done.job.status, JSON.stringify(done.problems)).toBe('succeeded');
+    const exemptions = async () =>
+      (
+        await database.pool.query(
+          'select uscc, rating_exemption from enterprises where uscc = any($1) order by uscc',
+          [usccs.slice(0, 2)],
+        )
+      ).rows.map((r) => [r.uscc, r.rating_exemption]);
+    const expected = [
+      [usccs[0], 'utility'],
+      [usccs[1], null],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(await exemptions()).toEqual(expected);
+    const without = await workbook(
+      'plain.xlsx',
+      [E('uscc'), E('name'), E('platform')],
+      [[usccs[0], '杭州测试0号科技有限公司', '钱塘新区产业集聚区']],
+    );
+    await svc().importNow(actor, { kind: 'enterprises', year: null, file: without, fileName: 'plain.xlsx' });
+    expect(await exemptions()).toEqual(expected);
+  });
+
   it('rejects the whole file when one row is bad, naming sheet, row, column, value and code', async () => {
     const count = async () =>
       (await database.db.select({ n: sql<number>`count(*)::int` }).from(enterprises))[0]!.n;

@@ -331,6 +331,14 @@ export function createImportService(database: Database, dataDir: string) {
           from unnest(${sql.param(withLandholder.map((r) => ids.get(r.uscc)!))}::int[],
                       ${sql.param(withLandholder.map((r) => (r.landholderUscc ? (ids.get(r.landholderUscc) ?? null) : null)))}::int[]) as v(id, landholder)
          where e.id = v.id and e.landholder_id is distinct from v.landholder`);
+    // Rating exemptions (不定等级): set for the enterprises whose file has the column.
+    const withExemption = records.filter((r) => r.ratingExemption !== undefined);
+    if (withExemption.length)
+      await tx.execute(sql`
+        update enterprises e set rating_exemption = v.exemption
+          from unnest(${sql.param(withExemption.map((r) => ids.get(r.uscc)!))}::int[],
+                      ${sql.param(withExemption.map((r) => r.ratingExemption ?? null))}::text[]) as v(id, exemption)
+         where e.id = v.id and e.rating_exemption is distinct from v.exemption`);
     // Labels and contacts: replaced for the enterprises whose file has those columns.
     const labelled = records.filter((r) => r.labels !== null);
     if (labelled.length) {

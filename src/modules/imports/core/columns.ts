@@ -132,6 +132,15 @@ export const ENTERPRISE_COLUMNS: ImportColumn[] = [
     example: 0,
   },
   {
+    key: 'ratingExemption',
+    header: '不定等级（公用事业/初创企业/在建重大项目）',
+    type: 'text',
+    required: false,
+    zh: '参加亩均评价但不定等级的原因：填“公用事业”“初创企业”或“在建重大项目”；留空为正常定级。',
+    en: 'Scored but not classed in the per-mu evaluation: 公用事业 (utility), 初创企业 (start-up) or 在建重大项目 (major project); empty = classed normally.',
+    example: '',
+  },
+  {
     key: 'landholder',
     header: '共用地块土地权利人（统一社会信用代码）',
     type: 'uscc',

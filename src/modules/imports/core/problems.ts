@@ -52,6 +52,11 @@ export const PROBLEMS = {
     'The year differs from the year chosen for the import',
   ],
   BAD_SCALE: ['error', '规模只能填“规上”“规下”或留空', 'Scale must be 规上, 规下 or empty'],
+  BAD_EXEMPTION: [
+    'error',
+    '不定等级只能填“公用事业”“初创企业”“在建重大项目”或留空',
+    'Rating exemption must be 公用事业, 初创企业, 在建重大项目 or empty',
+  ],
   BAD_DATE: ['error', '日期格式应为 YYYY-MM-DD（或填“是”）', 'Date must be YYYY-MM-DD (or 是)'],
   TEXT_TOO_LONG: ['error', '文字过长', 'Text too long'],
   FORMULA_NO_VALUE: [

@@ -145,5 +145,15 @@ describe('enterprise rows', () => {
       ref,
     ).records;
     expect(record).toMatchObject({ labels: null, contact: null, landholderUscc: undefined });
+    expect(record!.ratingExemption).toBeUndefined();
+  });
+
+  it('reads the rating exemption (不定等级) by its Chinese name; empty means classed normally', () => {
+    const h = [E('uscc'), E('name'), E('platform'), E('ratingExemption')];
+    const read = (value: RawCell) => validateEnterprises(sheet(h, [GOOD, '甲', '钱塘', value]), ref);
+    expect(read('在建重大项目').records[0]!.ratingExemption).toBe('major_project');
+    expect(read('公用事业').records[0]!.ratingExemption).toBe('utility');
+    expect(read(null).records[0]!.ratingExemption).toBeNull();
+    expect(codes(read('免评'))).toEqual(['2:BAD_EXEMPTION']);
   });
 });

@@ -2,7 +2,17 @@
  * Row validation of import workbooks: header → columns, then every row → a record or problems.
  * Pure: the caller passes parsed cells and reference data.
  */
-import type { Label, Scale } from '../../../server/db/schema/enterprises';
+import type { Label, RatingExemption, Scale } from '../../../server/db/schema/enterprises';
+
+/** The rating exemption's Chinese names (and codes) as people type them. */
+const EXEMPTION_BY_NAME: Record<string, RatingExemption> = {
+  公用事业: 'utility',
+  初创企业: 'startup',
+  在建重大项目: 'major_project',
+  utility: 'utility',
+  startup: 'startup',
+  major_project: 'major_project',
+};
 import { isIsoDate } from '../../enterprises/core/enterprise-rules';
 import type { YearFieldKey } from '../../enterprises/core/fields';
 import { checkUscc } from '../../enterprises/core/uscc';
@@ -52,6 +62,8 @@ export interface EnterpriseRecord {
   scaleOverride: Scale | null;
   ownLandMu: number | null;
   leasedFloorM2: number | null;
+  /** undefined: the file has no rating-exemption column (leave it as it is). */
+  ratingExemption: RatingExemption | null | undefined;
   /** undefined: the file has no landholder column (leave it as it is). */
   landholderUscc: string | null | undefined;
   address: string;
@@ -404,6 +416,7 @@ export function validateEnterprises(
   const hasLabels = columns.some((c) => c?.type === 'labelDate');
   const hasContact = columns.some((c) => c?.key === 'contactName' || c?.key === 'contactPhone');
   const hasLandholder = columns.some((c) => c?.key === 'landholder');
+  const hasExemption = columns.some((c) => c?.key === 'ratingExemption');
   const seen = new Map<string, number>();
   const inFile = new Set<string>();
   for (const { cells } of dataRows) {
@@ -467,6 +480,13 @@ export function validateEnterprises(
           else r.scaleOverride = null;
           break;
         }
+        case 'ratingExemption': {
+          const t = textOf(cell, column, ctx, 20);
+          const code = t ? (EXEMPTION_BY_NAME[t] ?? null) : null;
+          if (t && !code) problems.push(problem('BAD_EXEMPTION', { ...at, value: t }));
+          else r.ratingExemption = code;
+          break;
+        }
         case 'ownLandMu':
         case 'leasedFloorM2': {
           const n = numberOf(cell, column, ctx);
@@ -524,6 +544,7 @@ export function validateEnterprises(
         scaleOverride: r.scaleOverride ?? null,
         ownLandMu: r.ownLandMu ?? null,
         leasedFloorM2: r.leasedFloorM2 ?? null,
+        ratingExemption: hasExemption ? (r.ratingExemption ?? null) : undefined,
         landholderUscc: hasLandholder ? (r.landholderUscc ?? null) : undefined,
         address: r.address ?? '',
         labels: hasLabels ? r.labels : null,
