@@ -18,7 +18,7 @@ import {
   type RouteDeps,
 } from '../../server/http';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
-import { LABEL_NAMES, YEAR_FIELDS } from './core/fields';
+import { LABEL_NAMES, RATING_EXEMPTION_NAMES, YEAR_FIELDS } from './core/fields';
 import { SORT_KEYS, type EnterpriseListItem, type SortKey } from './enterprises.repository';
 
 const Num = Nullable(Type.Number());
@@ -124,6 +124,11 @@ export const EXPORT_COLUMNS: { header: string; width?: number; value: (e: Enterp
     { header: '规模', width: 8, value: (e) => SCALE_NAMES[e.scale] },
     { header: '自有用地（亩）', value: (e) => e.ownLandMu },
     { header: '租赁厂房面积（平方米）', value: (e) => e.leasedFloorM2 },
+    {
+      header: '不定等级（公用事业/初创企业/在建重大项目）',
+      width: 14,
+      value: (e) => (e.ratingExemption ? RATING_EXEMPTION_NAMES[e.ratingExemption].zh : ''),
+    },
     { header: '标签', width: 30, value: (e) => e.labels.map((l) => LABEL_NAMES[l.label].zh).join('、') },
     { header: '数据年度', value: (e) => e.latestYear },
     { header: '工业总产值（万元）', value: (e) => e.output },

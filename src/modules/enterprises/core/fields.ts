@@ -1,5 +1,5 @@
 /** Enterprise-year figures and labels: names and units (domain guide §2, §4). Pure. */
-import type { Label } from '../../../server/db/schema/enterprises';
+import type { Label, RatingExemption } from '../../../server/db/schema/enterprises';
 
 export interface YearField {
   key: YearFieldKey;
@@ -59,6 +59,13 @@ export const LABEL_NAMES: Record<Label, { zh: string; en: string }> = {
   hidden_champion: { zh: '隐形冠军', en: 'Hidden champion' },
   chain_leader: { zh: '链主企业', en: 'Chain leader' },
   rd_institution: { zh: '研发机构', en: 'R&D institution' },
+};
+
+/** 不定等级: why an enterprise is scored but not classed (domain guide §5.2). */
+export const RATING_EXEMPTION_NAMES: Record<RatingExemption, { zh: string; en: string }> = {
+  utility: { zh: '公用事业', en: 'Utility' },
+  startup: { zh: '初创企业', en: 'Start-up' },
+  major_project: { zh: '在建重大项目', en: 'Major project under construction' },
 };
 
 /** "138****1234": phone numbers are personal information and never leave the server whole. */

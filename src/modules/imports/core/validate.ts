@@ -4,17 +4,15 @@
  */
 import type { Label, RatingExemption, Scale } from '../../../server/db/schema/enterprises';
 
-/** The rating exemption's Chinese names (and codes) as people type them. */
-const EXEMPTION_BY_NAME: Record<string, RatingExemption> = {
-  公用事业: 'utility',
-  初创企业: 'startup',
-  在建重大项目: 'major_project',
-  utility: 'utility',
-  startup: 'startup',
-  major_project: 'major_project',
-};
+/** The rating exemption by its Chinese name (as exported) or its code. */
+const EXEMPTION_BY_NAME: Record<string, RatingExemption> = Object.fromEntries(
+  (Object.entries(RATING_EXEMPTION_NAMES) as [RatingExemption, { zh: string }][]).flatMap(([code, name]) => [
+    [name.zh, code],
+    [code, code],
+  ]),
+);
 import { isIsoDate } from '../../enterprises/core/enterprise-rules';
-import type { YearFieldKey } from '../../enterprises/core/fields';
+import { RATING_EXEMPTION_NAMES, type YearFieldKey } from '../../enterprises/core/fields';
 import { checkUscc } from '../../enterprises/core/uscc';
 import { COLUMNS, normaliseHeader, YEAR_KEYS, type ImportColumn, type ImportKind } from './columns';
 import { problem, type Problem } from './problems';
