@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Descriptions, Empty, Flex, Table, Tabs, Typography } from 'antd';
 import type { DescriptionsProps, TableProps } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTabParam } from '../../lib/useTabParam';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -26,7 +27,6 @@ export function parseEnterpriseId(raw: string | undefined): number | undefined {
 }
 
 const TABS = ['basic', 'land', 'contacts', 'years', 'flags', 'trends'] as const;
-type TabKey = (typeof TABS)[number];
 
 export function EnterpriseDetailPage() {
   const params = useParams();
@@ -40,16 +40,14 @@ function EnterpriseDetailView({ id }: { id: number }) {
   const navigate = useNavigate();
   const errorText = useErrorText();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
   const { data: e, isPending, error, refetch } = useEnterprise(id);
+  const [tab, setTab] = useTabParam(TABS);
   usePageTitle(e ? e.name : t('enterprises.detailTitle'));
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage message={errorText(error)} />;
   if (isPending) return <PageSpin />;
   if (!e) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
 
-  const rawTab = params.get('tab');
-  const tab: TabKey = TABS.includes(rawTab as TabKey) ? (rawTab as TabKey) : 'basic';
   const openFlags = e.flags.filter((f) => !f.resolvedAt).length;
 
   return (
@@ -87,17 +85,7 @@ function EnterpriseDetailView({ id }: { id: number }) {
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(key) =>
-            setParams(
-              (prev) => {
-                const next = new URLSearchParams(prev);
-                if (key === 'basic') next.delete('tab');
-                else next.set('tab', key);
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={setTab}
           items={[
             { key: 'basic', label: t('enterprises.tabs.basic'), children: <BasicInfo e={e} /> },
             { key: 'land', label: t('enterprises.tabs.land'), children: <LandInfo e={e} /> },

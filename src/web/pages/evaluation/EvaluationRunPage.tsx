@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Col, Descriptions, Flex, Row, Tabs, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTabParam } from '../../lib/useTabParam';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -40,9 +41,12 @@ function EvaluationRunView({ id }: { id: number }) {
   const navigate = useNavigate();
   const errorText = useErrorText();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
   const { data: run, isPending, error, refetch } = useEvaluationRun(id);
   const [correction, setCorrection] = useState<{ reason: string } | null>(null);
+  // Enterprises see their own result only: the city-wide analysis tabs are not theirs.
+  const enterpriseUser = (me?.enterpriseId ?? null) !== null;
+  const available: TabKey[] = enterpriseUser ? ['results', 'objections'] : [...TABS];
+  const [tab, setTab] = useTabParam(available);
   usePageTitle(
     run ? t('evaluation.run.title', { year: run.year, version: run.version }) : t('evaluation.title'),
   );
@@ -52,11 +56,6 @@ function EvaluationRunView({ id }: { id: number }) {
   if (!run) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
 
   const canRun = hasPermission(me, 'evaluation:run');
-  // Enterprises see their own result only: the city-wide analysis tabs are not theirs.
-  const enterpriseUser = (me?.enterpriseId ?? null) !== null;
-  const available: TabKey[] = enterpriseUser ? ['results', 'objections'] : [...TABS];
-  const rawTab = params.get('tab') as TabKey;
-  const tab: TabKey = available.includes(rawTab) ? rawTab : 'results';
   const openCorrection = (reason = '') => setCorrection({ reason });
 
   const labels: Record<TabKey, React.ReactNode> = {
@@ -105,17 +104,7 @@ function EvaluationRunView({ id }: { id: number }) {
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(key) =>
-            setParams(
-              (prev) => {
-                const next = new URLSearchParams(prev);
-                if (key === 'results') next.delete('tab');
-                else next.set('tab', key);
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={setTab}
           destroyOnHidden
           items={available.map((key) => ({ key, label: labels[key], children: content[key] }))}
         />
