@@ -2,45 +2,17 @@
  * The operators' data commands through the real `yiyuan` binary: template → import (rejected with
  * exit code 1, errors printed, report written) → fixed import → export as .xlsx and JSON.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliHarness } from '../test/cli';
 import { demoUscc } from '../modules/demo/demo.seed';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/yiyuan.js');
-let dir: string;
-
-async function yiyuan(...args: string[]) {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      env: { ...env, YIYUAN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-cli-'));
-  await fs.chmod(dir, 0o755);
-});
-
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const { run: yiyuan, dir: scratch } = cliHarness('yiyuan-cli-');
 
 describe('yiyuan template / import / export', () => {
   it('round-trips a registry through the CLI', async () => {
-    const template = path.join(dir, 'enterprises.xlsx');
+    const template = path.join(scratch(), 'enterprises.xlsx');
     expect((await yiyuan('template', 'enterprises', '--out', template)).code).toBe(0);
     // Fill the template: one good row, one with a bad check character.
     const wb = new ExcelJS.Workbook();
@@ -54,7 +26,7 @@ describe('yiyuan template / import / export', () => {
     // registry import needs only the platform, which the demo seed provides.
     expect((await yiyuan('demo', '--scale', '1')).code).toBe(0);
 
-    const report = path.join(dir, 'report.xlsx');
+    const report = path.join(scratch(), 'report.xlsx');
     const rejected = await yiyuan('import', 'enterprises', template, '--report', report);
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toMatch(/Rejected/);
@@ -71,7 +43,7 @@ describe('yiyuan template / import / export', () => {
 
     const json = await yiyuan('--json', 'export', 'enterprises');
     expect(JSON.parse(json.stdout).map((e: { uscc: string }) => e.uscc)).toContain(good);
-    const out = path.join(dir, 'export.xlsx');
+    const out = path.join(scratch(), 'export.xlsx');
     expect((await yiyuan('export', 'enterprises', '--out', out)).code).toBe(0);
     const xb = new ExcelJS.Workbook();
     await xb.xlsx.readFile(out);

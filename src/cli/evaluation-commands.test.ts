@@ -2,40 +2,12 @@
  * The evaluation commands through the real `yiyuan` binary: method list / export / import,
  * evaluate --publish, and results --json (one object per enterprise per line).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliHarness } from '../test/cli';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/yiyuan.js');
-let dir: string;
-
-async function yiyuan(...args: string[]) {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      env: { ...env, YIYUAN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-cli-eval-'));
-  await fs.chmod(dir, 0o755);
-});
-
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const { run: yiyuan, dir: scratch } = cliHarness('yiyuan-cli-eval-');
 
 describe('yiyuan method / evaluate / results', () => {
   it('evaluates a year from the shell and prints one JSON object per enterprise', async () => {
@@ -50,7 +22,7 @@ describe('yiyuan method / evaluate / results', () => {
     expect(list.map((m) => m.key).sort()).toEqual(['huangyan-2021', 'huangyan-2022', 'zhejiang-default']);
 
     // Export a preset, change a weight, import it under a new key: version 1, then version 2.
-    const file = path.join(dir, 'method.json');
+    const file = path.join(scratch(), 'method.json');
     expect((await yiyuan('method', 'export', 'huangyan-2022', '--out', file)).code).toBe(0);
     const exported = JSON.parse(await fs.readFile(file, 'utf8'));
     expect(exported).toMatchObject({ key: 'huangyan-2022', version: 1 });

@@ -8,7 +8,7 @@ import { copyIterable, type CopyValue } from '../../server/db/copy';
 import type { RunStatus } from '../../server/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import { effectiveScale } from '../enterprises/core/scale';
-import type { Exemption } from './core/method';
+import type { RatingExemption } from '../enterprises/core/codes';
 import type { EvaluationFirm, EvaluationOutcome } from './core/score';
 import type { StoredResult } from './core/storage';
 
@@ -191,7 +191,7 @@ export async function loadFirms(client: pg.PoolClient, year: number, historyClas
       ownLandMu: numOrNull(c[2]!),
       leasedFloorM2: numOrNull(c[3]!),
       landholderId: numOrNull(c[4]!),
-      exemption: textOrNull(c[5]!) as Exemption | null,
+      exemption: textOrNull(c[5]!) as RatingExemption | null,
       hasYear: c[8] === '1',
       tax: numOrNull(c[9]!),
       valueAdded: numOrNull(c[10]!),
@@ -548,7 +548,7 @@ export async function listResults(
 ) {
   const where = resultFilter(runId, scope, q);
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
-  const cohortPos = sql`array_position(${sql.raw(`array[${cohortOrder.map((c) => `'${c.replace(/'/g, "''")}'`).join(',') || "''"}]::text[]`)}, res.cohort)`;
+  const cohortPos = sql`array_position(${sql.param(cohortOrder)}::text[], res.cohort)`;
   const orderBy =
     q.sort === 'score'
       ? sql`res.score ${dir} nulls last, res.enterprise_id`
@@ -570,26 +570,6 @@ export async function listResults(
     ),
   ]);
   return { items: items.map(resultOf), total: Number(total[0]!.n), page: q.page, pageSize: q.pageSize };
-}
-
-/** Every result of a run in list order (exports, CLI), in batches. */
-export async function* iterateResults(
-  db: Db | Tx,
-  runId: number,
-  scope: PlatformScope,
-  cohortOrder: string[],
-  batch = 5000,
-) {
-  for (let page = 1; ; page++) {
-    const { items } = await listResults(db, runId, scope, cohortOrder, {
-      sort: 'rank',
-      order: 'asc',
-      page,
-      pageSize: batch,
-    });
-    if (items.length) yield items;
-    if (items.length < batch) return;
-  }
 }
 
 export async function findResult(db: Db | Tx, runId: number, scope: PlatformScope, enterpriseId: number) {

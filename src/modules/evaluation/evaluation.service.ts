@@ -298,17 +298,6 @@ export function createEvaluationService(database: Database) {
       );
     },
 
-    async *iterateResults(actor: Actor, runId: number) {
-      require(actor, 'evaluation:read');
-      const run = await runOrFail(actor, runId);
-      yield* repo.iterateResults(
-        db,
-        runId,
-        platformScope(actor),
-        run.summary.cohorts.map((c) => c.key),
-      );
-    },
-
     /** The run of a year that counts for the actor: published, else in notice, else the newest. */
     async currentRun(actor: Actor, year: number) {
       require(actor, 'evaluation:read');

@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { LABELS, RATING_EXEMPTIONS } from '../../enterprises/core/codes';
 import { INDICATOR_KEYS, INDICATORS } from './indicators';
 
 export const METHOD_SCHEMA_VERSION = 1;
@@ -15,21 +16,6 @@ const Text = Type.Object(
 );
 const ClassKey = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,15}$', description: 'Class key, e.g. "A"' });
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' });
-
-export const LABEL_KEYS = [
-  'high_tech',
-  'tech_sme',
-  'specialized_sme',
-  'little_giant',
-  'single_champion',
-  'hidden_champion',
-  'chain_leader',
-  'rd_institution',
-] as const;
-
-/** Why an enterprise takes part without a class (不定等级), set on the enterprise record. */
-export const EXEMPTIONS = ['utility', 'startup', 'major_project'] as const;
-export type Exemption = (typeof EXEMPTIONS)[number];
 
 /** Numbers of an enterprise a condition may test (structured, never an evaluated string). */
 export const NUMERIC_ATTRIBUTES = [
@@ -77,7 +63,7 @@ const IndicatorRule = Type.Object(
 
 const Condition = Type.Union([
   Type.Object(
-    { attribute: Type.Literal('label'), op: lit(['has', 'lacks'] as const), value: lit(LABEL_KEYS) },
+    { attribute: Type.Literal('label'), op: lit(['has', 'lacks'] as const), value: lit(LABELS) },
     { additionalProperties: false },
   ),
   Type.Object(
@@ -256,7 +242,10 @@ export const MethodSchema = Type.Object(
     }),
     /** Take part but get no class (不定等级): exemptions set on the enterprise; treated as a class. */
     unrated: Type.Object(
-      { exemptions: Type.Array(lit(EXEMPTIONS), { maxItems: EXEMPTIONS.length }), treatAs: ClassKey },
+      {
+        exemptions: Type.Array(lit(RATING_EXEMPTIONS), { maxItems: RATING_EXEMPTIONS.length }),
+        treatAs: ClassKey,
+      },
       { additionalProperties: false },
     ),
     cohorts: Type.Array(Cohort, { minItems: 1, maxItems: 12 }),

@@ -5,7 +5,8 @@
  * every sum runs in enterprise-id order and nothing depends on time or chance.
  */
 import { INDICATORS, M2_PER_MU, type Figures, type IndicatorKey } from './indicators';
-import type { Banding, CohortRule, Condition, Exemption, Method } from './method';
+import type { RatingExemption } from '../../enterprises/core/codes';
+import type { Banding, CohortRule, Condition, Method } from './method';
 
 export interface EvaluationFirm {
   id: number;
@@ -15,7 +16,7 @@ export interface EvaluationFirm {
   /** The enterprise whose parcel this one shares (a tenant of the landholder). */
   landholderId: number | null;
   labels: readonly string[];
-  exemption: Exemption | null;
+  exemption: RatingExemption | null;
   /** False: no figures for the year; the firm is left out (not in production, no data). */
   hasYear: boolean;
   tax: number | null;
@@ -170,26 +171,32 @@ function median(sorted: number[]): number {
   return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function bandIndexByScore(banding: Banding, score: number): number {
-  const bands = banding.bands as { minScore?: number | null }[];
-  for (let b = 0; b < bands.length; b++) {
-    const min = bands[b]!.minScore;
-    if (min === null || min === undefined || score >= min) return b;
+/**
+ * Percentile band edges in ranks: the published shares of the cohort, rounded half up to whole
+ * firms (so 100 firms with 20/80/95/100 give 20, 80, 95, 100). Null for score thresholds.
+ */
+function bandEdges(banding: Banding, rated: number): number[] | null {
+  return banding.kind === 'percentile'
+    ? banding.bands.map((b) => Math.floor((rated * b.upToPercent) / 100 + 0.5 + 1e-9))
+    : null;
+}
+
+/** The band of a rank (percentile edges) or of a score (thresholds); the last band takes the rest. */
+function bandIndex(banding: Banding, edges: number[] | null, rank: number, score: number): number {
+  const last = banding.bands.length - 1;
+  let band = 0;
+  if (edges) {
+    while (band < last && rank > edges[band]!) band++;
+    return band;
   }
-  return bands.length - 1;
+  const bands = banding.bands as { minScore?: number | null }[];
+  while (band < last && !(bands[band]!.minScore == null || score >= bands[band]!.minScore!)) band++;
+  return band;
 }
 
 /** Class of a firm from its competition rank (ties share the better rank) or its score. */
 export function classOf(banding: Banding, rank: number, rated: number, score: number): string {
-  if (banding.kind === 'percentile') {
-    for (const band of banding.bands) {
-      // Band edges are the published shares of the cohort, rounded half up to whole firms.
-      if (rank <= Math.floor((rated * band.upToPercent) / 100 + 0.5 + 1e-9)) return band.class;
-    }
-    return banding.bands[banding.bands.length - 1]!.class;
-  }
-  for (const band of banding.bands) if (band.minScore === null || score >= band.minScore) return band.class;
-  return banding.bands[banding.bands.length - 1]!.class;
+  return banding.bands[bandIndex(banding, bandEdges(banding, rated), rank, score)]!.class;
 }
 
 /** Figures summed from a landholder and its merged tenants. */
@@ -526,10 +533,7 @@ function scoreCohort(
   summary.rated = nr;
   // Class per rank: band edges once per cohort (percentile bands), or thresholds per score.
   const bandClass = rule.banding.bands.map((b) => classKeys.indexOf(b.class));
-  const edges =
-    rule.banding.kind === 'percentile'
-      ? rule.banding.bands.map((b) => Math.floor((nr * b.upToPercent) / 100 + 0.5 + 1e-9))
-      : null;
+  const edges = bandEdges(rule.banding, nr);
   const counts = new Int32Array(classKeys.length);
   let current = 0;
   for (let j = 0; j < nr; j++) {
@@ -537,11 +541,7 @@ function scoreCohort(
     const sc = scores[i]!;
     if (j === 0 || sc < scores[rated[j - 1]!]!) current = j + 1;
     rank[i] = current;
-    let band = 0;
-    const last = bandClass.length - 1;
-    if (edges) while (band < last && current > edges[band]!) band++;
-    else band = bandIndexByScore(rule.banding, sc);
-    const ci = bandClass[band]!;
+    const ci = bandClass[bandIndex(rule.banding, edges, current, sc)]!;
     classIndex[i] = ci;
     counts[ci]!++;
     // Rated firms come best first: a class's first score is its highest, its last the lowest.
@@ -581,6 +581,19 @@ function scoreCohort(
   };
 }
 
+/** Where member i stands: rated or not, rank, top percent, class and the class policies use. */
+export function standingOf(method: Method, c: CohortScores, i: number) {
+  const rank = c.rank[i]!;
+  const cls = c.classIndex[i]! >= 0 ? method.classes[c.classIndex[i]!]!.key : null;
+  return {
+    status: (c.unrated[i] ? 'unrated' : 'rated') as ResultStatus,
+    rank: rank || null,
+    topPercent: rank ? roundTo((rank / c.summary.rated) * 100, 2) : null,
+    cls,
+    policyClass: c.unrated[i] ? method.unrated.treatAs : cls,
+  };
+}
+
 /** The member at index i of a cohort as a result object (items, policies in yuan, flags). */
 export function resultOf(scored: Scored, c: CohortScores, i: number): FirmResult {
   const method = scored.method;
@@ -607,14 +620,11 @@ export function resultOf(scored: Scored, c: CohortScores, i: number): FirmResult
     if (miss) flags.push(`missing:${ind.indicator}`);
   });
   if (!(l > 0)) flags.push('no_land');
-  const rank = c.rank[i]!;
-  const nr = c.summary.rated;
-  const cls = c.classIndex[i]! >= 0 ? method.classes[c.classIndex[i]!]!.key : null;
-  const policyClass = c.unrated[i] ? method.unrated.treatAs : cls;
+  const { status, rank, topPercent, cls, policyClass } = standingOf(method, c, i);
   return {
     enterpriseId: f.id,
     cohort: c.rule.key,
-    status: c.unrated[i] ? 'unrated' : 'rated',
+    status,
     mergedInto: null,
     figures,
     tenants: c.tenants[i]!,
@@ -622,9 +632,9 @@ export function resultOf(scored: Scored, c: CohortScores, i: number): FirmResult
     itemsTotal: c.itemsTotal[i]!,
     adjustments: c.adjustments[i] ?? [],
     score: c.score[i]!,
-    rank: rank || null,
-    cohortSize: nr,
-    topPercent: rank ? roundTo((rank / nr) * 100, 2) : null,
+    rank,
+    cohortSize: c.summary.rated,
+    topPercent,
     class: cls,
     policyClass,
     policies: policyEffect(method, f, policyClass),

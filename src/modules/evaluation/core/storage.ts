@@ -14,7 +14,7 @@ import { indicatorValue, type Figures } from './indicators';
 import type { CohortRule, Method } from './method';
 import {
   policyEffect,
-  roundTo,
+  standingOf,
   type CohortScores,
   type CohortSummary,
   type FirmResult,
@@ -134,10 +134,7 @@ function stored(method: Method, c: CohortScores, i: number): StoredResult {
     num(land),
     ...FIGURES.slice(1).map((key) => opt(src[key as Exclude<typeof key, 'land'>])),
   ].join(',');
-  const rank = c.rank[i]!;
-  const rated = c.summary.rated;
-  const cls = c.classIndex[i]! >= 0 ? method.classes[c.classIndex[i]!]!.key : null;
-  const policyClass = c.unrated[i] ? method.unrated.treatAs : cls;
+  const { status, rank, topPercent, cls, policyClass } = standingOf(method, c, i);
   const policies = policyEffect(method, f, policyClass);
   const adj = c.adjustments[i];
   const detail =
@@ -147,16 +144,16 @@ function stored(method: Method, c: CohortScores, i: number): StoredResult {
   return {
     enterpriseId: f.id,
     cohort: c.rule.key,
-    status: c.unrated[i] ? 'unrated' : 'rated',
+    status,
     score: c.score[i]!,
-    rank: rank || null,
-    cohortSize: rated,
+    rank,
+    cohortSize: c.summary.rated,
     class: cls,
     policyClass,
     landMu: Number.isNaN(land) ? null : land,
     tax: src.tax,
     valueAdded: src.valueAdded,
-    topPercent: rank ? roundTo((rank / rated) * 100, 2) : null,
+    topPercent,
     flags: flags.join(','),
     surchargeYuan: policies.electricitySurcharge?.yuan ?? null,
     reliefYuan: policies.landUseTaxRelief?.yuan ?? null,

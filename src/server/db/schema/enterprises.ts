@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Label, RatingExemption } from '../../../modules/enterprises/core/codes';
 import { platforms } from './platforms';
 import { industries } from './reference';
 
@@ -95,20 +96,12 @@ export const enterprises = pgTable(
   ],
 );
 
-export const RATING_EXEMPTIONS = ['utility', 'startup', 'major_project'] as const;
-export type RatingExemption = (typeof RATING_EXEMPTIONS)[number];
-
-export const LABELS = [
-  'high_tech',
-  'tech_sme',
-  'specialized_sme',
-  'little_giant',
-  'single_champion',
-  'hidden_champion',
-  'chain_leader',
-  'rd_institution',
-] as const;
-export type Label = (typeof LABELS)[number];
+export {
+  LABELS,
+  RATING_EXEMPTIONS,
+  type Label,
+  type RatingExemption,
+} from '../../../modules/enterprises/core/codes';
 
 export const enterpriseLabels = pgTable(
   'enterprise_labels',

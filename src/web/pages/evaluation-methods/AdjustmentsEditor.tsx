@@ -1,9 +1,9 @@
 import { Button, Card, Col, Empty, Flex, Radio, Row, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { LABELS } from '../../../modules/enterprises/core/codes';
 import {
   COUNT_ATTRIBUTES,
-  LABEL_KEYS,
   NUMERIC_ATTRIBUTES,
   type AdjustmentRule,
   type Condition,
@@ -259,7 +259,7 @@ function ConditionRow({
       <ChoiceInput
         path={[...path, 'value']}
         style={{ width: 220 }}
-        options={LABEL_KEYS.map((k) => ({ value: k, label: t(`labels.${k}`) }))}
+        options={LABELS.map((k) => ({ value: k, label: t(`labels.${k}`) }))}
       />
     );
   } else if (condition.attribute === 'scale') {

@@ -15,7 +15,8 @@ import {
 } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { EXEMPTIONS, type Method } from '../../../modules/evaluation/core/method';
+import { RATING_EXEMPTIONS } from '../../../modules/enterprises/core/codes';
+import type { Method } from '../../../modules/evaluation/core/method';
 import { moveItem, nextClassKey, removeClass, renameClass } from './draft';
 import { Field, NumberField, PartProblems, TextField, useEditor } from './editorContext';
 
@@ -103,10 +104,10 @@ export function GeneralSection() {
                 onChange={(v) =>
                   set(
                     ['unrated', 'exemptions'],
-                    EXEMPTIONS.filter((e) => v.includes(e)),
+                    RATING_EXEMPTIONS.filter((e) => v.includes(e)),
                   )
                 }
-                options={EXEMPTIONS.map((e) => ({ value: e, label: t(`methods.exemption.${e}`) }))}
+                options={RATING_EXEMPTIONS.map((e) => ({ value: e, label: t(`methods.exemption.${e}`) }))}
               />
             </Field>
           </Col>
