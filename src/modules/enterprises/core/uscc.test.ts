@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkUscc, usccCheckCharacter } from './uscc';
 
 const vectors = JSON.parse(
-  fs.readFileSync(new URL('../../../../../shared/data/uscc-vectors.json', import.meta.url), 'utf8'),
+  fs.readFileSync(new URL('./uscc-vectors.json', import.meta.url), 'utf8'),
 ) as {
   valid: string[];
   invalid: { code: string; why: string }[];
