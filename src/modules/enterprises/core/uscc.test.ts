@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkUscc, usccCheckCharacter } from './uscc';
 
-const vectors = JSON.parse(
-  fs.readFileSync(new URL('./uscc-vectors.json', import.meta.url), 'utf8'),
-) as {
+const vectors = JSON.parse(fs.readFileSync(new URL('./uscc-vectors.json', import.meta.url), 'utf8')) as {
   valid: string[];
   invalid: { code: string; why: string }[];
 };
