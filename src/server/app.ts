@@ -15,6 +15,8 @@ import { authRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes';
 import { platformRoutes } from '../modules/platforms/platforms.routes';
 import { enterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes';
+import { chainLeaderRoutes } from '../modules/chain-leaders/chain-leaders.routes';
+import { reportedStatsRoutes } from '../modules/metrics/reported-stats.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import multipart from '@fastify/multipart';
 import { referenceRoutes } from '../modules/reference/reference.routes';
@@ -166,6 +168,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   enterpriseRoutes(app, deps);
   importRoutes(app, deps);
   evaluationRoutes(app, deps);
+  chainLeaderRoutes(app, deps);
+  reportedStatsRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
   systemRoutes(app, deps);

@@ -41,6 +41,26 @@ export const ERRORS = {
     zh: '评价方法有误，请检查标出的项',
     en: 'The evaluation method has problems',
   },
+  METHOD_WRONG_SUBJECT: {
+    status: 400,
+    zh: '该方法评价的对象不对：亩均评价用企业方法，平台评价用平台方法',
+    en: 'This method evaluates other subjects: per-mu runs take enterprise methods, platform evaluation platform methods',
+  },
+  PERIOD_NOT_FOUND: { status: 404, zh: '规划期不存在', en: 'Plan period not found' },
+  PERIOD_EXISTS: { status: 409, zh: '该规划期已存在', en: 'This plan period already exists' },
+  TARGET_NOT_FOUND: { status: 404, zh: '规划目标不存在', en: 'Plan target not found' },
+  TARGET_CODE_EXISTS: {
+    status: 409,
+    zh: '本规划期已有该编号的目标',
+    en: 'The period already has a target with this code',
+  },
+  CHAIN_NOT_CANDIDATE: {
+    status: 400,
+    zh: '该企业当年产值未达 20 亿元，不是链主候选企业',
+    en: 'The enterprise’s output in that year is below 2 bn CNY: not a chain-leader candidate',
+  },
+  STAT_INVALID: { status: 400, zh: '上报数据有误', en: 'The reported figure is invalid' },
+  QUOTA_POOL_INVALID: { status: 400, zh: '指标池设置有误', en: 'The quota pool settings are invalid' },
   RUN_NOT_FOUND: { status: 404, zh: '评价批次不存在', en: 'Evaluation run not found' },
   RESULT_NOT_FOUND: {
     status: 404,

@@ -2,9 +2,11 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
+import { createChainLeaderService } from '../modules/chain-leaders/chain-leaders.service';
 import { createEvaluationService } from '../modules/evaluation/evaluation.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
 import { createImportService } from '../modules/imports/imports.service';
+import { createReportedStatsService } from '../modules/metrics/reported-stats.service';
 import { createPlatformService } from '../modules/platforms/platforms.service';
 import { createReferenceService } from '../modules/reference/reference.service';
 import { createSystemService } from '../modules/system/system.service';
@@ -23,6 +25,8 @@ export function createServices(database: Database, config: Config) {
     audit: createAuditService(db),
     reference: createReferenceService(db),
     system: createSystemService(database),
+    chainLeaders: createChainLeaderService(db),
+    reportedStats: createReportedStatsService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;

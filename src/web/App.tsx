@@ -50,6 +50,21 @@ const MethodListPage = lazy(() =>
 const MethodEditorPage = lazy(() =>
   import('./pages/evaluation-methods/MethodEditorPage').then((m) => ({ default: m.MethodEditorPage })),
 );
+const CockpitPage = lazy(() =>
+  import('./pages/cockpit/CockpitPage').then((m) => ({ default: m.CockpitPage })),
+);
+const PlanPage = lazy(() => import('./pages/plan/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlatformEvaluationPage = lazy(() =>
+  import('./pages/platform-evaluation/PlatformEvaluationPage').then((m) => ({
+    default: m.PlatformEvaluationPage,
+  })),
+);
+const ChainLeadersPage = lazy(() =>
+  import('./pages/chain-leaders/ChainLeadersPage').then((m) => ({ default: m.ChainLeadersPage })),
+);
+const PlatformStatsPage = lazy(() =>
+  import('./pages/platform-stats/PlatformStatsPage').then((m) => ({ default: m.PlatformStatsPage })),
+);
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SystemPage = lazy(() => import('./pages/system/SystemPage').then((m) => ({ default: m.SystemPage })));
@@ -70,6 +85,11 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRedirect /> },
+      { path: 'cockpit', element: guarded('cockpit:read', <CockpitPage />) },
+      { path: 'plan', element: guarded('cockpit:read', <PlanPage />) },
+      { path: 'platform-evaluation', element: guarded('cockpit:read', <PlatformEvaluationPage />) },
+      { path: 'chain-leaders', element: guarded('cockpit:read', <ChainLeadersPage />) },
+      { path: 'platform-stats', element: guarded('stats:report', <PlatformStatsPage />) },
       { path: 'platforms', element: guarded('platform:read', <PlatformListPage />) },
       { path: 'platforms/new', element: guarded('platform:create', <PlatformFormPage />) },
       { path: 'platforms/:id', element: guarded('platform:read', <PlatformDetailPage />) },

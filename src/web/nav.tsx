@@ -7,6 +7,11 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FlagOutlined,
+  FormOutlined,
+  FundOutlined,
+  NodeIndexOutlined,
+  TrophyOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +27,41 @@ export interface NavItem {
 
 /** Side-menu areas in display order; each is shown only with its permission. */
 export const NAV_ITEMS: NavItem[] = [
+  {
+    key: 'cockpit',
+    path: '/cockpit',
+    permission: 'cockpit:read',
+    labelKey: 'nav.cockpit',
+    icon: <FundOutlined />,
+  },
+  {
+    key: 'plan',
+    path: '/plan',
+    permission: 'cockpit:read',
+    labelKey: 'nav.plan',
+    icon: <FlagOutlined />,
+  },
+  {
+    key: 'platform-evaluation',
+    path: '/platform-evaluation',
+    permission: 'cockpit:read',
+    labelKey: 'nav.platform-evaluation',
+    icon: <TrophyOutlined />,
+  },
+  {
+    key: 'chain-leaders',
+    path: '/chain-leaders',
+    permission: 'cockpit:read',
+    labelKey: 'nav.chain-leaders',
+    icon: <NodeIndexOutlined />,
+  },
+  {
+    key: 'platform-stats',
+    path: '/platform-stats',
+    permission: 'stats:report',
+    labelKey: 'nav.platform-stats',
+    icon: <FormOutlined />,
+  },
   {
     key: 'platforms',
     path: '/platforms',

@@ -35,7 +35,9 @@ beforeAll(async () => {
 
 describe('evaluation API', () => {
   it('serves the indicator catalogue, the presets and the method schema', async () => {
-    expect((await call('leader', 'GET', '/api/evaluation/indicators')).json()).toHaveLength(8);
+    const catalogue: { subject: string }[] = (await call('leader', 'GET', '/api/evaluation/indicators')).json();
+    expect(catalogue.filter((i) => i.subject === 'enterprise')).toHaveLength(8);
+    expect(catalogue.filter((i) => i.subject === 'platform')).toHaveLength(15);
     const presets = (await call('taskforce', 'GET', '/api/evaluation/presets')).json();
     expect(Object.keys(presets).sort()).toEqual(Object.keys(PRESETS).sort());
     expect(presets['huangyan-2022'].cohorts[1].indicators[0].benchmark).toEqual({

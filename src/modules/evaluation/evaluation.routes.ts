@@ -10,7 +10,7 @@ import {
 } from '../../server/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { streamSheets, type SheetSpec } from '../spreadsheets/xlsx-writer';
-import { INDICATOR_KEYS } from './core/indicators';
+import { ALL_INDICATOR_KEYS, DIMENSIONS, SUBJECTS } from './core/indicators';
 import type { Method } from './core/method';
 import type { ResultRow } from './evaluation.repository';
 
@@ -179,18 +179,21 @@ export function evaluationRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Indicator catalogue (domain guide §5.1) / 评价指标',
+        summary: 'Indicator catalogue: enterprises (domain guide §5.1) and platforms (§6) / 评价指标',
         response: {
           200: Type.Array(
             Type.Object({
-              key: Type.String({ enum: [...INDICATOR_KEYS] }),
+              key: Type.String({ enum: [...ALL_INDICATOR_KEYS] }),
+              subject: Type.String({ enum: [...SUBJECTS] }),
               zh: Type.String(),
               en: Type.String(),
               unitZh: Type.String(),
               unitEn: Type.String(),
               numerator: Type.String(),
-              denominator: Type.String(),
+              denominator: Nullable(Type.String()),
               decimals: Type.Integer(),
+              dimension: Type.Optional(Type.String({ enum: [...DIMENSIONS] })),
+              source: Type.Optional(Type.String({ enum: ['computed', 'reported', 'later'] })),
             }),
           ),
           ...errorResponses,

@@ -75,6 +75,7 @@ export function createEvaluationService(database: Database) {
 
   return {
     ensurePresets,
+    methodOrFail,
 
     indicators: () => Object.values(INDICATORS),
     presets: () => PRESETS,
@@ -136,6 +137,7 @@ export function createEvaluationService(database: Database) {
     async run(actor: Actor, request: RunRequest) {
       require(actor, 'evaluation:run');
       const method = await methodOrFail(request.method);
+      if ((method.definition.subject ?? 'enterprise') !== 'enterprise') fail('METHOD_WRONG_SUBJECT');
       const existing = await repo.listRuns(db, { kind: 'all' }, request.year);
       const reason = request.reason?.trim() ?? '';
       if (!reason && existing.some((r) => r.status === 'notice' || r.status === 'published'))

@@ -16,7 +16,12 @@ export type Permission =
   | 'evaluation:read'
   | 'evaluation:run'
   | 'evaluation:object'
-  | 'method:write';
+  | 'method:write'
+  | 'cockpit:read'
+  | 'plan:write'
+  | 'stats:report'
+  | 'chain:decide'
+  | 'quota:write';
 
 /** 不定等级: evaluated without a class (domain guide §5.2). */
 export type RatingExemption = 'utility' | 'startup' | 'major_project';

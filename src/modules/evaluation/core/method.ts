@@ -6,7 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { LABELS, RATING_EXEMPTIONS } from '../../enterprises/core/codes';
-import { INDICATOR_KEYS, INDICATORS } from './indicators';
+import { ALL_INDICATOR_KEYS, INDICATORS, SUBJECTS } from './indicators';
 
 export const METHOD_SCHEMA_VERSION = 1;
 
@@ -45,7 +45,7 @@ const Benchmark = Type.Union([
 
 const IndicatorRule = Type.Object(
   {
-    indicator: lit(INDICATOR_KEYS),
+    indicator: lit(ALL_INDICATOR_KEYS),
     weight: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
     benchmark: Benchmark,
     /**
@@ -167,7 +167,7 @@ const Cohort = Type.Object(
      * 666.67 m²/亩. Null: such firms have no land, and per-mu indicators are missing.
      */
     leasedFloorPlotRatio: Type.Optional(Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()])),
-    indicators: Type.Array(IndicatorRule, { minItems: 1, maxItems: INDICATOR_KEYS.length }),
+    indicators: Type.Array(IndicatorRule, { minItems: 1, maxItems: ALL_INDICATOR_KEYS.length }),
     /** Total = Σ items × correction factor + bonus − deduction. */
     correctionFactor: Type.Number({ exclusiveMinimum: 0, maximum: 10 }),
     adjustments: Type.Array(Adjustment, { maxItems: 30 }),
@@ -228,6 +228,14 @@ const Policies = Type.Object(
 export const MethodSchema = Type.Object(
   {
     schemaVersion: Type.Literal(METHOD_SCHEMA_VERSION),
+    /** What the method evaluates: enterprises (the per-mu evaluation; the default) or platforms (§4.2). */
+    subject: Type.Optional(lit(SUBJECTS)),
+    /**
+     * An indicator no member of a cohort has a value for (its data arrives with a later feature):
+     * zero: every member gets 0 points for it; rescale: it drops out and the item points are
+     * scaled by Σ weights ÷ Σ weights of the indicators with data, so the total keeps its scale.
+     */
+    noDataItems: Type.Optional(lit(['zero', 'rescale'] as const)),
     name: Text,
     description: Type.Optional(Type.String({ maxLength: 4000 })),
     /** Where the numbers come from; presets of published methods say "published example". */
@@ -306,8 +314,17 @@ export function validateMethod(value: unknown): MethodProblem[] {
   duplicates(m.cohorts.map((c) => c.key)).forEach((k) =>
     add('/cohorts', `评价组 ${k} 重复`, `Cohort ${k} appears twice`),
   );
+  const subject = m.subject ?? 'enterprise';
   m.cohorts.forEach((c, ci) => {
     const at = `/cohorts/${ci}`;
+    c.indicators.forEach((i, ii) => {
+      if (INDICATORS[i.indicator].subject !== subject)
+        add(
+          `${at}/indicators/${ii}/indicator`,
+          `指标 ${INDICATORS[i.indicator].zh} 不适用于${subject === 'platform' ? '平台' : '企业'}评价`,
+          `Indicator ${i.indicator} does not apply to ${subject} evaluation`,
+        );
+    });
     duplicates(c.indicators.map((i) => i.indicator)).forEach((k) =>
       add(
         `${at}/indicators`,

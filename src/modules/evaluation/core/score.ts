@@ -32,7 +32,7 @@ export interface EvaluationFirm {
   priorClasses: readonly (string | null)[];
 }
 
-export type MissingRule = 'cohort_average' | 'zero';
+export type MissingRule = 'cohort_average' | 'zero' | 'no_data';
 
 export interface ItemResult {
   indicator: IndicatorKey;
@@ -43,7 +43,10 @@ export interface ItemResult {
   points: number;
   /** True when the cap cut the points. */
   capped: boolean;
-  /** The missing-data rule applied, or null when the value was there. */
+  /**
+   * The missing-data rule applied, or null when the value was there; no_data: nobody in the cohort
+   * has a value and the method rescales the other items (noDataItems: rescale).
+   */
   missing: MissingRule | null;
 }
 
@@ -92,6 +95,8 @@ export interface CohortSummary {
   classCounts: Record<string, number>;
   /** Lowest and highest score in each class: the cut lines of the histogram. */
   classScores: Record<string, { min: number; max: number } | null>;
+  /** Indicators nobody in the cohort has a value for, and the factor on the other items (1: none). */
+  noData?: { indicators: IndicatorKey[]; rescale: number };
 }
 
 export interface EvaluationOutcome {
@@ -211,7 +216,7 @@ const SUMMED = [
   'electricity',
 ] as const;
 
-const MISSING_RULES: readonly (MissingRule | null)[] = [null, 'cohort_average', 'zero'];
+const MISSING_RULES: readonly (MissingRule | null)[] = [null, 'cohort_average', 'zero', 'no_data'];
 
 /**
  * One cohort's scores, column by column (index i = the i-th member in enterprise-id order): the
@@ -229,7 +234,7 @@ export interface CohortScores {
   values: Float64Array[];
   points: Float64Array[];
   capped: Uint8Array[];
-  /** 0 present, 1 cohort average, 2 zero. */
+  /** 0 present, 1 cohort average, 2 zero, 3 no data in the cohort (rescaled away). */
   missing: Uint8Array[];
   benchmarks: (number | null)[];
   itemsTotal: Float64Array;
@@ -371,46 +376,22 @@ function scoreCohort(
     land[i] = l;
     if (anyTenants) tenants[i] = tenantCounts.get(f.id) ?? 0;
   }
-  // The figures the indicators need, as columns (NaN = missing), filled in one pass over the
-  // firms (merged figures where a holder has them): one sweep of memory, direct property reads.
-  type Field = Exclude<keyof Figures, 'land'>;
-  const needed = new Set<Field>();
+  // The figures the indicators need, as columns (NaN = missing), one column per field, read by
+  // name (merged figures where a holder has them): each pass reads one property of every firm.
+  const columns = new Map<string, Float64Array>();
   for (const ind of rule.indicators) {
     const def = INDICATORS[ind.indicator];
-    needed.add(def.numerator);
-    if (def.denominator !== 'land') needed.add(def.denominator);
+    for (const field of [def.numerator, def.denominator]) {
+      if (field === null || field === 'land' || columns.has(field)) continue;
+      const column = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const f = (anyMerged && merged.get(firms[i]!.id)) || firms[i]!;
+        column[i] = (f as unknown as Record<string, number | null>)[field] ?? NaN;
+      }
+      columns.set(field, column);
+    }
   }
-  const col = (field: Field) => (needed.has(field) ? new Float64Array(n) : null);
-  const tax = col('tax');
-  const valueAdded = col('valueAdded');
-  const revenue = col('revenue');
-  const energyTce = col('energyTce');
-  const emissions = col('emissions');
-  const employees = col('employees');
-  const rdSpending = col('rdSpending');
-  const electricity = col('electricity');
-  for (let i = 0; i < n; i++) {
-    const f: Figures | EvaluationFirm = (anyMerged && merged.get(firms[i]!.id)) || firms[i]!;
-    if (tax) tax[i] = f.tax ?? NaN;
-    if (valueAdded) valueAdded[i] = f.valueAdded ?? NaN;
-    if (revenue) revenue[i] = f.revenue ?? NaN;
-    if (energyTce) energyTce[i] = f.energyTce ?? NaN;
-    if (emissions) emissions[i] = f.emissions ?? NaN;
-    if (employees) employees[i] = f.employees ?? NaN;
-    if (rdSpending) rdSpending[i] = f.rdSpending ?? NaN;
-    if (electricity) electricity[i] = f.electricity ?? NaN;
-  }
-  const columns: Record<Field, Float64Array | null> = {
-    tax,
-    valueAdded,
-    revenue,
-    energyTce,
-    emissions,
-    employees,
-    rdSpending,
-    electricity,
-  };
-  const column = (field: Field): Float64Array => columns[field]!;
+  const column = (field: string): Float64Array => columns.get(field)!;
   const values: Float64Array[] = [];
   const points: Float64Array[] = [];
   const capped: Uint8Array[] = [];
@@ -426,18 +407,22 @@ function scoreCohort(
     classScores: Object.fromEntries(method.classes.map((c) => [c.key, null])),
   };
   const itemsTotal = new Float64Array(n);
+  const rescaling = method.noDataItems === 'rescale';
+  const noDataKeys: IndicatorKey[] = [];
+  let availableWeight = 0;
   for (let r = 0; r < k; r++) {
     const ind = rule.indicators[r]!;
     const def = INDICATORS[ind.indicator];
     const numerator = column(def.numerator);
-    const denominator = def.denominator === 'land' ? land : column(def.denominator);
+    const denominator =
+      def.denominator === null ? null : def.denominator === 'land' ? land : column(def.denominator);
     const v = new Float64Array(n);
     let sum = 0;
     let count = 0;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
-      const den = denominator[i]!;
+      const den = denominator ? denominator[i]! : 1;
       const x = numerator[i]! / den;
       // NaN (a missing figure) propagates; a divisor ≤ 0 makes the value missing too.
       if (!(den > 0) || Number.isNaN(x)) v[i] = NaN;
@@ -486,9 +471,12 @@ function scoreCohort(
     }
     const useAverage = ind.missing === 'cohort_average' && count > 0;
     const average = count ? round6(pointsSum / count) : 0;
+    const code = count === 0 && rescaling ? 3 : useAverage ? 1 : 2;
+    if (code === 3) noDataKeys.push(ind.indicator);
+    else availableWeight += ind.weight;
     for (let i = 0; i < n; i++) {
       if (!Number.isNaN(v[i]!)) continue;
-      m[i] = useAverage ? 1 : 2;
+      m[i] = code;
       p[i] = useAverage ? average : 0;
     }
     for (let i = 0; i < n; i++) itemsTotal[i] = itemsTotal[i]! + p[i]!;
@@ -498,6 +486,13 @@ function scoreCohort(
     missing.push(m);
   }
 
+  // Indicators without any data drop out; the others are scaled up to the full weight.
+  if (noDataKeys.length && availableWeight > 0) {
+    const totalWeight = rule.indicators.reduce((s, i) => s + i.weight, 0);
+    const rescale = totalWeight / availableWeight;
+    summary.noData = { indicators: noDataKeys, rescale };
+    for (let i = 0; i < n; i++) itemsTotal[i] = itemsTotal[i]! * rescale;
+  }
   const adjustments: CohortScores['adjustments'] = new Array(n);
   const scores = new Float64Array(n);
   const unrated = new Uint8Array(n);

@@ -51,7 +51,7 @@ export type ResultDetail = Pick<
   'mergedInto' | 'figures' | 'tenants' | 'items' | 'itemsTotal' | 'adjustments' | 'policies'
 >;
 
-const MISSING: readonly (MissingRule | null)[] = [null, 'cohort_average', 'zero'];
+const MISSING: readonly (MissingRule | null)[] = [null, 'cohort_average', 'zero', 'no_data'];
 const FIGURES = [
   'land',
   'tax',

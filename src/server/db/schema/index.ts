@@ -4,3 +4,4 @@ export * from './enterprises';
 export * from './accounts';
 export * from './audit';
 export * from './evaluation';
+export * from './planning';
