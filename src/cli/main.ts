@@ -14,6 +14,7 @@ import { registerUser } from './user';
 import { registerDemo } from './demo';
 import { registerData } from './data';
 import { registerEvaluation } from './evaluation';
+import { registerCockpit } from './cockpit';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -90,5 +91,6 @@ registerUser(program);
 registerDemo(program);
 registerData(program);
 registerEvaluation(program);
+registerCockpit(program);
 
 await program.parseAsync(process.argv);

@@ -27,6 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await loadDemoCity(database, { scale: config.demoScale, seed: DEFAULT_DEMO_SEED, ifNone: true });
     const { app, services } = await buildApp(config, database);
     await services.evaluation.ensurePresets();
+    await services.targets.ensurePlan();
     if (config.demo) await seedDemoEvaluations(database.db, services.evaluation);
     await services.imports.failInterrupted();
     await app.listen({ port: config.port, host: config.host });

@@ -2,10 +2,14 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
+import { createCockpitService } from '../modules/cockpit/cockpit.service';
 import { createChainLeaderService } from '../modules/chain-leaders/chain-leaders.service';
 import { createEvaluationService } from '../modules/evaluation/evaluation.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
 import { createImportService } from '../modules/imports/imports.service';
+import { createMetricsService } from '../modules/metrics/metrics.service';
+import { createPlatformEvaluationService } from '../modules/platform-evaluation/platform-evaluation.service';
+import { createTargetService } from '../modules/targets/targets.service';
 import { createReportedStatsService } from '../modules/metrics/reported-stats.service';
 import { createPlatformService } from '../modules/platforms/platforms.service';
 import { createReferenceService } from '../modules/reference/reference.service';
@@ -15,15 +19,24 @@ import { createUserService } from '../modules/users/users.service';
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
 export function createServices(database: Database, config: Config) {
   const { db } = database;
+  const evaluation = createEvaluationService(database);
+  const metrics = createMetricsService(db);
+  const targets = createTargetService(db, metrics);
+  const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
+  const reference = createReferenceService(db);
   return {
     auth: createAuthService(db, config.security),
     platforms: createPlatformService(db),
     enterprises: createEnterpriseService(db),
     imports: createImportService(database, config.dataDir),
-    evaluation: createEvaluationService(database),
+    evaluation,
+    metrics,
+    targets,
+    platformEvaluation,
+    cockpit: createCockpitService(metrics, targets, platformEvaluation, reference),
     users: createUserService(db),
     audit: createAuditService(db),
-    reference: createReferenceService(db),
+    reference,
     system: createSystemService(database),
     chainLeaders: createChainLeaderService(db),
     reportedStats: createReportedStatsService(db),

@@ -35,7 +35,9 @@ beforeAll(async () => {
 
 describe('evaluation API', () => {
   it('serves the indicator catalogue, the presets and the method schema', async () => {
-    const catalogue: { subject: string }[] = (await call('leader', 'GET', '/api/evaluation/indicators')).json();
+    const catalogue: { subject: string }[] = (
+      await call('leader', 'GET', '/api/evaluation/indicators')
+    ).json();
     expect(catalogue.filter((i) => i.subject === 'enterprise')).toHaveLength(8);
     expect(catalogue.filter((i) => i.subject === 'platform')).toHaveLength(15);
     const presets = (await call('taskforce', 'GET', '/api/evaluation/presets')).json();

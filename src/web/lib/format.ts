@@ -64,3 +64,25 @@ export function formatDateTime(value: string | Date | null | undefined, empty = 
   const p = parts(d);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
+
+/**
+ * An amount stored in 万元 shown at a readable scale (domain guide §2): 万亿元 from 10^8 万元,
+ * 亿元 from 10^4 万元, else 万元. English uses the same Chinese units, spelled out.
+ */
+export function formatMoney(wan: number | null | undefined, lang: 'zh' | 'en' = 'zh', empty = '—'): string {
+  if (wan === null || wan === undefined || Number.isNaN(wan)) return empty;
+  const abs = Math.abs(wan);
+  const [value, zh, en] =
+    abs >= 1e8
+      ? [wan / 1e8, '万亿元', 'tn CNY']
+      : abs >= 1e4
+        ? [wan / 1e4, '亿元', '100m CNY']
+        : [wan, '万元', '10k CNY'];
+  return `${numberFormat.format(value)} ${lang === 'en' ? en : zh}`;
+}
+
+/** A ratio (0.386) as a percentage ("38.6%"). */
+export function formatPercent(ratio: number | null | undefined, digits = 1, empty = '—'): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return empty;
+  return `${(ratio * 100).toFixed(digits)}%`;
+}

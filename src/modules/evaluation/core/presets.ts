@@ -5,6 +5,7 @@
  * Pure data.
  */
 import type { CohortRule, Method, Policies } from './method';
+import { PLATFORM_PRESET, PLATFORM_PRESET_KEY } from '../../platform-evaluation/core/preset';
 
 export const CLASSES: Method['classes'] = [
   { key: 'A', name: { zh: '优先发展', en: 'Priority development' } },
@@ -139,6 +140,7 @@ export const PRESETS: Record<string, Method> = {
     cohorts: [aboveScale(null), belowScale(null)],
     policies: PUBLISHED_POLICIES,
   },
+  [PLATFORM_PRESET_KEY]: PLATFORM_PRESET,
 };
 
 export const PRESET_KEYS = Object.keys(PRESETS);

@@ -77,7 +77,13 @@ export const FIGURES: Record<BaseFigure, FigureDefinition> = {
   aboveRevenue: fig('aboveRevenue', '规上企业营业收入', 'Revenue of above-scale firms', '万元', '10k CNY'),
   aboveRd: fig('aboveRd', '规上企业R&D经费', 'R&D of above-scale firms', '万元', '10k CNY'),
   land: fig('land', '企业用地', 'Enterprise land', '亩', 'mu'),
-  fixedAssetInvestment: fig('fixedAssetInvestment', '固定资产投资', 'Fixed-asset investment', '万元', '10k CNY'),
+  fixedAssetInvestment: fig(
+    'fixedAssetInvestment',
+    '固定资产投资',
+    'Fixed-asset investment',
+    '万元',
+    '10k CNY',
+  ),
   energyTce: fig('energyTce', '综合能耗', 'Energy use', '吨标准煤', 'tce'),
   valueAdded: fig('valueAdded', '工业增加值', 'Value added', '万元', '10k CNY'),
   firms: fig('firms', '有年度数据的企业', 'Firms with figures', '家', 'firms', 'count'),
@@ -92,7 +98,14 @@ export const FIGURES: Record<BaseFigure, FigureDefinition> = {
     'firms',
     'count',
   ),
-  chainLeaders: fig('chainLeaders', '链主企业（已确认）', 'Chain leaders (confirmed)', '家', 'firms', 'count'),
+  chainLeaders: fig(
+    'chainLeaders',
+    '链主企业（已确认）',
+    'Chain leaders (confirmed)',
+    '家',
+    'firms',
+    'count',
+  ),
   majorProjects: fig(
     'majorProjects',
     '新招引10亿元以上产业项目',
@@ -426,7 +439,8 @@ export const METRICS: Record<MetricKey, MetricDefinition> = {
     scope: 'both',
     format: 'ratio',
     figures: ['fixedAssetInvestment'],
-    compute: ({ bases, previous }) => growth(bases.fixedAssetInvestment, previous?.fixedAssetInvestment ?? null),
+    compute: ({ bases, previous }) =>
+      growth(bases.fixedAssetInvestment, previous?.fixedAssetInvestment ?? null),
   }),
   investment_intensity: metric({
     key: 'investment_intensity',
@@ -531,7 +545,10 @@ export type MetricValues = Record<MetricKey, number | null>;
 /** Every metric of one scope from its input (city metrics are null for a platform). */
 export function computeMetrics(input: MetricInput, scope: 'city' | 'platform'): MetricValues {
   return Object.fromEntries(
-    METRIC_KEYS.map((k) => [k, scope === 'platform' && METRICS[k].scope === 'city' ? null : METRICS[k].compute(input)]),
+    METRIC_KEYS.map((k) => [
+      k,
+      scope === 'platform' && METRICS[k].scope === 'city' ? null : METRICS[k].compute(input),
+    ]),
   ) as MetricValues;
 }
 

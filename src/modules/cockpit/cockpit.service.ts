@@ -1,0 +1,99 @@
+/**
+ * The cockpit (驾驶舱): one answer for the page — targets, platform ranking, clusters and the
+ * platform bubbles — composed from the metrics, targets and platform-evaluation services.
+ */
+import type { Actor } from '../auth/core/access';
+import { CLUSTER_100BN, CLUSTER_1TN, METRIC_KEYS, type MetricKey } from '../metrics/core/metrics';
+import { cockpitScope, type MetricsService } from '../metrics/metrics.service';
+import type { PlatformEvaluationService } from '../platform-evaluation/platform-evaluation.service';
+import type { ReferenceService } from '../reference/reference.service';
+import type { TargetService } from '../targets/targets.service';
+
+/** The platform metrics the ranking table and bubbles show. */
+const PLATFORM_COLUMNS: MetricKey[] = [
+  'platform_output',
+  'output_growth',
+  'leading_share',
+  'tax_per_mu',
+  'investment_intensity',
+  'rd_intensity',
+  'above_scale_firms',
+  'high_tech_firms',
+  'chain_leaders',
+];
+
+export function createCockpitService(
+  metrics: MetricsService,
+  targets: TargetService,
+  platformEvaluation: PlatformEvaluationService,
+  reference: ReferenceService,
+) {
+  return {
+    async cockpit(actor: Actor, q: { year?: number; platformId?: number; period?: string }) {
+      const scope = cockpitScope(actor);
+      const assessment = await targets.assess(actor, q);
+      const year = assessment.year;
+      const s = await metrics.snapshot();
+      const ids = assessment.platformId !== null ? [assessment.platformId] : scope;
+      const evaluation = await platformEvaluation.compute(year).catch(() => null);
+      const scores = new Map(evaluation?.platforms.map((p) => [p.platformId, p]) ?? []);
+      const platforms = s.platforms
+        .filter((p) => !p.archived && (!ids || ids.includes(p.id)))
+        .map((p) => {
+          const v = metrics.platformValues(s, p.id, year);
+          const score = scores.get(p.id);
+          return {
+            id: p.id,
+            name: p.name,
+            nameEn: p.nameEn,
+            isStrategic: p.isStrategic,
+            leadingIndustries: p.leadingIndustries,
+            land: v.bases.land,
+            values: Object.fromEntries(PLATFORM_COLUMNS.map((k) => [k, v.values[k]])) as Record<
+              MetricKey,
+              number | null
+            >,
+            sources: Object.fromEntries(PLATFORM_COLUMNS.map((k) => [k, v.sources[k]])) as Record<
+              MetricKey,
+              string
+            >,
+            score: score?.score ?? null,
+            rank: score?.rank ?? null,
+            leader: score?.leader ?? false,
+          };
+        })
+        .sort((a, b) => (b.values.platform_output ?? -1) - (a.values.platform_output ?? -1));
+      const { industries } = await reference.all();
+      const keyIndustries = industries.filter((i) => i.isKey);
+      const clusterYears = s.years.filter((y) => y >= assessment.period.startYear - 1 && y <= year);
+      const clusters = keyIndustries
+        .map((i) => ({
+          code: i.code,
+          nameZh: i.nameZh,
+          nameEn: i.nameEn,
+          output: s.industries.get(year)?.[i.code] ?? 0,
+          series: clusterYears.map((y) => ({ year: y, output: s.industries.get(y)?.[i.code] ?? 0 })),
+        }))
+        .sort((a, b) => b.output - a.output);
+      const current = metrics.scopeValues(s, year, ids);
+      return {
+        year,
+        years: s.years,
+        period: assessment.period,
+        platformId: assessment.platformId,
+        dataVersion: s.version,
+        targets: assessment.cards,
+        summary: Object.fromEntries(METRIC_KEYS.map((k) => [k, current.values[k]])) as Record<
+          MetricKey,
+          number | null
+        >,
+        platforms,
+        // Clusters are city-wide (T4/T5): shown for the city cockpit only.
+        clusters: assessment.platformId === null ? clusters : [],
+        clusterLines: { hundredBillion: CLUSTER_100BN, trillion: CLUSTER_1TN },
+        evaluation: evaluation ? { method: evaluation.method, leaders: evaluation.pool.leaders } : null,
+      };
+    },
+  };
+}
+export type CockpitService = ReturnType<typeof createCockpitService>;

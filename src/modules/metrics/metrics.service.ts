@@ -1,0 +1,312 @@
+/**
+ * Metrics for the city and each platform and year (domain guide §6–§7), computed in one place and
+ * cached until the data they read changes (a counter moved by database triggers).
+ */
+import type { Db } from '../../server/db/client';
+import { fail } from '../../server/errors';
+import { can, platformScope, type Actor } from '../auth/core/access';
+import {
+  applyReported,
+  BASE_FIGURES,
+  CHAIN_LEADER_OUTPUT,
+  combineSources,
+  computeMetrics,
+  emptyBases,
+  METRIC_KEYS,
+  METRICS,
+  REPORTED_ONLY,
+  sourceOf,
+  sumBases,
+  type BaseFigure,
+  type Bases,
+  type MetricKey,
+  type MetricValues,
+  type Override,
+  type Source,
+} from './core/metrics';
+import * as repo from './metrics.repository';
+
+export interface PlatformYear {
+  platformId: number;
+  year: number;
+  computed: Bases;
+  bases: Bases;
+  overrides: Override[];
+}
+
+export interface Snapshot {
+  version: number;
+  platforms: repo.PlatformInfo[];
+  /** Years with enterprise figures or reported statistics, ascending. */
+  years: number[];
+  rows: Map<string, PlatformYear>;
+  /** Key-industry output per year (万元). */
+  industries: Map<number, Record<string, number>>;
+}
+
+const keyOf = (platformId: number, year: number) => `${platformId}:${year}`;
+
+export interface ScopeValues {
+  year: number;
+  values: MetricValues;
+  sources: Record<MetricKey, Source>;
+  /** City only: platforms that reported a figure of each reported-only metric. */
+  reportedBy: Partial<Record<MetricKey, number>>;
+  bases: Bases;
+}
+
+/**
+ * Which platforms an actor's cockpit covers: null for all (task force, leaders), one for a
+ * platform admin. Others may not read it.
+ */
+export function cockpitScope(actor: Actor): number[] | null {
+  if (!can(actor, 'cockpit:read')) fail('FORBIDDEN');
+  const scope = platformScope(actor);
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'platform') return [scope.platformId];
+  return fail('FORBIDDEN');
+}
+
+export function createMetricsService(db: Db) {
+  let cached: Snapshot | null = null;
+  let loading: Promise<Snapshot> | null = null;
+
+  async function load(version: number): Promise<Snapshot> {
+    const [platforms, computed, industry, reported] = await Promise.all([
+      repo.platformsInfo(db),
+      repo.computedBases(db),
+      repo.industryOutput(db),
+      repo.reportedStats(db),
+    ]);
+    const rows = new Map<string, PlatformYear>();
+    const years = new Set<number>();
+    for (const c of computed) {
+      rows.set(keyOf(c.platformId, c.year), { ...c, computed: c.bases, overrides: [] });
+      years.add(c.year);
+    }
+    for (const r of reported) {
+      const k = keyOf(r.platformId, r.year);
+      let row = rows.get(k);
+      if (!row) {
+        row = {
+          platformId: r.platformId,
+          year: r.year,
+          computed: emptyBases(),
+          bases: emptyBases(),
+          overrides: [],
+        };
+        rows.set(k, row);
+      }
+      row.overrides.push(r);
+      years.add(r.year);
+    }
+    for (const row of rows.values()) row.bases = applyReported(row.computed, row.overrides);
+    const industries = new Map<number, Record<string, number>>();
+    for (const i of industry)
+      (industries.get(i.year) ?? industries.set(i.year, {}).get(i.year)!)[i.industry] = i.output;
+    return { version, platforms, years: [...years].sort((a, b) => a - b), rows, industries };
+  }
+
+  /** The metrics' data as of now: the cached copy while the data version stands still. */
+  async function snapshot(): Promise<Snapshot> {
+    const version = await repo.dataVersion(db);
+    if (cached?.version === version) return cached;
+    if (!loading)
+      loading = load(version)
+        .then((s) => (cached = s))
+        .finally(() => (loading = null));
+    const s = await loading;
+    return s.version === version ? s : snapshot();
+  }
+
+  function platformRow(s: Snapshot, platformId: number, year: number): PlatformYear {
+    return (
+      s.rows.get(keyOf(platformId, year)) ?? {
+        platformId,
+        year,
+        computed: emptyBases(),
+        bases: emptyBases(),
+        overrides: [],
+      }
+    );
+  }
+
+  /** One platform's metrics in a year (with last year's for growth). */
+  function platformValues(s: Snapshot, platformId: number, year: number): ScopeValues {
+    const row = platformRow(s, platformId, year);
+    const prev = s.rows.get(keyOf(platformId, year - 1));
+    const values = computeMetrics({ bases: row.bases, previous: prev?.bases ?? null }, 'platform');
+    const sources = Object.fromEntries(METRIC_KEYS.map((k) => [k, sourceOf(k, row.overrides)])) as Record<
+      MetricKey,
+      Source
+    >;
+    return { year, values, sources, reportedBy: {}, bases: row.bases };
+  }
+
+  /** The city's metrics in a year, or the sums over some platforms (a platform admin's cockpit). */
+  function scopeValues(s: Snapshot, year: number, platformIds: number[] | null): ScopeValues {
+    if (platformIds?.length === 1) return platformValues(s, platformIds[0]!, year);
+    const active = s.platforms.filter((p) => !p.archived);
+    const ids = platformIds ?? s.platforms.map((p) => p.id);
+    const rows = ids.map((id) => platformRow(s, id, year));
+    const prevRows = ids.map((id) => s.rows.get(keyOf(id, year - 1))).filter((r) => r !== undefined);
+    const bases = sumBases(rows.map((r) => r.bases));
+    const values = computeMetrics(
+      {
+        bases,
+        previous: prevRows.length ? sumBases(prevRows.map((r) => r.bases)) : null,
+        industryOutput: s.industries.get(year),
+        strategicPlatforms: active.filter((p) => p.isStrategic).length,
+        platformCount: active.length,
+      },
+      'city',
+    );
+    const reportedBy: Partial<Record<MetricKey, number>> = {};
+    const sources = {} as Record<MetricKey, Source>;
+    for (const k of METRIC_KEYS) {
+      const withData = rows.filter((r) => METRICS[k].figures.some((f) => r.bases[f] !== null));
+      sources[k] = combineSources(withData.map((r) => sourceOf(k, r.overrides)));
+      if (METRICS[k].figures.some((f) => REPORTED_ONLY.includes(f)))
+        reportedBy[k] = rows.filter((r) =>
+          r.overrides.some((o) => METRICS[k].figures.includes(o.figure)),
+        ).length;
+      if (k === 'strategic_platforms') sources[k] = 'registry';
+    }
+    return { year, values, sources, reportedBy, bases };
+  }
+
+  return {
+    snapshot,
+    platformRow,
+    platformValues,
+    scopeValues,
+
+    /** The metrics of the actor's scope for a year, with the yearly series of every metric. */
+    async overview(actor: Actor, year?: number, platformId?: number) {
+      const scope = cockpitScope(actor);
+      const s = await snapshot();
+      let ids = scope;
+      if (platformId !== undefined) {
+        if (scope && !scope.includes(platformId)) fail('PLATFORM_NOT_FOUND');
+        if (!s.platforms.some((p) => p.id === platformId)) fail('PLATFORM_NOT_FOUND');
+        ids = [platformId];
+      }
+      const y = year ?? s.years[s.years.length - 1] ?? new Date().getFullYear() - 1;
+      return { year: y, years: s.years, scope: ids, current: scopeValues(s, y, ids) };
+    },
+
+    /** A platform-year's bases: computed, reported and in effect (for the reported-statistics form). */
+    async platformYear(actor: Actor, platformId: number, year: number) {
+      const scope = cockpitScope(actor);
+      if (scope && !scope.includes(platformId)) fail('PLATFORM_NOT_FOUND');
+      const s = await snapshot();
+      if (!s.platforms.some((p) => p.id === platformId)) fail('PLATFORM_NOT_FOUND');
+      const row = platformRow(s, platformId, year);
+      const reported = Object.fromEntries(BASE_FIGURES.map((f) => [f, null])) as Record<
+        BaseFigure,
+        number | null
+      >;
+      for (const o of row.overrides) reported[o.figure] = o.value;
+      return {
+        platformId,
+        year,
+        computed: row.computed,
+        reported,
+        bases: row.bases,
+        overrides: row.overrides,
+      };
+    },
+
+    /** The records behind a number: enterprises (paged), platforms, reported figures or industries. */
+    async drill(
+      actor: Actor,
+      q: {
+        metric: MetricKey;
+        year: number;
+        platformId?: number;
+        industry?: string;
+        page?: number;
+        pageSize?: number;
+      },
+    ) {
+      const scope = cockpitScope(actor);
+      if (q.platformId !== undefined && scope && !scope.includes(q.platformId)) fail('PLATFORM_NOT_FOUND');
+      const ids = q.platformId !== undefined ? [q.platformId] : scope;
+      const s = await snapshot();
+      const def = METRICS[q.metric];
+      if (q.metric === 'strategic_platforms')
+        return {
+          kind: 'platforms' as const,
+          platforms: s.platforms.filter((p) => p.isStrategic && !p.archived && (!ids || ids.includes(p.id))),
+        };
+      if ((q.metric === 'clusters_100bn' || q.metric === 'clusters_1tn') && !q.industry)
+        return { kind: 'industries' as const, industries: s.industries.get(q.year) ?? {} };
+      if (def.figures.length && def.figures.every((f) => REPORTED_ONLY.includes(f))) {
+        const reported = [...s.rows.values()]
+          .filter((r) => r.year === q.year && (!ids || ids.includes(r.platformId)))
+          .flatMap((r) =>
+            r.overrides
+              .filter((o) => def.figures.includes(o.figure))
+              .map((o) => ({ ...o, platformId: r.platformId })),
+          );
+        return { kind: 'reported' as const, reported };
+      }
+      const filter: repo.DrillFilter = {
+        year: q.year,
+        platformIds: ids,
+        sort: 'output',
+        page: q.page ?? 1,
+        pageSize: Math.min(q.pageSize ?? 20, 200),
+        industry: q.industry,
+      };
+      switch (q.metric) {
+        case 'leading_share':
+          filter.leading = true;
+          break;
+        case 'above_scale_firms':
+        case 'above_scale_growth':
+          filter.above = true;
+          break;
+        case 'tax_per_mu':
+          filter.above = true;
+          filter.sort = 'taxPerMu';
+          break;
+        case 'rd_intensity':
+          filter.above = true;
+          filter.sort = 'rdSpending';
+          break;
+        case 'high_tech_firms':
+          filter.label = 'high_tech';
+          break;
+        case 'tech_smes':
+          filter.label = 'tech_sme';
+          break;
+        case 'chain_leaders':
+          filter.label = 'chain_leader';
+          break;
+        case 'chain_leader_candidates':
+          filter.minOutput = CHAIN_LEADER_OUTPUT;
+          break;
+        case 'investment_intensity':
+        case 'fai_growth':
+          filter.sort = 'fixedAssetInvestment';
+          break;
+        case 'energy_per_value_added':
+        case 'energy_intensity_decline':
+          filter.sort = 'energyTce';
+          break;
+        default:
+          break;
+      }
+      const overrides = [...s.rows.values()]
+        .filter((r) => r.year === q.year && (!ids || ids.includes(r.platformId)))
+        .flatMap((r) =>
+          r.overrides
+            .filter((o) => def.figures.includes(o.figure))
+            .map((o) => ({ ...o, platformId: r.platformId })),
+        );
+      return { kind: 'enterprises' as const, ...(await repo.drillEnterprises(db, filter)), overrides };
+    },
+  };
+}
+export type MetricsService = ReturnType<typeof createMetricsService>;
