@@ -193,7 +193,7 @@ export async function drillEnterprises(
   f: DrillFilter,
 ): Promise<{ total: number; rows: DrillRow[] }> {
   const where = [sql`y.year = ${f.year}`];
-  if (f.platformIds) where.push(sql`e.platform_id = any(${f.platformIds})`);
+  if (f.platformIds) where.push(sql`e.platform_id = any(${`{${f.platformIds.join(',')}}`}::int[])`);
   if (f.above !== undefined) where.push(f.above ? ABOVE : sql`not (${ABOVE})`);
   if (f.minOutput !== undefined) where.push(sql`y.output >= ${f.minOutput}`);
   if (f.industry) where.push(sql`m.industry_code = ${f.industry}`);
