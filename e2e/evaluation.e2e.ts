@@ -33,7 +33,7 @@ describe.skipIf(!chromiumPath)('per-mu evaluation journey', () => {
   it('task force runs 2025 → results → scorecard → notice → objection decided → published', async () => {
     const page = await h.page();
     await loginAs(page, h.url, 'taskforce');
-    await page.waitForURL(/\/platforms|\/enterprises/);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
     // The demo has published 2021–2024; 2025 is left to evaluate.
     await page.goto(`${h.url}/evaluation`);

@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)('import journey', () => {
   it('bad row → error shown → report downloaded → fixed file imported → enterprise in the list', async () => {
     const page = await h.page();
     await loginAs(page, h.url, 'taskforce');
-    await page.waitForURL(/\/platforms|\/enterprises/);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${h.url}/imports`);
 
     const good = [demoUscc('330114', 777001), '杭州旅程验证科技有限公司', '钱塘新区产业集聚区', '3973', 12];

@@ -22,6 +22,8 @@ describe.skipIf(!chromiumPath)('platform registry journeys', () => {
   it('platform admin logs in, sees only their platform, edits a field, logs out', async () => {
     const page = await h.page();
     await loginAs(page, h.url, 'platform');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${h.url}/platforms`);
     const table = page.getByTestId('platform-table');
     await table.getByText('钱塘新区产业集聚区').waitFor();
     const rows = table.locator('tbody tr.ant-table-row');

@@ -33,7 +33,7 @@ export function createServices(database: Database, config: Config) {
     metrics,
     targets,
     platformEvaluation,
-    cockpit: createCockpitService(metrics, targets, platformEvaluation, reference),
+    cockpit: createCockpitService(metrics, targets, platformEvaluation),
     users: createUserService(db),
     audit: createAuditService(db),
     reference,

@@ -6,7 +6,6 @@ import type { Actor } from '../auth/core/access';
 import { CLUSTER_100BN, CLUSTER_1TN, METRIC_KEYS, type MetricKey } from '../metrics/core/metrics';
 import { cockpitScope, type MetricsService } from '../metrics/metrics.service';
 import type { PlatformEvaluationService } from '../platform-evaluation/platform-evaluation.service';
-import type { ReferenceService } from '../reference/reference.service';
 import type { TargetService } from '../targets/targets.service';
 
 /** The platform metrics the ranking table and bubbles show. */
@@ -26,16 +25,15 @@ export function createCockpitService(
   metrics: MetricsService,
   targets: TargetService,
   platformEvaluation: PlatformEvaluationService,
-  reference: ReferenceService,
 ) {
   return {
     async cockpit(actor: Actor, q: { year?: number; platformId?: number; period?: string }) {
       const scope = cockpitScope(actor);
-      const assessment = await targets.assess(actor, q);
-      const year = assessment.year;
       const s = await metrics.snapshot();
+      const assessment = await targets.assess(actor, q, s);
+      const year = assessment.year;
       const ids = assessment.platformId !== null ? [assessment.platformId] : scope;
-      const evaluation = await platformEvaluation.compute(year).catch(() => null);
+      const evaluation = await platformEvaluation.compute(year, undefined, s).catch(() => null);
       const scores = new Map(evaluation?.platforms.map((p) => [p.platformId, p]) ?? []);
       const platforms = s.platforms
         .filter((p) => !p.archived && (!ids || ids.includes(p.id)))
@@ -63,8 +61,7 @@ export function createCockpitService(
           };
         })
         .sort((a, b) => (b.values.platform_output ?? -1) - (a.values.platform_output ?? -1));
-      const { industries } = await reference.all();
-      const keyIndustries = industries.filter((i) => i.isKey);
+      const keyIndustries = s.keyIndustries;
       const clusterYears = s.years.filter((y) => y >= assessment.period.startYear - 1 && y <= year);
       const clusters = keyIndustries
         .map((i) => ({

@@ -44,6 +44,19 @@ export async function platformsInfo(db: Db | Tx): Promise<PlatformInfo[]> {
   }));
 }
 
+export async function keyIndustries(
+  db: Db | Tx,
+): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+  const r = await db.execute(
+    sql`select code, name_zh, name_en from industries where is_key order by sort, code`,
+  );
+  return (r.rows as Row[]).map((x) => ({
+    code: String(x.code),
+    nameZh: String(x.name_zh),
+    nameEn: String(x.name_en),
+  }));
+}
+
 /** Computed bases of every platform and year that has enterprise figures. */
 export async function computedBases(
   db: Db | Tx,

@@ -42,6 +42,9 @@ export interface Snapshot {
   rows: Map<string, PlatformYear>;
   /** Key-industry output per year (万元). */
   industries: Map<number, Record<string, number>>;
+  keyIndustries: { code: string; nameZh: string; nameEn: string }[];
+  /** Scope values computed from this snapshot, by year and platforms (they never change). */
+  memo: Map<string, ScopeValues>;
 }
 
 const keyOf = (platformId: number, year: number) => `${platformId}:${year}`;
@@ -72,11 +75,12 @@ export function createMetricsService(db: Db) {
   let loading: Promise<Snapshot> | null = null;
 
   async function load(version: number): Promise<Snapshot> {
-    const [platforms, computed, industry, reported] = await Promise.all([
+    const [platforms, computed, industry, reported, keyIndustries] = await Promise.all([
       repo.platformsInfo(db),
       repo.computedBases(db),
       repo.industryOutput(db),
       repo.reportedStats(db),
+      repo.keyIndustries(db),
     ]);
     const rows = new Map<string, PlatformYear>();
     const years = new Set<number>();
@@ -104,7 +108,15 @@ export function createMetricsService(db: Db) {
     const industries = new Map<number, Record<string, number>>();
     for (const i of industry)
       (industries.get(i.year) ?? industries.set(i.year, {}).get(i.year)!)[i.industry] = i.output;
-    return { version, platforms, years: [...years].sort((a, b) => a - b), rows, industries };
+    return {
+      version,
+      platforms,
+      years: [...years].sort((a, b) => a - b),
+      rows,
+      industries,
+      keyIndustries,
+      memo: new Map(),
+    };
   }
 
   /** The metrics' data as of now: the cached copy while the data version stands still. */
@@ -145,6 +157,13 @@ export function createMetricsService(db: Db) {
 
   /** The city's metrics in a year, or the sums over some platforms (a platform admin's cockpit). */
   function scopeValues(s: Snapshot, year: number, platformIds: number[] | null): ScopeValues {
+    const key = `${year}:${platformIds?.join(',') ?? '*'}`;
+    let values = s.memo.get(key);
+    if (!values) s.memo.set(key, (values = computeScopeValues(s, year, platformIds)));
+    return values;
+  }
+
+  function computeScopeValues(s: Snapshot, year: number, platformIds: number[] | null): ScopeValues {
     if (platformIds?.length === 1) return platformValues(s, platformIds[0]!, year);
     const active = s.platforms.filter((p) => !p.archived);
     const ids = platformIds ?? s.platforms.map((p) => p.id);

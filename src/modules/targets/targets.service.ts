@@ -9,7 +9,7 @@ import { AppError, fail } from '../../server/errors';
 import { can, type Actor } from '../auth/core/access';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { METRIC_KEYS, METRICS, type MetricKey } from '../metrics/core/metrics';
-import { cockpitScope, type MetricsService } from '../metrics/metrics.service';
+import { cockpitScope, type MetricsService, type Snapshot } from '../metrics/metrics.service';
 import {
   assess,
   copyTargets,
@@ -54,6 +54,12 @@ export interface TargetCard {
   reportedBy: number | null;
   /** A platform's share of the city's value (totals only, platform scope). */
   cityValue: number | null;
+}
+
+/** A stored target's definition: without its row's id, period, version and audit columns. */
+function definitionOf(row: Target): TargetDefinition {
+  const { id: _id, periodId: _periodId, version: _version, updatedBy: _by, updatedAt: _at, ...t } = row;
+  return { ...t, metric: t.metric as MetricKey };
 }
 
 const problem = (field: string, zh: string, en: string) => ({ field, code: 'VALIDATION_FAILED', zh, en });
@@ -187,11 +193,7 @@ export function createTargetService(db: Db, metrics: MetricsService) {
         const s = await metrics.snapshot();
         const valueAt = (metric: MetricKey, year: number) =>
           s.years.includes(year) ? metrics.scopeValues(s, year, null).values[metric] : null;
-        targets = copyTargets(
-          (await targetsOf(from.id)).map((t) => ({ ...t, metric: t.metric as MetricKey })),
-          from,
-          valueAt,
-        );
+        targets = copyTargets((await targetsOf(from.id)).map(definitionOf), from, valueAt);
       }
       const id = await db.transaction(async (tx) => {
         const id = await insertPeriod(tx as unknown as Db, input, targets, actor.userId, copiedFrom);
@@ -299,14 +301,18 @@ export function createTargetService(db: Db, metrics: MetricsService) {
     },
 
     /** Every target of a period assessed for a year, in the actor's scope (a platform: its own). */
-    async assess(actor: Actor, q: { period?: number | string; year?: number; platformId?: number }) {
+    async assess(
+      actor: Actor,
+      q: { period?: number | string; year?: number; platformId?: number },
+      snapshot?: Snapshot,
+    ) {
       const scope = cockpitScope(actor);
       let ids = scope;
       if (q.platformId !== undefined) {
         if (scope && !scope.includes(q.platformId)) fail('PLATFORM_NOT_FOUND');
         ids = [q.platformId];
       }
-      const s = await metrics.snapshot();
+      const s = snapshot ?? (await metrics.snapshot());
       if (ids?.length === 1 && !s.platforms.some((p) => p.id === ids![0])) fail('PLATFORM_NOT_FOUND');
       const periods = await db.select().from(planPeriods).orderBy(asc(planPeriods.startYear));
       if (!periods.length) fail('PERIOD_NOT_FOUND');

@@ -116,3 +116,5 @@ CREATE TRIGGER industry_class_mapping_data_version AFTER INSERT OR UPDATE OR DEL
 CREATE TRIGGER platform_year_stats_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON platform_year_stats FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
 --> statement-breakpoint
 CREATE TRIGGER chain_leader_decisions_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON chain_leader_decisions FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
+--> statement-breakpoint
+CREATE TRIGGER industries_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON industries FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
