@@ -19,7 +19,12 @@ describe('yiyuan method / evaluate / results', () => {
       key: string;
       version: number;
     }[];
-    expect(list.map((m) => m.key).sort()).toEqual(['huangyan-2021', 'huangyan-2022', 'zhejiang-default']);
+    expect(list.map((m) => m.key).sort()).toEqual([
+      'huangyan-2021',
+      'huangyan-2022',
+      'platform-2022',
+      'zhejiang-default',
+    ]);
 
     // Export a preset, change a weight, import it under a new key: version 1, then version 2.
     const file = path.join(scratch(), 'method.json');
