@@ -78,6 +78,11 @@ export const ERRORS = {
     zh: '该年度没有可评价的企业数据',
     en: 'There are no enterprise figures to evaluate for that year',
   },
+  DECISION_REASON_REQUIRED: {
+    status: 400,
+    zh: '请填写决定理由（至少 2 个字）',
+    en: 'Give a reason for the decision (at least 2 characters)',
+  },
   REASON_REQUIRED: {
     status: 400,
     zh: '该年度已有公示或发布的结果，更正需要填写原因',

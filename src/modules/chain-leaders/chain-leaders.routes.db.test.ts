@@ -251,7 +251,7 @@ describe('chain-leader API', () => {
     for (const reason of ['', '   ', ' 是 ']) {
       const res = await decide('taskforce', 'C', PAST, 'confirmed', reason);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('REASON_REQUIRED');
+      expect(res.json().error.code).toBe('DECISION_REASON_REQUIRED');
       expect(res.json().error.details[0]).toMatchObject({ field: 'reason' });
     }
     const missing = await call('taskforce', 'POST', '/api/chain-leaders/decisions', {

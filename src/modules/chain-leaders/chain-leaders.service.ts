@@ -221,7 +221,7 @@ export function createChainLeaderService(db: Db) {
       require(actor, 'chain:decide');
       const reason = normaliseReason(input.reason);
       if (reason === null)
-        fail('REASON_REQUIRED', [
+        fail('DECISION_REASON_REQUIRED', [
           {
             field: 'reason',
             code: 'TOO_SHORT',

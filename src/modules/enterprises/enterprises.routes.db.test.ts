@@ -57,6 +57,30 @@ describe('enterprise routes', () => {
     expect((await call('taskforce', 'GET', `/api/enterprises/${theirs}`)).statusCode).toBe(200);
   });
 
+  it('an edit of the record neither grants nor removes the chain-leader label (decided with a reason)', async () => {
+    const id = await create(demoUscc('330114', 503), '钱塘链主候选企业', own);
+    const labelsOf = async () =>
+      (await call('taskforce', 'GET', `/api/enterprises/${id}`))
+        .json()
+        .labels.map((l: { label: string }) => l.label);
+    const patched = await call('taskforce', 'PATCH', `/api/enterprises/${id}`, {
+      version: 1,
+      labels: [
+        { label: 'high_tech', grantedOn: '2023-11-01' },
+        { label: 'chain_leader', grantedOn: null },
+      ],
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await labelsOf()).toEqual(['high_tech']);
+    await database.pool.query(
+      `insert into enterprise_labels (enterprise_id, label, granted_on) values ($1, 'chain_leader', '2025-03-01')`,
+      [id],
+    );
+    const again = await call('taskforce', 'PATCH', `/api/enterprises/${id}`, { version: 2, labels: [] });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await labelsOf()).toEqual(['chain_leader']);
+  });
+
   it('read-only roles get 403 on writes; commissioners have no access until assignments exist', async () => {
     const id = (await call('taskforce', 'GET', '/api/enterprises?pageSize=1')).json().items[0].id;
     expect(

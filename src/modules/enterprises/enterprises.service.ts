@@ -148,7 +148,14 @@ export function createEnterpriseService(db: Db) {
           ratingExemption:
             patch.ratingExemption !== undefined ? patch.ratingExemption : current.ratingExemption,
           address: patch.address ?? current.address,
-          labels: patch.labels ?? current.labels,
+          // The chain-leader label is decided with a reason on the chain-leader page (plan §3.1):
+          // an edit of the record keeps it as it is.
+          labels: patch.labels
+            ? [
+                ...patch.labels.filter((l) => l.label !== 'chain_leader'),
+                ...current.labels.filter((l) => l.label === 'chain_leader'),
+              ]
+            : current.labels,
         };
         const errors = validateEnterprise(next, await reference(tx));
         if (errors.length) fail('VALIDATION_FAILED', errors);

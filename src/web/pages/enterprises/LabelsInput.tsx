@@ -30,19 +30,22 @@ export function LabelsInput({ value = [], onChange, disabled }: Props) {
     <Flex vertical gap={6}>
       {LABEL_CODES.map((code) => {
         const current = byLabel.get(code);
+        // Chain leaders are confirmed with a reason on the chain-leader page (plan §3.1), not here.
+        const locked = disabled || code === 'chain_leader';
         return (
           <Flex key={code} align="center" gap={12} wrap>
             <Checkbox
               checked={!!current}
-              disabled={disabled}
+              disabled={locked}
               onChange={(e) => set(code, e.target.checked ? { label: code, grantedOn: null } : null)}
               style={{ width: 260 }}
             >
               {t(`labels.${code}`)}
+              {code === 'chain_leader' && !disabled ? ` ${t('enterprise.chainLeaderDecidedElsewhere')}` : ''}
             </Checkbox>
             <DatePicker
               size="small"
-              disabled={disabled || !current}
+              disabled={locked || !current}
               value={current?.grantedOn ? dayjs(current.grantedOn) : null}
               placeholder={t('enterprise.grantedOnOptional')}
               aria-label={t('enterprise.grantedOnFor', { label: t(`labels.${code}`) })}
