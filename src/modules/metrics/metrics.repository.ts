@@ -65,11 +65,11 @@ export async function computedBases(
     with f as (
       select e.platform_id, y.year, y.output, y.tax, y.revenue, y.rd_spending, y.fixed_asset_investment,
         y.energy_tce, y.value_added, e.own_land_mu as land, ${ABOVE} as above,
-        exists (select 1 from platform_industries pi
-          where pi.platform_id = e.platform_id and pi.industry_code = m.industry_code) as is_leading
+        pi.platform_id is not null as is_leading
       from enterprise_years y
       join enterprises e on e.id = y.enterprise_id
       left join industry_class_mapping m on m.class_code = e.industry_class
+      left join platform_industries pi on pi.platform_id = e.platform_id and pi.industry_code = m.industry_code
     )
     select platform_id, year,
       sum(output) as output,

@@ -2,6 +2,7 @@
  * Metrics for the city and each platform and year (domain guide §6–§7), computed in one place and
  * cached until the data they read changes (a counter moved by database triggers).
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { fail } from '../../server/errors';
 import { can, platformScope, type Actor } from '../auth/core/access';
@@ -75,13 +76,20 @@ export function createMetricsService(db: Db) {
   let loading: Promise<Snapshot> | null = null;
 
   async function load(version: number): Promise<Snapshot> {
-    const [platforms, computed, industry, reported, keyIndustries] = await Promise.all([
-      repo.platformsInfo(db),
-      repo.computedBases(db),
-      repo.industryOutput(db),
-      repo.reportedStats(db),
-      repo.keyIndustries(db),
-    ]);
+    // One consistent read. JIT off: compiling these aggregates costs more than it saves (~1 s).
+    const [platforms, computed, industry, reported, keyIndustries] = await db.transaction(
+      async (tx) => {
+        await tx.execute(sql`set local jit = off`);
+        return [
+          await repo.platformsInfo(tx),
+          await repo.computedBases(tx),
+          await repo.industryOutput(tx),
+          await repo.reportedStats(tx),
+          await repo.keyIndustries(tx),
+        ] as const;
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
     const rows = new Map<string, PlatformYear>();
     const years = new Set<number>();
     for (const c of computed) {
