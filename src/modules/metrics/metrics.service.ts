@@ -192,7 +192,9 @@ export function createMetricsService(db: Db) {
     const sources = {} as Record<MetricKey, Source>;
     for (const k of METRIC_KEYS) {
       const withData = rows.filter((r) => METRICS[k].figures.some((f) => r.bases[f] !== null));
-      sources[k] = combineSources(withData.map((r) => sourceOf(k, r.overrides)));
+      sources[k] = withData.length
+        ? combineSources(withData.map((r) => sourceOf(k, r.overrides)))
+        : sourceOf(k, []); // nobody has data: the metric's own kind (reported-only stays "reported")
       if (METRICS[k].figures.some((f) => REPORTED_ONLY.includes(f)))
         reportedBy[k] = rows.filter((r) =>
           r.overrides.some((o) => METRICS[k].figures.includes(o.figure)),

@@ -9,12 +9,13 @@ import type { PlatformIndicatorKey } from '../../evaluation/core/indicators';
 
 export const PLATFORM_PRESET_KEY = 'platform-2022';
 
-const ratio = (indicator: PlatformIndicatorKey, weight: number, benchmark?: number): IndicatorRule => ({
+const ratio = (indicator: PlatformIndicatorKey, weight: number, benchmark: number): IndicatorRule => ({
   indicator,
   weight,
-  benchmark: benchmark === undefined ? { kind: 'cohort_mean' } : { kind: 'fixed', value: benchmark },
+  benchmark: { kind: 'fixed', value: benchmark },
   scoring: 'ratio',
-  cap: weight * 1.5,
+  // Reaching the benchmark (the plan's target) earns the full weight: the total stays ≤ 100.
+  cap: weight,
   missing: 'cohort_average',
 });
 const minMax = (
@@ -37,7 +38,7 @@ export const PLATFORM_PRESET: Method = {
   name: { zh: '产业平台综合评价（默认）', en: 'Platform evaluation (default)' },
   description:
     '设计默认值：产业发展 32、要素集聚 20、营商环境 20、绿色创新 28 分。亩均税收以 40 万元/亩（杭政函〔2023〕13号）、' +
-    '主导产业占比以 60%（目标 T2）、R&D 占比以 3.8% 为基准，按比值计分、封顶 1.5 倍；增速、计数类指标按极差计分（20%–100%）。' +
+    '主导产业占比以 60%（目标 T2）、R&D 占比以 3.8% 为基准，按比值计分，达到基准即得满分；投资强度、增速、计数类指标按极差计分（20%–100%）。' +
     '暂无数据的指标（诉求办结率等，待企业服务上线）不计分，其余指标按权重比例放大到 100 分。',
   source: 'design: Yiyuan default for plan §4.2 (no published weights)',
   scorePrecision: 2,
@@ -61,14 +62,14 @@ export const PLATFORM_PRESET: Method = {
         ratio('platform_tax_per_mu', 12, 40),
         minMax('chain_leaders', 4, 'cohort_average'),
         // 要素集聚 20
-        ratio('investment_intensity', 10),
+        minMax('investment_intensity', 10, 'cohort_average'),
         minMax('major_projects', 5, 'zero'),
         minMax('above_scale_growth', 5, 'cohort_average'),
         // 营商环境 20
         minMax('ticket_closure_rate', 6, 'zero'),
         minMax('service_satisfaction', 5, 'zero'),
         minMax('ticket_on_time_rate', 4, 'zero'),
-        { ...ratio('public_service_platform', 5, 1), cap: 5, missing: 'zero' },
+        { ...ratio('public_service_platform', 5, 1), missing: 'zero' },
         // 绿色创新 28
         ratio('platform_rd_intensity', 10, 0.038),
         minMax('high_tech_firms', 6, 'cohort_average'),
