@@ -1,6 +1,12 @@
 import { App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, InboxOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  FundOutlined,
+  InboxOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
@@ -157,6 +163,11 @@ function PlatformDetail({ id }: { id: number }) {
           {p.archivedAt && <Tag>{t('platform.archivedTag')}</Tag>}
         </Flex>
         <Flex gap={8}>
+          {hasPermission(me, 'cockpit:read') && !p.archivedAt && (
+            <Button icon={<FundOutlined />} onClick={() => navigate(`/cockpit?platform=${p.id}`)}>
+              {t('platform.openCockpit')}
+            </Button>
+          )}
           {hasPermission(me, 'platform:update') && !p.archivedAt && (
             <Button
               type="primary"
