@@ -201,6 +201,13 @@ export function targetRoutes(app: App, { services }: RouteDeps) {
     async (request, reply) => {
       const a = await targets.assess(actorOf(request), request.query);
       const unit = (c: TargetCard) => METRICS[c.target.metric as MetricKey].unitZh;
+      // Ratios are stored as fractions; the sheet shows them in the unit it names (%): 0.6 → 60.
+      const inUnit = (c: TargetCard, v: number | null | undefined) =>
+        v == null
+          ? v
+          : METRICS[c.target.metric as MetricKey].format === 'ratio'
+            ? Number((v * 100).toPrecision(12))
+            : v;
       const spec = {
         name: `${a.year}年目标监测`,
         columns: [
@@ -208,12 +215,12 @@ export function targetRoutes(app: App, { services }: RouteDeps) {
           { header: '目标', width: 28, value: (c: TargetCard) => c.target.nameZh },
           { header: '指标', width: 24, value: (c: TargetCard) => METRICS[c.target.metric as MetricKey].zh },
           { header: '单位', width: 12, value: unit },
-          { header: '目标值', value: (c: TargetCard) => c.target.targetValue },
-          { header: `${a.year}年值`, value: (c: TargetCard) => c.assessment.value ?? '暂无数据' },
+          { header: '目标值', value: (c: TargetCard) => inUnit(c, c.target.targetValue) },
+          { header: `${a.year}年值`, value: (c: TargetCard) => inUnit(c, c.assessment.value) ?? '暂无数据' },
           { header: '完成进度', value: (c: TargetCard) => c.assessment.progress ?? '', numFmt: '0.0%' },
           {
             header: '预计到期值',
-            value: (c: TargetCard) => c.assessment.projection?.value ?? '',
+            value: (c: TargetCard) => inUnit(c, c.assessment.projection?.value) ?? '',
           },
           {
             header: '预测方法',

@@ -341,8 +341,11 @@ export function assess(
   return {
     value,
     progress: progressOf(t.comparator, value, goal),
+    // Only meaningful while the baseline was short of the target.
     progressFromBaseline:
-      baseline && span !== 0 && t.kind === 'level' ? (value - baseline.value) / span : null,
+      baseline && span !== 0 && t.kind === 'level' && !meets(t.comparator, baseline.value, goal)
+        ? (value - baseline.value) / span
+        : null,
     baseline,
     dueYear,
     projection,

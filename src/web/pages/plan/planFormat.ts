@@ -1,0 +1,323 @@
+// Pure helpers of the plan page: values in a metric's unit, ratio ↔ percent in forms, defaults of a
+// new period, and the targets table's rows (targets merged with their assessment cards).
+import type {
+  Comparator,
+  Frequency,
+  MetricInfo,
+  MetricKey,
+  PlanPeriod,
+  PlanPeriodSummary,
+  PlanTarget,
+  Status,
+  TargetCard,
+  TargetInput,
+  TargetKind,
+} from '../../api/plan';
+import { formatInteger, formatMoney, formatNumber } from '../../lib/format';
+
+type Format = MetricInfo['format'];
+type Lang = 'zh-CN' | 'en';
+
+export const COMPARATOR_SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤' };
+
+const percentFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** A ratio as a percentage with up to 2 decimals: 0.038 → "3.8%", 0.7489 → "74.89%". */
+export function formatRatio(ratio: number | null | undefined, empty = '—'): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return empty;
+  return `${percentFormat.format(ratio * 100)}%`;
+}
+
+/** The metric's unit in the language (amounts show their own 万元/亿元/万亿元 scale). */
+export function unitOf(metric: MetricInfo | undefined, lang: Lang): string {
+  if (!metric) return '';
+  return lang === 'en' ? metric.unitEn : metric.unitZh;
+}
+
+/**
+ * A value in its metric's unit: amounts (万元) at a readable scale, ratios as percentages, counts as
+ * whole numbers with their unit, decimals with 2 decimals and their unit.
+ */
+export function formatMetricValue(
+  value: number | null | undefined,
+  metric: MetricInfo | undefined,
+  lang: Lang,
+  empty = '—',
+): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return empty;
+  const format: Format = metric?.format ?? 'decimal';
+  const unit = unitOf(metric, lang);
+  const withUnit = (s: string) => (unit ? `${s} ${unit}` : s);
+  switch (format) {
+    case 'amount':
+      return formatMoney(value, lang === 'en' ? 'en' : 'zh', empty);
+    case 'ratio':
+      return formatRatio(value, empty);
+    case 'count':
+      return withUnit(formatInteger(value, empty));
+    default:
+      return withUnit(formatNumber(value, empty));
+  }
+}
+
+/** "≥ 3 万亿元", "> 60 个", "≥ 3.8%". */
+export function formatGoal(
+  target: Pick<PlanTarget, 'comparator' | 'targetValue'>,
+  metric: MetricInfo | undefined,
+  lang: Lang,
+) {
+  return `${COMPARATOR_SYMBOL[target.comparator]} ${formatMetricValue(target.targetValue, metric, lang)}`;
+}
+
+/** Removes binary noise of a scaling (0.038 × 100 = 3.8000000000000003 → 3.8). */
+const clean = (n: number) => Number(n.toPrecision(12));
+
+/**
+ * A stored value as entered in the form: ratios as percentages (to 4 decimals: a computed baseline
+ * of 0.748939093406 shows as 74.8939), everything else to 12 significant digits.
+ */
+export function toFormNumber(value: number | null | undefined, format: Format | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return format === 'ratio' ? Number((value * 100).toFixed(4)) : clean(value);
+}
+
+/** Thousands separators for number inputs (integer part only): 300000000.5 → "300,000,000.5". */
+export function groupDigits(text: string | number | undefined): string {
+  const s = text === undefined ? '' : String(text);
+  const [int = '', frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/** Parses a grouped number input back. */
+export const ungroupDigits = (text: string | undefined) => (text ?? '').replace(/,/g, '');
+
+/** A value entered in the form as stored: percentages back to ratios. */
+export function fromFormNumber(value: number | null | undefined, format: Format | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return format === 'ratio' ? clean(value / 100) : value;
+}
+
+export interface MilestoneRow {
+  year?: number | null;
+  value?: number | null;
+}
+
+/** The target form's fields; numbers are in the form's units (ratios and the warning ratio in %). */
+export interface TargetFormValues {
+  code: string;
+  nameZh: string;
+  nameEn?: string;
+  metric?: MetricKey;
+  comparator: Comparator;
+  targetValue?: number | null;
+  kind: TargetKind;
+  dueYear?: number | null;
+  baselineYear?: number | null;
+  baselineValue?: number | null;
+  milestones?: MilestoneRow[];
+  ownerDepartment?: string;
+  frequency: Frequency;
+  /** In percent (90 = 0.9). */
+  warningRatio?: number | null;
+  source?: string;
+  note?: string;
+  sort?: number | null;
+}
+
+/** Form fields that server validation errors can be put on. */
+export const TARGET_FORM_FIELDS = [
+  'code',
+  'nameZh',
+  'nameEn',
+  'metric',
+  'comparator',
+  'targetValue',
+  'kind',
+  'dueYear',
+  'baselineYear',
+  'baselineValue',
+  'milestones',
+  'ownerDepartment',
+  'frequency',
+  'warningRatio',
+  'source',
+  'note',
+  'sort',
+] as const;
+
+export function targetToForm(t: PlanTarget, format: Format | undefined): TargetFormValues {
+  return {
+    code: t.code,
+    nameZh: t.nameZh,
+    nameEn: t.nameEn,
+    metric: t.metric,
+    comparator: t.comparator,
+    targetValue: toFormNumber(t.targetValue, format),
+    kind: t.kind,
+    dueYear: t.dueYear,
+    baselineYear: t.baselineYear,
+    baselineValue: toFormNumber(t.baselineValue, format),
+    milestones: Object.entries(t.milestones)
+      .map(([year, value]) => ({ year: Number(year), value: toFormNumber(value, format) }))
+      .sort((a, b) => a.year - b.year),
+    ownerDepartment: t.ownerDepartment,
+    frequency: t.frequency,
+    warningRatio: clean(t.warningRatio * 100),
+    source: t.source,
+    note: t.note,
+    sort: t.sort,
+  };
+}
+
+/** A new target's starting values: at the end of the list, the plan's usual defaults. */
+export function newTargetForm(
+  period: Pick<PlanPeriod, 'source' | 'startYear'>,
+  targets: readonly PlanTarget[],
+) {
+  return {
+    code: '',
+    nameZh: '',
+    nameEn: '',
+    comparator: 'gte',
+    kind: 'level',
+    dueYear: null,
+    baselineYear: period.startYear - 1,
+    baselineValue: null,
+    milestones: [],
+    ownerDepartment: '',
+    frequency: 'yearly',
+    warningRatio: 90,
+    source: period.source,
+    note: '',
+    sort: targets.reduce((m, t) => Math.max(m, t.sort), 0) + 1,
+  } satisfies TargetFormValues;
+}
+
+/** The form's values as the API wants them (all fields sent: empty ones as null or ''). */
+export function formToInput(v: TargetFormValues, format: Format | undefined): TargetInput {
+  const milestones: Record<string, number> = {};
+  for (const m of v.milestones ?? [])
+    if (m.year != null && m.value != null) milestones[String(m.year)] = fromFormNumber(m.value, format)!;
+  return {
+    code: v.code.trim(),
+    nameZh: v.nameZh.trim(),
+    nameEn: (v.nameEn ?? '').trim(),
+    metric: v.metric!,
+    comparator: v.comparator,
+    targetValue: fromFormNumber(v.targetValue, format)!,
+    kind: v.kind,
+    dueYear: v.dueYear ?? null,
+    baselineYear: v.baselineYear ?? null,
+    baselineValue: v.baselineYear == null ? null : fromFormNumber(v.baselineValue, format),
+    milestones,
+    ownerDepartment: (v.ownerDepartment ?? '').trim(),
+    frequency: v.frequency,
+    warningRatio: v.warningRatio == null ? 0.9 : clean(v.warningRatio / 100),
+    source: (v.source ?? '').trim(),
+    note: (v.note ?? '').trim(),
+    sort: v.sort ?? 0,
+  };
+}
+
+/** Years from..to inclusive. */
+export function yearsOf(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+export interface NewPeriodDefaults {
+  key: string;
+  startYear: number;
+  endYear: number;
+  copyFrom: string | null;
+}
+
+/** A period key from its years: 2026, 2030 → "2026-2030". */
+export const periodKeyOf = (startYear: number, endYear: number) => `${startYear}-${endYear}`;
+
+/**
+ * The next period: five years from the year after the latest period's end, copying that period's
+ * targets (2022–2025 → 2026–2030). Without periods: five years from `thisYear`.
+ */
+export function newPeriodDefaults(periods: readonly PlanPeriod[], thisYear: number): NewPeriodDefaults {
+  const latest = [...periods].sort((a, b) => b.endYear - a.endYear || b.id - a.id)[0];
+  const startYear = latest ? latest.endYear + 1 : thisYear;
+  const endYear = startYear + 4;
+  return { key: periodKeyOf(startYear, endYear), startYear, endYear, copyFrom: latest?.key ?? null };
+}
+
+/**
+ * The period shown when the address names none: the one holding last year (whose data the yearly
+ * assessment reads), else the latest.
+ */
+export function defaultPeriodKey(
+  periods: readonly PlanPeriodSummary[],
+  thisYear: number,
+): string | undefined {
+  const last = thisYear - 1;
+  const holding = periods.find((p) => p.startYear <= last && last <= p.endYear);
+  if (holding) return holding.key;
+  return [...periods].sort((a, b) => b.endYear - a.endYear)[0]?.key;
+}
+
+/** A row of the targets table: the target and, when the assessment is there, its card. */
+export interface TargetRow {
+  target: PlanTarget;
+  card: TargetCard | undefined;
+}
+
+/** Targets in their order, each with its assessment card (matched by target id). */
+export function mergeCards(
+  targets: readonly PlanTarget[],
+  cards: readonly TargetCard[] | undefined,
+): TargetRow[] {
+  const byId = new Map((cards ?? []).map((c) => [c.target.id, c]));
+  return targets.map((target) => ({ target, card: byId.get(target.id) }));
+}
+
+export type StatusKey = Status | 'not_applicable';
+
+/** The status a row shows: the card's, "not applicable" outside its scope. */
+export function statusOf(card: TargetCard | undefined): StatusKey | null {
+  if (!card) return null;
+  return card.applies ? card.assessment.status : 'not_applicable';
+}
+
+export const STATUS_ORDER: StatusKey[] = ['on_track', 'at_risk', 'off_track', 'no_data', 'not_applicable'];
+
+/** How many rows have each status (rows without an assessment are left out). */
+export function statusCounts(rows: readonly TargetRow[]): Record<StatusKey, number> {
+  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<StatusKey, number>;
+  for (const r of rows) {
+    const s = statusOf(r.card);
+    if (s) counts[s]++;
+  }
+  return counts;
+}
+
+/** Whether a value meets a goal under a comparator. */
+export function meetsGoal(comparator: Comparator, value: number, goal: number): boolean {
+  return comparator === 'gte' ? value >= goal : comparator === 'gt' ? value > goal : value <= goal;
+}
+
+/**
+ * The share of the way from the baseline to the target, when it means something: not when the
+ * baseline already met the target (the span runs the wrong way).
+ */
+export function baselineProgress(
+  card: TargetCard | undefined,
+  target: Pick<PlanTarget, 'comparator' | 'targetValue'>,
+) {
+  const a = card?.assessment;
+  if (!a || a.progressFromBaseline === null || !a.baseline) return null;
+  return meetsGoal(target.comparator, a.baseline.value, target.targetValue) ? null : a.progressFromBaseline;
+}
+
+/** Milestones in year order. */
+export function milestoneList(milestones: Record<string, number>): { year: number; value: number }[] {
+  return Object.entries(milestones)
+    .map(([year, value]) => ({ year: Number(year), value }))
+    .sort((a, b) => a.year - b.year);
+}
