@@ -48,6 +48,11 @@ export const ERRORS = {
   },
   PERIOD_NOT_FOUND: { status: 404, zh: '规划期不存在', en: 'Plan period not found' },
   PERIOD_EXISTS: { status: 409, zh: '该规划期已存在', en: 'This plan period already exists' },
+  PERIOD_LAST: {
+    status: 409,
+    zh: '至少要保留一个规划期',
+    en: 'At least one plan period must remain',
+  },
   TARGET_NOT_FOUND: { status: 404, zh: '规划目标不存在', en: 'Plan target not found' },
   TARGET_CODE_EXISTS: {
     status: 409,

@@ -276,6 +276,17 @@ describe('plan API', () => {
     });
     expect(empty.statusCode, empty.body).toBe(201);
     expect(empty.json()).toMatchObject({ copiedFrom: null, targets: [] });
+    // A period created by mistake can be deleted (not by a leader); it is gone afterwards.
+    const mistake = await call('taskforce', 'POST', '/api/plan/periods', {
+      key: 'mistake-2041',
+      nameZh: '误建',
+      startYear: 2041,
+      endYear: 2045,
+    });
+    expect(mistake.statusCode).toBe(201);
+    expect((await call('leader', 'DELETE', '/api/plan/periods/mistake-2041')).statusCode).toBe(403);
+    expect((await call('taskforce', 'DELETE', '/api/plan/periods/mistake-2041')).statusCode).toBe(204);
+    expect((await call('taskforce', 'GET', '/api/plan/periods/mistake-2041')).statusCode).toBe(404);
   });
 
   it('adds, edits (with versions) and deletes a target', async () => {

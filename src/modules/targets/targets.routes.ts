@@ -103,6 +103,22 @@ export function targetRoutes(app: App, { services }: RouteDeps) {
     },
   );
 
+  app.delete(
+    '/api/plan/periods/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a plan period and its targets (not the last one) / 删除规划期',
+        params: Type.Object({ key: Type.String({ maxLength: 32 }) }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await targets.deletePeriod(actorOf(request), request.params.key);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     '/api/plan/periods/:id/targets',
     {

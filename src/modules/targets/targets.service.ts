@@ -209,6 +209,27 @@ export function createTargetService(db: Db, metrics: MetricsService) {
       return this.getPeriod(actor, id);
     },
 
+    /** Deletes a period with its targets (e.g. one created by mistake); the last one stays. */
+    async deletePeriod(actor: Actor, idOrKey: number | string) {
+      requireWrite(actor);
+      const period = await periodOrFail(idOrKey);
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(727412)`);
+        const rows = (await tx.execute(sql`select count(*)::int as n from plan_periods`)).rows as {
+          n: number;
+        }[];
+        if (rows[0]!.n <= 1) fail('PERIOD_LAST');
+        await tx.delete(planPeriods).where(eq(planPeriods.id, period.id));
+        await recordAudit(tx, subjectOf(actor), {
+          action: 'plan.period.delete',
+          result: 'success',
+          objectType: 'plan_period',
+          objectId: period.id,
+          detail: { key: period.key },
+        });
+      });
+    },
+
     async createTarget(actor: Actor, periodId: number, input: TargetInput) {
       requireWrite(actor);
       const period = await periodOrFail(periodId);

@@ -202,6 +202,13 @@ export function useCreatePeriod() {
   );
 }
 
+/** Deletes a period and its targets (the server keeps the last one: 409 PERIOD_LAST). */
+export function useDeletePeriod() {
+  return usePlanMutation((key: string) =>
+    api<void>(`/plan/periods/${encodeURIComponent(key)}`, { method: 'DELETE' }),
+  );
+}
+
 export function useCreateTarget() {
   return usePlanMutation(({ periodId, input }: { periodId: number; input: TargetInput }) =>
     api<PlanTarget>(`/plan/periods/${periodId}/targets`, { method: 'POST', body: input }),

@@ -1,11 +1,25 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Select, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Popconfirm,
+  Select,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
 import {
   assessmentExportUrl,
+  useDeletePeriod,
   useDeleteTarget,
   useMetricCatalogue,
   usePlanAssessment,
@@ -61,6 +75,7 @@ export function PlanPage() {
     setDrawerOpen(true);
   };
   const remove = useDeleteTarget();
+  const removePeriod = useDeletePeriod();
   const [deletingId, setDeletingId] = useState<number | null>(null);
 
   const list = useMemo(() => periods.data ?? [], [periods.data]);
@@ -120,14 +135,40 @@ export function PlanPage() {
         <Typography.Text type="secondary">{t('plan.subtitle')}</Typography.Text>
       </Flex>
       {canWrite && (
-        <Button
-          icon={<PlusOutlined />}
-          onClick={() => setPeriodFormOpen(true)}
-          disabled={periods.isPending}
-          data-testid="plan-period-new"
-        >
-          {t('plan.newPeriod')}
-        </Button>
+        <Flex gap={8}>
+          {summary && list.length > 1 && (
+            <Popconfirm
+              title={t('plan.deletePeriodConfirm', { name: summary.key })}
+              description={t('plan.deletePeriodText')}
+              okButtonProps={{ danger: true, loading: removePeriod.isPending }}
+              onConfirm={() =>
+                removePeriod
+                  .mutateAsync(summary.key)
+                  .then(() => {
+                    message.success(t('plan.periodDeleted'));
+                    setParams((prev) => {
+                      const next = new URLSearchParams(prev);
+                      next.delete('period');
+                      return next;
+                    });
+                  })
+                  .catch((e: unknown) => message.error(errorText(e)))
+              }
+            >
+              <Button danger icon={<DeleteOutlined />} data-testid="plan-period-delete">
+                {t('plan.deletePeriod')}
+              </Button>
+            </Popconfirm>
+          )}
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setPeriodFormOpen(true)}
+            disabled={periods.isPending}
+            data-testid="plan-period-new"
+          >
+            {t('plan.newPeriod')}
+          </Button>
+        </Flex>
       )}
     </Flex>
   );
