@@ -87,12 +87,16 @@ export function platformEvaluationRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Platform evaluation and quota allocation as .xlsx / 导出平台评价与指标分配',
-        querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { year: Type.Optional(Year), method: Type.Optional(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       },
     },
     async (request, reply) => {
-      const r = await pe.evaluate(actorOf(request), request.query.year);
+      const m = request.query.method;
+      const r = await pe.evaluate(actorOf(request), request.query.year, m && /^\d+$/.test(m) ? Number(m) : m);
       const spec = {
         name: `${r.year}年平台评价`,
         columns: [

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { quotaPools } from '../../server/db/schema';
+import { quotaPools, users } from '../../server/db/schema';
 import { AppError, fail } from '../../server/errors';
 import { can, type Actor } from '../auth/core/access';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
@@ -38,6 +38,21 @@ export interface PlatformScore {
   flags: string[];
   land: { units: number; exact: number; eligible: boolean };
   energy: { units: number; exact: number; eligible: boolean };
+}
+
+/** The allocation as confirmed (kept in quota_pools.snapshot). */
+export interface AllocationSnapshot {
+  method: { id: number; key: string; version: number; name: { zh: string; en: string } };
+  pool: { landMu: number; energyTce: number; threshold: number; leaders?: number };
+  platforms: {
+    platformId: number;
+    name: string;
+    score: number | null;
+    rank: number | null;
+    leader: boolean;
+    landMu: number;
+    energyTce: number;
+  }[];
 }
 
 /** A platform's figures for the engine: its metrics of the year, as the platform indicators read them. */
@@ -85,6 +100,22 @@ export function platformSubject(
   };
 }
 
+export interface Computed {
+  year: number;
+  years: number[];
+  method: { id: number; key: string; version: number; name: { zh: string; en: string } };
+  noData: { indicators: string[]; rescale: number } | null;
+  benchmarks: Record<string, number | null | undefined>;
+  pool: PoolSettings & {
+    saved: boolean;
+    confirmedAt: Date | null;
+    confirmedBy: number | null;
+    confirmedByName: string | null;
+    snapshot: AllocationSnapshot | null;
+  };
+  platforms: PlatformScore[];
+}
+
 export function createPlatformEvaluationService(
   db: Db,
   metrics: MetricsService,
@@ -95,15 +126,29 @@ export function createPlatformEvaluationService(
     return row ?? null;
   }
 
+  /** Who confirmed the allocation, by name (the banner says who and when). */
+  async function userName(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    const [u] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id));
+    return u?.name ?? null;
+  }
+
   async function methodFor(methodId: number | string | null | undefined) {
     const m = await evaluation.methodOrFail(methodId ?? PLATFORM_PRESET_KEY);
     if (m.definition.subject !== 'platform') fail('METHOD_WRONG_SUBJECT');
     return m;
   }
 
+  /** Results per snapshot: the same data, method and pool give the same evaluation. */
+  const cache = new WeakMap<Snapshot, Map<string, Computed>>();
+
   /** Scores every platform with data in the year; the pool divided by score. */
-  async function compute(year: number, methodId?: number | string | null) {
-    const s = await metrics.snapshot();
+  async function compute(
+    year: number,
+    methodId?: number | string | null,
+    snapshot?: Snapshot,
+  ): Promise<Computed> {
+    const s = snapshot ?? (await metrics.snapshot());
     const pool = await poolOf(year);
     const settings: PoolSettings = pool
       ? {
@@ -115,6 +160,10 @@ export function createPlatformEvaluationService(
         }
       : { ...DEFAULT_POOL, methodId: null };
     const method = await methodFor(methodId ?? settings.methodId);
+    const key = JSON.stringify([year, method.id, settings, pool !== null, pool?.confirmedAt ?? null]);
+    const memo = cache.get(s) ?? cache.set(s, new Map()).get(s)!;
+    const hit = memo.get(key);
+    if (hit) return hit;
     const definition = method.definition as Method;
     const active = s.platforms.filter((p) => !p.archived);
     const subjects = active.map((p) => platformSubject(metrics, s, p.id, year));
@@ -150,7 +199,7 @@ export function createPlatformEvaluationService(
       };
     });
     rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.platformId - b.platformId);
-    return {
+    const result = {
       year,
       years: s.years,
       method: { id: method.id, key: method.key, version: method.version, name: definition.name },
@@ -161,10 +210,13 @@ export function createPlatformEvaluationService(
         saved: pool !== null,
         confirmedAt: pool?.confirmedAt ?? null,
         confirmedBy: pool?.confirmedBy ?? null,
-        snapshot: pool?.snapshot ?? null,
+        confirmedByName: await userName(pool?.confirmedBy ?? null),
+        snapshot: (pool?.snapshot ?? null) as AllocationSnapshot | null,
       },
       platforms: rows,
     };
+    memo.set(key, result);
+    return result;
   }
 
   return {
@@ -175,9 +227,21 @@ export function createPlatformEvaluationService(
       const scope = cockpitScope(actor);
       const s = await metrics.snapshot();
       const y = year ?? s.years[s.years.length - 1] ?? new Date().getFullYear() - 1;
-      const result = await compute(y, methodId);
-      if (scope) result.platforms = result.platforms.filter((p) => scope.includes(p.platformId));
-      return result;
+      const result = await compute(y, methodId, s);
+      if (!scope) return result;
+      // A platform admin sees only their own row, in the confirmed allocation too. (Copies: the
+      // computed result is cached and shared.)
+      const snapshot = result.pool.snapshot as { platforms: { platformId: number }[] } | null;
+      return {
+        ...result,
+        platforms: result.platforms.filter((p) => scope.includes(p.platformId)),
+        pool: {
+          ...result.pool,
+          snapshot: snapshot
+            ? { ...snapshot, platforms: snapshot.platforms.filter((p) => scope.includes(p.platformId)) }
+            : null,
+        },
+      };
     },
 
     /** Sets the year's pool (task force). */
@@ -252,12 +316,13 @@ export function createPlatformEvaluationService(
           .insert(quotaPools)
           .values({ year, landMu, energyTce, threshold, leaders, updatedBy: actor.userId });
       }
-      const snapshot = {
+      const snapshot: AllocationSnapshot = {
         method: result.method,
         pool: {
           landMu: result.pool.landMu,
           energyTce: result.pool.energyTce,
           threshold: result.pool.threshold,
+          leaders: result.pool.leaders,
         },
         platforms: result.platforms.map((p) => ({
           platformId: p.platformId,
@@ -279,7 +344,7 @@ export function createPlatformEvaluationService(
           result: 'success',
           objectType: 'quota_pool',
           objectId: year,
-          detail: snapshot,
+          detail: { ...snapshot },
         });
       });
       return compute(year);

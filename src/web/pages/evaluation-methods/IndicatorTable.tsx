@@ -1,10 +1,10 @@
 import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../modules/evaluation/core/indicators';
+import { INDICATORS, type IndicatorKey } from '../../../modules/evaluation/core/indicators';
 import type { IndicatorRule } from '../../../modules/evaluation/core/method';
 import { clean } from './bands';
-import { moveItem, newIndicator, removeItem } from './draft';
+import { indicatorKeysFor, moveItem, newIndicator, removeItem } from './draft';
 import { ChoiceField, Field, NumberField, PartProblems, useEditor } from './editorContext';
 import { RowActions } from './GeneralSection';
 
@@ -47,6 +47,8 @@ export function IndicatorTable({ cohortIndex }: { cohortIndex: number }) {
   const base = ['cohorts', cohortIndex, 'indicators'] as const;
   const indicators = method.cohorts[cohortIndex]!.indicators;
   const used = indicators.map((i) => i.indicator as string);
+  // Enterprise methods choose among the per-mu indicators, platform methods among theirs.
+  const keys = indicatorKeysFor(method.subject);
   const unit = (key: IndicatorKey | undefined) =>
     key && INDICATORS[key] ? (lang === 'en' ? INDICATORS[key].unitEn : INDICATORS[key].unitZh) : '';
   const setList = (list: IndicatorRule[]) => set(base, list);
@@ -62,7 +64,7 @@ export function IndicatorTable({ cohortIndex }: { cohortIndex: number }) {
             style={{ width: 200 }}
             popupMatchSelectWidth={false}
             onChange={(v) => set([...base, i, 'indicator'], v)}
-            options={INDICATOR_KEYS.map((k) => ({
+            options={keys.map((k) => ({
               value: k,
               disabled: k !== r.indicator && used.includes(k),
               label: lang === 'en' ? INDICATORS[k].en : INDICATORS[k].zh,
@@ -181,7 +183,7 @@ export function IndicatorTable({ cohortIndex }: { cohortIndex: number }) {
         ]),
   ];
 
-  const next = newIndicator(used);
+  const next = newIndicator(used, method.subject);
   return (
     <div>
       <PartProblems path={base} />

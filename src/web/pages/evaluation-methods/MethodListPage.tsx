@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Method } from '../../../modules/evaluation/core/method';
 import { fetchMethod, useMethods, usePresets, type MethodSummary } from '../../api/evaluationMethods';
+import { useMethodSubjects } from '../../api/platformEvaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../lib/errorText';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -25,6 +26,8 @@ export function MethodListPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const methods = useMethods();
+  // The list does not say what a version evaluates; its document does (platform methods get a tag).
+  const { subjects } = useMethodSubjects(methods.data);
   const [exporting, setExporting] = useState<number | null>(null);
   usePageTitle(t('methods.title'));
 
@@ -73,7 +76,10 @@ export function MethodListPage() {
       title: t('methods.col.name'),
       render: (_, m) => (
         <Flex vertical gap={2}>
-          <span>{m.name}</span>
+          <Flex gap={6} align="center" wrap>
+            <span>{m.name}</span>
+            {subjects.get(m.id) === 'platform' && <SubjectTag />}
+          </Flex>
           {m.note && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {m.note === 'preset' ? t('methods.presetNote') : m.note}
@@ -199,6 +205,18 @@ export function MethodListPage() {
   );
 }
 
+/** "平台评价": the method evaluates platforms (plan §4.2), not enterprises. */
+function SubjectTag() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('methods.subject.platformHint')}>
+      <Tag color="geekblue" style={{ marginInlineEnd: 0 }} data-testid="method-subject-platform">
+        {t('methods.subject.platform')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** "New from a preset": the published examples and the template. */
 function PresetCards() {
   const { t } = useTranslation();
@@ -213,16 +231,20 @@ function PresetCards() {
       <Row gutter={[12, 12]}>
         {orderedPresetKeys(Object.keys(data)).map((key) => {
           const m = data[key]!;
-          const kind = presetKind(key);
+          // The platform preset is our design default, not a published example.
+          const kind = m.subject === 'platform' ? 'template' : presetKind(key);
           return (
             <Col xs={24} md={8} key={key}>
               <Card size="small" style={{ height: '100%' }} styles={{ body: { height: '100%' } }}>
                 <Flex vertical gap={8} style={{ height: '100%' }} data-testid={`preset-${key}`}>
                   <Flex gap={8} align="start" justify="space-between">
                     <Typography.Text strong>{name(m)}</Typography.Text>
-                    <Tag color={kind === 'example' ? 'blue' : 'purple'} style={{ marginInlineEnd: 0 }}>
-                      {t(`methods.presetKind.${kind}`)}
-                    </Tag>
+                    <Flex gap={4}>
+                      {m.subject === 'platform' && <SubjectTag />}
+                      <Tag color={kind === 'example' ? 'blue' : 'purple'} style={{ marginInlineEnd: 0 }}>
+                        {t(`methods.presetKind.${kind}`)}
+                      </Tag>
+                    </Flex>
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     <Typography.Text code style={{ fontSize: 12 }}>

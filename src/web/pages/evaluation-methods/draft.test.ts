@@ -3,10 +3,12 @@ import { validateMethod } from '../../../modules/evaluation/core/method';
 import { PRESETS } from '../../../modules/evaluation/core/presets';
 import {
   getAt,
+  indicatorKeysFor,
   moveItem,
   nearestPointer,
   newAdjustment,
   newCohort,
+  newIndicator,
   nextClassKey,
   parsePointer,
   pointerOf,
@@ -15,6 +17,7 @@ import {
   setAt,
   tabOf,
   uniqueKey,
+  unusedIndicators,
 } from './draft';
 
 const preset = () => structuredClone(PRESETS['huangyan-2022']!);
@@ -89,6 +92,23 @@ describe('new parts', () => {
     const adjustment = newAdjustment([]);
     expect(validateMethod(setAt(m, ['cohorts', 0, 'adjustments'], [adjustment]))).toEqual([]);
     expect(uniqueKey('a', ['a', 'a_2'])).toBe('a_3');
+  });
+});
+
+describe('indicators follow the subject', () => {
+  it('offers platform indicators to platform methods and the per-mu ones to enterprise methods', () => {
+    const platform = structuredClone(PRESETS['platform-2022']!);
+    expect(indicatorKeysFor('platform')).toContain('investment_intensity');
+    expect(indicatorKeysFor(undefined)).toContain('tax_per_mu');
+    expect(indicatorKeysFor('enterprise')).not.toContain('investment_intensity');
+    const used = platform.cohorts[0]!.indicators.map((i) => i.indicator as string);
+    expect(unusedIndicators(platform.cohorts[0]!, 'platform')).toEqual([]);
+    expect(newIndicator(used, 'platform')).toBeNull();
+    expect(newIndicator(['output_growth'], 'platform')!.indicator).toBe('leading_share');
+    // A new cohort of a platform method starts with a platform indicator and validates.
+    const withCohort = { ...platform, cohorts: [...platform.cohorts, newCohort(platform)] };
+    expect(withCohort.cohorts[1]!.indicators[0]!.indicator).toBe('output_growth');
+    expect(validateMethod(withCohort)).toEqual([]);
   });
 });
 

@@ -1,6 +1,11 @@
 // The method being edited: immutable updates by path, JSON pointers, and the structural edits the
 // editor offers (classes renamed everywhere, new cohorts/indicators/adjustments). Pure.
-import { INDICATOR_KEYS, type IndicatorKey } from '../../../modules/evaluation/core/indicators';
+import {
+  INDICATOR_KEYS,
+  PLATFORM_INDICATOR_KEYS,
+  type IndicatorKey,
+  type Subject,
+} from '../../../modules/evaluation/core/indicators';
 import type {
   AdjustmentRule,
   CohortRule,
@@ -154,9 +159,14 @@ export function nextClassKey(method: Method): string {
   return uniqueKey('X', taken);
 }
 
-/** An indicator rule for the first catalogue indicator the cohort does not use yet. */
-export function newIndicator(used: readonly string[]): IndicatorRule | null {
-  const indicator = INDICATOR_KEYS.find((k) => !used.includes(k));
+/** The indicators a method may use: enterprise methods the per-mu eight, platform methods theirs. */
+export function indicatorKeysFor(subject: Subject | undefined): readonly IndicatorKey[] {
+  return subject === 'platform' ? PLATFORM_INDICATOR_KEYS : INDICATOR_KEYS;
+}
+
+/** An indicator rule for the first catalogue indicator (of the method's subject) not used yet. */
+export function newIndicator(used: readonly string[], subject?: Subject): IndicatorRule | null {
+  const indicator = indicatorKeysFor(subject).find((k) => !used.includes(k));
   if (!indicator) return null;
   return {
     indicator,
@@ -189,7 +199,7 @@ export function newCohort(method: Method): CohortRule {
     key,
     name: { zh: '新评价组', en: 'New cohort' },
     filter: {},
-    indicators: [newIndicator([]) as IndicatorRule],
+    indicators: [newIndicator([], method.subject) as IndicatorRule],
     correctionFactor: 1,
     adjustments: [],
     banding,
@@ -209,10 +219,10 @@ export function newAdjustment(existing: readonly AdjustmentRule[]): AdjustmentRu
   };
 }
 
-/** Indicators a cohort uses, for the "add indicator" choice. */
-export function unusedIndicators(cohort: CohortRule): IndicatorKey[] {
+/** Indicators a cohort does not use yet, for the "add indicator" choice. */
+export function unusedIndicators(cohort: CohortRule, subject?: Subject): IndicatorKey[] {
   const used = cohort.indicators.map((i) => i.indicator as string);
-  return INDICATOR_KEYS.filter((k) => !used.includes(k));
+  return indicatorKeysFor(subject).filter((k) => !used.includes(k));
 }
 
 /** Where a problem's field is shown: the editor tab and, for a cohort's field, which cohort. */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useCreateRun, useEvaluationRuns } from '../../api/evaluation';
 import { useMethods } from '../../api/evaluationMethods';
+import { useMethodSubjects } from '../../api/platformEvaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../lib/errorText';
 import { lastYear, recentYears } from '../enterprises/enterpriseFields';
@@ -34,6 +35,15 @@ export function RunFormModal({ open, onClose, year, reason }: Props) {
   const [form] = Form.useForm<Values>();
   const runs = useEvaluationRuns();
   const methods = useMethods();
+  // A per-mu run scores enterprises: platform methods (the list does not say which) are left out.
+  const subjects = useMethodSubjects(methods.data, open);
+  const enterpriseMethods = useMemo(
+    () =>
+      subjects.pending
+        ? undefined
+        : (methods.data ?? []).filter((m) => subjects.subjects.get(m.id) !== 'platform'),
+    [methods.data, subjects.pending, subjects.subjects],
+  );
   const create = useCreateRun();
   const chosenYear = Form.useWatch('year', form);
   const needsReason = correctionNeedsReason(runs.data ?? [], chosenYear ?? 0);
@@ -47,26 +57,26 @@ export function RunFormModal({ open, onClose, year, reason }: Props) {
 
   const methodOptions = useMemo(
     () =>
-      [...(methods.data ?? [])]
+      [...(enterpriseMethods ?? [])]
         .sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version)
         .map((m) => ({
           value: m.id,
           label: `${m.name} · ${m.key} v${m.version}`,
         })),
-    [methods.data],
+    [enterpriseMethods],
   );
 
-  const ready = runs.data !== undefined && methods.data !== undefined;
+  const ready = runs.data !== undefined && enterpriseMethods !== undefined;
   const initialValues = useMemo(
     () =>
       ready
         ? {
             year: year ?? defaultRunYear(runs.data, lastYear()),
-            methodId: defaultMethodId(methods.data, runs.data),
+            methodId: defaultMethodId(enterpriseMethods, runs.data),
             reason: reason ?? '',
           }
         : undefined,
-    [ready, year, reason, runs.data, methods.data],
+    [ready, year, reason, runs.data, enterpriseMethods],
   );
 
   const close = () => {
@@ -109,8 +119,8 @@ export function RunFormModal({ open, onClose, year, reason }: Props) {
       destroyOnHidden
       width={560}
     >
-      {runs.error || methods.error ? (
-        <ErrorAlert error={runs.error ?? methods.error} />
+      {runs.error || methods.error || subjects.error ? (
+        <ErrorAlert error={runs.error ?? methods.error ?? subjects.error} />
       ) : !initialValues ? (
         <Flex justify="center" style={{ padding: 32 }}>
           <Spin />
