@@ -93,4 +93,4 @@ export const PLATFORM_PRESET: Method = {
 };
 
 /** Quota pool defaults (design) when the task force has not set the year's pool. */
-export const DEFAULT_POOL = { landMu: 1000, energyTce: 50000, threshold: 60, leaders: 3 };
+export const DEFAULT_POOL = { landMu: 1000, energyTce: 50000, threshold: 50, leaders: 3 };
