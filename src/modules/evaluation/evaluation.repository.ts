@@ -35,6 +35,7 @@ export interface MethodRow {
   createdBy: number | null;
   createdAt: string;
   runs: number;
+  subject: 'enterprise' | 'platform';
 }
 
 const methodOf = (r: Row): MethodRow => ({
@@ -48,12 +49,14 @@ const methodOf = (r: Row): MethodRow => ({
   createdBy: num(r.created_by),
   createdAt: iso(r.created_at)!,
   runs: Number(r.runs ?? 0),
+  subject: r.subject === 'platform' ? 'platform' : 'enterprise',
 });
 
 const methodSelect = (
   withDefinition: boolean,
 ) => sql`select m.id, m.key, m.version, m.name, m.hash, m.based_on,
-  m.note, m.created_by, m.created_at, ${withDefinition ? sql`m.definition,` : sql``}
+  m.note, m.created_by, m.created_at, coalesce(m.definition->>'subject', 'enterprise') as subject,
+  ${withDefinition ? sql`m.definition,` : sql``}
   (select count(*)::int from evaluation_runs r where r.method_id = m.id) as runs
   from evaluation_methods m`;
 

@@ -34,6 +34,20 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('evaluation API', () => {
+  it('lists methods with what they evaluate; a per-mu run refuses a platform method', async () => {
+    const methods: { id: number; key: string; subject: string }[] = (
+      await call('taskforce', 'GET', '/api/evaluation/methods')
+    ).json();
+    expect(methods.find((m) => m.key === 'platform-2022')?.subject).toBe('platform');
+    expect(methods.find((m) => m.key === 'huangyan-2022')?.subject).toBe('enterprise');
+    const run = await call('taskforce', 'POST', '/api/evaluation/runs', {
+      year: 2025,
+      methodId: methods.find((m) => m.key === 'platform-2022')!.id,
+    });
+    expect(run.statusCode).toBe(400);
+    expect(run.json().error.code, run.body).toBe('METHOD_WRONG_SUBJECT');
+  });
+
   it('serves the indicator catalogue, the presets and the method schema', async () => {
     const catalogue: { subject: string }[] = (
       await call('leader', 'GET', '/api/evaluation/indicators')

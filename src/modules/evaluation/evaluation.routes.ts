@@ -29,6 +29,8 @@ const MethodSummary = Type.Object({
   createdBy: Nullable(Type.Integer()),
   createdAt: Type.String(),
   runs: Type.Integer(),
+  /** What the method evaluates: enterprises (per-mu) or platforms. */
+  subject: Type.String({ enum: ['enterprise', 'platform'] }),
 });
 const MethodDetail = Type.Object({
   ...MethodSummary.properties,

@@ -20,6 +20,8 @@ export interface MethodSummary {
   createdAt: string;
   /** Evaluation runs that used this version. */
   runs: number;
+  /** What the method evaluates: enterprises (per-mu evaluation) or platforms. */
+  subject: 'enterprise' | 'platform';
 }
 
 export interface MethodDetail extends MethodSummary {

@@ -1,13 +1,14 @@
 // Platform evaluation (plan §4.2): the platforms scored with a platform method, leading parks, and
 // the land and energy quota pools divided by score. Also which saved methods evaluate platforms.
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Subject } from '../../modules/evaluation/core/indicators';
 import type {
   AllocationSnapshot,
   PlatformScore,
 } from '../../modules/platform-evaluation/platform-evaluation.service';
 import { api, downloadUrl } from './client';
-import type { MethodDetail, MethodSummary } from './evaluationMethods';
+import type { MethodSummary } from './evaluationMethods';
 
 const KEY = 'platformEvaluation';
 
@@ -64,32 +65,13 @@ export function platformEvaluationExportUrl(year: number, methodId?: number): st
   return downloadUrl('/platform-evaluation/export', { year, method: methodId });
 }
 
-/** Subjects by method id from the fetched documents (a stable function: TanStack keeps the result). */
-function combineSubjects(results: { data?: MethodDetail; isPending: boolean; error: Error | null }[]) {
-  const subjects = new Map<number, Subject>();
-  for (const r of results) if (r.data) subjects.set(r.data.id, r.data.definition.subject ?? 'enterprise');
-  return {
-    subjects,
-    pending: results.some((r) => r.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-  };
-}
-
-/**
- * The subject of each saved method version (the list does not say it; each version's document
- * does). Versions never change, so every document is fetched once and shared with the editor.
- */
+/** What each saved method version evaluates, from the method list (`subject`). */
 export function useMethodSubjects(methods: readonly MethodSummary[] | undefined, enabled = true) {
-  const combined = useQueries({
-    queries: (enabled ? (methods ?? []) : []).map((m) => ({
-      queryKey: ['evaluationMethods', 'one', m.id],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api<MethodDetail>(`/evaluation/methods/${m.id}`, { signal }),
-      staleTime: 60_000,
-    })),
-    combine: combineSubjects,
-  });
-  return { ...combined, pending: enabled && (methods === undefined || combined.pending) };
+  const subjects = useMemo(
+    () => new Map<number, Subject>((methods ?? []).map((m) => [m.id, m.subject])),
+    [methods],
+  );
+  return { subjects, pending: enabled && methods === undefined, error: null as Error | null };
 }
 
 // ---- Writes ----

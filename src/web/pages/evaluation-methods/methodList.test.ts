@@ -5,6 +5,7 @@ import { basedOnOf, groupMethods, nextVersion } from './methodGroups';
 
 const summary = (id: number, key: string, version: number, createdAt: string, runs = 0): MethodSummary => ({
   id,
+  subject: 'enterprise',
   key,
   version,
   name: key,

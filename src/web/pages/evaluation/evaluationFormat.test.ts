@@ -22,6 +22,7 @@ import {
 
 const method = (id: number, key: string, version: number): MethodSummary => ({
   id,
+  subject: 'enterprise',
   key,
   version,
   name: key,
