@@ -31,7 +31,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.demo) await seedDemoEvaluations(database.db, services.evaluation);
     await services.imports.failInterrupted();
     // Compute the cockpit's metrics now, so the first visitor does not wait for them.
-    void services.metrics.snapshot().catch((error: Error) => app.log.warn({ err: error }, 'metrics warm-up failed'));
+    void services.metrics
+      .snapshot()
+      .catch((error: Error) => app.log.warn({ err: error }, 'metrics warm-up failed'));
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -145,9 +145,7 @@ export const quotaPools = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     snapshot: jsonb('snapshot'),
   },
-  (t) => [
-    check('quota_pools_amounts', sql`${t.landMu} >= 0 and ${t.energyTce} >= 0 and ${t.leaders} >= 0`),
-  ],
+  (t) => [check('quota_pools_amounts', sql`${t.landMu} >= 0 and ${t.energyTce} >= 0 and ${t.leaders} >= 0`)],
 );
 
 /**
