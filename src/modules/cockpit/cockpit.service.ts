@@ -3,23 +3,16 @@
  * platform bubbles — composed from the metrics, targets and platform-evaluation services.
  */
 import type { Actor } from '../auth/core/access';
-import { CLUSTER_100BN, CLUSTER_1TN, METRIC_KEYS, type MetricKey } from '../metrics/core/metrics';
+import {
+  CLUSTER_100BN,
+  CLUSTER_1TN,
+  METRIC_KEYS,
+  PLATFORM_METRICS,
+  type MetricKey,
+} from '../metrics/core/metrics';
 import { cockpitScope, type MetricsService } from '../metrics/metrics.service';
 import type { PlatformEvaluationService } from '../platform-evaluation/platform-evaluation.service';
 import type { TargetService } from '../targets/targets.service';
-
-/** The platform metrics the ranking table and bubbles show. */
-const PLATFORM_COLUMNS: MetricKey[] = [
-  'platform_output',
-  'output_growth',
-  'leading_share',
-  'tax_per_mu',
-  'investment_intensity',
-  'rd_intensity',
-  'above_scale_firms',
-  'high_tech_firms',
-  'chain_leaders',
-];
 
 export function createCockpitService(
   metrics: MetricsService,
@@ -47,11 +40,11 @@ export function createCockpitService(
             isStrategic: p.isStrategic,
             leadingIndustries: p.leadingIndustries,
             land: v.bases.land,
-            values: Object.fromEntries(PLATFORM_COLUMNS.map((k) => [k, v.values[k]])) as Record<
+            values: Object.fromEntries(PLATFORM_METRICS.map((k) => [k, v.values[k]])) as Record<
               MetricKey,
               number | null
             >,
-            sources: Object.fromEntries(PLATFORM_COLUMNS.map((k) => [k, v.sources[k]])) as Record<
+            sources: Object.fromEntries(PLATFORM_METRICS.map((k) => [k, v.sources[k]])) as Record<
               MetricKey,
               string
             >,

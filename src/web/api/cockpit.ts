@@ -3,14 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Page, Platform } from './types';
-import type {
-  BaseFigure,
-  FigureDefinition,
-  MetricDefinition,
-  MetricKey,
-  Override,
-  Source,
-} from '../../modules/metrics/core/metrics';
+import type { BaseFigure, MetricKey, Override, Source } from '../../modules/metrics/core/metrics';
 import type { PlatformInfo, DrillRow } from '../../modules/metrics/metrics.repository';
 import type { Assessment, Comparator, Projection, Status } from '../../modules/targets/core/targets';
 import type { TargetCard as ServerTargetCard } from '../../modules/targets/targets.service';
@@ -22,26 +15,11 @@ const KEY = 'cockpit';
 
 export type { Assessment, BaseFigure, Comparator, DrillRow, MetricKey, Projection, Source, Status };
 
-/** A metric as the catalogue describes it (the definition without its compute function). */
-export type MetricInfo = Omit<MetricDefinition, 'compute'>;
-export type FigureInfo = FigureDefinition;
-
-export interface MetricCatalogue {
-  metrics: MetricInfo[];
-  figures: FigureInfo[];
-}
-
-export interface PlanPeriod {
-  id: number;
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  startYear: number;
-  endYear: number;
-  source: string;
-  /** Number of targets of the period. */
-  targets?: number;
-}
+export type { FigureInfo, MetricCatalogue, MetricInfo } from './metrics';
+export { useMetricCatalogue } from './metrics';
+import type { PlanPeriodSummary as PlanPeriod } from './plan';
+export type { PlanPeriod };
+export { usePlanPeriods } from './plan';
 
 export type CockpitTarget = Omit<ServerTargetCard['target'], 'metric' | 'updatedAt' | 'createdAt'> & {
   metric: MetricKey;
@@ -52,19 +30,9 @@ export interface TargetCard extends Omit<ServerTargetCard, 'target' | 'source'> 
   source: Source;
 }
 
-/** The metrics of one platform the ranking table and the bubbles show. */
-export const PLATFORM_METRICS = [
-  'platform_output',
-  'output_growth',
-  'leading_share',
-  'tax_per_mu',
-  'investment_intensity',
-  'rd_intensity',
-  'above_scale_firms',
-  'high_tech_firms',
-  'chain_leaders',
-] as const satisfies readonly MetricKey[];
-export type PlatformMetric = (typeof PLATFORM_METRICS)[number];
+import type { PlatformMetric } from '../../modules/metrics/core/metrics';
+export { PLATFORM_METRICS } from '../../modules/metrics/core/metrics';
+export type { PlatformMetric };
 
 export interface CockpitPlatform {
   id: number;
@@ -148,22 +116,6 @@ export function useCockpit(query: CockpitQuery) {
     queryKey: [KEY, query],
     queryFn: ({ signal }) => api<Cockpit>('/cockpit', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function usePlanPeriods() {
-  return useQuery({
-    queryKey: [KEY, 'periods'],
-    queryFn: ({ signal }) => api<PlanPeriod[]>('/plan/periods', { signal }),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useMetricCatalogue() {
-  return useQuery({
-    queryKey: [KEY, 'catalogue'],
-    queryFn: ({ signal }) => api<MetricCatalogue>('/metrics/catalogue', { signal }),
-    staleTime: Infinity,
   });
 }
 

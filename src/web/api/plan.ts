@@ -6,11 +6,14 @@ import type {
   Assessment,
   Comparator,
   Frequency,
+  PeriodDefinition,
   Projection,
   Status,
+  TargetDefinition,
   TargetKind,
 } from '../../modules/targets/core/targets';
 import type { MetricKey, Source } from '../../modules/metrics/core/metrics';
+import { useMetricCatalogue } from './metrics';
 
 const KEY = 'plan';
 
@@ -19,15 +22,8 @@ const KEY = 'plan';
 
 export type { Assessment, Comparator, Frequency, MetricKey, Projection, Source, Status, TargetKind };
 
-export interface PlanPeriod {
+export interface PlanPeriod extends PeriodDefinition {
   id: number;
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  startYear: number;
-  endYear: number;
-  /** The document the targets come from. */
-  source: string;
   /** Id of the period whose targets were copied, or null. */
   copiedFrom: number | null;
   createdBy: number | null;
@@ -39,29 +35,10 @@ export interface PlanPeriodSummary extends PlanPeriod {
   targets: number;
 }
 
-export interface PlanTarget {
+/** A target as stored: its definition (the core's type) and the row's bookkeeping. */
+export interface PlanTarget extends TargetDefinition {
   id: number;
   periodId: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  metric: MetricKey;
-  comparator: Comparator;
-  /** In the metric's unit (ratios as fractions: 0.6 = 60 %). */
-  targetValue: number;
-  kind: TargetKind;
-  /** null: the period's end year. */
-  dueYear: number | null;
-  baselineYear: number | null;
-  /** null with a baseline year: computed from that year's data. */
-  baselineValue: number | null;
-  milestones: Record<string, number>;
-  ownerDepartment: string;
-  frequency: Frequency;
-  warningRatio: number;
-  source: string;
-  note: string;
-  sort: number;
   version: number;
   updatedBy: number | null;
   updatedAt: string;
@@ -82,25 +59,8 @@ export interface PeriodInput {
   copyFrom?: string | null;
 }
 
-export interface TargetInput {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  metric: MetricKey;
-  comparator: Comparator;
-  targetValue: number;
-  kind: TargetKind;
-  dueYear: number | null;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  milestones: Record<string, number>;
-  ownerDepartment: string;
-  frequency: Frequency;
-  warningRatio: number;
-  source: string;
-  note: string;
-  sort: number;
-}
+/** What the target form sends: the whole definition. */
+export type TargetInput = TargetDefinition;
 
 export interface TargetCard {
   target: PlanTarget;
@@ -124,17 +84,7 @@ export interface PlanAssessment {
   cards: TargetCard[];
 }
 
-export interface MetricInfo {
-  key: MetricKey;
-  zh: string;
-  en: string;
-  unitZh: string;
-  unitEn: string;
-  formulaZh: string;
-  formulaEn: string;
-  scope: 'city' | 'both';
-  format: 'amount' | 'count' | 'ratio' | 'decimal';
-}
+export type { MetricInfo } from './metrics';
 
 export interface AssessmentQuery {
   period?: string;
@@ -168,14 +118,10 @@ export function usePlanAssessment(query: AssessmentQuery, enabled = true) {
   });
 }
 
-/** The metric catalogue (names, units, formats): static for a server version. */
-export function useMetricCatalogue() {
-  return useQuery({
-    queryKey: [KEY, 'metric-catalogue'],
-    queryFn: ({ signal }) => api<{ metrics: MetricInfo[] }>('/metrics/catalogue', { signal }),
-    select: (d) => d.metrics,
-    staleTime: Infinity,
-  });
+/** The metrics of the catalogue (names, units, formats). */
+export function useMetricList() {
+  const catalogue = useMetricCatalogue();
+  return { ...catalogue, data: catalogue.data?.metrics };
 }
 
 /** The assessment of a period-year as an .xlsx download. */

@@ -542,6 +542,20 @@ export const METRICS: Record<MetricKey, MetricDefinition> = {
 
 export type MetricValues = Record<MetricKey, number | null>;
 
+/** The platform metrics the cockpit's ranking table and bubble chart show. */
+export const PLATFORM_METRICS = [
+  'platform_output',
+  'output_growth',
+  'leading_share',
+  'tax_per_mu',
+  'investment_intensity',
+  'rd_intensity',
+  'above_scale_firms',
+  'high_tech_firms',
+  'chain_leaders',
+] as const satisfies readonly MetricKey[];
+export type PlatformMetric = (typeof PLATFORM_METRICS)[number];
+
 /** Every metric of one scope from its input (city metrics are null for a platform). */
 export function computeMetrics(input: MetricInput, scope: 'city' | 'platform'): MetricValues {
   return Object.fromEntries(

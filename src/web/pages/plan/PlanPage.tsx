@@ -21,7 +21,7 @@ import {
   assessmentExportUrl,
   useDeletePeriod,
   useDeleteTarget,
-  useMetricCatalogue,
+  useMetricList,
   usePlanAssessment,
   usePlanPeriod,
   usePlanPeriods,
@@ -62,7 +62,7 @@ export function PlanPage() {
   const ownPlatform = me?.platformId ?? null;
   const [params, setParams] = useSearchParams();
   const periods = usePlanPeriods();
-  const catalogue = useMetricCatalogue();
+  const catalogue = useMetricList();
   const platforms = usePlatformOptions(me !== undefined);
   const { hidden, setHidden } = useHiddenColumns('yiyuan.plan.hiddenColumns');
   const choosable = useChoosableColumns();

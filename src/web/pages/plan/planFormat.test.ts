@@ -27,6 +27,7 @@ const metric = (format: MetricInfo['format'], unitZh: string, unitEn = unitZh): 
   formulaEn: '',
   scope: 'both',
   format,
+  figures: [],
 });
 
 const target = (extra: Partial<PlanTarget> = {}): PlanTarget => ({
