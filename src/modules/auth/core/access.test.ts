@@ -22,7 +22,23 @@ const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
 
 describe('roles and permissions', () => {
   it('leaders only read', () => {
-    expect(permissionsOf('leader')).toEqual(['platform:read', 'enterprise:read', 'evaluation:read']);
+    expect(permissionsOf('leader')).toEqual([
+      'platform:read',
+      'enterprise:read',
+      'evaluation:read',
+      'cockpit:read',
+    ]);
+  });
+
+  it('the cockpit is for the task force, leaders and platform admins; only the task force plans and decides', () => {
+    expect(ROLES.filter((r) => can(actor(r), 'cockpit:read'))).toEqual([
+      'task_force',
+      'leader',
+      'platform_admin',
+    ]);
+    for (const p of ['plan:write', 'chain:decide', 'quota:write'] as const)
+      expect(ROLES.filter((r) => can(actor(r), p))).toEqual(['task_force']);
+    expect(ROLES.filter((r) => can(actor(r), 'stats:report'))).toEqual(['task_force', 'platform_admin']);
   });
 
   it('only the task force and platform admins write enterprises and import; enterprises confirm', () => {
