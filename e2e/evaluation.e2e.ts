@@ -46,7 +46,16 @@ describe.skipIf(!chromiumPath)('per-mu evaluation journey', () => {
     await form.getByText('2025 年度').waitFor();
     await form.getByText(/huangyan-2022 v1/).waitFor();
     await form.getByRole('button', { name: '开始评价' }).click();
-    await page.waitForURL(/\/evaluation\/runs\/\d+$/, { timeout: 60_000 });
+    // The run page, or the error the form shows (so a failure says why).
+    await Promise.race([
+      page.waitForURL(/\/evaluation\/runs\/\d+$/, { timeout: 60_000 }),
+      form
+        .locator('.ant-alert-error')
+        .waitFor({ timeout: 60_000 })
+        .then(async () => {
+          throw new Error(`the run failed: ${await form.locator('.ant-alert-error').innerText()}`);
+        }),
+    ]);
     const runUrl = page.url();
     await expect.poll(() => status(page)).toBe('draft');
     await page.getByText('2025 年度亩均效益评价 · 第 1 版').waitFor();

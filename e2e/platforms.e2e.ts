@@ -56,6 +56,8 @@ describe.skipIf(!chromiumPath)('platform registry journeys', () => {
   it('task force sees all 16 platforms', async () => {
     const page = await h.page();
     await loginAs(page, h.url, 'taskforce');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${h.url}/platforms`);
     const table = page.getByTestId('platform-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(16);
@@ -67,6 +69,8 @@ describe.skipIf(!chromiumPath)('platform registry journeys', () => {
   it('shows validation messages in Chinese, and in English after the language switch', async () => {
     const page = await h.page();
     await loginAs(page, h.url, 'taskforce');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${h.url}/platforms`);
     await page.getByTestId('platform-table').waitFor();
     await page.goto(`${h.url}/platforms/new`);
     await page.getByRole('button', { name: /创\s*建|保\s*存/ }).click();
@@ -84,6 +88,8 @@ describe.skipIf(!chromiumPath)('platform registry journeys', () => {
   it('unknown addresses show the 404 page and forbidden areas the 403 page', async () => {
     const page = await h.page();
     await loginAs(page, h.url, 'leader');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${h.url}/platforms`);
     await page.getByTestId('platform-table').waitFor();
     await page.goto(`${h.url}/no-such-page`);
     await page.getByText('404').first().waitFor();
