@@ -13,6 +13,7 @@ export function CohortEditor({ index }: { index: number }) {
   const at = ['cohorts', index] as const;
   const filter = ['cohorts', index, 'filter'] as const;
   const leasing = cohort.filter.leasingOnly;
+  const enterprises = (method.subject ?? 'enterprise') === 'enterprise';
   return (
     <Flex vertical gap={16}>
       <PartProblems path={at} />
@@ -42,55 +43,60 @@ export function CohortEditor({ index }: { index: number }) {
         </Row>
         <PartProblems path={filter} />
         <Row gutter={16}>
-          <Col xs={12} md={6}>
-            <ChoiceField
-              path={[...filter, 'scale']}
-              label={t('methods.field.scale')}
-              allowEmpty={t('methods.cohort.any')}
-              options={(['above', 'below'] as const).map((k) => ({ value: k, label: t(`scale.${k}`) }))}
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <NumberField
-              path={[...filter, 'minOwnLandMu']}
-              label={t('methods.field.minOwnLandMu')}
-              empty="remove"
-              min={0}
-              suffix={t('units.mu')}
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <NumberField
-              path={[...filter, 'maxOwnLandMu']}
-              label={t('methods.field.maxOwnLandMu')}
-              empty="remove"
-              min={0}
-              suffix={t('units.mu')}
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <Field path={[...filter, 'leasingOnly']} label={t('methods.field.leasingOnly')}>
-              <Select
-                style={{ width: '100%' }}
-                value={leasing === undefined ? 'any' : leasing ? 'yes' : 'no'}
-                onChange={(v) => set([...filter, 'leasingOnly'], v === 'any' ? undefined : v === 'yes')}
-                options={[
-                  { value: 'any', label: t('methods.cohort.any') },
-                  { value: 'yes', label: t('methods.cohort.leasingYes') },
-                  { value: 'no', label: t('methods.cohort.leasingNo') },
-                ]}
-              />
-            </Field>
-          </Col>
-          <Col xs={12} md={6}>
-            <NumberField
-              path={[...at, 'leasedFloorPlotRatio']}
-              label={t('methods.field.leasedFloorPlotRatio')}
-              extra={t('methods.cohort.plotRatioHint')}
-              min={0}
-              placeholder={t('methods.cohort.noConversion')}
-            />
-          </Col>
+          {/* Who belongs is a question about enterprises (scale, land, leasing); platforms all take part. */}
+          {enterprises && (
+            <>
+              <Col xs={12} md={6}>
+                <ChoiceField
+                  path={[...filter, 'scale']}
+                  label={t('methods.field.scale')}
+                  allowEmpty={t('methods.cohort.any')}
+                  options={(['above', 'below'] as const).map((k) => ({ value: k, label: t(`scale.${k}`) }))}
+                />
+              </Col>
+              <Col xs={12} md={6}>
+                <NumberField
+                  path={[...filter, 'minOwnLandMu']}
+                  label={t('methods.field.minOwnLandMu')}
+                  empty="remove"
+                  min={0}
+                  suffix={t('units.mu')}
+                />
+              </Col>
+              <Col xs={12} md={6}>
+                <NumberField
+                  path={[...filter, 'maxOwnLandMu']}
+                  label={t('methods.field.maxOwnLandMu')}
+                  empty="remove"
+                  min={0}
+                  suffix={t('units.mu')}
+                />
+              </Col>
+              <Col xs={12} md={6}>
+                <Field path={[...filter, 'leasingOnly']} label={t('methods.field.leasingOnly')}>
+                  <Select
+                    style={{ width: '100%' }}
+                    value={leasing === undefined ? 'any' : leasing ? 'yes' : 'no'}
+                    onChange={(v) => set([...filter, 'leasingOnly'], v === 'any' ? undefined : v === 'yes')}
+                    options={[
+                      { value: 'any', label: t('methods.cohort.any') },
+                      { value: 'yes', label: t('methods.cohort.leasingYes') },
+                      { value: 'no', label: t('methods.cohort.leasingNo') },
+                    ]}
+                  />
+                </Field>
+              </Col>
+              <Col xs={12} md={6}>
+                <NumberField
+                  path={[...at, 'leasedFloorPlotRatio']}
+                  label={t('methods.field.leasedFloorPlotRatio')}
+                  extra={t('methods.cohort.plotRatioHint')}
+                  min={0}
+                  placeholder={t('methods.cohort.noConversion')}
+                />
+              </Col>
+            </>
+          )}
           <Col xs={12} md={6}>
             <NumberField
               path={[...at, 'correctionFactor']}

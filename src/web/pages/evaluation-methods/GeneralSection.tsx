@@ -28,6 +28,7 @@ const MAX_CLASSES = 8;
 export function GeneralSection() {
   const { t } = useTranslation();
   const { method, set } = useEditor();
+  const enterprises = (method.subject ?? 'enterprise') === 'enterprise';
   return (
     <Flex vertical gap={16}>
       <Card size="small" title={t('methods.general.basics')}>
@@ -72,52 +73,60 @@ export function GeneralSection() {
               precision={0}
             />
           </Col>
-          <Col xs={24} md={16}>
-            <Field
-              path={['tenants']}
-              label={t('methods.field.tenants')}
-              extra={t('methods.general.tenantsHint')}
-            >
-              <Radio.Group
-                value={method.tenants}
-                onChange={(e) => set(['tenants'], e.target.value)}
-                options={[
-                  { value: 'separate', label: t('methods.tenants.separate') },
-                  { value: 'merge_with_landholder', label: t('methods.tenants.merge_with_landholder') },
-                ]}
-              />
-            </Field>
-          </Col>
+          {/* Tenants on one parcel: a question about enterprises, not platforms. */}
+          {enterprises && (
+            <Col xs={24} md={16}>
+              <Field
+                path={['tenants']}
+                label={t('methods.field.tenants')}
+                extra={t('methods.general.tenantsHint')}
+              >
+                <Radio.Group
+                  value={method.tenants}
+                  onChange={(e) => set(['tenants'], e.target.value)}
+                  options={[
+                    { value: 'separate', label: t('methods.tenants.separate') },
+                    { value: 'merge_with_landholder', label: t('methods.tenants.merge_with_landholder') },
+                  ]}
+                />
+              </Field>
+            </Col>
+          )}
         </Row>
       </Card>
       <ClassesCard />
-      <Card size="small" title={t('methods.general.unrated')}>
-        <Row gutter={16}>
-          <Col xs={24} md={16}>
-            <Field
-              path={['unrated', 'exemptions']}
-              label={t('methods.field.exemptions')}
-              extra={t('methods.general.exemptionsHint')}
-            >
-              <Checkbox.Group
-                value={method.unrated.exemptions}
-                onChange={(v) =>
-                  set(
-                    ['unrated', 'exemptions'],
-                    RATING_EXEMPTIONS.filter((e) => v.includes(e)),
-                  )
-                }
-                options={RATING_EXEMPTIONS.map((e) => ({ value: e, label: t(`methods.exemption.${e}`) }))}
-              />
-            </Field>
-          </Col>
-          <Col xs={24} md={8}>
-            <Field path={['unrated', 'treatAs']} label={t('methods.field.treatAs')}>
-              <ClassSelect value={method.unrated.treatAs} onChange={(v) => set(['unrated', 'treatAs'], v)} />
-            </Field>
-          </Col>
-        </Row>
-      </Card>
+      {enterprises && (
+        <Card size="small" title={t('methods.general.unrated')}>
+          <Row gutter={16}>
+            <Col xs={24} md={16}>
+              <Field
+                path={['unrated', 'exemptions']}
+                label={t('methods.field.exemptions')}
+                extra={t('methods.general.exemptionsHint')}
+              >
+                <Checkbox.Group
+                  value={method.unrated.exemptions}
+                  onChange={(v) =>
+                    set(
+                      ['unrated', 'exemptions'],
+                      RATING_EXEMPTIONS.filter((e) => v.includes(e)),
+                    )
+                  }
+                  options={RATING_EXEMPTIONS.map((e) => ({ value: e, label: t(`methods.exemption.${e}`) }))}
+                />
+              </Field>
+            </Col>
+            <Col xs={24} md={8}>
+              <Field path={['unrated', 'treatAs']} label={t('methods.field.treatAs')}>
+                <ClassSelect
+                  value={method.unrated.treatAs}
+                  onChange={(v) => set(['unrated', 'treatAs'], v)}
+                />
+              </Field>
+            </Col>
+          </Row>
+        </Card>
+      )}
     </Flex>
   );
 }

@@ -6,9 +6,12 @@ export const DEFAULT_PRESET = 'zhejiang-default';
 /** Published examples first, then the template. */
 export const PRESET_ORDER = ['huangyan-2022', 'huangyan-2021', 'zhejiang-default'];
 
-/** "example": a county's published method; "template": our starting point with cohort-mean benchmarks. */
+/** Presets that are our design (templates), not a county's published method. */
+const TEMPLATES = [DEFAULT_PRESET, 'platform-2022'];
+
+/** "example": a county's published method; "template": our starting point (design defaults). */
 export function presetKind(key: string): 'example' | 'template' {
-  return key === DEFAULT_PRESET ? 'template' : 'example';
+  return TEMPLATES.includes(key) ? 'template' : 'example';
 }
 
 /** Preset keys in offering order, then any others the server has. */
