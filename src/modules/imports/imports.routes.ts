@@ -1,10 +1,5 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { Type } from '@fastify/type-provider-typebox';
+import { withUploadedWorkbook } from '../spreadsheets/upload';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import {
   actorOf,
@@ -15,7 +10,6 @@ import {
   type App,
   type RouteDeps,
 } from '../../server/http';
-import { AppError, fail } from '../../server/errors';
 import type { ImportKind } from './core/columns';
 import type { Problem } from './core/problems';
 import { MAX_UPLOAD_BYTES } from './parse';
@@ -104,35 +98,15 @@ export function importRoutes(app: App, { services }: RouteDeps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) fail('BAD_REQUEST');
-      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-      if (!part)
-        throw new AppError('FILE_REJECTED', [
-          { field: 'file', code: 'REQUIRED', zh: '请选择文件', en: 'Choose a file' },
-        ]);
-      // The uploaded name is kept as text only: the file goes to a random temporary path.
-      const tmp = path.join(os.tmpdir(), `yiyuan-upload-${randomBytes(8).toString('hex')}.xlsx`);
-      try {
-        await pipeline(part.file, createWriteStream(tmp, { mode: 0o600 }));
-        if (part.file.truncated)
-          throw new AppError('FILE_REJECTED', [
-            {
-              field: 'file',
-              code: 'FILE_TOO_LARGE',
-              zh: '文件超过 20 MB',
-              en: 'The file is larger than 20 MB',
-            },
-          ]);
-        const job = await services.imports.upload(actor, {
+      const job = await withUploadedWorkbook(request, ({ file, fileName }) =>
+        services.imports.upload(actor, {
           kind: request.query.kind,
           year: request.query.year ?? null,
-          file: tmp,
-          fileName: part.filename || 'upload.xlsx',
-        });
-        return reply.code(202).send(view(job));
-      } finally {
-        await fs.rm(tmp, { force: true });
-      }
+          file,
+          fileName,
+        }),
+      );
+      return reply.code(202).send(view(job));
     },
   );
 

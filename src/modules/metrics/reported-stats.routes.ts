@@ -1,12 +1,7 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
 import { Type } from '@fastify/type-provider-typebox';
+import { withUploadedWorkbook } from '../spreadsheets/upload';
 import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../server/http';
-import { AppError, fail } from '../../server/errors';
+import { AppError } from '../../server/errors';
 import { MAX_UPLOAD_BYTES } from '../imports/parse';
 import { sendWorkbook } from '../spreadsheets/reply';
 import { BASE_FIGURES, FIGURES, REPORTED_ONLY } from './core/metrics';
@@ -237,33 +232,9 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) fail('BAD_REQUEST');
-      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-      if (!part)
-        throw new AppError('FILE_REJECTED', [
-          { field: 'file', code: 'REQUIRED', zh: '请选择文件', en: 'Choose a file' },
-        ]);
-      // The uploaded name is kept as text only: the file goes to a random temporary path.
-      const tmp = path.join(os.tmpdir(), `yiyuan-stats-${randomBytes(8).toString('hex')}.xlsx`);
-      try {
-        await pipeline(part.file, createWriteStream(tmp, { mode: 0o600 }));
-        if (part.file.truncated)
-          throw new AppError('FILE_REJECTED', [
-            {
-              field: 'file',
-              code: 'FILE_TOO_LARGE',
-              zh: '文件超过 20 MB',
-              en: 'The file is larger than 20 MB',
-            },
-          ]);
-        return await stats.importWorkbook(actor, {
-          year: request.query.year,
-          file: tmp,
-          fileName: (part.filename || 'upload.xlsx').slice(0, 200),
-        });
-      } finally {
-        await fs.rm(tmp, { force: true });
-      }
+      return withUploadedWorkbook(request, ({ file, fileName }) =>
+        stats.importWorkbook(actor, { year: request.query.year, file, fileName }),
+      );
     },
   );
 }
