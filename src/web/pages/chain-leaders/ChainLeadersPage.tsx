@@ -1,47 +1,24 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Select, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
 import {
   chainLeadersExportUrl,
   useChainLeaders,
   useChainLeaderSummary,
-  type ChainLeaderQuery,
   type ChainLeaderRow,
 } from '../../api/chainLeaders';
 import { useReferenceMaps } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localName, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useQueryParams } from '../../lib/useQueryParams';
 import { CandidateTable } from './CandidateTable';
 import { parseQuery } from './chainLeadersFormat';
 import { HistoryDrawer, YearDecisions } from './DecisionHistory';
 import { DecisionModal, type PendingDecision } from './DecisionModal';
 import { SummaryPanel } from './SummaryPanel';
-
-/** The year, filters and page live in the address, so a view can be shared or reloaded. */
-function useQueryParams() {
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(() => parseQuery(params), [params]);
-  const update = useCallback(
-    (patch: Partial<ChainLeaderQuery>, resetPage = true) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          Object.entries(patch).forEach(([key, value]) =>
-            value === undefined || value === '' ? next.delete(key) : next.set(key, String(value)),
-          );
-          if (resetPage && !('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return { query, update };
-}
 
 /**
  * Chain leaders (链主企业, plan §3.1): the system proposes the enterprises with output ≥ 20 亿元;
@@ -54,7 +31,8 @@ export function ChainLeadersPage() {
   const { data: me } = useMe();
   const canDecide = hasPermission(me, 'chain:decide');
   const { industries } = useReferenceMaps();
-  const { query, update } = useQueryParams();
+  // The year, filters and page live in the address, so a view can be shared or reloaded.
+  const { query, update } = useQueryParams(parseQuery);
   const list = useChainLeaders(query);
   const summary = useChainLeaderSummary(query.year);
   const [deciding, setDeciding] = useState<PendingDecision | null>(null);

@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../lib/useQueryParams';
 import type { EnterpriseFilters, EnterpriseQuery, EnterpriseSort } from '../../api/types';
 
 const SORTS: EnterpriseSort[] = ['name', 'uscc', 'revenue', 'tax', 'output', 'ownLandMu', 'updatedAt'];
@@ -10,47 +9,29 @@ function positiveInt(value: string | null, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+function parseQuery(params: URLSearchParams): EnterpriseQuery {
+  const sort = params.get('sort');
+  const order = params.get('order');
+  const scale = params.get('scale');
+  const platformId = positiveInt(params.get('platformId'), 0);
+  const pageSize = positiveInt(params.get('pageSize'), 20);
+  return {
+    keyword: params.get('keyword') ?? undefined,
+    platformId: platformId > 0 ? platformId : undefined,
+    industryClass: params.get('industryClass') ?? undefined,
+    keyIndustry: params.get('keyIndustry') ?? undefined,
+    scale: scale === 'above' || scale === 'below' ? scale : undefined,
+    label: params.get('label') ?? undefined,
+    page: positiveInt(params.get('page'), 1),
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    sort: SORTS.includes(sort as EnterpriseSort) ? (sort as EnterpriseSort) : undefined,
+    order: order === 'desc' ? 'desc' : 'asc',
+  };
+}
+
 /** Enterprise list state (filters, page, sort) kept in the URL so back/forward and links keep it. */
 export function useEnterpriseListParams() {
-  const [params, setParams] = useSearchParams();
-
-  const query: EnterpriseQuery = useMemo(() => {
-    const sort = params.get('sort');
-    const order = params.get('order');
-    const scale = params.get('scale');
-    const platformId = positiveInt(params.get('platformId'), 0);
-    const pageSize = positiveInt(params.get('pageSize'), 20);
-    return {
-      keyword: params.get('keyword') ?? undefined,
-      platformId: platformId > 0 ? platformId : undefined,
-      industryClass: params.get('industryClass') ?? undefined,
-      keyIndustry: params.get('keyIndustry') ?? undefined,
-      scale: scale === 'above' || scale === 'below' ? scale : undefined,
-      label: params.get('label') ?? undefined,
-      page: positiveInt(params.get('page'), 1),
-      pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
-      sort: SORTS.includes(sort as EnterpriseSort) ? (sort as EnterpriseSort) : undefined,
-      order: order === 'desc' ? 'desc' : 'asc',
-    };
-  }, [params]);
-
-  const update = useCallback(
-    (patch: Partial<EnterpriseQuery>, resetPage = true) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === null || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (resetPage && !('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const { query, update } = useQueryParams(parseQuery);
 
   const filters: EnterpriseFilters = {
     keyword: query.keyword,

@@ -1,17 +1,15 @@
-import { useCallback, useMemo } from 'react';
 import { Button, Empty, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
 import {
   useRunResults,
   type EvaluationResult,
   type EvaluationRunDetail,
-  type ResultQuery,
   type ResultSort,
 } from '../../api/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useQueryParams } from '../../lib/useQueryParams';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { formatInteger } from '../../lib/format';
@@ -24,24 +22,7 @@ const FILTER_KEYS = ['cohort', 'platformId', 'class', 'industry', 'keyword'] as 
 
 /** Results filters, sort and page live in the address, so a filtered list can be shared or reloaded. */
 function useResultParams() {
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(() => parseResultQuery(params), [params]);
-  const update = useCallback(
-    (patch: Partial<ResultQuery>, resetPage = true) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          Object.entries(patch).forEach(([key, value]) =>
-            value === undefined || value === '' ? next.delete(key) : next.set(key, String(value)),
-          );
-          if (resetPage && !('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return { query, update };
+  return useQueryParams(parseResultQuery);
 }
 
 /** Every rated enterprise of the run, filtered and paged on the server. */

@@ -39,6 +39,21 @@ import { useLang } from '../../lib/useLang';
 import { LeaderTag } from './parts';
 import { allocationTotals, formatExact, formatUnits, gotRemainderUnit } from './peFormat';
 
+/** The pool form's fields: name, limit, whole units or not, unit label, hint, test id. */
+const POOL_FIELDS = [
+  { name: 'landMu', max: 10_000_000, whole: true, unit: 'units.mu', hint: false, testId: 'land' },
+  { name: 'energyTce', max: 10_000_000, whole: true, unit: 'units.tce', hint: false, testId: 'energy' },
+  {
+    name: 'threshold',
+    max: 1000,
+    whole: false,
+    unit: 'platformEvaluation.pointsUnit',
+    hint: true,
+    testId: 'threshold',
+  },
+  { name: 'leaders', max: 50, whole: true, unit: null, hint: true, testId: 'leaders' },
+] as const;
+
 type PoolValues = Omit<PoolInput, 'methodId'>;
 
 interface Props {
@@ -392,71 +407,26 @@ function PoolForm({
         disabled={save.isPending}
       >
         <Row gutter={16} align="bottom">
-          <Col xs={12} lg={5}>
-            <Form.Item
-              name="landMu"
-              label={t('platformEvaluation.pool.landMu')}
-              rules={[{ required: true, message: t('platformEvaluation.pool.required') }]}
-            >
-              <InputNumber
-                min={0}
-                max={10_000_000}
-                precision={0}
-                style={{ width: '100%' }}
-                suffix={t('units.mu')}
-                data-testid="pe-pool-land"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} lg={5}>
-            <Form.Item
-              name="energyTce"
-              label={t('platformEvaluation.pool.energyTce')}
-              rules={[{ required: true, message: t('platformEvaluation.pool.required') }]}
-            >
-              <InputNumber
-                min={0}
-                max={10_000_000}
-                precision={0}
-                style={{ width: '100%' }}
-                suffix={t('units.tce')}
-                data-testid="pe-pool-energy"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} lg={5}>
-            <Form.Item
-              name="threshold"
-              label={t('platformEvaluation.pool.threshold')}
-              tooltip={t('platformEvaluation.pool.thresholdHint')}
-              rules={[{ required: true, message: t('platformEvaluation.pool.required') }]}
-            >
-              <InputNumber
-                min={0}
-                max={1000}
-                step={1}
-                style={{ width: '100%' }}
-                suffix={t('platformEvaluation.pointsUnit')}
-                data-testid="pe-pool-threshold"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} lg={4}>
-            <Form.Item
-              name="leaders"
-              label={t('platformEvaluation.pool.leaders')}
-              tooltip={t('platformEvaluation.pool.leadersHint')}
-              rules={[{ required: true, message: t('platformEvaluation.pool.required') }]}
-            >
-              <InputNumber
-                min={0}
-                max={50}
-                precision={0}
-                style={{ width: '100%' }}
-                data-testid="pe-pool-leaders"
-              />
-            </Form.Item>
-          </Col>
+          {POOL_FIELDS.map((f) => (
+            <Col key={f.name} xs={12} lg={f.name === 'leaders' ? 4 : 5}>
+              <Form.Item
+                name={f.name}
+                label={t(`platformEvaluation.pool.${f.name}`)}
+                tooltip={f.hint ? t(`platformEvaluation.pool.${f.name}Hint`) : undefined}
+                rules={[{ required: true, message: t('platformEvaluation.pool.required') }]}
+              >
+                <InputNumber
+                  min={0}
+                  max={f.max}
+                  precision={f.whole ? 0 : undefined}
+                  step={f.whole ? undefined : 1}
+                  style={{ width: '100%' }}
+                  suffix={f.unit ? t(f.unit) : undefined}
+                  data-testid={`pe-pool-${f.testId}`}
+                />
+              </Form.Item>
+            </Col>
+          ))}
           <Col xs={24} lg={5}>
             <Form.Item>
               <Button

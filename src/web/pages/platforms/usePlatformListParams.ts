@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../lib/useQueryParams';
 import type { PlatformQuery, PlatformSort } from '../../api/types';
 
 const SORTS: PlatformSort[] = ['name', 'districtCode', 'type', 'areaKm2', 'industrialLandMu', 'updatedAt'];
@@ -15,46 +14,28 @@ function positiveInt(value: string | null, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+function parseQuery(params: URLSearchParams): PlatformQuery {
+  const sort = params.get('sort');
+  const order = params.get('order');
+  const strategic = params.get('strategic');
+  const pageSize = positiveInt(params.get('pageSize'), 20);
+  return {
+    keyword: params.get('keyword') ?? undefined,
+    district: params.get('district') ?? undefined,
+    type: params.get('type') ?? undefined,
+    industry: params.get('industry') ?? undefined,
+    strategic: strategic === 'true' || strategic === 'false' ? strategic : undefined,
+    includeArchived: params.get('includeArchived') === 'true',
+    page: positiveInt(params.get('page'), 1),
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    sort: SORTS.includes(sort as PlatformSort) ? (sort as PlatformSort) : undefined,
+    order: order === 'desc' ? 'desc' : 'asc',
+  };
+}
+
 /** Platform list state (filters, page, sort) kept in the URL so back/forward and links keep it. */
 export function usePlatformListParams() {
-  const [params, setParams] = useSearchParams();
-
-  const query: PlatformQuery = useMemo(() => {
-    const sort = params.get('sort');
-    const order = params.get('order');
-    const strategic = params.get('strategic');
-    const pageSize = positiveInt(params.get('pageSize'), 20);
-    return {
-      keyword: params.get('keyword') ?? undefined,
-      district: params.get('district') ?? undefined,
-      type: params.get('type') ?? undefined,
-      industry: params.get('industry') ?? undefined,
-      strategic: strategic === 'true' || strategic === 'false' ? strategic : undefined,
-      includeArchived: params.get('includeArchived') === 'true',
-      page: positiveInt(params.get('page'), 1),
-      pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
-      sort: SORTS.includes(sort as PlatformSort) ? (sort as PlatformSort) : undefined,
-      order: order === 'desc' ? 'desc' : 'asc',
-    };
-  }, [params]);
-
-  const update = useCallback(
-    (patch: Partial<PlatformQuery>, resetPage = true) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === null || value === '' || value === false) next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (resetPage && !('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const { query, update } = useQueryParams(parseQuery);
 
   const filters: PlatformFilters = {
     keyword: query.keyword,
