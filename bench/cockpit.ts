@@ -13,9 +13,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { connect, migrateDatabase, type Database } from '../src/server/db/client';
-import { openEmbedded } from '../src/server/db/embedded';
+import { loadConfig } from '../src/platform/config';
+import { connect, migrateDatabase, type Database } from '../src/platform/db/client';
+import { openEmbedded } from '../src/platform/db/embedded';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../src/modules/demo/city/load';
 import { DEMO_PASSWORD, seedDemo } from '../src/modules/demo/demo.seed';
 

@@ -13,8 +13,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { connect, migrateDatabase, type Database } from '../src/server/db/client';
-import { openEmbedded } from '../src/server/db/embedded';
+import { connect, migrateDatabase, type Database } from '../src/platform/db/client';
+import { openEmbedded } from '../src/platform/db/embedded';
 import { seedDemo } from '../src/modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../src/modules/demo/city/load';
 import { DEMO_EVALUATION_ACTOR as actor } from '../src/modules/demo/demo-evaluations';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { count } from 'drizzle-orm';
-import { backupDatabase, restoreDatabase } from '../server/db/backup';
-import { migrateDatabase } from '../server/db/client';
-import { users } from '../server/db/schema';
-import { readServerLock } from '../server/server-lock';
+import { backupDatabase, restoreDatabase } from '../platform/db/backup';
+import { migrateDatabase } from '../platform/db/client';
+import { users } from '../platform/db/schema';
+import { readServerLock } from '../platform/server-lock';
 import { recordAudit } from '../modules/audit/audit.repository';
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';

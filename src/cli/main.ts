@@ -3,11 +3,11 @@
  * use the same configuration as the server (YIYUAN_DATA_DIR or DATABASE_URL).
  */
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig, APP_VERSION, type Config } from '../server/config';
-import { EmbeddedDatabaseError } from '../server/db/embedded';
-import { ServerAlreadyRunningError } from '../server/server-lock';
-import { AppError } from '../server/errors';
-import { BackupFormatError } from '../server/db/backup';
+import { ConfigError, loadConfig, APP_VERSION, type Config } from '../platform/config';
+import { EmbeddedDatabaseError } from '../platform/db/embedded';
+import { ServerAlreadyRunningError } from '../platform/server-lock';
+import { AppError } from '../platform/errors';
+import { BackupFormatError } from '../platform/db/backup';
 import { registerServe } from './serve';
 import { registerDb } from './db';
 import { registerUser } from './user';

@@ -1,6 +1,6 @@
-import type { Config } from '../server/config';
-import { migrateDatabase, openDatabase, type Database } from '../server/db/client';
-import { readServerLock } from '../server/server-lock';
+import type { Config } from '../platform/config';
+import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
+import { readServerLock } from '../platform/server-lock';
 
 /**
  * Runs `fn` with the configured database: attaches to a running embedded cluster (e.g. the

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/demo.seed';
 import { testConfig, testDatabase } from '../test/database';
 import { buildApp } from './app';
-import { MIGRATIONS_FOLDER, type Database } from './db/client';
-import { auditLog, platforms } from './db/schema';
-import type { App } from './http';
+import { MIGRATIONS_FOLDER, type Database } from '../platform/db/client';
+import { auditLog, platforms } from '../platform/db/schema';
+import type { App } from '../platform/http';
 
 let database: Database;
 let app: App;

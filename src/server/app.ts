@@ -26,10 +26,10 @@ import multipart from '@fastify/multipart';
 import { referenceRoutes } from '../modules/reference/reference.routes';
 import { systemRoutes } from '../modules/system/system.routes';
 import { userRoutes } from '../modules/users/users.routes';
-import { APP_VERSION, type Config } from './config';
-import type { Database } from './db/client';
-import { AppError, ERRORS, type FieldError } from './errors';
-import { ErrorSchema, type App } from './http';
+import { APP_VERSION, type Config } from '../platform/config';
+import type { Database } from '../platform/db/client';
+import { AppError, ERRORS, type FieldError } from '../platform/errors';
+import { ErrorSchema, type App } from '../platform/http';
 import { createServices, type Services } from './services';
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

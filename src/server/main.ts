@@ -1,8 +1,8 @@
 /** config → database → migrations → buildApp → listen; and a clean stop on SIGINT/SIGTERM. */
-import type { Config } from './config';
+import type { Config } from '../platform/config';
 import { buildApp } from './app';
-import { migrateDatabase, openDatabase, type Database } from './db/client';
-import { acquireServerLock, recordServerPort } from './server-lock';
+import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
+import { acquireServerLock, recordServerPort } from '../platform/server-lock';
 import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';

@@ -1,5 +1,5 @@
-import type { Config } from './config';
-import type { Database } from './db/client';
+import type { Config } from '../platform/config';
+import type { Database } from '../platform/db/client';
 import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
 import { createCockpitService } from '../modules/cockpit/cockpit.service';

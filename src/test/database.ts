@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { connect, type Database } from '../server/db/client';
-import { loadConfig, type Config } from '../server/config';
+import { connect, type Database } from '../platform/db/client';
+import { loadConfig, type Config } from '../platform/config';
 
 export async function testDatabase(): Promise<Database> {
   const adminUrl = inject('adminUrl');

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { connect, migrateDatabase } from '../server/db/client';
-import { openEmbedded, type EmbeddedCluster } from '../server/db/embedded';
+import { connect, migrateDatabase } from '../platform/db/client';
+import { openEmbedded, type EmbeddedCluster } from '../platform/db/embedded';
 
 declare module 'vitest' {
   export interface ProvidedContext {

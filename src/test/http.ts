@@ -1,6 +1,6 @@
 /** Route tests: log demo users in through the real login route and call the API as them. */
 import { expect } from 'vitest';
-import type { App } from '../server/http';
+import type { App } from '../platform/http';
 import { DEMO_PASSWORD } from '../modules/demo/demo.seed';
 
 export interface Session {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
-import { auditLog } from '../../server/db/schema';
+import type { Db, Tx } from '../../platform/db/client';
+import { auditLog } from '../../platform/db/schema';
 import type { Actor } from '../auth/core/access';
 
 export interface AuditEntry {

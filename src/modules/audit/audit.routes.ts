@@ -1,8 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
-import type { auditLog } from '../../server/db/schema';
-import { actorOf, errorResponses, Nullable, Paging, type App, type RouteDeps } from '../../server/http';
+import type { auditLog } from '../../platform/db/schema';
+import { actorOf, errorResponses, Nullable, Paging, type App, type RouteDeps } from '../../platform/http';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../server/db/client';
-import { fail } from '../../server/errors';
+import type { Db } from '../../platform/db/client';
+import { fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 import {
   iterateAudit,

@@ -1,8 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import type { Config } from '../../server/config';
-import { errorResponses, type App, type RouteDeps } from '../../server/http';
-import { fail } from '../../server/errors';
+import type { Config } from '../../platform/config';
+import { errorResponses, type App, type RouteDeps } from '../../platform/http';
+import { fail } from '../../platform/errors';
 import type { LoginResult } from './auth.service';
 
 export const SESSION_COOKIE = 'yiyuan_session';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, sessions, users } from '../../server/db/schema';
-import type { Database } from '../../server/db/client';
+import { auditLog, sessions, users } from '../../platform/db/schema';
+import type { Database } from '../../platform/db/client';
 import { testConfig, testDatabase } from '../../test/database';
 import { insertUser } from '../users/users.service';
 import { createAuthService } from './auth.service';

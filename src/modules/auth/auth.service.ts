@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
-import { sessions, users } from '../../server/db/schema';
-import type { SecurityConfig } from '../../server/config';
-import { AppError, fail } from '../../server/errors';
+import type { Db, Tx } from '../../platform/db/client';
+import { sessions, users } from '../../platform/db/schema';
+import type { SecurityConfig } from '../../platform/config';
+import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { permissionsOf, type Actor } from './core/access';
 import {

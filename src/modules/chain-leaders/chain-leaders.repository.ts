@@ -1,6 +1,6 @@
 /** Chain-leader queries: the year's candidates and leaders, the decision trail, the label. */
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import type { PlatformScope } from '../auth/core/access';
 import { enterpriseScopeSql } from '../enterprises/enterprises.repository';
 import { CHAIN_LEADER_OUTPUT, yearEnd, type Decision } from './core/rules';

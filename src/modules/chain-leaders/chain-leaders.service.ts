@@ -1,5 +1,5 @@
-import type { Db } from '../../server/db/client';
-import { fail } from '../../server/errors';
+import type { Db } from '../../platform/db/client';
+import { fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import * as repo from './chain-leaders.repository';

@@ -3,7 +3,7 @@
  * (and consecutive-D escalations) and the latest year is left for the user to evaluate.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
+import type { Db } from '../../platform/db/client';
 import type { Actor } from '../auth/core/access';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 

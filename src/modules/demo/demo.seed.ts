@@ -4,8 +4,8 @@
  * Idempotent: running it again changes nothing.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { enterprises, platforms, users, type Role } from '../../server/db/schema';
+import type { Db } from '../../platform/db/client';
+import { enterprises, platforms, users, type Role } from '../../platform/db/schema';
 import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/core/uscc';
 import type { PlatformInput } from '../platforms/core/platform-rules';
 import { insertPlatform } from '../platforms/platforms.repository';

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import {
   enterpriseContacts,
   enterpriseLabels,
@@ -11,7 +11,7 @@ import {
   type Label,
   type RatingExemption,
   type Scale,
-} from '../../server/db/schema';
+} from '../../platform/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import { YEAR_FIELD_KEYS, maskPhone, type YearFieldKey } from './core/fields';
 import { ABOVE_SCALE_REVENUE } from './core/scale';

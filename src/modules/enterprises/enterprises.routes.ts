@@ -7,7 +7,7 @@ import {
   type Label,
   type RatingExemption,
   type Scale,
-} from '../../server/db/schema';
+} from '../../platform/db/schema';
 import {
   actorOf,
   errorResponses,
@@ -16,7 +16,7 @@ import {
   Paging,
   type App,
   type RouteDeps,
-} from '../../server/http';
+} from '../../platform/http';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
 import { LABEL_NAMES, RATING_EXEMPTION_NAMES, YEAR_FIELDS } from './core/fields';
 import { SORT_KEYS, type EnterpriseListItem, type SortKey } from './enterprises.repository';

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import {
   enterpriseLabels,
   enterpriseYearFlags,
@@ -9,8 +9,8 @@ import {
   industryClassMapping,
   industryClasses,
   platforms,
-} from '../../server/db/schema';
-import { AppError, fail } from '../../server/errors';
+} from '../../platform/db/schema';
+import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';

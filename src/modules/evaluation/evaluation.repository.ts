@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
-import type { Db, Tx } from '../../server/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import { to as copyTo } from 'pg-copy-streams';
-import { copyIterable, type CopyValue } from '../../server/db/copy';
-import type { RunStatus } from '../../server/db/schema';
+import { copyIterable, type CopyValue } from '../../platform/db/copy';
+import type { RunStatus } from '../../platform/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import { effectiveScale } from '../enterprises/core/scale';
 import type { RatingExemption } from '../enterprises/core/codes';

@@ -7,7 +7,7 @@ import {
   Paging,
   type App,
   type RouteDeps,
-} from '../../server/http';
+} from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { streamSheets, type SheetSpec } from '../spreadsheets/xlsx-writer';
 import { ALL_INDICATOR_KEYS, DIMENSIONS, SUBJECTS } from './core/indicators';

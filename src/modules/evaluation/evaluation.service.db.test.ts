@@ -1,8 +1,8 @@
 /** The evaluation service on a small generated city: determinism, workflow, objections, scoping. */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/client';
-import { AppError } from '../../server/errors';
+import type { Database } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
 import { testDatabase } from '../../test/database';
 import type { Actor } from '../auth/core/access';
 import { loadDemoCity } from '../demo/city/load';

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import type { Database } from '../../server/db/client';
-import * as schema from '../../server/db/schema';
-import { AppError, fail } from '../../server/errors';
+import type { Database } from '../../platform/db/client';
+import * as schema from '../../platform/db/schema';
+import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { explain } from './core/explain';

@@ -9,7 +9,7 @@ import {
   Paging,
   type App,
   type RouteDeps,
-} from '../../server/http';
+} from '../../platform/http';
 import type { ImportKind } from './core/columns';
 import type { Problem } from './core/problems';
 import { MAX_UPLOAD_BYTES } from './parse';

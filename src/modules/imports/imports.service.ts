@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Tx } from '../../server/db/client';
+import type { Database, Tx } from '../../platform/db/client';
 import {
   enterpriseContacts,
   enterpriseLabels,
@@ -20,8 +20,8 @@ import {
   industryClasses,
   platforms,
   type ImportStatus,
-} from '../../server/db/schema';
-import { fail } from '../../server/errors';
+} from '../../platform/db/schema';
+import { fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import { pinyinInitials } from '../enterprises/core/pinyin';

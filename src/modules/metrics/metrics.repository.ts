@@ -1,6 +1,6 @@
 /** The sums behind the metrics: one pass over the enterprise figures, grouped by platform and year. */
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import { CHAIN_LEADER_OUTPUT, emptyBases, type BaseFigure, type Bases, type Override } from './core/metrics';
 import { ABOVE_SCALE_REVENUE } from '../enterprises/core/scale';
 

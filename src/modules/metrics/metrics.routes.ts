@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { actorOf, errorResponses, type App, type RouteDeps } from '../../server/http';
+import { actorOf, errorResponses, type App, type RouteDeps } from '../../platform/http';
 import { BASE_FIGURES, FIGURES, METRIC_KEYS, METRICS } from './core/metrics';
 
 const tags = ['metrics'];

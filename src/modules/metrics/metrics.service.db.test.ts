@@ -3,8 +3,8 @@
  * the reported-statistics override, sources, the cache, drill-down and scoping.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/client';
-import { AppError } from '../../server/errors';
+import type { Database } from '../../platform/db/client';
+import { AppError } from '../../platform/errors';
 import { testDatabase } from '../../test/database';
 import type { Actor } from '../auth/core/access';
 import { createMetricsService, type MetricsService } from './metrics.service';

@@ -3,8 +3,8 @@
  * cached until the data they read changes (a counter moved by database triggers).
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { fail } from '../../server/errors';
+import type { Db } from '../../platform/db/client';
+import { fail } from '../../platform/errors';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import {
   applyReported,

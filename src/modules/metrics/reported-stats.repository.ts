@@ -1,7 +1,7 @@
 /** Queries of reported statistics (统计上报数): the `platform_year_stats` table. */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
-import { platforms, platformYearStats, users } from '../../server/db/schema';
+import type { Db, Tx } from '../../platform/db/client';
+import { platforms, platformYearStats, users } from '../../platform/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import { scopeCondition } from '../platforms/platforms.repository';
 import { BASE_FIGURES, type BaseFigure } from './core/metrics';

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { withUploadedWorkbook } from '../spreadsheets/upload';
-import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../server/http';
-import { AppError } from '../../server/errors';
+import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../platform/http';
+import { AppError } from '../../platform/errors';
 import { MAX_UPLOAD_BYTES } from '../imports/parse';
 import { sendWorkbook } from '../spreadsheets/reply';
 import { BASE_FIGURES, FIGURES, REPORTED_ONLY } from './core/metrics';

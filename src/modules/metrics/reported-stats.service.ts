@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { Db, Tx } from '../../server/db/client';
-import { AppError, fail, type FieldError } from '../../server/errors';
+import type { Db, Tx } from '../../platform/db/client';
+import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { parseWorkbook } from '../imports/parse';

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../server/http';
+import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../platform/http';
 import { DIMENSION_NAMES, DIMENSIONS } from '../evaluation/core/indicators';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';

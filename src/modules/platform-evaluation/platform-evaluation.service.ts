@@ -4,9 +4,9 @@
  * by score.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { quotaPools, users } from '../../server/db/schema';
-import { AppError, fail } from '../../server/errors';
+import type { Db } from '../../platform/db/client';
+import { quotaPools, users } from '../../platform/db/schema';
+import { AppError, fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { DIMENSIONS, INDICATORS, type Dimension, type PlatformFigures } from '../evaluation/core/indicators';

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import {
   districts,
   enterprises,
@@ -7,7 +7,7 @@ import {
   platformIndustries,
   platformTypes,
   platforms,
-} from '../../server/db/schema';
+} from '../../platform/db/schema';
 import type { PlatformScope } from '../auth/core/access';
 import type { PlatformInput, ReferenceCodes } from './core/platform-rules';
 

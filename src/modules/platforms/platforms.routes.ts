@@ -8,7 +8,7 @@ import {
   Paging,
   type App,
   type RouteDeps,
-} from '../../server/http';
+} from '../../platform/http';
 import { DESCRIPTION_MAX, NAME_MAX } from './core/platform-rules';
 import { SORTABLE, type Platform } from './platforms.repository';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';

@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../../server/db/client';
-import { AppError, fail } from '../../server/errors';
+import type { Db, Tx } from '../../platform/db/client';
+import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { can, mayEditStrategicFlag, platformScope, type Actor } from '../auth/core/access';
 import { changedFields, validatePlatform, type PlatformInput } from './core/platform-rules';

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { errorResponses, type App, type RouteDeps } from '../../server/http';
+import { errorResponses, type App, type RouteDeps } from '../../platform/http';
 
 const Entry = Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() });
 

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { districts, industries, platformTypes, ROLES } from '../../server/db/schema';
+import type { Db } from '../../platform/db/client';
+import { districts, industries, platformTypes, ROLES } from '../../platform/db/schema';
 import { ROLE_NAMES } from '../auth/core/access';
 
 /** Code tables every page needs: industries, districts, platform types, roles. */

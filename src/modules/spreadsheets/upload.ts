@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { AppError, fail } from '../../server/errors';
+import { AppError, fail } from '../../platform/errors';
 import { MAX_UPLOAD_BYTES } from '../imports/parse';
 
 /**

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { actorOf, errorResponses, type App, type RouteDeps } from '../../server/http';
+import { actorOf, errorResponses, type App, type RouteDeps } from '../../platform/http';
 
 export function systemRoutes(app: App, { services }: RouteDeps) {
   app.get(

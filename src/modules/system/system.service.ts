@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { APP_VERSION } from '../../server/config';
-import type { Database } from '../../server/db/client';
-import { fail } from '../../server/errors';
+import { APP_VERSION } from '../../platform/config';
+import type { Database } from '../../platform/db/client';
+import { fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 
 export function createSystemService(database: Database) {

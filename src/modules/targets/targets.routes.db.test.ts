@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
-import type { Database } from '../../server/db/client';
-import type { App } from '../../server/http';
+import type { Database } from '../../platform/db/client';
+import type { App } from '../../platform/http';
 import { testConfig, testDatabase } from '../../test/database';
 import { asUsers } from '../../test/http';
 import { loadDemoCity } from '../demo/city/load';

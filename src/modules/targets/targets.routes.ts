@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
-import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../server/http';
+import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../platform/http';
 import { METRIC_KEYS, METRICS, type MetricKey } from '../metrics/core/metrics';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';

@@ -1,6 +1,6 @@
 /** The last plan period cannot be deleted: the cockpit always has a period to assess. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/errors';
+import { AppError } from '../../platform/errors';
 import { testDatabase } from '../../test/database';
 import type { Actor } from '../auth/core/access';
 import { createMetricsService } from '../metrics/metrics.service';

@@ -3,9 +3,9 @@
  * every target for a year against the metrics of the actor's scope.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { planPeriods, planTargets } from '../../server/db/schema';
-import { AppError, fail } from '../../server/errors';
+import type { Db } from '../../platform/db/client';
+import { planPeriods, planTargets } from '../../platform/db/schema';
+import { AppError, fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 import { recordAudit, subjectOf } from '../audit/audit.repository';
 import { METRIC_KEYS, METRICS, type MetricKey } from '../metrics/core/metrics';

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import { ROLES, type Role } from '../../server/db/schema';
-import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../server/http';
+import { ROLES, type Role } from '../../platform/db/schema';
+import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../platform/http';
 import { ROLE_NAMES } from '../auth/core/access';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
 import type { UserView } from './users.service';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../server/db/client';
-import { enterprises, platforms, sessions, users, ROLES, type Role } from '../../server/db/schema';
-import { AppError, fail, type FieldError } from '../../server/errors';
+import type { Db, Tx } from '../../platform/db/client';
+import { enterprises, platforms, sessions, users, ROLES, type Role } from '../../platform/db/schema';
+import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.repository';
 import { can, scopeProblems, type Actor } from '../auth/core/access';
 import { generatePassword } from '../auth/core/password-policy';

@@ -2,9 +2,10 @@
  * Roles, permissions and scopes: the access model every feature uses. Pure: no I/O.
  * Services ask these functions; routes and the UI only mirror them.
  */
-import type { Role } from '../../../server/db/schema/accounts';
+import type { Role } from '../../../platform/db/schema/accounts';
+import type { PlatformScope } from '../../../platform/scope';
 
-export type { Role };
+export type { Role, PlatformScope };
 
 export interface Actor {
   userId: number;
@@ -106,16 +107,6 @@ export function permissionsOf(role: Role): readonly Permission[] {
 export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
   return GRANTS[actor.role].includes(permission);
 }
-
-/**
- * Which platforms an actor's records are limited to: every platform, one platform, or the
- * platform of the actor's enterprise (resolved by the caller, which knows the enterprise).
- */
-export type PlatformScope =
-  | { kind: 'all' }
-  | { kind: 'platform'; platformId: number }
-  | { kind: 'enterprise'; enterpriseId: number }
-  | { kind: 'none' };
 
 export function platformScope(actor: Actor): PlatformScope {
   switch (actor.role) {

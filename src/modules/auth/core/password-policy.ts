@@ -1,5 +1,5 @@
 /** Password rules (security guide: MLPS practice). Pure: no I/O. */
-import type { FieldError } from '../../../server/errors';
+import type { FieldError } from '../../../platform/errors';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 export interface PasswordPolicy {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/database';
-import type { Database } from '../../../server/db/client';
+import type { Database } from '../../../platform/db/client';
 import { checkUscc } from '../../enterprises/core/uscc';
 import {
   countGeneratedDemoEnterprises,

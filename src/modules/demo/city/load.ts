@@ -10,10 +10,10 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import type { Database, Db } from '../../../server/db/client';
-import { copyRows } from '../../../server/db/copy';
-import * as schema from '../../../server/db/schema';
-import type { Label } from '../../../server/db/schema';
+import type { Database, Db } from '../../../platform/db/client';
+import { copyRows } from '../../../platform/db/copy';
+import * as schema from '../../../platform/db/schema';
+import type { Label } from '../../../platform/db/schema';
 import { recordAudit, type AuditSubject } from '../../audit/audit.repository';
 import { pinyinInitials } from '../../enterprises/core/pinyin';
 import { effectiveScale } from '../../enterprises/core/scale';

@@ -1,12 +1,12 @@
 /** Validation of an enterprise's profile. Pure: reference codes are passed in. */
-import type { FieldError } from '../../../server/errors';
+import type { FieldError } from '../../../platform/errors';
 import {
   LABELS,
   RATING_EXEMPTIONS,
   type Label,
   type RatingExemption,
   type Scale,
-} from '../../../server/db/schema/enterprises';
+} from '../../../platform/db/schema/enterprises';
 import { checkUscc } from './uscc';
 
 export interface EnterpriseInput {

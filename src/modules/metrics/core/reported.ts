@@ -3,7 +3,7 @@
  * hand, one at a time, in a batch or from a workbook. Pure: no I/O. The web form uses the same
  * checks, so a value the page accepts is one the server accepts.
  */
-import type { FieldError } from '../../../server/errors';
+import type { FieldError } from '../../../platform/errors';
 import { BASE_FIGURES, FIGURES, REPORTED_ONLY, type BaseFigure, type FigureDefinition } from './metrics';
 
 export const YEAR_MIN = 1990;

@@ -1,5 +1,5 @@
 /** Validation of platform data (domain guide §3). Pure: reference codes are passed in. */
-import type { FieldError } from '../../../server/errors';
+import type { FieldError } from '../../../platform/errors';
 
 export interface PlatformInput {
   name: string;

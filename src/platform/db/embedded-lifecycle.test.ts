@@ -10,10 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openEmbedded, isAlive } from './db/embedded';
+import { openEmbedded, isAlive } from './embedded';
 import pg from 'pg';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = path.join(ROOT, 'bin/yiyuan.js');
 const run = promisify(execFile);
 const dirs: string[] = [];

@@ -1,22 +1,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Config } from '../config';
 import { openEmbedded, type EmbeddedCluster } from './embedded';
 import * as schema from './schema';
+import { unitOfWork, type Db, type Transaction } from './unit-of-work';
 
 // NUMERIC and BIGINT come back as JS numbers (amounts are in 万元, far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export type Db = NodePgDatabase<typeof schema>;
-/** A transaction handle: the same query API as `Db`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Db, Tx, Transaction, TransactionOptions } from './unit-of-work';
 
 export interface Database {
+  /** Statements outside a transaction (each one commits on its own). */
   db: Db;
+  /** The one way to run several statements as one unit: see `unit-of-work.ts`. */
+  transaction: Transaction;
   pool: pg.Pool;
   mode: 'embedded' | 'external';
   url: string;
@@ -32,6 +34,7 @@ export function connect(url: string, mode: Database['mode'], embedded: EmbeddedC
   pool.on('error', () => {}); // idle-client errors (e.g. database restart) must not crash the process
   return {
     db: drizzle(pool, { schema }),
+    transaction: unitOfWork(pool),
     pool,
     mode,
     url,

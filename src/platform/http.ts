@@ -13,7 +13,7 @@ import type {
 import type { Actor } from '../modules/auth/core/access';
 import type { SessionView } from '../modules/auth/auth.service';
 import { fail } from './errors';
-import type { Services } from './services';
+import type { Services } from '../server/services';
 
 export type App = FastifyInstance<
   RawServerDefault,
