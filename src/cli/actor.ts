@@ -1,5 +1,5 @@
 import type { Actor } from '../modules/auth/core/access';
-import type { AuditSubject } from '../modules/audit/audit.repository';
+import type { AuditSubject } from '../modules/audit/audit.service';
 
 /** Operator commands act as the task force; the audit trail names them `system:cli`. */
 export const CLI_ACTOR: Actor = {

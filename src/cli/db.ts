@@ -5,7 +5,7 @@ import { backupDatabase, restoreDatabase } from '../platform/db/backup';
 import { migrateDatabase } from '../platform/db/client';
 import { users } from '../platform/db/schema';
 import { readServerLock } from '../platform/server-lock';
-import { recordAudit } from '../modules/audit/audit.repository';
+import { recordAudit } from '../modules/audit/audit.service';
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';

@@ -1,28 +1,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import { auditLog } from '../../platform/db/schema';
-import type { Actor } from '../auth/core/access';
-
-export interface AuditEntry {
-  action: string;
-  result: 'success' | 'failure';
-  objectType?: string;
-  objectId?: string | number;
-  detail?: Record<string, unknown>;
-}
-
-/** Who did it: an actor, or (for logins) the name that was tried. */
-export interface AuditSubject {
-  userId: number | null;
-  username: string | null;
-  ip: string | null;
-}
-
-export const subjectOf = (actor: Actor): AuditSubject => ({
-  userId: actor.userId,
-  username: actor.username,
-  ip: actor.ip,
-});
+import type { AuditEntry, AuditSubject } from './core/audit';
 
 /** Writes one audit row inside the caller's transaction: if it fails, the change fails. */
 export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {

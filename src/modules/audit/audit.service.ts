@@ -1,14 +1,18 @@
-import type { Db } from '../../platform/db/client';
+import type { Db, Tx } from '../../platform/db/client';
 import { fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
-import {
-  iterateAudit,
-  listAudit,
-  recordAudit,
-  subjectOf,
-  type AuditEntry,
-  type AuditQuery,
-} from './audit.repository';
+import { iterateAudit, listAudit, recordAudit as insertAudit, type AuditQuery } from './audit.repository';
+import { subjectOf, type AuditEntry, type AuditSubject } from './core/audit';
+
+export { subjectOf, type AuditEntry, type AuditSubject };
+
+/**
+ * Writes one audit row inside the caller's transaction: if it fails, the change fails. Every
+ * module records its actions through this function.
+ */
+export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+  await insertAudit(tx, subject, entry);
+}
 
 export function createAuditService(db: Db) {
   return {

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../platform/db/client';
 import { sessions, users } from '../../platform/db/schema';
 import type { SecurityConfig } from '../../platform/config';
 import { AppError, fail } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { permissionsOf, type Actor } from './core/access';
 import {
   checkPassword,

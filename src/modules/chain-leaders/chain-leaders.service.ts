@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/client';
 import { fail } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import * as repo from './chain-leaders.repository';
 import {

@@ -10,7 +10,7 @@ import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/core/uscc';
 import type { PlatformInput } from '../platforms/core/platform-rules';
 import { insertPlatform } from '../platforms/platforms.repository';
 import { insertUser } from '../users/users.service';
-import type { AuditSubject } from '../audit/audit.repository';
+import type { AuditSubject } from '../audit/audit.service';
 
 export const DEMO_PASSWORD = 'Yiyuan#Demo2025';
 

@@ -11,7 +11,7 @@ import {
   platforms,
 } from '../../platform/db/schema';
 import { AppError, fail } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
 import { YEAR_FIELD_KEYS, type YearFieldKey } from './core/fields';
@@ -29,6 +29,14 @@ import {
 
 export type EnterprisePatch = Partial<Omit<EnterpriseInput, 'uscc'>> & { version: number };
 export type YearFigures = Partial<Record<YearFieldKey, number | null>>;
+
+/**
+ * Recomputes 规上/规下 of the given enterprises from their latest figures, inside the caller's
+ * transaction (imports call it after writing figures).
+ */
+export async function refreshEnterpriseScale(tx: Tx, ids: number[]): Promise<void> {
+  await refreshScale(tx, ids);
+}
 
 export function createEnterpriseService(db: Db) {
   const require = (actor: Actor, permission: Permission) => {

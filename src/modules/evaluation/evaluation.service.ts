@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Database } from '../../platform/db/client';
 import * as schema from '../../platform/db/schema';
 import { AppError, fail } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { explain } from './core/explain';
 import { INDICATORS } from './core/indicators';

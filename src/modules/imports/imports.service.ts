@@ -22,7 +22,7 @@ import {
   type ImportStatus,
 } from '../../platform/db/schema';
 import { fail } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import { pinyinInitials } from '../enterprises/core/pinyin';
 import { enterpriseScopeSql, refreshScale } from '../enterprises/enterprises.repository';

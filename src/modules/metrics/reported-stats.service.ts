@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, fail, type FieldError } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { parseWorkbook } from '../imports/parse';
 import { FIGURES, type BaseFigure } from './core/metrics';

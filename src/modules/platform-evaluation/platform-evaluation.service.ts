@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/client';
 import { quotaPools, users } from '../../platform/db/schema';
 import { AppError, fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { DIMENSIONS, INDICATORS, type Dimension, type PlatformFigures } from '../evaluation/core/indicators';
 import { evaluate, type EvaluationFirm, type FirmResult } from '../evaluation/core/score';
 import type { Method } from '../evaluation/core/method';

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, mayEditStrategicFlag, platformScope, type Actor } from '../auth/core/access';
 import { changedFields, validatePlatform, type PlatformInput } from './core/platform-rules';
 import {

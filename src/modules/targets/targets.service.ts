@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/client';
 import { planPeriods, planTargets } from '../../platform/db/schema';
 import { AppError, fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
-import { recordAudit, subjectOf } from '../audit/audit.repository';
+import { recordAudit, subjectOf } from '../audit/audit.service';
 import { METRIC_KEYS, METRICS, type MetricKey } from '../metrics/core/metrics';
 import { cockpitScope, type MetricsService, type Snapshot } from '../metrics/metrics.service';
 import {

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import { enterprises, platforms, sessions, users, ROLES, type Role } from '../../platform/db/schema';
 import { AppError, fail, type FieldError } from '../../platform/errors';
-import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.repository';
+import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { can, scopeProblems, type Actor } from '../auth/core/access';
 import { generatePassword } from '../auth/core/password-policy';
 import { hashPassword } from '../auth/passwords';
