@@ -3,6 +3,110 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// ---------------------------------------------------------------------------------------------
+// House rules as import restrictions (see docs/architecture.md). Each group of files gets one
+// combined list, because a later config's options replace an earlier one's.
+
+const SQL_LIBS = {
+  group: ['drizzle-orm', 'drizzle-orm/*', 'pg', 'pg-copy-streams'],
+  message: 'SQL lives in repositories (<feature>.repository.ts) and src/platform/db; call a repository.',
+};
+const FOREIGN_REPOSITORY = {
+  regex: '^\\.\\./.*\\.repository(\\.ts)?$',
+  message: "Use another module's service or core, never its repository.",
+};
+const SCHEMA_TABLES = {
+  group: ['**/platform/db/schema', '**/platform/db/schema/*'],
+  allowTypeImports: true,
+  message: 'Table definitions are for repositories; take codes and types from the feature core.',
+};
+const CORE_IO = {
+  group: [
+    'fastify',
+    '@fastify/*',
+    'exceljs',
+    'node:fs',
+    'node:fs/*',
+    'node:child_process',
+    'node:worker_threads',
+    '**/*.repository',
+    '**/*.service',
+    '**/*.routes',
+    '**/platform/db/*',
+  ],
+  message: "A module's core is pure: no I/O, no framework, no database.",
+};
+const WEB_FORBIDDEN = {
+  group: [
+    '**/*.service',
+    '**/*.repository',
+    '**/*.routes',
+    '**/*.workbooks',
+    '**/server/*',
+    '**/platform/*',
+    '**/platform/db/*',
+    'fastify',
+    '@fastify/*',
+    'exceljs',
+    'node:*',
+  ],
+  message:
+    'The web app talks to the server over HTTP only: import types from <feature>.schemas.ts or code from core/.',
+};
+const WEB_CONTRACT = {
+  group: ['**/*.schemas'],
+  allowTypeImports: true,
+  message: 'The web imports only types from a contract (`import type`), never the TypeBox schemas.',
+};
+const NO_HTTP_FROM_CLI = {
+  group: ['undici', 'node:http', 'node:https', '**/*.routes'],
+  message: 'CLI commands call services, never HTTP or routes.',
+};
+
+const restrict = (...patterns) => ({
+  'no-restricted-imports': 'off',
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+});
+
+// Files not yet moved onto the house rules; each entry is removed when its file is.
+const LEGACY_SQL = [
+  'src/modules/evaluation/evaluation.service.ts',
+  'src/modules/users/users.service.ts',
+  'src/modules/auth/auth.service.ts',
+  'src/modules/metrics/metrics.service.ts',
+  'src/modules/targets/targets.service.ts',
+  'src/modules/reference/reference.service.ts',
+  'src/modules/imports/imports.service.ts',
+  'src/modules/platform-evaluation/platform-evaluation.service.ts',
+  'src/modules/demo/city/load.ts',
+  'src/modules/demo/demo.seed.ts',
+  'src/modules/demo/demo-evaluations.ts',
+  'src/modules/enterprises/enterprises.service.ts',
+  'src/modules/system/system.service.ts',
+  'src/cli/db.ts',
+  'src/cli/user.ts',
+  'src/cli/data.ts',
+];
+const LEGACY_FOREIGN_REPOSITORY = [
+  'src/cli/actor.ts',
+  'src/cli/db.ts',
+  'src/cli/user.ts',
+  'src/modules/auth/auth.service.ts',
+  'src/modules/chain-leaders/chain-leaders.repository.ts',
+  'src/modules/demo/city/load.ts',
+  'src/modules/demo/demo.seed.ts',
+  'src/modules/imports/imports.service.ts',
+  'src/modules/metrics/reported-stats.repository.ts',
+  'src/web/api/cockpit.ts',
+  'src/web/api/evaluation.ts',
+  'src/web/api/chainLeaders.ts',
+  'src/web/api/platformEvaluation.ts',
+];
+const LEGACY = [...new Set([...LEGACY_SQL, ...LEGACY_FOREIGN_REPOSITORY])];
+
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/test/**'];
+const DB_LAYER = ['**/*.repository.ts', 'src/platform/db/**'];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'test-results', 'src/platform/db/migrations'] },
   js.configs.recommended,
@@ -29,25 +133,33 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // Server side, outside the database layer: no SQL, no foreign repositories, no table objects.
   {
-    // A module's pure core does no I/O.
+    files: ['src/**/*.ts'],
+    ignores: ['src/web/**', ...TESTS, ...DB_LAYER, 'src/modules/*/core/**', ...LEGACY],
+    rules: restrict(SQL_LIBS, FOREIGN_REPOSITORY, SCHEMA_TABLES),
+  },
+  // The database layer: SQL allowed, foreign repositories still not.
+  {
+    files: DB_LAYER,
+    ignores: [...TESTS, ...LEGACY],
+    rules: restrict(FOREIGN_REPOSITORY),
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: [...TESTS, ...LEGACY],
+    rules: restrict(SQL_LIBS, FOREIGN_REPOSITORY, SCHEMA_TABLES, NO_HTTP_FROM_CLI),
+  },
+  // A module's pure core does no I/O.
+  {
     files: ['src/modules/*/core/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            'fastify',
-            'drizzle-orm*',
-            'pg',
-            'exceljs',
-            'node:fs*',
-            '../*.repository',
-            '../*.service',
-          ],
-        },
-      ],
-    },
+    ignores: TESTS,
+    rules: restrict(SQL_LIBS, CORE_IO, SCHEMA_TABLES),
+  },
+  // The browser app.
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: [...TESTS, ...LEGACY],
+    rules: restrict(WEB_FORBIDDEN, WEB_CONTRACT, SQL_LIBS),
   },
 );

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { asc, sql } from 'drizzle-orm';
-import { users, type Role } from '../platform/db/schema';
+import { users } from '../platform/db/schema';
 import { recordAudit } from '../modules/audit/audit.service';
-import { ADMIN_ROLES, ROLE_NAMES } from '../modules/auth/core/access';
+import { ADMIN_ROLES, ROLE_NAMES, type Role } from '../modules/auth/core/access';
 import { insertUser, viewOf } from '../modules/users/users.service';
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';

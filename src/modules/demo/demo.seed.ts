@@ -5,7 +5,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
-import { enterprises, platforms, users, type Role } from '../../platform/db/schema';
+import { enterprises, platforms, users } from '../../platform/db/schema';
+import type { Role } from '../auth/core/access';
 import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/core/uscc';
 import type { PlatformInput } from '../platforms/core/platform-rules';
 import { insertPlatform } from '../platforms/platforms.repository';

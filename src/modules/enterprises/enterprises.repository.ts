@@ -8,10 +8,8 @@ import {
   enterprises,
   industryClassMapping,
   users,
-  type Label,
-  type RatingExemption,
-  type Scale,
 } from '../../platform/db/schema';
+import type { Label, RatingExemption, Scale } from './core/codes';
 import type { PlatformScope } from '../auth/core/access';
 import { YEAR_FIELD_KEYS, maskPhone, type YearFieldKey } from './core/fields';
 import { ABOVE_SCALE_REVENUE } from './core/scale';

@@ -7,7 +7,7 @@ import {
   type Label,
   type RatingExemption,
   type Scale,
-} from '../../platform/db/schema';
+} from './core/codes';
 import {
   actorOf,
   errorResponses,

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
-import { districts, industries, platformTypes, ROLES } from '../../platform/db/schema';
-import { ROLE_NAMES } from '../auth/core/access';
+import { districts, industries, platformTypes } from '../../platform/db/schema';
+import { ROLE_NAMES, ROLES } from '../auth/core/access';
 
 /** Code tables every page needs: industries, districts, platform types, roles. */
 export function createReferenceService(db: Db) {

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import { ROLES, type Role } from '../../platform/db/schema';
+import { ROLES, type Role } from '../auth/core/access';
 import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../platform/http';
 import { ROLE_NAMES } from '../auth/core/access';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';

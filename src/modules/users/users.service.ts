@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
-import { enterprises, platforms, sessions, users, ROLES, type Role } from '../../platform/db/schema';
+import { enterprises, platforms, sessions, users } from '../../platform/db/schema';
+import { ROLES, type Role } from '../auth/core/access';
 import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { can, scopeProblems, type Actor } from '../auth/core/access';

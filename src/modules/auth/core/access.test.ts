@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../../platform/db/schema/accounts';
+import { ROLES } from './access';
 import {
   ADMIN_ROLES,
   can,

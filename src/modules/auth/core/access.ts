@@ -2,10 +2,22 @@
  * Roles, permissions and scopes: the access model every feature uses. Pure: no I/O.
  * Services ask these functions; routes and the UI only mirror them.
  */
-import type { Role } from '../../../platform/db/schema/accounts';
 import type { PlatformScope } from '../../../platform/scope';
 
-export type { Role, PlatformScope };
+export type { PlatformScope };
+
+/** The roles of domain guide §1; one per account. */
+export const ROLES = [
+  'task_force',
+  'leader',
+  'platform_admin',
+  'commissioner',
+  'enterprise',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   userId: number;

@@ -38,7 +38,7 @@
  * missing emissions (all years), leased-only land (no own land, leased floor space, half of them
  * tenants of another enterprise on the same platform), one year missing, zero tax (all years).
  */
-import type { Label, Scale } from '../../../platform/db/schema/enterprises';
+import type { Label, Scale } from '../../enterprises/core/codes';
 import { effectiveScale } from '../../enterprises/core/scale';
 import { USCC_ALPHABET, usccCheckCharacter } from '../../enterprises/core/uscc';
 import { Random, WeightedTable } from './random';

@@ -13,7 +13,7 @@ import type pg from 'pg';
 import type { Database, Db } from '../../../platform/db/client';
 import { copyRows } from '../../../platform/db/copy';
 import * as schema from '../../../platform/db/schema';
-import type { Label } from '../../../platform/db/schema';
+import type { Label } from '../../enterprises/core/codes';
 import { recordAudit, type AuditSubject } from '../../audit/audit.service';
 import { pinyinInitials } from '../../enterprises/core/pinyin';
 import { effectiveScale } from '../../enterprises/core/scale';

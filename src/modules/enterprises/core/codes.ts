@@ -15,3 +15,7 @@ export const LABELS = [
   'rd_institution',
 ] as const;
 export type Label = (typeof LABELS)[number];
+
+/** 规上 (above designated size: revenue ≥ 2,000 万元) or 规下 (domain guide §4). */
+export const SCALES = ['above', 'below'] as const;
+export type Scale = (typeof SCALES)[number];

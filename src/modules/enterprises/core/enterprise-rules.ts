@@ -1,12 +1,6 @@
 /** Validation of an enterprise's profile. Pure: reference codes are passed in. */
 import type { FieldError } from '../../../platform/errors';
-import {
-  LABELS,
-  RATING_EXEMPTIONS,
-  type Label,
-  type RatingExemption,
-  type Scale,
-} from '../../../platform/db/schema/enterprises';
+import { LABELS, RATING_EXEMPTIONS, type Label, type RatingExemption, type Scale } from './codes';
 import { checkUscc } from './uscc';
 
 export interface EnterpriseInput {

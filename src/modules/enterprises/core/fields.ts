@@ -1,5 +1,5 @@
 /** Enterprise-year figures and labels: names and units (domain guide §2, §4). Pure. */
-import type { Label, RatingExemption } from '../../../platform/db/schema/enterprises';
+import type { Label, RatingExemption } from './codes';
 
 export interface YearField {
   key: YearFieldKey;

@@ -1,5 +1,5 @@
 /** 规上 / 规下 (domain guide §4). Pure. */
-import type { Scale } from '../../../platform/db/schema/enterprises';
+import type { Scale } from './codes';
 
 /** Annual main-business revenue at or above this (万元) makes an industrial enterprise 规上. */
 export const ABOVE_SCALE_REVENUE = 2000;

@@ -1,5 +1,5 @@
 /** The columns of the two import templates: Chinese headers with units, and what each means. Pure. */
-import { LABELS, type Label } from '../../../platform/db/schema/enterprises';
+import { LABELS, type Label } from '../../enterprises/core/codes';
 import { LABEL_NAMES, YEAR_FIELDS, type YearFieldKey } from '../../enterprises/core/fields';
 
 export type ImportKind = 'enterprises' | 'annual';

@@ -2,7 +2,7 @@
  * Row validation of import workbooks: header → columns, then every row → a record or problems.
  * Pure: the caller passes parsed cells and reference data.
  */
-import type { Label, RatingExemption, Scale } from '../../../platform/db/schema/enterprises';
+import type { Label, RatingExemption, Scale } from '../../enterprises/core/codes';
 
 /** The rating exemption by its Chinese name (as exported) or its code. */
 const EXEMPTION_BY_NAME: Record<string, RatingExemption> = Object.fromEntries(

@@ -12,18 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { platforms } from './platforms';
-
-export const ROLES = [
-  'task_force',
-  'leader',
-  'platform_admin',
-  'commissioner',
-  'enterprise',
-  'system_admin',
-  'security_admin',
-  'audit_admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../../modules/auth/core/access';
 
 /**
  * One role per account: the three MLPS administrator roles can therefore never be combined.

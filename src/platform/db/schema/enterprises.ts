@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { Label, RatingExemption } from '../../../modules/enterprises/core/codes';
+import type { Scale } from '../../../modules/enterprises/core/codes';
 import { platforms } from './platforms';
 import { industries } from './reference';
 
@@ -42,9 +42,6 @@ export const industryClassMapping = pgTable('industry_class_mapping', {
     .references(() => industries.code),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const SCALES = ['above', 'below'] as const;
-export type Scale = (typeof SCALES)[number];
 
 /** Enterprises (一企一档): identity, platform, industry, scale and land. */
 export const enterprises = pgTable(
@@ -96,12 +93,7 @@ export const enterprises = pgTable(
   ],
 );
 
-export {
-  LABELS,
-  RATING_EXEMPTIONS,
-  type Label,
-  type RatingExemption,
-} from '../../../modules/enterprises/core/codes';
+import type { Label, RatingExemption } from '../../../modules/enterprises/core/codes';
 
 export const enterpriseLabels = pgTable(
   'enterprise_labels',
