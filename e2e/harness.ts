@@ -54,7 +54,13 @@ export async function startHarness(executablePath: string): Promise<Harness> {
     process.execPath,
     [path.join(ROOT, 'bin/yiyuan.js'), 'serve', '--demo', '--port', '0'],
     {
-      env: { ...env, YIYUAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', YIYUAN_DEMO_SCALE: '400' },
+      env: {
+        ...env,
+        YIYUAN_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        YIYUAN_DEMO_SCALE: '400',
+        YIYUAN_STRICT_RESPONSES: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** Fail any reply that has fields its route's response schema lacks (tests, journeys). */
+  strictResponses: boolean;
   security: SecurityConfig;
 }
 
@@ -47,6 +49,7 @@ export const ENVIRONMENT_VARIABLES = [
   'LOG_LEVEL',
   'YIYUAN_COOKIE_SECURE',
   'YIYUAN_TRUST_PROXY',
+  'YIYUAN_STRICT_RESPONSES',
   'YIYUAN_SESSION_IDLE_MINUTES',
   'YIYUAN_SESSION_ABSOLUTE_HOURS',
   'YIYUAN_PASSWORD_MIN_LENGTH',
@@ -95,6 +98,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: bool('YIYUAN_COOKIE_SECURE', false),
     trustProxy: bool('YIYUAN_TRUST_PROXY', false),
+    strictResponses: bool('YIYUAN_STRICT_RESPONSES', false),
     security: {
       sessionIdleMinutes: int('YIYUAN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionAbsoluteHours: int('YIYUAN_SESSION_ABSOLUTE_HOURS', 8, 1, 72),

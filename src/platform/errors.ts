@@ -124,6 +124,11 @@ export const ERRORS = {
     zh: '服务器内部错误，请稍后重试或联系管理员',
     en: 'Internal error; try again later or contact the administrator',
   },
+  RESPONSE_CONTRACT: {
+    status: 500,
+    zh: '响应含有接口约定之外的字段（仅在严格校验模式下检查）',
+    en: 'The response has fields its API contract lacks (checked in strict mode only)',
+  },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -31,6 +31,7 @@ import type { Database } from '../platform/db/client';
 import { AppError, ERRORS, type FieldError } from '../platform/errors';
 import { ErrorSchema, type App } from '../platform/http';
 import { createServices, type Services } from './services';
+import { strictResponses } from './plugins/response-contract';
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -164,6 +165,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send(new AppError('INTERNAL').toJSON());
   });
+
+  if (config.strictResponses) strictResponses(app);
 
   const deps = { services };
   authRoutes(app, deps, config);

@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     {
       LOG_LEVEL: 'silent',
       YIYUAN_LOGIN_RATE_LIMIT: '1000',
+      YIYUAN_STRICT_RESPONSES: 'true',
       YIYUAN_DATA_DIR: path.join(os.tmpdir(), 'yiyuan-test-data'),
     },
     overrides,

@@ -326,11 +326,12 @@ export function createEvaluationService(database: Database) {
       require(actor, 'evaluation:read');
       const scope = platformScope(actor);
       const run = await runOrFail(actor, runId);
-      const found = (await repo.findResult(db, runId, scope, enterpriseId)) ?? fail('RESULT_NOT_FOUND');
+      const { detail: stored, ...found } =
+        (await repo.findResult(db, runId, scope, enterpriseId)) ?? fail('RESULT_NOT_FOUND');
       const method = (await methodOrFail(run.methodId)).definition;
       const cohort = run.summary.cohorts.find((c) => c.key === found.cohort);
       const d = expandDetail(
-        found.detail,
+        stored,
         method.cohorts.find((c) => c.key === found.cohort),
         cohort,
       );

@@ -51,7 +51,7 @@ const JobSchema = Type.Object({
   problems: Type.Optional(Type.Array(ProblemSchema)),
 });
 
-const view = (job: ImportJob, withProblems = true) => ({
+const view = ({ userId: _owner, ...job }: ImportJob, withProblems = true) => ({
   ...job,
   startedAt: job.startedAt.toISOString(),
   finishedAt: job.finishedAt?.toISOString() ?? null,
