@@ -26,7 +26,7 @@ export function createServices(database: Database, config: Config) {
   const reference = createReferenceService(db);
   return {
     auth: createAuthService(db, config.security),
-    platforms: createPlatformService(db),
+    platforms: createPlatformService(database),
     enterprises: createEnterpriseService(db),
     imports: createImportService(database, config.dataDir),
     evaluation,

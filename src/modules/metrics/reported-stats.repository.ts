@@ -2,8 +2,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import { platforms, platformYearStats, users } from '../../platform/db/schema';
-import type { PlatformScope } from '../auth/core/access';
-import { scopeCondition } from '../platforms/platforms.repository';
+import { scopeSql } from '../../platform/db/scope-sql';
+import type { PlatformScope } from '../../platform/scope';
 import { BASE_FIGURES, type BaseFigure } from './core/metrics';
 
 export interface StatRow {
@@ -68,7 +68,7 @@ export async function listStats(
     .innerJoin(platforms, eq(platforms.id, platformYearStats.platformId))
     .where(
       and(
-        scopeCondition(scope),
+        scopeSql(scope, { platformId: platforms.id }),
         filter.year === undefined ? undefined : eq(platformYearStats.year, filter.year),
         filter.platformId === undefined ? undefined : eq(platformYearStats.platformId, filter.platformId),
         inArray(platformYearStats.figure, [...BASE_FIGURES]),
@@ -98,7 +98,7 @@ export async function findPlatform(db: Db | Tx, scope: PlatformScope, id: number
       archived: sql<boolean>`${platforms.archivedAt} is not null`,
     })
     .from(platforms)
-    .where(and(eq(platforms.id, id), scopeCondition(scope)));
+    .where(and(eq(platforms.id, id), scopeSql(scope, { platformId: platforms.id })));
   return row ?? null;
 }
 
@@ -107,7 +107,12 @@ export async function platformsOf(db: Db | Tx, scope: PlatformScope, includeArch
   return db
     .select({ id: platforms.id, name: platforms.name })
     .from(platforms)
-    .where(and(scopeCondition(scope), includeArchived ? undefined : isNull(platforms.archivedAt)))
+    .where(
+      and(
+        scopeSql(scope, { platformId: platforms.id }),
+        includeArchived ? undefined : isNull(platforms.archivedAt),
+      ),
+    )
     .orderBy(sql`${platforms.name} collate "zh-x-icu"`);
 }
 

@@ -1,66 +1,47 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import {
   districts,
-  enterprises,
   industries,
   platformIndustries,
   platformTypes,
   platforms,
 } from '../../platform/db/schema';
-import type { PlatformScope } from '../auth/core/access';
-import type { PlatformInput, ReferenceCodes } from './core/platform-rules';
+import { scopeSql } from '../../platform/db/scope-sql';
+import type { PlatformScope } from '../../platform/scope';
+import type { ReferenceCodes } from './core/platform-rules';
+import type { Page } from '../../platform/contract';
+import type { Platform, PlatformInput, PlatformQuery, PlatformSortKey } from './platforms.schemas';
 
-export type PlatformRow = typeof platforms.$inferSelect;
-export interface Platform extends Omit<PlatformRow, 'archivedAt' | 'createdAt' | 'updatedAt'> {
-  leadingIndustries: string[];
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+type PlatformRow = typeof platforms.$inferSelect;
 
 /** Chinese names sort by pinyin (ICU collation, present in the embedded and Debian builds). */
 const byPinyin = sql`${platforms.name} collate "zh-x-icu"`;
 
-export const SORTABLE = {
+const SORTABLE: Record<PlatformSortKey, SQLWrapper> = {
   name: byPinyin,
   districtCode: platforms.districtCode,
   type: platforms.type,
   areaKm2: platforms.areaKm2,
   industrialLandMu: platforms.industrialLandMu,
   updatedAt: platforms.updatedAt,
-} as const;
-export type SortKey = keyof typeof SORTABLE;
+};
 
-export interface PlatformQuery {
-  keyword?: string;
-  district?: string;
-  type?: string;
-  industry?: string;
-  strategic?: boolean;
-  includeArchived?: boolean;
-  page: number;
-  pageSize: number;
-  sort: SortKey;
-  order: 'asc' | 'desc';
-}
-
-/** The SQL condition that limits platforms to an actor's scope. */
-export function scopeCondition(scope: PlatformScope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'platform':
-      return eq(platforms.id, scope.platformId);
-    case 'enterprise':
-      return inArray(
-        platforms.id,
-        sql`(select ${enterprises.platformId} from ${enterprises} where ${enterprises.id} = ${scope.enterpriseId})`,
-      );
-    case 'none':
-      return sql`false`;
-  }
-}
+/** A platform is in scope by its own id (an enterprise user's scope is its enterprise's platform). */
+const inScope = (scope: PlatformScope) => scopeSql(scope, { platformId: platforms.id });
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -84,8 +65,8 @@ async function attachIndustries(db: Db | Tx, rows: PlatformRow[]): Promise<Platf
   }));
 }
 
-export async function listPlatforms(db: Db, scope: PlatformScope, q: PlatformQuery) {
-  const where: (SQL | undefined)[] = [scopeCondition(scope)];
+export async function listPlatforms(db: Db, scope: PlatformScope, q: PlatformQuery): Promise<Page<Platform>> {
+  const where: (SQL | undefined)[] = [inScope(scope)];
   if (!q.includeArchived) where.push(isNull(platforms.archivedAt));
   if (q.keyword) {
     const pattern = `%${escapeLike(q.keyword.trim())}%`;
@@ -134,7 +115,7 @@ export async function findPlatform(
   const query = db
     .select()
     .from(platforms)
-    .where(and(eq(platforms.id, id), scopeCondition(scope)));
+    .where(and(eq(platforms.id, id), inScope(scope)));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ? ((await attachIndustries(db, [row]))[0] ?? null) : null;
 }

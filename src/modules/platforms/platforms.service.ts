@@ -1,8 +1,8 @@
-import type { Db, Tx } from '../../platform/db/client';
+import type { Database, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
-import { can, mayEditStrategicFlag, platformScope, type Actor } from '../auth/core/access';
-import { changedFields, validatePlatform, type PlatformInput } from './core/platform-rules';
+import { can, mayEditStrategicFlag, platformScope, type Actor, type Permission } from '../auth/core/access';
+import { changedFields, validatePlatform } from './core/platform-rules';
 import {
   findPlatform,
   insertPlatform,
@@ -11,11 +11,14 @@ import {
   referenceCodes,
   setArchived,
   updatePlatformRow,
-  type Platform,
-  type PlatformQuery,
 } from './platforms.repository';
-
-export type PlatformPatch = Partial<PlatformInput> & { version: number };
+import type {
+  Platform,
+  PlatformExportQuery,
+  PlatformInput,
+  PlatformPatch,
+  PlatformQuery,
+} from './platforms.schemas';
 
 const inputOf = (p: Platform): PlatformInput => ({
   name: p.name,
@@ -31,12 +34,13 @@ const inputOf = (p: Platform): PlatformInput => ({
   description: p.description,
 });
 
-export function createPlatformService(db: Db) {
-  const require = (actor: Actor, permission: Parameters<typeof can>[1]) => {
+export function createPlatformService(database: Database) {
+  const { db } = database;
+  const require = (actor: Actor, permission: Permission) => {
     if (!can(actor, permission)) fail('FORBIDDEN');
   };
 
-  async function validOrFail(tx: Db | Tx, input: PlatformInput, exceptId?: number) {
+  async function validOrFail(tx: Tx, input: PlatformInput, exceptId?: number) {
     const errors = validatePlatform(input, await referenceCodes(tx));
     if (errors.length) fail('VALIDATION_FAILED', errors);
     if (await nameTaken(tx, input.name, exceptId))
@@ -45,15 +49,46 @@ export function createPlatformService(db: Db) {
       ]);
   }
 
-  async function getInScope(tx: Db | Tx, actor: Actor, id: number, forUpdate = false): Promise<Platform> {
+  async function getInScope(tx: Tx, actor: Actor, id: number, forUpdate = false): Promise<Platform> {
     const found = await findPlatform(tx, platformScope(actor), id, forUpdate);
     return found ?? fail('PLATFORM_NOT_FOUND');
+  }
+
+  /** The audit row of a change, in the change's transaction; answers the platform as stored. */
+  async function audited(tx: Tx, actor: Actor, action: string, id: number, detail?: Record<string, unknown>) {
+    await recordAudit(tx, subjectOf(actor), {
+      action,
+      result: 'success',
+      objectType: 'platform',
+      objectId: id,
+      ...(detail ? { detail } : {}),
+    });
+    return (await findPlatform(tx, { kind: 'all' }, id))!;
   }
 
   return {
     async list(actor: Actor, query: PlatformQuery) {
       require(actor, 'platform:read');
       return listPlatforms(db, platformScope(actor), query);
+    },
+
+    /** The filtered list for a download (all pages), recorded in the audit trail. */
+    async export(actor: Actor, query: PlatformExportQuery): Promise<Platform[]> {
+      require(actor, 'platform:read');
+      const list = await listPlatforms(db, platformScope(actor), {
+        ...query,
+        page: 1,
+        pageSize: 10_000,
+        sort: query.sort ?? 'name',
+        order: query.order ?? 'asc',
+      });
+      await recordAudit(db, subjectOf(actor), {
+        action: 'platform.export',
+        result: 'success',
+        objectType: 'platform',
+        detail: { filters: query, rows: list.total },
+      });
+      return list.items;
     },
 
     async get(actor: Actor, id: number): Promise<Platform> {
@@ -63,23 +98,16 @@ export function createPlatformService(db: Db) {
 
     async create(actor: Actor, input: PlatformInput, options: { isDemo?: boolean } = {}): Promise<Platform> {
       require(actor, 'platform:create');
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         await validOrFail(tx, input);
         const id = await insertPlatform(tx, input, options.isDemo);
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'platform.create',
-          result: 'success',
-          objectType: 'platform',
-          objectId: id,
-          detail: { name: input.name },
-        });
-        return (await findPlatform(tx, { kind: 'all' }, id))!;
+        return audited(tx, actor, 'platform.create', id, { name: input.name });
       });
     },
 
     async update(actor: Actor, id: number, patch: PlatformPatch): Promise<Platform> {
       require(actor, 'platform:update');
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         const current = await getInScope(tx, actor, id, true);
         if (current.version !== patch.version) fail('VERSION_CONFLICT');
         const { version: _version, ...fields } = patch;
@@ -89,30 +117,17 @@ export function createPlatformService(db: Db) {
         const changes = changedFields(inputOf(current), next);
         if (Object.keys(changes).length === 0) return current;
         await updatePlatformRow(tx, id, next);
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'platform.update',
-          result: 'success',
-          objectType: 'platform',
-          objectId: id,
-          detail: { changes },
-        });
-        return (await findPlatform(tx, { kind: 'all' }, id))!;
+        return audited(tx, actor, 'platform.update', id, { changes });
       });
     },
 
     async setArchived(actor: Actor, id: number, archived: boolean): Promise<Platform> {
       require(actor, 'platform:archive');
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         const current = await getInScope(tx, actor, id, true);
         if (Boolean(current.archivedAt) === archived) return current;
         await setArchived(tx, id, archived);
-        await recordAudit(tx, subjectOf(actor), {
-          action: archived ? 'platform.archive' : 'platform.restore',
-          result: 'success',
-          objectType: 'platform',
-          objectId: id,
-        });
-        return (await findPlatform(tx, { kind: 'all' }, id))!;
+        return audited(tx, actor, archived ? 'platform.archive' : 'platform.restore', id);
       });
     },
   };

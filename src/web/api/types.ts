@@ -72,52 +72,18 @@ export interface Reference {
   roles: NamedCode[];
 }
 
-export interface Platform {
-  id: number;
-  name: string;
-  nameEn: string;
-  type: string;
-  districtCode: string;
-  areaKm2: number | null;
-  industrialLandMu: number | null;
-  leadingIndustries: string[];
-  isStrategic: boolean;
-  longitude: number | null;
-  latitude: number | null;
-  description: string;
-  isDemo: boolean;
-  archivedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Platform, PlatformInput } from '../../modules/platforms/platforms.schemas';
+export type { Page } from '../../platform/contract';
+import type { PlatformListQuery, PlatformSortKey } from '../../modules/platforms/platforms.schemas';
 
-export type PlatformInput = Omit<
-  Platform,
-  'id' | 'isDemo' | 'archivedAt' | 'version' | 'createdAt' | 'updatedAt'
->;
+export type PlatformSort = PlatformSortKey;
 
-export type PlatformSort = 'name' | 'districtCode' | 'type' | 'areaKm2' | 'industrialLandMu' | 'updatedAt';
-
-export interface PlatformQuery {
-  keyword?: string;
-  district?: string;
-  type?: string;
-  industry?: string;
+/** The platform list's state in the address (booleans as the strings the address holds). */
+export type PlatformQuery = Omit<PlatformListQuery, 'strategic' | 'page' | 'pageSize'> & {
   strategic?: 'true' | 'false';
-  includeArchived?: boolean;
   page: number;
   pageSize: number;
-  sort?: PlatformSort;
-  order?: 'asc' | 'desc';
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+};
 
 export interface User {
   id: number;

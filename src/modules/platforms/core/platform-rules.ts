@@ -1,19 +1,8 @@
 /** Validation of platform data (domain guide §3). Pure: reference codes are passed in. */
 import type { FieldError } from '../../../platform/errors';
+import type { PlatformInput } from '../platforms.schemas';
 
-export interface PlatformInput {
-  name: string;
-  nameEn: string;
-  type: string;
-  districtCode: string;
-  areaKm2: number | null;
-  industrialLandMu: number | null;
-  leadingIndustries: string[];
-  isStrategic: boolean;
-  longitude: number | null;
-  latitude: number | null;
-  description: string;
-}
+export type { PlatformInput };
 
 export interface ReferenceCodes {
   types: ReadonlySet<string>;
