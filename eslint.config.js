@@ -82,7 +82,6 @@ const LEGACY_SQL = [
   'src/modules/demo/city/load.ts',
   'src/modules/demo/demo.seed.ts',
   'src/modules/demo/demo-evaluations.ts',
-  'src/modules/enterprises/enterprises.service.ts',
   'src/modules/system/system.service.ts',
   'src/cli/db.ts',
   'src/cli/user.ts',

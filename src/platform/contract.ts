@@ -73,3 +73,7 @@ export const OneOf = <const T extends readonly string[]>(codes: T, options: Reco
       options,
     ),
   );
+
+/** One of the codes, or null, as a plain `type: [string, null]` + `enum` (safe with coercion). */
+export const NullableOneOf = <const T extends readonly string[]>(codes: T) =>
+  Type.Unsafe<T[number] | null>({ type: ['string', 'null'], enum: [...codes, null] });

@@ -14,6 +14,7 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes';
 import { platformRoutes } from '../modules/platforms/platforms.routes';
 import { enterpriseRoutes } from '../modules/enterprises/enterprises.routes';
+import { industryRoutes } from '../modules/industries/industries.routes';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes';
 import { metricsRoutes } from '../modules/metrics/metrics.routes';
 import { targetRoutes } from '../modules/targets/targets.routes';
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   referenceRoutes(app, deps);
   platformRoutes(app, deps);
   enterpriseRoutes(app, deps);
+  industryRoutes(app, deps);
   importRoutes(app, deps);
   evaluationRoutes(app, deps);
   metricsRoutes(app, deps);

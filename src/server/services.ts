@@ -6,6 +6,7 @@ import { createCockpitService } from '../modules/cockpit/cockpit.service';
 import { createChainLeaderService } from '../modules/chain-leaders/chain-leaders.service';
 import { createEvaluationService } from '../modules/evaluation/evaluation.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
+import { createIndustryService } from '../modules/industries/industries.service';
 import { createImportService } from '../modules/imports/imports.service';
 import { createMetricsService } from '../modules/metrics/metrics.service';
 import { createPlatformEvaluationService } from '../modules/platform-evaluation/platform-evaluation.service';
@@ -27,7 +28,8 @@ export function createServices(database: Database, config: Config) {
   return {
     auth: createAuthService(db, config.security),
     platforms: createPlatformService(database),
-    enterprises: createEnterpriseService(db),
+    enterprises: createEnterpriseService(database),
+    industries: createIndustryService(database),
     imports: createImportService(database, config.dataDir),
     evaluation,
     metrics,

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import {
   enterpriseContacts,
@@ -7,28 +7,28 @@ import {
   enterpriseYears,
   enterprises,
   industryClassMapping,
+  industryClasses,
+  platforms,
   users,
 } from '../../platform/db/schema';
-import type { Label, RatingExemption, Scale } from './core/codes';
-import type { PlatformScope } from '../auth/core/access';
+import type { RatingExemption, Scale } from './core/codes';
+import { scopeSql } from '../../platform/db/scope-sql';
+import type { PlatformScope } from '../../platform/scope';
+import type { Page } from '../../platform/contract';
+import type { EnterpriseInput } from './core/enterprise-rules';
+import { pinyinInitials } from './core/pinyin';
+import type {
+  EnterpriseListItem,
+  EnterpriseQuery,
+  EnterpriseSortKey,
+  EnterpriseYear,
+  YearFlag,
+} from './enterprises.schemas';
 import { YEAR_FIELD_KEYS, maskPhone, type YearFieldKey } from './core/fields';
 import { ABOVE_SCALE_REVENUE } from './core/scale';
 
-export interface EnterpriseQuery {
-  keyword?: string;
-  platformId?: number;
-  industryClass?: string;
-  keyIndustry?: string;
-  scale?: Scale;
-  label?: Label;
-  page: number;
-  pageSize: number;
-  sort: SortKey;
-  order: 'asc' | 'desc';
-}
-
 /** Sort keys → SQL (an allow-list: nothing from the request reaches SQL as text). */
-const SORTS = {
+const SORTS: Record<EnterpriseSortKey, SQL> = {
   name: sql`e.name collate "zh-x-icu"`,
   uscc: sql`e.uscc`,
   revenue: sql`ly.revenue`,
@@ -36,46 +36,11 @@ const SORTS = {
   output: sql`ly.output`,
   ownLandMu: sql`e.own_land_mu`,
   updatedAt: sql`e.updated_at`,
-} as const;
-export type SortKey = keyof typeof SORTS;
-export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
-
-export interface EnterpriseListItem {
-  id: number;
-  uscc: string;
-  name: string;
-  platformId: number;
-  platformName: string;
-  industryClass: string | null;
-  industryClassName: string | null;
-  keyIndustry: string | null;
-  scale: Scale;
-  scaleOverride: Scale | null;
-  ownLandMu: number | null;
-  leasedFloorM2: number | null;
-  ratingExemption: RatingExemption | null;
-  labels: { label: Label; grantedOn: string | null }[];
-  isDemo: boolean;
-  latestYear: number | null;
-  output: number | null;
-  revenue: number | null;
-  tax: number | null;
-  valueAdded: number | null;
-  employees: number | null;
-}
+};
 
 /** Scope as a condition on the alias `e` (enterprises). */
 export function enterpriseScopeSql(scope: PlatformScope): SQL {
-  switch (scope.kind) {
-    case 'all':
-      return sql`true`;
-    case 'platform':
-      return sql`e.platform_id = ${scope.platformId}`;
-    case 'enterprise':
-      return sql`e.id = ${scope.enterpriseId}`;
-    case 'none':
-      return sql`false`;
-  }
+  return scopeSql(scope, { platformId: sql`e.platform_id`, enterpriseId: sql`e.id` });
 }
 
 function escapeLike(s: string): string {
@@ -159,7 +124,11 @@ async function withLabels(db: Db | Tx, rows: Row[]): Promise<EnterpriseListItem[
   }));
 }
 
-export async function listEnterprises(db: Db, scope: PlatformScope, q: EnterpriseQuery) {
+export async function listEnterprises(
+  db: Db,
+  scope: PlatformScope,
+  q: EnterpriseQuery,
+): Promise<Page<EnterpriseListItem>> {
   const where = filterSql(scope, q);
   const direction = q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   const [rows, total] = await Promise.all([
@@ -243,7 +212,7 @@ export async function enterpriseExtras(db: Db | Tx, id: number) {
     landholder,
     contacts,
     years: years.map(({ y, confirmedByName }) => yearView(y, confirmedByName)),
-    flags: flags.map(({ f, by }) => ({
+    flags: flags.map(({ f, by }): YearFlag => ({
       id: f.id,
       year: f.year,
       field: f.field,
@@ -255,7 +224,7 @@ export async function enterpriseExtras(db: Db | Tx, id: number) {
   };
 }
 
-export function yearView(y: YearRow, confirmedByName: string | null) {
+export function yearView(y: YearRow, confirmedByName: string | null): EnterpriseYear {
   const figures = Object.fromEntries(YEAR_FIELD_KEYS.map((k) => [k, y[k] ?? null])) as Record<
     YearFieldKey,
     number | null
@@ -300,4 +269,139 @@ export async function keyIndustryOf(db: Db | Tx, classCode: string | null): Prom
     .from(industryClassMapping)
     .where(eq(industryClassMapping.classCode, classCode));
   return m?.industryCode ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+/** Platforms and industry classes that an enterprise may name. */
+export async function enterpriseReference(tx: Db | Tx) {
+  const p = await tx.select({ id: platforms.id }).from(platforms);
+  const c = await tx
+    .select({ code: industryClasses.code })
+    .from(industryClasses)
+    .where(eq(industryClasses.level, 'class'));
+  return { platformIds: new Set(p.map((r) => r.id)), industryClasses: new Set(c.map((r) => r.code)) };
+}
+
+export async function usccTaken(tx: Db | Tx, uscc: string): Promise<boolean> {
+  const rows = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, uscc));
+  return rows.length > 0;
+}
+
+export async function writeLabels(tx: Tx, id: number, labels: EnterpriseInput['labels']): Promise<void> {
+  await tx.delete(enterpriseLabels).where(eq(enterpriseLabels.enterpriseId, id));
+  if (labels.length)
+    await tx.insert(enterpriseLabels).values(labels.map((l) => ({ enterpriseId: id, ...l })));
+}
+
+const profileColumns = (input: EnterpriseInput) => ({
+  name: input.name.trim(),
+  nameInitials: pinyinInitials(input.name),
+  platformId: input.platformId,
+  industryClass: input.industryClass,
+  scaleOverride: input.scaleOverride,
+  ownLandMu: input.ownLandMu,
+  leasedFloorM2: input.leasedFloorM2,
+  ratingExemption: input.ratingExemption ?? null,
+  address: input.address.trim(),
+});
+
+export async function insertEnterprise(tx: Tx, input: EnterpriseInput): Promise<number> {
+  const [row] = await tx
+    .insert(enterprises)
+    .values({ uscc: input.uscc, ...profileColumns(input) })
+    .returning({ id: enterprises.id });
+  return row!.id;
+}
+
+/** The stored version of an enterprise, its row locked until the transaction ends. */
+export async function lockVersion(tx: Tx, id: number): Promise<number | null> {
+  const [row] = await tx
+    .select({ version: enterprises.version })
+    .from(enterprises)
+    .where(eq(enterprises.id, id))
+    .for('update');
+  return row?.version ?? null;
+}
+
+export async function updateEnterpriseRow(tx: Tx, id: number, input: EnterpriseInput): Promise<void> {
+  await tx
+    .update(enterprises)
+    .set({ ...profileColumns(input), version: sql`${enterprises.version} + 1`, updatedAt: new Date() })
+    .where(eq(enterprises.id, id));
+}
+
+/** Writes the given figures of a year; a changed figure needs the enterprise's confirmation again. */
+export async function upsertYear(
+  tx: Tx,
+  enterpriseId: number,
+  year: number,
+  values: Partial<Record<YearFieldKey, number | null>>,
+): Promise<EnterpriseYear> {
+  const [row] = await tx
+    .insert(enterpriseYears)
+    .values({ enterpriseId, year, ...values })
+    .onConflictDoUpdate({
+      target: [enterpriseYears.enterpriseId, enterpriseYears.year],
+      set: { ...values, confirmedAt: null, confirmedBy: null, updatedAt: new Date() },
+    })
+    .returning();
+  return yearView(row!, null);
+}
+
+/** Marks a year confirmed by the user; null when the year has no figures. */
+export async function confirmYearRow(
+  tx: Tx,
+  enterpriseId: number,
+  year: number,
+  userId: number,
+  username: string,
+): Promise<EnterpriseYear | null> {
+  const [row] = await tx
+    .update(enterpriseYears)
+    .set({ confirmedAt: new Date(), confirmedBy: userId })
+    .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, year)))
+    .returning();
+  return row ? yearView(row, username) : null;
+}
+
+export async function yearExists(tx: Db | Tx, enterpriseId: number, year: number): Promise<boolean> {
+  const rows = await tx
+    .select({ year: enterpriseYears.year })
+    .from(enterpriseYears)
+    .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, year)));
+  return rows.length > 0;
+}
+
+export async function insertFlag(
+  tx: Tx,
+  flag: {
+    enterpriseId: number;
+    year: number;
+    field: string;
+    comment: string;
+    userId: number;
+    username: string;
+  },
+): Promise<YearFlag> {
+  const [row] = await tx
+    .insert(enterpriseYearFlags)
+    .values({
+      enterpriseId: flag.enterpriseId,
+      year: flag.year,
+      field: flag.field,
+      comment: flag.comment,
+      createdBy: flag.userId,
+    })
+    .returning();
+  return {
+    id: row!.id,
+    year: flag.year,
+    field: row!.field,
+    comment: row!.comment,
+    createdBy: flag.username,
+    createdAt: row!.createdAt.toISOString(),
+    resolvedAt: null,
+  };
 }

@@ -1,114 +1,22 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { errorResponses, IdParams } from '../../platform/contract';
+import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import {
-  LABELS,
-  RATING_EXEMPTIONS,
-  SCALES,
-  type Label,
-  type RatingExemption,
-  type Scale,
-} from './core/codes';
-import {
-  actorOf,
-  errorResponses,
-  IdParams,
-  Nullable,
-  Paging,
-  type App,
-  type RouteDeps,
-} from '../../platform/http';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
-import { LABEL_NAMES, RATING_EXEMPTION_NAMES, YEAR_FIELDS } from './core/fields';
-import { SORT_KEYS, type EnterpriseListItem, type SortKey } from './enterprises.repository';
-
-const Num = Nullable(Type.Number());
-const LabelSchema = Type.Union(LABELS.map((l) => Type.Literal(l as Label)));
-const ScaleSchema = Type.Union(SCALES.map((s) => Type.Literal(s as Scale)));
-const LabelsSchema = Type.Array(
-  Type.Object(
-    { label: LabelSchema, grantedOn: Nullable(Type.String({ maxLength: 10 })) },
-    { additionalProperties: false },
-  ),
-  {
-    maxItems: 8,
-  },
-);
-
-const listFields = {
-  id: Type.Integer(),
-  uscc: Type.String(),
-  name: Type.String(),
-  platformId: Type.Integer(),
-  platformName: Type.String(),
-  industryClass: Nullable(Type.String()),
-  industryClassName: Nullable(Type.String()),
-  keyIndustry: Nullable(Type.String()),
-  scale: Type.String(),
-  scaleOverride: Nullable(Type.String()),
-  ownLandMu: Num,
-  leasedFloorM2: Num,
-  ratingExemption: Nullable(Type.String()),
-  labels: Type.Array(Type.Object({ label: Type.String(), grantedOn: Nullable(Type.String()) })),
-  isDemo: Type.Boolean(),
-  latestYear: Nullable(Type.Integer()),
-  output: Num,
-  revenue: Num,
-  tax: Num,
-  valueAdded: Num,
-  employees: Num,
-};
-const ListItem = Type.Object(listFields);
-const YearSchema = Type.Object({
-  year: Type.Integer(),
-  ...Object.fromEntries(YEAR_FIELDS.map((f) => [f.key, Num])),
-  confirmedBy: Nullable(Type.String()),
-  confirmedAt: Nullable(Type.String()),
-  updatedAt: Type.String(),
-});
-const FlagSchema = Type.Object({
-  id: Type.Integer(),
-  year: Type.Integer(),
-  field: Type.String(),
-  comment: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  resolvedAt: Nullable(Type.String()),
-});
-const Detail = Type.Object({
-  ...listFields,
-  address: Type.String(),
-  version: Type.Integer(),
-  landholder: Type.Union([
-    Type.Object({ id: Type.Integer(), name: Type.String(), uscc: Type.String() }),
-    Type.Null(),
-  ]),
-  contacts: Type.Array(
-    Type.Object({ id: Type.Integer(), name: Type.String(), title: Type.String(), phone: Type.String() }),
-  ),
-  years: Type.Array(YearSchema),
-  flags: Type.Array(FlagSchema),
-});
-
-const filters = {
-  keyword: Type.Optional(Type.String({ maxLength: 100 })),
-  platformId: Type.Optional(Type.Integer({ minimum: 1 })),
-  industryClass: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{1,4}$' })),
-  keyIndustry: Type.Optional(Type.String({ maxLength: 64 })),
-  scale: Type.Optional(ScaleSchema),
-  label: Type.Optional(LabelSchema),
-  sort: Type.Optional(Type.Union(SORT_KEYS.map((k) => Type.Literal(k as SortKey)))),
-  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-};
-const YearParams = Type.Object(
-  { id: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 1990, maximum: 2100 }) },
-  { additionalProperties: false },
-);
-const YearBody = Type.Object(
-  Object.fromEntries(YEAR_FIELDS.map((f) => [f.key, Type.Optional(Nullable(Type.Number({ minimum: 0 })))])),
-  {
-    additionalProperties: false,
-  },
-);
+import { LABEL_NAMES, RATING_EXEMPTION_NAMES } from './core/fields';
+import {
+  EnterpriseCreateSchema,
+  EnterpriseDetailSchema,
+  EnterpriseExportQuerySchema,
+  EnterpriseListQuerySchema,
+  EnterprisePageSchema,
+  EnterprisePatchSchema,
+  EnterpriseYearSchema,
+  YearFiguresSchema,
+  YearFlagBodySchema,
+  YearFlagSchema,
+  YearParamsSchema,
+  type EnterpriseListItem,
+} from './enterprises.schemas';
 
 const SCALE_NAMES: Record<string, string> = { above: '规上', below: '规下' };
 
@@ -146,16 +54,8 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'List enterprises in scope / 企业列表',
-        querystring: Type.Object({ ...filters, ...Paging }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(ListItem),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-          }),
-          ...errorResponses,
-        },
+        querystring: EnterpriseListQuerySchema,
+        response: { 200: EnterprisePageSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -177,7 +77,7 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Export the filtered list as .xlsx / 导出企业名录',
-        querystring: Type.Object(filters, { additionalProperties: false }),
+        querystring: EnterpriseExportQuerySchema,
       },
     },
     async (request, reply) => {
@@ -209,23 +109,11 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
         tags,
         summary: 'Enterprise profile, land, labels, years / 企业档案',
         params: IdParams,
-        response: { 200: Detail, ...errorResponses },
+        response: { 200: EnterpriseDetailSchema, ...errorResponses },
       },
     },
     async (request) => services.enterprises.get(actorOf(request), request.params.id),
   );
-
-  const body = {
-    name: Type.String({ maxLength: 150 }),
-    platformId: Type.Integer({ minimum: 1 }),
-    industryClass: Type.Optional(Nullable(Type.String({ maxLength: 4 }))),
-    scaleOverride: Type.Optional(Nullable(Type.String({ enum: ['above', 'below'] }))),
-    ownLandMu: Type.Optional(Num),
-    leasedFloorM2: Type.Optional(Num),
-    ratingExemption: Type.Optional(Nullable(Type.String({ enum: [...RATING_EXEMPTIONS] }))),
-    address: Type.Optional(Type.String({ maxLength: 300 })),
-    labels: Type.Optional(LabelsSchema),
-  };
 
   app.post(
     '/api/enterprises',
@@ -233,8 +121,8 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Register an enterprise / 新建企业',
-        body: Type.Object({ uscc: Type.String({ maxLength: 18 }), ...body }, { additionalProperties: false }),
-        response: { 201: Detail, ...errorResponses },
+        body: EnterpriseCreateSchema,
+        response: { 201: EnterpriseDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -244,10 +132,10 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
         name: b.name,
         platformId: b.platformId,
         industryClass: b.industryClass ?? null,
-        scaleOverride: (b.scaleOverride as Scale | null | undefined) ?? null,
+        scaleOverride: b.scaleOverride ?? null,
         ownLandMu: b.ownLandMu ?? null,
         leasedFloorM2: b.leasedFloorM2 ?? null,
-        ratingExemption: (b.ratingExemption as RatingExemption | null | undefined) ?? null,
+        ratingExemption: b.ratingExemption ?? null,
         address: b.address ?? '',
         labels: b.labels ?? [],
       });
@@ -262,34 +150,11 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
         tags,
         summary: 'Edit an enterprise (send version) / 修改企业',
         params: IdParams,
-        body: Type.Object(
-          {
-            version: Type.Integer({ minimum: 1 }),
-            name: Type.Optional(body.name),
-            platformId: Type.Optional(body.platformId),
-            industryClass: body.industryClass,
-            scaleOverride: body.scaleOverride,
-            ownLandMu: body.ownLandMu,
-            leasedFloorM2: body.leasedFloorM2,
-            ratingExemption: body.ratingExemption,
-            address: body.address,
-            labels: body.labels,
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Detail, ...errorResponses },
+        body: EnterprisePatchSchema,
+        response: { 200: EnterpriseDetailSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { scaleOverride, ratingExemption, ...rest } = request.body;
-      return services.enterprises.update(actorOf(request), request.params.id, {
-        ...rest,
-        ...(scaleOverride !== undefined ? { scaleOverride: scaleOverride as Scale | null } : {}),
-        ...(ratingExemption !== undefined
-          ? { ratingExemption: ratingExemption as RatingExemption | null }
-          : {}),
-      });
-    },
+    async (request) => services.enterprises.update(actorOf(request), request.params.id, request.body),
   );
 
   app.put(
@@ -298,9 +163,9 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Enter or correct a year of figures / 录入年度数据',
-        params: YearParams,
-        body: YearBody,
-        response: { 200: YearSchema, ...errorResponses },
+        params: YearParamsSchema,
+        body: YearFiguresSchema,
+        response: { 200: EnterpriseYearSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -313,8 +178,8 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Enterprise confirms its year data (一企一单) / 确认数据',
-        params: YearParams,
-        response: { 200: YearSchema, ...errorResponses },
+        params: YearParamsSchema,
+        response: { 200: EnterpriseYearSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -327,12 +192,9 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Enterprise flags a figure as wrong / 反馈数据有误',
-        params: YearParams,
-        body: Type.Object(
-          { field: Type.String({ maxLength: 40 }), comment: Type.String({ maxLength: 1000 }) },
-          { additionalProperties: false },
-        ),
-        response: { 201: FlagSchema, ...errorResponses },
+        params: YearParamsSchema,
+        body: YearFlagBodySchema,
+        response: { 201: YearFlagSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -346,62 +208,5 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
             request.body,
           ),
         ),
-  );
-
-  app.get(
-    '/api/industry-classes',
-    {
-      schema: {
-        tags: ['reference'],
-        summary: 'GB/T 4754-2017 industry classes with their key industry / 行业分类',
-        querystring: Type.Object(
-          {
-            keyword: Type.Optional(Type.String({ maxLength: 50 })),
-            level: Type.Optional(Type.String({ enum: ['section', 'division', 'group', 'class'] })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                level: Type.String(),
-                parentCode: Nullable(Type.String()),
-                nameZh: Type.String(),
-                nameEn: Type.String(),
-                keyIndustry: Nullable(Type.String()),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => services.enterprises.industryClasses(actorOf(request), request.query),
-  );
-
-  app.put(
-    '/api/industry-classes/:code/key-industry',
-    {
-      schema: {
-        tags: ['reference'],
-        summary: 'Map an industry class to a key industry / 行业与重点产业对应',
-        params: Type.Object(
-          { code: Type.String({ pattern: '^[0-9]{4}$' }) },
-          { additionalProperties: false },
-        ),
-        body: Type.Object(
-          { industryCode: Nullable(Type.String({ maxLength: 64 })) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ code: Type.String(), keyIndustry: Nullable(Type.String()) }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) =>
-      services.enterprises.setKeyIndustry(actorOf(request), request.params.code, request.body.industryCode),
   );
 }

@@ -1,34 +1,36 @@
-import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/client';
-import {
-  enterpriseLabels,
-  enterpriseYearFlags,
-  enterpriseYears,
-  enterprises,
-  industries,
-  industryClassMapping,
-  industryClasses,
-  platforms,
-} from '../../platform/db/schema';
+import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
-import { YEAR_FIELD_KEYS, type YearFieldKey } from './core/fields';
-import { pinyinInitials } from './core/pinyin';
+import { YEAR_FIELD_KEYS } from './core/fields';
 import {
+  confirmYearRow,
   enterpriseExtras,
+  enterpriseReference,
   findEnterpriseItem,
+  insertEnterprise,
+  insertFlag,
   iterateEnterprises,
   listEnterprises,
+  lockVersion,
   refreshScale,
-  yearView,
-  type EnterpriseListItem,
-  type EnterpriseQuery,
+  updateEnterpriseRow,
+  upsertYear,
+  usccTaken,
+  writeLabels,
+  yearExists,
 } from './enterprises.repository';
-
-export type EnterprisePatch = Partial<Omit<EnterpriseInput, 'uscc'>> & { version: number };
-export type YearFigures = Partial<Record<YearFieldKey, number | null>>;
+import type {
+  EnterpriseDetail,
+  EnterpriseListItem,
+  EnterprisePatch,
+  EnterpriseQuery,
+  EnterpriseYear,
+  YearFigures,
+  YearFlag,
+  YearFlagBody,
+} from './enterprises.schemas';
 
 /**
  * Recomputes 规上/规下 of the given enterprises from their latest figures, inside the caller's
@@ -38,36 +40,36 @@ export async function refreshEnterpriseScale(tx: Tx, ids: number[]): Promise<voi
   await refreshScale(tx, ids);
 }
 
-export function createEnterpriseService(db: Db) {
+export function createEnterpriseService(database: Database) {
+  const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
     if (!can(actor, permission)) fail('FORBIDDEN');
   };
 
-  async function detail(tx: Db | Tx, actor: Actor, id: number) {
+  async function detail(tx: Db | Tx, actor: Actor, id: number): Promise<EnterpriseDetail> {
     const item = await findEnterpriseItem(tx, platformScope(actor), id);
     if (!item) return fail('ENTERPRISE_NOT_FOUND');
     return { ...item, ...(await enterpriseExtras(tx, id)) };
   }
 
-  async function reference(tx: Db | Tx) {
-    const p = await tx.select({ id: platforms.id }).from(platforms);
-    const c = await tx
-      .select({ code: industryClasses.code })
-      .from(industryClasses)
-      .where(eq(industryClasses.level, 'class'));
-    return { platformIds: new Set(p.map((r) => r.id)), industryClasses: new Set(c.map((r) => r.code)) };
-  }
-
-  async function writeLabels(tx: Db | Tx, id: number, labels: EnterpriseInput['labels']) {
-    await tx.delete(enterpriseLabels).where(eq(enterpriseLabels.enterpriseId, id));
-    if (labels.length)
-      await tx.insert(enterpriseLabels).values(labels.map((l) => ({ enterpriseId: id, ...l })));
+  async function validOrFail(tx: Tx, input: EnterpriseInput) {
+    const errors = validateEnterprise(input, await enterpriseReference(tx));
+    if (errors.length) fail('VALIDATION_FAILED', errors);
   }
 
   /** The platform a platform admin may place enterprises on; others may use any. */
   function checkPlatformAllowed(actor: Actor, platformId: number) {
     if (actor.role === 'platform_admin' && actor.platformId !== platformId) fail('FORBIDDEN');
   }
+
+  const audit = (tx: Tx, actor: Actor, action: string, id: number, detail: Record<string, unknown>) =>
+    recordAudit(tx, subjectOf(actor), {
+      action,
+      result: 'success',
+      objectType: 'enterprise',
+      objectId: id,
+      detail,
+    });
 
   return {
     async list(actor: Actor, query: EnterpriseQuery) {
@@ -84,22 +86,17 @@ export function createEnterpriseService(db: Db) {
       return iterateEnterprises(db, platformScope(actor), query);
     },
 
-    async get(actor: Actor, id: number) {
+    async get(actor: Actor, id: number): Promise<EnterpriseDetail> {
       require(actor, 'enterprise:read');
       return detail(db, actor, id);
     },
 
-    async create(actor: Actor, input: EnterpriseInput) {
+    async create(actor: Actor, input: EnterpriseInput): Promise<EnterpriseDetail> {
       require(actor, 'enterprise:write');
       checkPlatformAllowed(actor, input.platformId);
-      return db.transaction(async (tx) => {
-        const errors = validateEnterprise(input, await reference(tx));
-        if (errors.length) fail('VALIDATION_FAILED', errors);
-        const taken = await tx
-          .select({ id: enterprises.id })
-          .from(enterprises)
-          .where(eq(enterprises.uscc, input.uscc));
-        if (taken.length)
+      return database.transaction(async (tx) => {
+        await validOrFail(tx, input);
+        if (await usccTaken(tx, input.uscc))
           throw new AppError('DUPLICATE_USCC', [
             {
               field: 'uscc',
@@ -108,40 +105,19 @@ export function createEnterpriseService(db: Db) {
               en: 'This USCC is already registered',
             },
           ]);
-        const [row] = await tx
-          .insert(enterprises)
-          .values({
-            uscc: input.uscc,
-            name: input.name.trim(),
-            nameInitials: pinyinInitials(input.name),
-            platformId: input.platformId,
-            industryClass: input.industryClass,
-            scaleOverride: input.scaleOverride,
-            ownLandMu: input.ownLandMu,
-            leasedFloorM2: input.leasedFloorM2,
-            ratingExemption: input.ratingExemption ?? null,
-            address: input.address.trim(),
-          })
-          .returning({ id: enterprises.id });
-        await writeLabels(tx, row!.id, input.labels);
-        await refreshScale(tx, [row!.id]);
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'enterprise.create',
-          result: 'success',
-          objectType: 'enterprise',
-          objectId: row!.id,
-          detail: { uscc: input.uscc, name: input.name },
-        });
-        return detail(tx, actor, row!.id);
+        const id = await insertEnterprise(tx, input);
+        await writeLabels(tx, id, input.labels);
+        await refreshScale(tx, [id]);
+        await audit(tx, actor, 'enterprise.create', id, { uscc: input.uscc, name: input.name });
+        return detail(tx, actor, id);
       });
     },
 
-    async update(actor: Actor, id: number, patch: EnterprisePatch) {
+    async update(actor: Actor, id: number, patch: EnterprisePatch): Promise<EnterpriseDetail> {
       require(actor, 'enterprise:write');
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         const current = await detail(tx, actor, id);
-        const [locked] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update');
-        if (locked!.version !== patch.version) fail('VERSION_CONFLICT');
+        if ((await lockVersion(tx, id)) !== patch.version) fail('VERSION_CONFLICT');
         if (patch.platformId !== undefined && patch.platformId !== current.platformId) {
           if (actor.role !== 'task_force') fail('FORBIDDEN');
         }
@@ -165,41 +141,19 @@ export function createEnterpriseService(db: Db) {
               ]
             : current.labels,
         };
-        const errors = validateEnterprise(next, await reference(tx));
-        if (errors.length) fail('VALIDATION_FAILED', errors);
-        await tx
-          .update(enterprises)
-          .set({
-            name: next.name.trim(),
-            nameInitials: pinyinInitials(next.name),
-            platformId: next.platformId,
-            industryClass: next.industryClass,
-            scaleOverride: next.scaleOverride,
-            ownLandMu: next.ownLandMu,
-            leasedFloorM2: next.leasedFloorM2,
-            ratingExemption: next.ratingExemption ?? null,
-            address: next.address.trim(),
-            version: sql`${enterprises.version} + 1`,
-            updatedAt: new Date(),
-          })
-          .where(eq(enterprises.id, id));
+        await validOrFail(tx, next);
+        await updateEnterpriseRow(tx, id, next);
         if (patch.labels) await writeLabels(tx, id, next.labels);
         await refreshScale(tx, [id]);
         const { version: _v, ...fields } = patch;
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'enterprise.update',
-          result: 'success',
-          objectType: 'enterprise',
-          objectId: id,
-          detail: { fields: Object.keys(fields) },
-        });
+        await audit(tx, actor, 'enterprise.update', id, { fields: Object.keys(fields) });
         return detail(tx, actor, id);
       });
     },
 
-    async putYear(actor: Actor, id: number, year: number, figures: YearFigures) {
+    async putYear(actor: Actor, id: number, year: number, figures: YearFigures): Promise<EnterpriseYear> {
       require(actor, 'enterprise:write');
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         await detail(tx, actor, id);
         const values = Object.fromEntries(
           YEAR_FIELD_KEYS.filter((k) => k in figures).map((k) => [k, figures[k] ?? null]),
@@ -215,49 +169,25 @@ export function createEnterpriseService(db: Db) {
               en: 'Must be zero or more',
             })),
           );
-        const [row] = await tx
-          .insert(enterpriseYears)
-          .values({ enterpriseId: id, year, ...values })
-          .onConflictDoUpdate({
-            target: [enterpriseYears.enterpriseId, enterpriseYears.year],
-            // A changed figure needs the enterprise's confirmation again.
-            set: { ...values, confirmedAt: null, confirmedBy: null, updatedAt: new Date() },
-          })
-          .returning();
+        const row = await upsertYear(tx, id, year, values);
         await refreshScale(tx, [id]);
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'enterprise.year_update',
-          result: 'success',
-          objectType: 'enterprise',
-          objectId: id,
-          detail: { year, fields: Object.keys(values) },
-        });
-        return yearView(row!, null);
+        await audit(tx, actor, 'enterprise.year_update', id, { year, fields: Object.keys(values) });
+        return row;
       });
     },
 
-    async confirmYear(actor: Actor, id: number, year: number) {
+    async confirmYear(actor: Actor, id: number, year: number): Promise<EnterpriseYear> {
       require(actor, 'enterprise:confirm');
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         await detail(tx, actor, id);
-        const [row] = await tx
-          .update(enterpriseYears)
-          .set({ confirmedAt: new Date(), confirmedBy: actor.userId })
-          .where(and(eq(enterpriseYears.enterpriseId, id), eq(enterpriseYears.year, year)))
-          .returning();
-        if (!row) fail('YEAR_NOT_FOUND');
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'enterprise.year_confirm',
-          result: 'success',
-          objectType: 'enterprise',
-          objectId: id,
-          detail: { year },
-        });
-        return yearView(row!, actor.username);
+        const row =
+          (await confirmYearRow(tx, id, year, actor.userId, actor.username)) ?? fail('YEAR_NOT_FOUND');
+        await audit(tx, actor, 'enterprise.year_confirm', id, { year });
+        return row;
       });
     },
 
-    async flag(actor: Actor, id: number, year: number, input: { field: string; comment: string }) {
+    async flag(actor: Actor, id: number, year: number, input: YearFlagBody): Promise<YearFlag> {
       require(actor, 'enterprise:confirm');
       if (!(YEAR_FIELD_KEYS as readonly string[]).includes(input.field))
         fail('VALIDATION_FAILED', [
@@ -267,114 +197,19 @@ export function createEnterpriseService(db: Db) {
         fail('VALIDATION_FAILED', [
           { field: 'comment', code: 'REQUIRED', zh: '请说明哪里有误', en: 'Say what is wrong' },
         ]);
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         await detail(tx, actor, id);
-        const [y] = await tx
-          .select({ year: enterpriseYears.year })
-          .from(enterpriseYears)
-          .where(and(eq(enterpriseYears.enterpriseId, id), eq(enterpriseYears.year, year)));
-        if (!y) fail('YEAR_NOT_FOUND');
-        const [row] = await tx
-          .insert(enterpriseYearFlags)
-          .values({
-            enterpriseId: id,
-            year,
-            field: input.field,
-            comment: input.comment.trim(),
-            createdBy: actor.userId,
-          })
-          .returning();
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'enterprise.year_flag',
-          result: 'success',
-          objectType: 'enterprise',
-          objectId: id,
-          detail: { year, field: input.field },
-        });
-        return {
-          id: row!.id,
+        if (!(await yearExists(tx, id, year))) fail('YEAR_NOT_FOUND');
+        const flag = await insertFlag(tx, {
+          enterpriseId: id,
           year,
-          field: row!.field,
-          comment: row!.comment,
-          createdBy: actor.username,
-          createdAt: row!.createdAt.toISOString(),
-          resolvedAt: null,
-        };
-      });
-    },
-
-    async industryClasses(actor: Actor, q: { keyword?: string; level?: string }) {
-      if (!can(actor, 'enterprise:read') && !can(actor, 'platform:read')) fail('FORBIDDEN');
-      const k = q.keyword?.trim();
-      const rows = await db
-        .select({
-          code: industryClasses.code,
-          level: industryClasses.level,
-          parentCode: industryClasses.parentCode,
-          nameZh: industryClasses.nameZh,
-          nameEn: industryClasses.nameEn,
-          keyIndustry: industryClassMapping.industryCode,
-        })
-        .from(industryClasses)
-        .leftJoin(industryClassMapping, eq(industryClassMapping.classCode, industryClasses.code))
-        .where(
-          and(
-            q.level ? eq(industryClasses.level, q.level as 'class') : undefined,
-            k
-              ? or(
-                  like(industryClasses.code, `${k.replace(/[\\%_]/g, '')}%`),
-                  ilike(industryClasses.nameZh, `%${k.replace(/[\\%_]/g, '')}%`),
-                )
-              : undefined,
-          ),
-        )
-        .orderBy(asc(industryClasses.code))
-        .limit(1000);
-      return { items: rows.map((r) => ({ ...r, keyIndustry: r.keyIndustry ?? null })) };
-    },
-
-    async setKeyIndustry(actor: Actor, classCode: string, industryCode: string | null) {
-      require(actor, 'industry:map');
-      return db.transaction(async (tx) => {
-        const [cls] = await tx
-          .select()
-          .from(industryClasses)
-          .where(and(eq(industryClasses.code, classCode), eq(industryClasses.level, 'class')));
-        if (!cls) fail('INDUSTRY_CLASS_NOT_FOUND');
-        if (industryCode !== null) {
-          const [ind] = await tx.select().from(industries).where(eq(industries.code, industryCode));
-          if (!ind)
-            fail('VALIDATION_FAILED', [
-              {
-                field: 'industryCode',
-                code: 'UNKNOWN_INDUSTRY',
-                zh: '未知的重点产业',
-                en: 'Unknown key industry',
-              },
-            ]);
-        }
-        const [before] = await tx
-          .select()
-          .from(industryClassMapping)
-          .where(eq(industryClassMapping.classCode, classCode));
-        if (industryCode === null)
-          await tx.delete(industryClassMapping).where(eq(industryClassMapping.classCode, classCode));
-        else
-          await tx
-            .insert(industryClassMapping)
-            .values({ classCode, industryCode })
-            .onConflictDoUpdate({
-              target: industryClassMapping.classCode,
-              set: { industryCode, updatedAt: new Date() },
-            });
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'industry.mapping_change',
-          result: 'success',
-          objectType: 'industry_class',
-          objectId: classCode,
-          detail: { before: before?.industryCode ?? null, after: industryCode },
+          field: input.field,
+          comment: input.comment.trim(),
+          userId: actor.userId,
+          username: actor.username,
         });
-        return { code: classCode, keyIndustry: industryCode };
+        await audit(tx, actor, 'enterprise.year_flag', id, { year, field: input.field });
+        return flag;
       });
     },
   };
