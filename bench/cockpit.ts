@@ -90,7 +90,7 @@ async function main() {
   );
   try {
     await migrateDatabase(database);
-    await seedDemo(database.db);
+    await seedDemo(database);
     const t0 = performance.now();
     const city = await loadDemoCity(database, { scale: SCALE, seed: DEFAULT_DEMO_SEED, replace: true });
     console.log(

@@ -89,7 +89,7 @@ async function main() {
   );
   try {
     await migrateDatabase(database);
-    await seedDemo(database.db);
+    await seedDemo(database);
     const [city, loadSeconds] = await time(() =>
       loadDemoCity(database, { scale: SCALE, seed: DEFAULT_DEMO_SEED, replace: true }),
     );

@@ -62,7 +62,7 @@ async function main() {
   );
   try {
     await migrateDatabase(database);
-    await seedDemo(database.db);
+    await seedDemo(database);
     const platformId = (await database.pool.query('select id from platforms order by id limit 1')).rows[0]
       .id as number;
     const usccs = Array.from({ length: ROWS }, (_, i) => demoUscc('330114', 100_000 + i));

@@ -47,7 +47,7 @@ function call(who: string | null, method: string, url: string, payload?: unknown
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   ({ app } = await buildApp(testConfig(), database));
   for (const u of [
     'taskforce',

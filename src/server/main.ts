@@ -21,7 +21,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     database = await openDatabase(config);
     await migrateDatabase(database);
-    const demo = config.demo ? await seedDemo(database.db) : null;
+    const demo = config.demo ? await seedDemo(database) : null;
     // The default demo city, only when none has been generated yet (restarts stay fast).
     if (config.demo && config.demoScale > 0)
       await loadDemoCity(database, { scale: config.demoScale, seed: DEFAULT_DEMO_SEED, ifNone: true });

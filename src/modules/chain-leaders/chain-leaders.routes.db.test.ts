@@ -91,7 +91,7 @@ const decide = (who: string, key: string, year: number, decision: string, reason
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   ({ app } = await buildApp(testConfig(), database));
   const platformId = async (name: string) =>
     (await database.pool.query('select id from platforms where name = $1', [name])).rows[0].id as number;

@@ -23,7 +23,7 @@ interface Card {
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   await loadDemoCity(database, { scale: 250, seed: 5 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));

@@ -3,15 +3,21 @@
  * 演示数据 — not the official list), one demo enterprise, and one demo account per role.
  * Idempotent: running it again changes nothing.
  */
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
-import { enterprises, platforms, users } from '../../platform/db/schema';
-import type { Role } from '../auth/core/access';
-import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/core/uscc';
-import type { PlatformInput } from '../platforms/core/platform-rules';
-import { insertPlatform } from '../platforms/platforms.repository';
-import { insertUser } from '../users/users.service';
+import type { Database } from '../../platform/db/client';
 import type { AuditSubject } from '../audit/audit.service';
+import type { Role } from '../auth/core/access';
+import { insertPlatformIn } from '../platforms/platforms.service';
+import { insertUser } from '../users/users.service';
+import { SEEDED_DEMO_NAME, SEEDED_DEMO_USCC } from './core/demo-identity';
+import {
+  countDemoPlatforms,
+  ensureDemoEnterprise,
+  lockDemo,
+  platformIdByName,
+  usernameTaken,
+} from './demo.repository';
+
+export { demoUscc } from './core/demo-identity';
 
 export const DEMO_PASSWORD = 'Yiyuan#Demo2025';
 
@@ -228,28 +234,12 @@ export interface DemoCredentials {
   users: { username: string; role: Role; displayName: string; scope: string | null }[];
 }
 
-/** A valid demo USCC in a Hangzhou district: 91 + region + MA + 7 characters + check character. */
-export function demoUscc(region: string, serial: number): string {
-  let n = serial;
-  let org = '';
-  for (let i = 0; i < 7; i++) {
-    org = USCC_ALPHABET[n % 31]! + org;
-    n = Math.floor(n / 31);
-  }
-  const first17 = `91${region}MA${org}`;
-  return first17 + usccCheckCharacter(first17)!;
-}
-
-export async function seedDemo(db: Db): Promise<DemoCredentials> {
+export async function seedDemo(database: Database): Promise<DemoCredentials> {
   const seeder: AuditSubject = { userId: null, username: 'system:demo-seed', ip: null };
-  return db.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     // Serialise concurrent seeders.
-    await tx.execute(sql`select pg_advisory_xact_lock(727401)`);
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(platforms)
-      .where(eq(platforms.isDemo, true));
-    if (n === 0) {
+    await lockDemo(tx, 727401);
+    if ((await countDemoPlatforms(tx)) === 0) {
       for (const [
         name,
         nameEn,
@@ -262,35 +252,29 @@ export async function seedDemo(db: Db): Promise<DemoCredentials> {
         longitude,
         latitude,
       ] of DEMO_PLATFORMS) {
-        const input: PlatformInput = {
-          name,
-          nameEn,
-          type,
-          districtCode,
-          leadingIndustries,
-          isStrategic,
-          areaKm2,
-          industrialLandMu,
-          longitude,
-          latitude,
-          description:
-            '演示数据：名称与数字仅作示意，非官方名单。Demo data: illustrative, not the official list.',
-        };
-        await insertPlatform(tx, input, true);
+        await insertPlatformIn(
+          tx,
+          {
+            name,
+            nameEn,
+            type,
+            districtCode,
+            leadingIndustries,
+            isStrategic,
+            areaKm2,
+            industrialLandMu,
+            longitude,
+            latitude,
+            description:
+              '演示数据：名称与数字仅作示意，非官方名单。Demo data: illustrative, not the official list.',
+          },
+          { isDemo: true },
+        );
       }
     }
-    const byName = async (name: string) =>
-      (await tx.select({ id: platforms.id }).from(platforms).where(eq(platforms.name, name)))[0]?.id ?? null;
-    const qiantang = await byName(DEMO_PLATFORMS[0]![0]);
-    const binjiang = await byName(DEMO_PLATFORMS[1]![0]);
-    const uscc = demoUscc('330108', 1);
-    let [enterprise] = await tx.select().from(enterprises).where(eq(enterprises.uscc, uscc));
-    if (!enterprise && binjiang) {
-      [enterprise] = await tx
-        .insert(enterprises)
-        .values({ uscc, name: '杭州演示智联科技有限公司', platformId: binjiang, isDemo: true })
-        .returning();
-    }
+    const qiantang = await platformIdByName(tx, DEMO_PLATFORMS[0]![0]);
+    const binjiang = await platformIdByName(tx, DEMO_PLATFORMS[1]![0]);
+    const enterprise = await ensureDemoEnterprise(tx, SEEDED_DEMO_USCC, SEEDED_DEMO_NAME, binjiang);
     const accounts: {
       username: string;
       displayName: string;
@@ -321,11 +305,7 @@ export async function seedDemo(db: Db): Promise<DemoCredentials> {
       { username: 'auditor', displayName: '审计管理员 演示', role: 'audit_admin', scope: null },
     ];
     for (const { scope: _scope, ...account } of accounts) {
-      const exists = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.username}) = ${account.username}`);
-      if (!exists.length)
+      if (!(await usernameTaken(tx, account.username)))
         await insertUser(tx, seeder, account, { password: DEMO_PASSWORD, mustChangePassword: false });
     }
     return {

@@ -30,7 +30,7 @@ async function create(uscc: string, name: string, platformId: number) {
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   ({ app } = await buildApp(testConfig(), database));
   call = await asUsers(app, ['taskforce', 'leader', 'platform', 'enterprise', 'commissioner', 'auditor']);
   own = (await call('platform', 'GET', '/api/auth/me')).json().user.platformId;

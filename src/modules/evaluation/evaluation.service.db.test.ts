@@ -37,7 +37,7 @@ async function resultsOf(runId: number) {
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   await loadDemoCity(database, { scale: 400, seed: 11 });
   ev = createEvaluationService(database);
   const { rows } = await database.pool.query(

@@ -50,7 +50,7 @@ const usccs = Array.from({ length: 6 }, (_, i) => demoUscc('330114', 1000 + i));
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-import-'));
 });
 

@@ -20,7 +20,7 @@ const URL = '/api/platform-stats';
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   ({ app } = await buildApp(testConfig(), database));
   call = await asUsers(app, ['taskforce', 'leader', 'platform', 'auditor']);
   own = (await call('platform', 'GET', '/api/auth/me')).json().user.platformId;

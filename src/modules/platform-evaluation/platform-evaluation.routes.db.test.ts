@@ -68,7 +68,7 @@ function expectConsistent(r: Evaluation) {
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seedDemo(database.db);
+  await seedDemo(database);
   await loadDemoCity(database, { scale: 200, seed: 7 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));

@@ -34,6 +34,14 @@ const inputOf = (p: Platform): PlatformInput => ({
   description: p.description,
 });
 
+/**
+ * Inserts a platform inside the caller's transaction, without a permission check or an audit
+ * row: for trusted server code that seeds data (the demo seed). Answers the new id.
+ */
+export async function insertPlatformIn(tx: Tx, input: PlatformInput, options: { isDemo?: boolean } = {}) {
+  return insertPlatform(tx, input, options.isDemo);
+}
+
 export function createPlatformService(database: Database) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {

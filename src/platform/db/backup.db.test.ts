@@ -14,7 +14,7 @@ let dir: string;
 beforeAll(async () => {
   source = await testDatabase();
   target = await testDatabase();
-  await seedDemo(source.db);
+  await seedDemo(source);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-backup-'));
 });
 

@@ -1,0 +1,381 @@
+/**
+ * The demo data's SQL. The demo city is bulk-loaded with COPY straight into the enterprise tables
+ * (and a replaced city's evaluations deleted) in one transaction: going through the per-record
+ * services would take minutes for the 100,000-firm benchmark city. It runs only for demo mode and
+ * `yiyuan demo`, and leaves one audit row. Everything else the demo seeds goes through services.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Db, Tx } from '../../platform/db/client';
+import { copyRows } from '../../platform/db/copy';
+import { enterprises, platforms, users } from '../../platform/db/schema';
+import { pinyinInitials } from '../enterprises/core/pinyin';
+import { effectiveScale } from '../enterprises/core/scale';
+import type { CityPlatform, GeneratedAnchor, GeneratedCity, GeneratedYear } from './city/generate';
+import { SEEDED_DEMO_USCC } from './core/demo-identity';
+
+/** Serialises concurrent demo seeders or loaders for the rest of the transaction. */
+export async function lockDemo(tx: Tx, key: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
+}
+
+export async function countDemoPlatforms(tx: Db | Tx): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(platforms)
+    .where(eq(platforms.isDemo, true));
+  return row?.n ?? 0;
+}
+
+export async function platformIdByName(tx: Db | Tx, name: string): Promise<number | null> {
+  const [row] = await tx.select({ id: platforms.id }).from(platforms).where(eq(platforms.name, name));
+  return row?.id ?? null;
+}
+
+/** The seeded demo enterprise: found, or created on the given platform. */
+export async function ensureDemoEnterprise(
+  tx: Tx,
+  uscc: string,
+  name: string,
+  platformId: number | null,
+): Promise<{ id: number; name: string } | null> {
+  const [found] = await tx
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, uscc));
+  if (found || platformId === null) return found ?? null;
+  const [created] = await tx
+    .insert(enterprises)
+    .values({ uscc, name, platformId, isDemo: true })
+    .returning({ id: enterprises.id, name: enterprises.name });
+  return created ?? null;
+}
+
+export async function usernameTaken(tx: Db | Tx, username: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  return rows.length > 0;
+}
+
+/** The seeded enterprise as the loader needs it, or undefined. */
+export async function seededEnterprise(client: pg.PoolClient) {
+  const { rows } = await client.query<{
+    id: number;
+    name: string;
+    platform_id: number;
+    scale_override: 'above' | 'below' | null;
+  }>('select id, name, platform_id, scale_override from enterprises where uscc = $1', [SEEDED_DEMO_USCC]);
+  return rows[0];
+}
+
+/** Every USCC and name in the registry (a generated city must not reuse them). */
+export async function takenIdentities(client: pg.PoolClient) {
+  const { rows } = await client.query<{ uscc: string; name: string }>('select uscc, name from enterprises');
+  return rows;
+}
+
+/** Fresh planner statistics after a load (outside the transaction; failure is harmless). */
+export async function analyzeCity(db: Db): Promise<void> {
+  await db
+    .execute(sql`analyze enterprises, enterprise_years, enterprise_labels, enterprise_contacts`)
+    .catch(() => {});
+}
+
+/** Generated demo enterprises (is_demo, other than the one `seedDemo` creates). */
+export async function countGeneratedDemoEnterprises(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enterprises)
+    .where(sql`${enterprises.isDemo} and ${enterprises.uscc} <> ${SEEDED_DEMO_USCC}`);
+  return row?.n ?? 0;
+}
+
+export async function countGenerated(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    'select count(*)::int as n from enterprises where is_demo and uscc <> $1',
+    [SEEDED_DEMO_USCC],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs from the database
+
+export async function cityInputs(client: pg.PoolClient) {
+  const { rows: platformRows } = await client.query<{
+    id: number;
+    district_code: string;
+    industrial_land_mu: number | null;
+    industries: string[] | null;
+  }>(
+    `select p.id, p.district_code, p.industrial_land_mu,
+            array_agg(pi.industry_code order by pi.rank) filter (where pi.industry_code is not null) as industries
+       from platforms p left join platform_industries pi on pi.platform_id = p.id
+      where p.is_demo and p.archived_at is null
+      group by p.id order by p.id`,
+  );
+  if (platformRows.length === 0)
+    throw new Error('没有演示园区，无法生成演示城市 / No demo platforms to put the demo city on');
+  const platforms: CityPlatform[] = platformRows.map((p) => ({
+    id: p.id,
+    districtCode: p.district_code,
+    leadingIndustries: p.industries ?? [],
+    industrialLandMu: p.industrial_land_mu === null ? null : Number(p.industrial_land_mu),
+  }));
+  const { rows: classRows } = await client.query<{ code: string }>(
+    `select code from industry_classes where level = 'class' order by code`,
+  );
+  if (classRows.length === 0)
+    throw new Error('行业分类表为空 / The industry classification (industry_classes) is empty');
+  const { rows: mappingRows } = await client.query<{ class_code: string; industry_code: string }>(
+    'select class_code, industry_code from industry_class_mapping order by class_code',
+  );
+  return {
+    platforms,
+    classes: classRows.map((r) => r.code),
+    mapping: Object.fromEntries(mappingRows.map((r) => [r.class_code, r.industry_code])),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const YEAR_COLUMNS = [
+  'enterprise_id',
+  'year',
+  'output',
+  'revenue',
+  'tax',
+  'value_added',
+  'energy_tce',
+  'electricity',
+  'emissions',
+  'rd_spending',
+  'employees',
+  'fixed_asset_investment',
+];
+
+const yearValues = (id: number, y: GeneratedYear) => [
+  id,
+  y.year,
+  y.output,
+  y.revenue,
+  y.tax,
+  y.valueAdded,
+  y.energyTce,
+  y.electricity,
+  y.emissions,
+  y.rdSpending,
+  y.employees,
+  y.fixedAssetInvestment,
+];
+
+/**
+ * Deletes the generated demo enterprises (children first, by set, so the foreign-key cascades
+ * find nothing left to do). Returns how many enterprises went.
+ */
+export async function deleteGenerated(client: pg.PoolClient): Promise<number> {
+  await client.query(
+    `create temporary table demo_city_old on commit drop as
+       select id from enterprises where is_demo and uscc <> $1`,
+    [SEEDED_DEMO_USCC],
+  );
+  await client.query('alter table demo_city_old add primary key (id)');
+  await client.query('analyze demo_city_old');
+  // Evaluations made on the generated city go with it (the immutability triggers let exactly
+  // this transaction through).
+  await client.query(`set local yiyuan.demo_reset = 'on'`);
+  await client.query(
+    `create temp table demo_city_runs on commit drop as
+       select distinct run_id from evaluation_results where enterprise_id in (select id from demo_city_old)
+       union select distinct run_id from evaluation_objections where enterprise_id in (select id from demo_city_old)`,
+  );
+  await client.query('delete from evaluation_results where run_id in (select run_id from demo_city_runs)');
+  await client.query('delete from evaluation_runs where id in (select run_id from demo_city_runs)');
+  await client.query(`set local yiyuan.demo_reset = 'off'`);
+  for (const child of [
+    'enterprise_year_flags',
+    'enterprise_contacts',
+    'enterprise_labels',
+    'enterprise_years',
+  ])
+    await client.query(`delete from ${child} where enterprise_id in (select id from demo_city_old)`);
+  // Other enterprises must not stay tenants of a deleted landholder.
+  await client.query(
+    `update enterprises set landholder_id = null
+      where landholder_id in (select id from demo_city_old) and id not in (select id from demo_city_old)`,
+  );
+  const { rowCount } = await client.query(
+    'delete from enterprises where id in (select id from demo_city_old)',
+  );
+  return rowCount ?? 0;
+}
+
+/** Writes the city with ids reserved up front, so children and landholders need no lookups. */
+export async function writeCity(
+  client: pg.PoolClient,
+  city: GeneratedCity,
+  onProgress: ((done: number, total: number) => void) | undefined,
+) {
+  const n = city.enterprises.length;
+  const labelTotal = city.enterprises.reduce((s, e) => s + e.labels.length, 0);
+  const total = n * 2 + city.yearRows.length + labelTotal;
+  let done = 0;
+  const progress = (rows: number) => {
+    done += rows;
+    onProgress?.(done, total);
+  };
+  onProgress?.(0, total);
+
+  // Reserve n consecutive ids. The table lock keeps other writers from drawing ids meanwhile.
+  await client.query('lock table enterprises in share row exclusive mode');
+  const { rows } = await client.query<{ first: string }>(
+    `select nextval(pg_get_serial_sequence('enterprises', 'id')) as first`,
+  );
+  const first = Number(rows[0]!.first);
+  if (n > 1)
+    await client.query(`select setval(pg_get_serial_sequence('enterprises', 'id'), $1)`, [first + n - 1]);
+  const idOf = (i: number) => first + i;
+
+  await copyRows(
+    client,
+    'enterprises',
+    [
+      'id',
+      'uscc',
+      'name',
+      'name_initials',
+      'platform_id',
+      'industry_class',
+      'scale',
+      'own_land_mu',
+      'leased_floor_m2',
+      'landholder_id',
+      'address',
+      'is_demo',
+    ],
+    n,
+    (i) => {
+      const e = city.enterprises[i]!;
+      return [
+        idOf(i),
+        e.uscc,
+        e.name,
+        pinyinInitials(e.name),
+        e.platformId,
+        e.industryClass,
+        e.scale,
+        e.ownLandMu,
+        e.leasedFloorM2,
+        e.landholderIndex === null ? null : idOf(e.landholderIndex),
+        e.address,
+        't',
+      ];
+    },
+    progress,
+  );
+  const yearRows = await copyRows(
+    client,
+    'enterprise_years',
+    YEAR_COLUMNS,
+    city.yearRows.length,
+    (i) => {
+      const y = city.yearRows[i]!;
+      return yearValues(idOf(y.enterprise), y);
+    },
+    progress,
+  );
+  // Labels: (enterprise, label) index pairs, flattened.
+  const labelIndex: [number, number][] = [];
+  city.enterprises.forEach((e, i) => e.labels.forEach((_, j) => labelIndex.push([i, j])));
+  const labelRows = await copyRows(
+    client,
+    'enterprise_labels',
+    ['enterprise_id', 'label', 'granted_on'],
+    labelIndex.length,
+    (k) => {
+      const [i, j] = labelIndex[k]!;
+      const l = city.enterprises[i]!.labels[j]!;
+      return [idOf(i), l.label, l.grantedOn];
+    },
+    progress,
+  );
+  const contacts = await copyRows(
+    client,
+    'enterprise_contacts',
+    ['enterprise_id', 'name', 'title', 'phone'],
+    n,
+    (i) => {
+      const c = city.enterprises[i]!.contact;
+      return [idOf(i), c.name, c.title, c.phone];
+    },
+    progress,
+  );
+  return { yearRows, labelRows, contacts };
+}
+
+/**
+ * Gives the `seedDemo` enterprise a profile where it has none: yearly figures, industry, land,
+ * address, labels, a contact, the search initials and its scale. Existing data is left alone.
+ */
+export async function completeSeeded(
+  client: pg.PoolClient,
+  seeded: { id: number; name: string; scale_override: 'above' | 'below' | null },
+  anchor: GeneratedAnchor,
+): Promise<boolean> {
+  const { rows } = await client.query<{ n: number }>(
+    'select count(*)::int as n from enterprise_years where enterprise_id = $1',
+    [seeded.id],
+  );
+  let completed = false;
+  if ((rows[0]?.n ?? 0) === 0) {
+    await client.query(
+      `insert into enterprise_years (${YEAR_COLUMNS.join(', ')})
+       select * from unnest($1::int[], $2::int[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[],
+                            $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[])`,
+      YEAR_COLUMNS.map((_, c) => anchor.years.map((y) => yearValues(seeded.id, y)[c] ?? null)),
+    );
+    completed = true;
+  }
+  const { rows: latestRows } = await client.query<{ revenue: number | null }>(
+    'select revenue from enterprise_years where enterprise_id = $1 order by year desc limit 1',
+    [seeded.id],
+  );
+  const latest = latestRows[0]?.revenue;
+  const scale = effectiveScale(
+    seeded.scale_override,
+    latest === undefined || latest === null ? null : Number(latest),
+  );
+  await client.query(
+    `update enterprises set
+        industry_class = coalesce(industry_class, $2),
+        own_land_mu = case when own_land_mu is null and leased_floor_m2 is null then $3 else own_land_mu end,
+        address = case when address = '' then $4 else address end,
+        name_initials = case when name_initials = '' then $5 else name_initials end,
+        scale = $6
+      where id = $1`,
+    [seeded.id, anchor.industryClass, anchor.ownLandMu, anchor.address, pinyinInitials(seeded.name), scale],
+  );
+  const { rows: labelCount } = await client.query<{ n: number }>(
+    'select count(*)::int as n from enterprise_labels where enterprise_id = $1',
+    [seeded.id],
+  );
+  if ((labelCount[0]?.n ?? 0) === 0)
+    for (const l of anchor.labels)
+      await client.query(
+        'insert into enterprise_labels (enterprise_id, label, granted_on) values ($1, $2, $3)',
+        [seeded.id, l.label, l.grantedOn],
+      );
+  const { rows: contactCount } = await client.query<{ n: number }>(
+    'select count(*)::int as n from enterprise_contacts where enterprise_id = $1',
+    [seeded.id],
+  );
+  if ((contactCount[0]?.n ?? 0) === 0)
+    await client.query(
+      'insert into enterprise_contacts (enterprise_id, name, title, phone) values ($1, $2, $3, $4)',
+      [seeded.id, anchor.contact.name, anchor.contact.title, anchor.contact.phone],
+    );
+  return completed;
+}
