@@ -23,8 +23,7 @@ export type Permission =
   | 'chain:decide'
   | 'quota:write';
 
-/** 不定等级: evaluated without a class (domain guide §5.2). */
-export type RatingExemption = 'utility' | 'startup' | 'major_project';
+export type { RatingExemption } from '../../modules/enterprises/core/codes';
 
 export type RoleCode =
   | 'task_force'
@@ -157,142 +156,36 @@ export interface SystemInfo {
 
 // ---- Enterprises (一企一档) ----
 
-export type Scale = 'above' | 'below';
+export type { Scale, Label as LabelCode } from '../../modules/enterprises/core/codes';
+export { LABELS as LABEL_CODES } from '../../modules/enterprises/core/codes';
+export { YEAR_FIELD_KEYS, type YearFieldKey } from '../../modules/enterprises/core/fields';
+export type {
+  EnterpriseListItem,
+  EnterpriseYear,
+  YearFlag as EnterpriseFlag,
+  EnterpriseDetail,
+  EnterpriseSortKey as EnterpriseSort,
+  EnterpriseCreateBody as EnterpriseInput,
+  EnterprisePatch,
+  YearFigures as EnterpriseYearInput,
+} from '../../modules/enterprises/enterprises.schemas';
+export type { ClassLevel as IndustryLevel, IndustryClass } from '../../modules/industries/industries.schemas';
+import type {
+  EnterpriseDetail,
+  EnterpriseExportQuery,
+  EnterpriseListItem,
+  EnterpriseSortKey,
+} from '../../modules/enterprises/enterprises.schemas';
 
-export const LABEL_CODES = [
-  'high_tech',
-  'tech_sme',
-  'specialized_sme',
-  'little_giant',
-  'single_champion',
-  'hidden_champion',
-  'chain_leader',
-  'rd_institution',
-] as const;
-export type LabelCode = (typeof LABEL_CODES)[number];
-
-export interface EnterpriseLabel {
-  label: LabelCode | string;
-  /** YYYY-MM-DD */
-  grantedOn: string | null;
-}
-
-/** Figures of one enterprise-year, in the contract's units (money 万元, energy tce, …). */
-export const YEAR_FIELD_KEYS = [
-  'output',
-  'revenue',
-  'tax',
-  'valueAdded',
-  'energyTce',
-  'electricity',
-  'emissions',
-  'rdSpending',
-  'employees',
-  'fixedAssetInvestment',
-] as const;
-export type YearFieldKey = (typeof YEAR_FIELD_KEYS)[number];
-
-export interface EnterpriseListItem {
-  id: number;
-  uscc: string;
-  name: string;
-  platformId: number;
-  platformName: string;
-  industryClass: string | null;
-  industryClassName: string | null;
-  keyIndustry: string | null;
-  scale: Scale;
-  scaleOverride: Scale | null;
-  ownLandMu: number | null;
-  leasedFloorM2: number | null;
-  ratingExemption: RatingExemption | null;
-  labels: EnterpriseLabel[];
-  isDemo: boolean;
-  latestYear: number | null;
-  output: number | null;
-  revenue: number | null;
-  tax: number | null;
-  valueAdded: number | null;
-  employees: number | null;
-}
-
-export type EnterpriseYear = { year: number } & Record<YearFieldKey, number | null> & {
-    confirmedBy: string | null;
-    confirmedAt: string | null;
-    updatedAt: string;
-  };
-
-export interface EnterpriseFlag {
-  id: number;
-  year: number;
-  field: string;
-  comment: string;
-  createdBy: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
-export interface EnterpriseContact {
-  id: number;
-  name: string;
-  title: string;
-  /** Masked by the server (138****1234). */
-  phone: string;
-}
-
-export interface EnterpriseDetail extends EnterpriseListItem {
-  address: string;
-  version: number;
-  landholder: { id: number; name: string; uscc: string } | null;
-  contacts: EnterpriseContact[];
-  years: EnterpriseYear[];
-  flags: EnterpriseFlag[];
-}
-
-export type EnterpriseSort = 'name' | 'uscc' | 'revenue' | 'tax' | 'output' | 'ownLandMu' | 'updatedAt';
-
-export interface EnterpriseFilters {
-  keyword?: string;
-  platformId?: number;
-  industryClass?: string;
-  keyIndustry?: string;
-  scale?: Scale;
-  label?: string;
-}
-
+export type EnterpriseLabel = EnterpriseListItem['labels'][number];
+export type EnterpriseContact = EnterpriseDetail['contacts'][number];
+export type EnterpriseFilters = Omit<EnterpriseExportQuery, 'sort' | 'order'>;
+/** The enterprise list's state in the address. */
 export interface EnterpriseQuery extends EnterpriseFilters {
   page: number;
   pageSize: number;
-  sort?: EnterpriseSort;
+  sort?: EnterpriseSortKey;
   order?: 'asc' | 'desc';
-}
-
-export interface EnterpriseInput {
-  uscc: string;
-  name: string;
-  platformId: number;
-  industryClass?: string | null;
-  scaleOverride?: Scale | null;
-  ownLandMu?: number | null;
-  leasedFloorM2?: number | null;
-  ratingExemption?: RatingExemption | null;
-  address?: string;
-  labels?: EnterpriseLabel[];
-}
-
-export type EnterprisePatch = Partial<Omit<EnterpriseInput, 'uscc'>> & { version: number };
-
-export type EnterpriseYearInput = Partial<Record<YearFieldKey, number | null>>;
-
-export type IndustryLevel = 'section' | 'division' | 'group' | 'class';
-
-export interface IndustryClass {
-  code: string;
-  level: IndustryLevel | string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
-  keyIndustry: string | null;
 }
 
 // ---- Imports ----

@@ -3,7 +3,13 @@ import { Button, Flex, Input, Select, Space } from 'antd';
 import type { InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LABEL_CODES, type EnterpriseFilters, type EnterpriseQuery, type Scale } from '../../api/types';
+import {
+  LABEL_CODES,
+  type EnterpriseFilters,
+  type EnterpriseQuery,
+  type LabelCode,
+  type Scale,
+} from '../../api/types';
 import { IndustryClassSelect } from '../../components/IndustryClassSelect';
 import { IndustrySelect } from '../../components/IndustrySelect';
 
@@ -88,7 +94,7 @@ export function EnterpriseFilterBar({ filters, platforms, onChange }: Props) {
         style={{ width: 110 }}
         popupMatchSelectWidth={false}
       />
-      <Select<string>
+      <Select<LabelCode>
         allowClear
         value={filters.label}
         placeholder={t('enterprises.filters.label')}

@@ -3,7 +3,7 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { Checkbox, DatePicker, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LABEL_CODES, type EnterpriseLabel } from '../../api/types';
+import { LABEL_CODES, type EnterpriseLabel, type LabelCode } from '../../api/types';
 
 interface Props {
   value?: EnterpriseLabel[];
@@ -16,7 +16,7 @@ export function LabelsInput({ value = [], onChange, disabled }: Props) {
   const { t } = useTranslation();
   const byLabel = new Map(value.map((l) => [l.label, l]));
 
-  const set = (label: string, next: EnterpriseLabel | null) => {
+  const set = (label: LabelCode, next: EnterpriseLabel | null) => {
     const map = new Map(byLabel);
     if (next) map.set(label, next);
     else map.delete(label);

@@ -1,5 +1,10 @@
 import { useQueryParams } from '../../lib/useQueryParams';
-import type { EnterpriseFilters, EnterpriseQuery, EnterpriseSort } from '../../api/types';
+import {
+  LABEL_CODES,
+  type EnterpriseFilters,
+  type EnterpriseQuery,
+  type EnterpriseSort,
+} from '../../api/types';
 
 const SORTS: EnterpriseSort[] = ['name', 'uscc', 'revenue', 'tax', 'output', 'ownLandMu', 'updatedAt'];
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -21,7 +26,7 @@ function parseQuery(params: URLSearchParams): EnterpriseQuery {
     industryClass: params.get('industryClass') ?? undefined,
     keyIndustry: params.get('keyIndustry') ?? undefined,
     scale: scale === 'above' || scale === 'below' ? scale : undefined,
-    label: params.get('label') ?? undefined,
+    label: LABEL_CODES.find((c) => c === params.get('label')),
     page: positiveInt(params.get('page'), 1),
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
     sort: SORTS.includes(sort as EnterpriseSort) ? (sort as EnterpriseSort) : undefined,
