@@ -24,7 +24,7 @@ export function createServices(database: Database, config: Config) {
   const metrics = createMetricsService(db);
   const targets = createTargetService(db, metrics);
   const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
-  const reference = createReferenceService(db);
+  const reference = createReferenceService(database);
   return {
     auth: createAuthService(db, config.security),
     platforms: createPlatformService(database),
@@ -37,7 +37,7 @@ export function createServices(database: Database, config: Config) {
     platformEvaluation,
     cockpit: createCockpitService(metrics, targets, platformEvaluation),
     users: createUserService(db),
-    audit: createAuditService(db),
+    audit: createAuditService(database),
     reference,
     system: createSystemService(database),
     chainLeaders: createChainLeaderService(db),
