@@ -72,8 +72,6 @@ const restrict = (...patterns) => ({
 // Files not yet moved onto the house rules; each entry is removed when its file is.
 const LEGACY_SQL = [
   'src/modules/evaluation/evaluation.service.ts',
-  'src/modules/users/users.service.ts',
-  'src/modules/auth/auth.service.ts',
   'src/modules/metrics/metrics.service.ts',
   'src/modules/targets/targets.service.ts',
   'src/modules/imports/imports.service.ts',
@@ -82,12 +80,8 @@ const LEGACY_SQL = [
   'src/modules/demo/demo.seed.ts',
   'src/modules/demo/demo-evaluations.ts',
   'src/cli/data.ts',
-  'src/cli/user.ts',
 ];
 const LEGACY_FOREIGN_REPOSITORY = [
-  'src/cli/actor.ts',
-  'src/cli/user.ts',
-  'src/modules/auth/auth.service.ts',
   'src/modules/chain-leaders/chain-leaders.repository.ts',
   'src/modules/demo/city/load.ts',
   'src/modules/demo/demo.seed.ts',

@@ -26,7 +26,7 @@ export function createServices(database: Database, config: Config) {
   const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
   const reference = createReferenceService(database);
   return {
-    auth: createAuthService(db, config.security),
+    auth: createAuthService(database, config.security),
     platforms: createPlatformService(database),
     enterprises: createEnterpriseService(database),
     industries: createIndustryService(database),
@@ -36,7 +36,7 @@ export function createServices(database: Database, config: Config) {
     targets,
     platformEvaluation,
     cockpit: createCockpitService(metrics, targets, platformEvaluation),
-    users: createUserService(db),
+    users: createUserService(database),
     audit: createAuditService(database),
     reference,
     system: createSystemService(database),
