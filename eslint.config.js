@@ -73,24 +73,14 @@ const restrict = (...patterns) => ({
 // Files not yet moved onto the house rules; each entry is removed when its file is.
 const LEGACY_SQL = [
   'src/modules/evaluation/evaluation.service.ts',
-  'src/modules/users/users.service.ts',
-  'src/modules/auth/auth.service.ts',
   'src/modules/metrics/metrics.service.ts',
   'src/modules/targets/targets.service.ts',
-  'src/modules/reference/reference.service.ts',
   'src/modules/imports/imports.service.ts',
   'src/modules/platform-evaluation/platform-evaluation.service.ts',
   'src/modules/demo/demo-evaluations.ts',
-  'src/modules/system/system.service.ts',
-  'src/cli/db.ts',
-  'src/cli/user.ts',
   'src/cli/data.ts',
 ];
 const LEGACY_FOREIGN_REPOSITORY = [
-  'src/cli/actor.ts',
-  'src/cli/db.ts',
-  'src/cli/user.ts',
-  'src/modules/auth/auth.service.ts',
   'src/modules/chain-leaders/chain-leaders.repository.ts',
   'src/modules/imports/imports.service.ts',
   'src/web/api/cockpit.ts',

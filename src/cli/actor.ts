@@ -1,5 +1,5 @@
-import type { Actor } from '../modules/auth/core/access';
 import type { AuditSubject } from '../modules/audit/audit.service';
+import type { Actor } from '../modules/auth/core/access';
 
 /** Operator commands act as the task force; the audit trail names them `system:cli`. */
 export const CLI_ACTOR: Actor = {
@@ -11,5 +11,8 @@ export const CLI_ACTOR: Actor = {
   ip: null,
 };
 
-/** Who the audit trail names for commands that write it directly (no account behind them). */
+/**
+ * Who the audit trail names for operator commands with no account behind them (`yiyuan user …`,
+ * `yiyuan db …`, the demo data).
+ */
 export const CLI_SUBJECT: AuditSubject = { userId: null, username: 'system:cli', ip: null };

@@ -1,11 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { count } from 'drizzle-orm';
-import { backupDatabase, restoreDatabase } from '../platform/db/backup';
 import { migrateDatabase } from '../platform/db/client';
-import { users } from '../platform/db/schema';
 import { readServerLock } from '../platform/server-lock';
-import { recordAudit } from '../modules/audit/audit.service';
+import { createServices } from '../server/services';
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
@@ -34,15 +31,10 @@ export function registerDb(program: Command) {
     .action(
       action(async (file: string, _opts, command: Command) => {
         const target = path.resolve(file);
-        const summary = await withDatabase(configFrom(), async (database) => {
-          const result = await backupDatabase(database.pool, target);
-          await recordAudit(database.db, CLI_SUBJECT, {
-            action: 'db.backup',
-            result: 'success',
-            detail: { file: path.basename(target) },
-          });
-          return result;
-        });
+        const config = configFrom();
+        const summary = await withDatabase(config, (database) =>
+          createServices(database, config).system.backup(CLI_SUBJECT, target),
+        );
         const rows = summary.tables.reduce((s, t) => s + t.rows, 0);
         output(
           command.optsWithGlobals(),
@@ -67,19 +59,13 @@ export function registerDb(program: Command) {
             );
         }
         const summary = await withDatabase(config, async (database) => {
-          const [existing] = await database.db.select({ n: count() }).from(users);
-          if ((existing?.n ?? 0) > 0 && !opts.force) {
+          const { system } = createServices(database, config);
+          if ((await system.hasAccounts()) && !opts.force) {
             throw new Error(
               'The database already holds data. Re-run with --force to replace all of it with the backup.',
             );
           }
-          const result = await restoreDatabase(database.pool, path.resolve(file));
-          await recordAudit(database.db, CLI_SUBJECT, {
-            action: 'db.restore',
-            result: 'success',
-            detail: { file: path.basename(file) },
-          });
-          return result;
+          return system.restore(CLI_SUBJECT, path.resolve(file));
         });
         const rows = summary.tables.reduce((s, t) => s + t.rows, 0);
         output(

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { asc, sql } from 'drizzle-orm';
-import { users } from '../platform/db/schema';
-import { recordAudit } from '../modules/audit/audit.service';
 import { ADMIN_ROLES, ROLE_NAMES, type Role } from '../modules/auth/core/access';
-import { insertUser, viewOf } from '../modules/users/users.service';
+import { createServices } from '../server/services';
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
@@ -23,14 +20,13 @@ export function registerUser(program: Command) {
       action(async (opts: { username: string; displayName: string; role: Role }, command: Command) => {
         if (!BOOTSTRAP_ROLES.includes(opts.role))
           throw new Error(`--role must be one of ${BOOTSTRAP_ROLES.join(', ')}`);
-        const result = await withDatabase(configFrom(), (database) =>
-          database.db.transaction((tx) =>
-            insertUser(tx, CLI_SUBJECT, {
-              username: opts.username,
-              displayName: opts.displayName || ROLE_NAMES[opts.role].zh,
-              role: opts.role,
-            }),
-          ),
+        const config = configFrom();
+        const result = await withDatabase(config, (database) =>
+          createServices(database, config).users.operator.create(CLI_SUBJECT, {
+            username: opts.username,
+            displayName: opts.displayName || ROLE_NAMES[opts.role].zh,
+            role: opts.role,
+          }),
         );
         output(
           command.optsWithGlobals(),
@@ -48,8 +44,9 @@ export function registerUser(program: Command) {
     .description('List accounts')
     .action(
       action(async (_opts, command: Command) => {
-        const rows = await withDatabase(configFrom(), async (database) =>
-          (await database.db.select().from(users).orderBy(asc(users.username))).map(viewOf),
+        const config = configFrom();
+        const rows = await withDatabase(config, (database) =>
+          createServices(database, config).users.operator.list(),
         );
         output(command.optsWithGlobals(), { ok: true, users: rows }, () =>
           rows.length
@@ -70,27 +67,14 @@ export function registerUser(program: Command) {
     .description('Clear a lockout after repeated failed logins')
     .action(
       action(async (username: string, _opts, command: Command) => {
-        const found = await withDatabase(configFrom(), (database) =>
-          database.db.transaction(async (tx) => {
-            const [row] = await tx
-              .update(users)
-              .set({ lockedUntil: null, failedAttempts: 0 })
-              .where(sql`lower(${users.username}) = lower(${username})`)
-              .returning();
-            if (row)
-              await recordAudit(tx, CLI_SUBJECT, {
-                action: 'user.unlock',
-                result: 'success',
-                objectType: 'user',
-                objectId: row.id,
-              });
-            return row;
-          }),
+        const config = configFrom();
+        const found = await withDatabase(config, (database) =>
+          createServices(database, config).users.operator.unlock(CLI_SUBJECT, username),
         );
         if (!found) throw new Error(`No account named ${username}. See: yiyuan user list`);
         output(
           command.optsWithGlobals(),
-          { ok: true, user: viewOf(found) },
+          { ok: true, user: found },
           () => `✔ ${found.username} is unlocked.`,
         );
       }),

@@ -24,9 +24,9 @@ export function createServices(database: Database, config: Config) {
   const metrics = createMetricsService(db);
   const targets = createTargetService(db, metrics);
   const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
-  const reference = createReferenceService(db);
+  const reference = createReferenceService(database);
   return {
-    auth: createAuthService(db, config.security),
+    auth: createAuthService(database, config.security),
     platforms: createPlatformService(database),
     enterprises: createEnterpriseService(database),
     industries: createIndustryService(database),
@@ -36,8 +36,8 @@ export function createServices(database: Database, config: Config) {
     targets,
     platformEvaluation,
     cockpit: createCockpitService(metrics, targets, platformEvaluation),
-    users: createUserService(db),
-    audit: createAuditService(db),
+    users: createUserService(database),
+    audit: createAuditService(database),
     reference,
     system: createSystemService(database),
     chainLeaders: createChainLeaderService(db),

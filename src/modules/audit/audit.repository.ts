@@ -1,10 +1,27 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import { auditLog } from '../../platform/db/schema';
+import type { Page } from '../../platform/contract';
 import type { AuditEntry, AuditSubject } from './core/audit';
+import type { AuditFilter, AuditQuery, AuditRecord } from './audit.schemas';
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+const recordOf = (r: AuditRow): AuditRecord => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  userId: r.userId,
+  username: r.username,
+  ip: r.ip,
+  action: r.action,
+  objectType: r.objectType,
+  objectId: r.objectId,
+  result: r.result,
+  detail: r.detail,
+});
 
 /** Writes one audit row inside the caller's transaction: if it fails, the change fails. */
-export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+export async function insertAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     userId: subject.userId,
     username: subject.username?.slice(0, 100) ?? null,
@@ -17,17 +34,8 @@ export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: Aud
   });
 }
 
-export interface AuditQuery {
-  action?: string;
-  username?: string;
-  result?: 'success' | 'failure';
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
-
-function auditWhere(q: Omit<AuditQuery, 'page' | 'pageSize'>) {
+/** Days are Beijing days: `from` counts from its midnight, `to` up to the next midnight. */
+function auditWhere(q: AuditFilter) {
   const where: SQL[] = [];
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.username) where.push(eq(auditLog.username, q.username));
@@ -37,7 +45,7 @@ function auditWhere(q: Omit<AuditQuery, 'page' | 'pageSize'>) {
   return where.length ? and(...where) : undefined;
 }
 
-export async function listAudit(db: Db, q: AuditQuery) {
+export async function listAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord>> {
   const condition = auditWhere(q);
   const [items, [total]] = await Promise.all([
     db
@@ -49,11 +57,11 @@ export async function listAudit(db: Db, q: AuditQuery) {
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(condition),
   ]);
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: items.map(recordOf), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every matching row, newest first, in batches (keyset pagination) for streaming exports. */
-export async function* iterateAudit(db: Db, q: Omit<AuditQuery, 'page' | 'pageSize'>, batch = 5000) {
+export async function* iterateAudit(db: Db, q: AuditFilter, batch = 5000): AsyncGenerator<AuditRecord[]> {
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const rows = await db
@@ -63,7 +71,7 @@ export async function* iterateAudit(db: Db, q: Omit<AuditQuery, 'page' | 'pageSi
       .orderBy(desc(auditLog.id))
       .limit(batch);
     if (!rows.length) return;
-    yield rows;
+    yield rows.map(recordOf);
     before = rows[rows.length - 1]!.id;
   }
 }

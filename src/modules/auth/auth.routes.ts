@@ -1,25 +1,20 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../../platform/config';
-import { errorResponses, type App, type RouteDeps } from '../../platform/http';
+import { errorResponses } from '../../platform/contract';
 import { fail } from '../../platform/errors';
+import type { App, RouteDeps } from '../../platform/http';
 import type { LoginResult } from './auth.service';
+import {
+  LoginBodySchema,
+  NoContentSchema,
+  PasswordChangeBodySchema,
+  SessionResponseSchema,
+} from './auth.schemas';
 
 export const SESSION_COOKIE = 'yiyuan_session';
 
-const Me = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.String(),
-  platformId: Type.Union([Type.Integer(), Type.Null()]),
-  enterpriseId: Type.Union([Type.Integer(), Type.Null()]),
-  mustChangePassword: Type.Boolean(),
-  permissions: Type.Array(Type.String()),
-});
-const SessionResponse = Type.Object({ user: Me, csrfToken: Type.String() });
-
 export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
+  const tags = ['auth'];
   const setSession = (reply: FastifyReply, result: LoginResult) =>
     reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
@@ -34,22 +29,15 @@ export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
     {
       config: { auth: 'public', rateLimit: { max: config.security.loginRateLimit, timeWindow: 60_000 } },
       schema: {
-        tags: ['auth'],
-        summary: 'Log in / 登录',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 100 }),
-            password: Type.String({ minLength: 1, maxLength: 1024 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: SessionResponse, ...errorResponses },
+        tags,
+        summary: 'Log in: sets the session cookie, answers the account and the CSRF token / 登录',
+        body: LoginBodySchema,
+        response: { 200: SessionResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const result = await services.auth.login({
-        username: request.body.username,
-        password: request.body.password,
+        ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
@@ -63,9 +51,9 @@ export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
     {
       config: { auth: 'password-change' },
       schema: {
-        tags: ['auth'],
-        summary: 'Log out / 退出登录',
-        response: { 204: Type.Null(), ...errorResponses },
+        tags,
+        summary: 'Log out: ends the session / 退出登录',
+        response: { 204: NoContentSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -80,9 +68,9 @@ export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
     {
       config: { auth: 'password-change' },
       schema: {
-        tags: ['auth'],
-        summary: 'Current user / 当前用户',
-        response: { 200: SessionResponse, ...errorResponses },
+        tags,
+        summary: 'Current account, its permissions and the CSRF token / 当前用户',
+        response: { 200: SessionResponseSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -99,16 +87,10 @@ export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
         rateLimit: { max: config.security.loginRateLimit, timeWindow: 60_000 },
       },
       schema: {
-        tags: ['auth'],
-        summary: 'Change own password / 修改密码',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: SessionResponse, ...errorResponses },
+        tags,
+        summary: 'Change own password: every session ends and a new one begins / 修改密码',
+        body: PasswordChangeBodySchema,
+        response: { 200: SessionResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 const login = (username: string, password: string) =>
-  createAuthService(database.db, security, now).login({
+  createAuthService(database, security, now).login({
     username,
     password,
     ip: '10.0.0.1',
@@ -115,7 +115,7 @@ describe('login', () => {
 
 describe('sessions', () => {
   it('ends after 30 idle minutes', async () => {
-    const auth = createAuthService(database.db, security, now);
+    const auth = createAuthService(database, security, now);
     const { token } = await login('Alice', 'Str0ng#Pass');
     clock = new Date(clock.getTime() + 29 * 60_000);
     expect(await auth.resolve(token, null)).not.toBeNull();
@@ -124,7 +124,7 @@ describe('sessions', () => {
   });
 
   it('ends after 8 hours even when active', async () => {
-    const auth = createAuthService(database.db, security, now);
+    const auth = createAuthService(database, security, now);
     const { token } = await login('Alice', 'Str0ng#Pass');
     // Active every 25 minutes (never idle for 30): still valid at 7 h 55 min, gone at 8 h 20 min.
     for (let i = 0; i < 19; i++) {
@@ -136,7 +136,7 @@ describe('sessions', () => {
   });
 
   it('logout ends the session and is audited', async () => {
-    const auth = createAuthService(database.db, security, now);
+    const auth = createAuthService(database, security, now);
     const { token } = await login('Alice', 'Str0ng#Pass');
     const view = (await auth.resolve(token, null))!;
     await auth.logout(view);
@@ -145,7 +145,7 @@ describe('sessions', () => {
   });
 
   it('disabling a user ends their sessions', async () => {
-    const auth = createAuthService(database.db, security, now);
+    const auth = createAuthService(database, security, now);
     const { token } = await login('Alice', 'Str0ng#Pass');
     await database.db.update(users).set({ disabledAt: clock }).where(eq(users.username, 'Alice'));
     expect(await auth.resolve(token, null)).toBeNull();
@@ -155,7 +155,7 @@ describe('sessions', () => {
 
 describe('password change', () => {
   it('forces a change at first login and ends every other session after it', async () => {
-    const auth = createAuthService(database.db, security, now);
+    const auth = createAuthService(database, security, now);
     const first = await login('newbie', 'First#Time1');
     expect(first.me.mustChangePassword).toBe(true);
     const other = await login('newbie', 'First#Time1');

@@ -1,10 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/client';
-import { sessions, users } from '../../platform/db/schema';
 import type { SecurityConfig } from '../../platform/config';
+import type { Database, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findAccount,
+  findAccountForLogin,
+  findSession,
+  insertSession,
+  recordLogin,
+  setLoginFailures,
+  setPassword,
+  touchSession,
+  type Account,
+} from './auth.repository';
+import type { LoginBody, Me, PasswordChangeBody } from './auth.schemas';
 import { permissionsOf, type Actor } from './core/access';
 import {
   checkPassword,
@@ -14,19 +26,9 @@ import {
 } from './core/password-policy';
 import { burnVerifyTime, hashPassword, verifyPassword } from './passwords';
 
-type UserRow = typeof users.$inferSelect;
+export { hashPassword };
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: UserRow['role'];
-  platformId: number | null;
-  enterpriseId: number | null;
-  mustChangePassword: boolean;
-  permissions: string[];
-}
-
+/** A live session, as the request hook attaches it to a request. */
 export interface SessionView {
   actor: Actor;
   me: Me;
@@ -34,6 +36,7 @@ export interface SessionView {
   csrfToken: string;
 }
 
+/** A new session: the cookie token (shown once, stored only as its hash) and the CSRF token. */
 export interface LoginResult {
   token: string;
   csrfToken: string;
@@ -41,6 +44,14 @@ export interface LoginResult {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Ends every session of an account, inside the caller's transaction (a changed role, a disabled
+ * account or a reset password must not keep old sessions).
+ */
+export async function endSessions(tx: Tx, userId: number): Promise<void> {
+  await deleteSessionsOf(tx, userId);
+}
 
 export function policyOf(security: SecurityConfig): PasswordPolicy {
   return {
@@ -50,10 +61,15 @@ export function policyOf(security: SecurityConfig): PasswordPolicy {
   };
 }
 
-export function createAuthService(db: Db, security: SecurityConfig, now: () => Date = () => new Date()) {
+export function createAuthService(
+  database: Database,
+  security: SecurityConfig,
+  now: () => Date = () => new Date(),
+) {
+  const { db } = database;
   const policy = policyOf(security);
 
-  const meOf = (u: UserRow): Me => ({
+  const meOf = (u: Account): Me => ({
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -64,11 +80,11 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
     permissions: [...permissionsOf(u.role)],
   });
 
-  async function newSession(tx: Db | Tx, userId: number, ip: string | null, userAgent: string | null) {
+  async function newSession(tx: Tx, userId: number, ip: string | null, userAgent: string | null) {
     const token = randomBytes(32).toString('base64url'); // 256 bits
     const csrfToken = randomBytes(24).toString('base64url');
     const at = now();
-    await tx.insert(sessions).values({
+    await insertSession(tx, {
       id: sha256(token),
       userId,
       csrfToken,
@@ -84,19 +100,10 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
   return {
     policy,
 
-    async login(input: {
-      username: string;
-      password: string;
-      ip: string | null;
-      userAgent: string | null;
-    }): Promise<LoginResult> {
+    async login(input: LoginBody & { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
       const username = input.username.trim();
-      const outcome = await db.transaction(async (tx) => {
-        const [user] = await tx
-          .select()
-          .from(users)
-          .where(sql`lower(${users.username}) = lower(${username})`)
-          .for('update');
+      const outcome = await database.transaction(async (tx) => {
+        const user = await findAccountForLogin(tx, username);
         const failure = async (reason: string, extra: Record<string, unknown> = {}) => {
           await recordAudit(
             tx,
@@ -126,29 +133,22 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
         if (!(await verifyPassword(user.passwordHash, input.password))) {
           const attempts = user.failedAttempts + 1;
           const lock = attempts >= security.lockoutThreshold;
-          await tx
-            .update(users)
-            .set({
-              failedAttempts: lock ? 0 : attempts,
-              lockedUntil: lock
-                ? new Date(now().getTime() + security.lockoutMinutes * 60_000)
-                : user.lockedUntil,
-            })
-            .where(eq(users.id, user.id));
+          await setLoginFailures(
+            tx,
+            user.id,
+            lock ? 0 : attempts,
+            lock ? new Date(now().getTime() + security.lockoutMinutes * 60_000) : user.lockedUntil,
+          );
           return failure('wrong_password', { attempts, locked: lock });
         }
-        const [updated] = await tx
-          .update(users)
-          .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now() })
-          .where(eq(users.id, user.id))
-          .returning();
+        const updated = await recordLogin(tx, user.id, now());
         const session = await newSession(tx, user.id, input.ip, input.userAgent);
         await recordAudit(
           tx,
           { userId: user.id, username: user.username, ip: input.ip },
           { action: 'auth.login', result: 'success', objectType: 'user', objectId: user.id },
         );
-        return { ...session, me: meOf(updated!) };
+        return { ...session, me: meOf(updated) };
       });
       if (!outcome) throw new AppError('INVALID_CREDENTIALS');
       return outcome;
@@ -158,22 +158,16 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
     async resolve(token: string, ip: string | null): Promise<SessionView | null> {
       if (!token || token.length > 100) return null;
       const id = sha256(token);
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.id, id));
-      if (!row) return null;
+      const found = await findSession(db, id);
+      if (!found) return null;
+      const { session, account: u } = found;
       const at = now();
-      const idle = at.getTime() - row.session.lastSeenAt.getTime() > security.sessionIdleMinutes * 60_000;
-      if (idle || at >= row.session.expiresAt || row.user.disabledAt) {
-        await db.delete(sessions).where(eq(sessions.id, id));
+      const idle = at.getTime() - session.lastSeenAt.getTime() > security.sessionIdleMinutes * 60_000;
+      if (idle || at >= session.expiresAt || u.disabledAt) {
+        await deleteSession(db, id);
         return null;
       }
-      if (at.getTime() - row.session.lastSeenAt.getTime() > 15_000) {
-        await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
-      }
-      const u = row.user;
+      if (at.getTime() - session.lastSeenAt.getTime() > 15_000) await touchSession(db, id, at);
       return {
         actor: {
           userId: u.id,
@@ -185,13 +179,13 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
         },
         me: meOf(u),
         sessionId: id,
-        csrfToken: row.session.csrfToken,
+        csrfToken: session.csrfToken,
       };
     },
 
     async logout(view: SessionView): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.delete(sessions).where(eq(sessions.id, view.sessionId));
+      await database.transaction(async (tx) => {
+        await deleteSession(tx, view.sessionId);
         await recordAudit(tx, subjectOf(view.actor), {
           action: 'auth.logout',
           result: 'success',
@@ -204,9 +198,9 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
     /** Changes the actor's own password; every session of the user ends and a new one begins. */
     async changePassword(
       view: SessionView,
-      input: { currentPassword: string; newPassword: string; userAgent: string | null },
+      input: PasswordChangeBody & { userAgent: string | null },
     ): Promise<LoginResult> {
-      const [user] = await db.select().from(users).where(eq(users.id, view.actor.userId));
+      const user = await findAccount(db, view.actor.userId);
       if (!user) return fail('UNAUTHENTICATED');
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         await recordAudit(db, subjectOf(view.actor), {
@@ -239,13 +233,9 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
       if (problems.length)
         fail('VALIDATION_FAILED', passwordProblemsAsFieldErrors('newPassword', problems, policy));
       const passwordHash = await hashPassword(input.newPassword);
-      return db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(users)
-          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now(), updatedAt: now() })
-          .where(eq(users.id, user.id))
-          .returning();
-        await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      return database.transaction(async (tx) => {
+        const updated = await setPassword(tx, user.id, passwordHash, now());
+        await deleteSessionsOf(tx, user.id);
         const session = await newSession(tx, user.id, view.actor.ip, input.userAgent);
         await recordAudit(tx, subjectOf(view.actor), {
           action: 'auth.password_change',
@@ -253,7 +243,7 @@ export function createAuthService(db: Db, security: SecurityConfig, now: () => D
           objectType: 'user',
           objectId: user.id,
         });
-        return { ...session, me: meOf(updated!) };
+        return { ...session, me: meOf(updated) };
       });
     },
   };

@@ -1,7 +1,6 @@
-import { Type } from '@fastify/type-provider-typebox';
-import { errorResponses, type App, type RouteDeps } from '../../platform/http';
-
-const Entry = Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() });
+import { errorResponses } from '../../platform/contract';
+import type { App, RouteDeps } from '../../platform/http';
+import { ReferenceSchema } from './reference.schemas';
 
 export function referenceRoutes(app: App, { services }: RouteDeps) {
   app.get(
@@ -10,23 +9,8 @@ export function referenceRoutes(app: App, { services }: RouteDeps) {
       config: { auth: 'password-change' },
       schema: {
         tags: ['reference'],
-        summary: 'Code tables: industries, districts, platform types, roles / 代码表',
-        response: {
-          200: Type.Object({
-            industries: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                nameZh: Type.String(),
-                nameEn: Type.String(),
-                isKey: Type.Boolean(),
-              }),
-            ),
-            districts: Type.Array(Entry),
-            platformTypes: Type.Array(Entry),
-            roles: Type.Array(Entry),
-          }),
-          ...errorResponses,
-        },
+        summary: 'Code tables: industries, districts, platform types, roles (any session) / 代码表',
+        response: { 200: ReferenceSchema, ...errorResponses },
       },
     },
     async () => services.reference.all(),

@@ -1,18 +1,17 @@
-import { Type } from '@fastify/type-provider-typebox';
-import { actorOf, errorResponses, type App, type RouteDeps } from '../../platform/http';
+import { errorResponses } from '../../platform/contract';
+import { actorOf, type App, type RouteDeps } from '../../platform/http';
+import { HealthSchema, SystemInfoSchema } from './system.schemas';
 
 export function systemRoutes(app: App, { services }: RouteDeps) {
+  const tags = ['system'];
   app.get(
     '/api/health',
     {
       config: { auth: 'public' },
       schema: {
-        tags: ['system'],
-        summary: 'Health: database reachable, version / 健康检查',
-        response: {
-          200: Type.Object({ status: Type.String(), database: Type.String(), version: Type.String() }),
-          503: Type.Object({ status: Type.String(), database: Type.String(), version: Type.String() }),
-        },
+        tags,
+        summary: 'Health: database reachable, version (no login; 503 when the database is down) / 健康检查',
+        response: { 200: HealthSchema, 503: HealthSchema },
       },
     },
     async (_request, reply) => {
@@ -25,22 +24,9 @@ export function systemRoutes(app: App, { services }: RouteDeps) {
     '/api/system',
     {
       schema: {
-        tags: ['system'],
-        summary: 'System status / 系统状态',
-        response: {
-          200: Type.Object({
-            version: Type.String(),
-            database: Type.Object({ mode: Type.String(), serverVersion: Type.String() }),
-            migrations: Type.Integer(),
-            counts: Type.Object({
-              users: Type.Integer(),
-              platforms: Type.Integer(),
-              sessions: Type.Integer(),
-              auditRows: Type.Integer(),
-            }),
-          }),
-          ...errorResponses,
-        },
+        tags,
+        summary: 'System status: version, database, migrations, row counts (system administrator) / 系统状态',
+        response: { 200: SystemInfoSchema, ...errorResponses },
       },
     },
     async (request) => services.system.status(actorOf(request)),

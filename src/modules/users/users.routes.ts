@@ -1,29 +1,15 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { errorResponses, IdParams } from '../../platform/contract';
+import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import { ROLES, type Role } from '../auth/core/access';
-import { actorOf, errorResponses, IdParams, Nullable, type App, type RouteDeps } from '../../platform/http';
-import { ROLE_NAMES } from '../auth/core/access';
-import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
-import type { UserView } from './users.service';
-
-const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r as Role)));
-const UserSchema = Type.Object(
-  {
-    id: Type.Integer(),
-    username: Type.String(),
-    displayName: Type.String(),
-    role: Type.String(),
-    platformId: Nullable(Type.Integer()),
-    enterpriseId: Nullable(Type.Integer()),
-    disabled: Type.Boolean(),
-    lockedUntil: Nullable(Type.String()),
-    mustChangePassword: Type.Boolean(),
-    lastLoginAt: Nullable(Type.String()),
-    createdAt: Type.String(),
-  },
-  { $id: 'User' },
-);
-const WithPassword = Type.Object({ user: UserSchema, oneTimePassword: Type.String() });
+import {
+  ScopeOptionsSchema,
+  UserCreateSchema,
+  UserListSchema,
+  UserPatchSchema,
+  UserSchema,
+  UserWithPasswordSchema,
+} from './users.schemas';
+import { userListWorkbook } from './users.workbooks';
 
 export function userRoutes(app: App, { services }: RouteDeps) {
   const tags = ['users'];
@@ -32,8 +18,8 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'List accounts / 用户列表',
-        response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errorResponses },
+        summary: 'List accounts (security administrator) / 用户列表',
+        response: { 200: UserListSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await services.users.list(actorOf(request)) }),
@@ -41,36 +27,10 @@ export function userRoutes(app: App, { services }: RouteDeps) {
 
   app.get(
     '/api/users/export.xlsx',
-    { schema: { tags, summary: 'Export the account list as .xlsx / 导出用户列表' } },
+    { schema: { tags, summary: 'Export the account list as .xlsx (security administrator) / 导出用户列表' } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const items = await services.users.list(actor);
-      await services.audit.record(actor, {
-        action: 'user.export',
-        result: 'success',
-        detail: { rows: items.length },
-      });
-      return sendWorkbook(
-        reply,
-        datedName('用户列表'),
-        streamWorkbook<UserView>(
-          {
-            name: '用户列表',
-            columns: [
-              { header: '用户名', value: (u) => u.username },
-              { header: '姓名', value: (u) => u.displayName },
-              { header: '角色', width: 18, value: (u) => ROLE_NAMES[u.role].zh },
-              { header: '园区 ID', value: (u) => u.platformId },
-              { header: '企业 ID', value: (u) => u.enterpriseId },
-              { header: '状态', value: (u) => (u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常') },
-              { header: '须修改密码', value: (u) => (u.mustChangePassword ? '是' : '否') },
-              { header: '最近登录（UTC）', width: 22, value: (u) => u.lastLoginAt },
-              { header: '创建时间（UTC）', width: 22, value: (u) => u.createdAt },
-            ],
-          },
-          once(items),
-        ),
-      );
+      const items = await services.users.export(actorOf(request));
+      return sendWorkbook(reply, datedName('用户列表'), userListWorkbook(items));
     },
   );
 
@@ -79,21 +39,9 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Platforms and enterprises an account can be scoped to / 可关联的园区与企业',
-        response: {
-          200: Type.Object({
-            platforms: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-            enterprises: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                name: Type.String(),
-                uscc: Type.String(),
-                platformId: Type.Integer(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        summary:
+          'Platforms and enterprises an account can be scoped to (security administrator) / 可关联的园区与企业',
+        response: { 200: ScopeOptionsSchema, ...errorResponses },
       },
     },
     async (request) => services.users.scopeOptions(actorOf(request)),
@@ -104,18 +52,9 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Create an account with a one-time password / 新建用户',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            displayName: Type.String({ maxLength: 100 }),
-            role: RoleSchema,
-            platformId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-            enterpriseId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: WithPassword, ...errorResponses },
+        summary: 'Create an account with a one-time password (security administrator) / 新建用户',
+        body: UserCreateSchema,
+        response: { 201: UserWithPasswordSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -127,18 +66,10 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Change name, role, scope or status / 修改用户',
+        summary:
+          'Change name, role, scope or status; a role change or disabling ends its sessions (security administrator) / 修改用户',
         params: IdParams,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ maxLength: 100 })),
-            role: Type.Optional(RoleSchema),
-            platformId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-            enterpriseId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-            disabled: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        body: UserPatchSchema,
         response: { 200: UserSchema, ...errorResponses },
       },
     },
@@ -150,7 +81,7 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Unlock a locked account / 解锁',
+        summary: 'Unlock an account locked after failed logins (security administrator) / 解锁',
         params: IdParams,
         response: { 200: UserSchema, ...errorResponses },
       },
@@ -163,9 +94,9 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Reset to a one-time password / 重置密码',
+        summary: 'Reset to a one-time password; its sessions end (security administrator) / 重置密码',
         params: IdParams,
-        response: { 200: WithPassword, ...errorResponses },
+        response: { 200: UserWithPasswordSchema, ...errorResponses },
       },
     },
     async (request) => services.users.resetPassword(actorOf(request), request.params.id),

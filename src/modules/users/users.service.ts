@@ -1,63 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/client';
-import { enterprises, platforms, sessions, users } from '../../platform/db/schema';
-import { ROLES, type Role } from '../auth/core/access';
+import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
-import { can, scopeProblems, type Actor } from '../auth/core/access';
+import { endSessions, hashPassword } from '../auth/auth.service';
+import { can, ROLES, scopeProblems, type Actor, type Role } from '../auth/core/access';
 import { generatePassword } from '../auth/core/password-policy';
-import { hashPassword } from '../auth/passwords';
-
-type UserRow = typeof users.$inferSelect;
-
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  platformId: number | null;
-  enterpriseId: number | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  platformId?: number | null;
-  enterpriseId?: number | null;
-}
-
-export interface UserPatch {
-  displayName?: string;
-  role?: Role;
-  platformId?: number | null;
-  enterpriseId?: number | null;
-  disabled?: boolean;
-}
+import {
+  clearLockout,
+  enterpriseExists,
+  insertUserRow,
+  listUsers,
+  lockUser,
+  lockUserByName,
+  platformExists,
+  resetPasswordRow,
+  scopeOptions,
+  updateUserRow,
+  userOf,
+  usernameTaken,
+} from './users.repository';
+import type { ScopeOptions, User, UserCreate, UserPatch, UserWithPassword } from './users.schemas';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
 
-export const viewOf = (u: UserRow): UserView => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  platformId: u.platformId,
-  enterpriseId: u.enterpriseId,
-  disabled: u.disabledAt !== null,
-  lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
-  mustChangePassword: u.mustChangePassword,
-  lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-  createdAt: u.createdAt.toISOString(),
-});
-
 const oneTimePassword = () => generatePassword((n) => randomBytes(n), 16);
+
+const nameError: FieldError = {
+  field: 'displayName',
+  code: 'REQUIRED',
+  zh: '请填写 1–50 个字符的姓名',
+  en: 'Enter a name of 1–50 characters',
+};
+const badName = (name: string) => !name.trim() || name.length > 50;
 
 async function scopeErrors(
   tx: Db | Tx,
@@ -74,16 +48,9 @@ async function scopeErrors(
         ? 'Platform administrators need exactly one platform'
         : 'Enterprise users need exactly one enterprise',
   }));
-  if (
-    platformId &&
-    !(await tx.select({ id: platforms.id }).from(platforms).where(eq(platforms.id, platformId))).length
-  )
+  if (platformId && !(await platformExists(tx, platformId)))
     errors.push({ field: 'platformId', code: 'UNKNOWN_PLATFORM', zh: '园区不存在', en: 'Unknown platform' });
-  if (
-    enterpriseId &&
-    !(await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId)))
-      .length
-  )
+  if (enterpriseId && !(await enterpriseExists(tx, enterpriseId)))
     errors.push({
       field: 'enterpriseId',
       code: 'UNKNOWN_ENTERPRISE',
@@ -94,15 +61,16 @@ async function scopeErrors(
 }
 
 /**
- * Creates an account with a one-time password that must be changed at first login. Used by the
- * security administrator, by `yiyuan user create-admin` (subject: the CLI) and by the demo seed.
+ * Creates an account with a one-time password that must be changed at first login, inside the
+ * caller's transaction. Used by the security administrator, by `yiyuan user create-admin` and by
+ * the demo seed (which sets a known password).
  */
 export async function insertUser(
   tx: Db | Tx,
   subject: AuditSubject,
-  input: NewUser,
+  input: UserCreate,
   options: { password?: string; mustChangePassword?: boolean } = {},
-): Promise<{ user: UserView; oneTimePassword: string }> {
+): Promise<UserWithPassword> {
   const errors: FieldError[] = [];
   if (!USERNAME_PATTERN.test(input.username))
     errors.push({
@@ -111,94 +79,90 @@ export async function insertUser(
       zh: '用户名为 3–32 位字母、数字、点、下划线或连字符，以字母或数字开头',
       en: 'Usernames are 3–32 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
     });
-  if (!input.displayName.trim() || input.displayName.length > 50)
-    errors.push({
-      field: 'displayName',
-      code: 'REQUIRED',
-      zh: '请填写 1–50 个字符的姓名',
-      en: 'Enter a name of 1–50 characters',
-    });
+  if (badName(input.displayName)) errors.push(nameError);
   if (!ROLES.includes(input.role))
     errors.push({ field: 'role', code: 'UNKNOWN_ROLE', zh: '未知角色', en: 'Unknown role' });
   else errors.push(...(await scopeErrors(tx, input.role, input.platformId, input.enterpriseId)));
   if (errors.length) fail('VALIDATION_FAILED', errors);
-  const taken = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.username}) = lower(${input.username})`);
-  if (taken.length)
+  if (await usernameTaken(tx, input.username))
     throw new AppError('DUPLICATE_USERNAME', [
       { field: 'username', code: 'DUPLICATE_USERNAME', zh: '用户名已存在', en: 'Username taken' },
     ]);
   const password = options.password ?? oneTimePassword();
-  const [row] = await tx
-    .insert(users)
-    .values({
-      username: input.username,
-      displayName: input.displayName.trim(),
-      role: input.role,
-      platformId: input.platformId ?? null,
-      enterpriseId: input.enterpriseId ?? null,
-      passwordHash: await hashPassword(password),
-      mustChangePassword: options.mustChangePassword ?? true,
-    })
-    .returning();
+  const row = await insertUserRow(tx, {
+    username: input.username,
+    displayName: input.displayName.trim(),
+    role: input.role,
+    platformId: input.platformId ?? null,
+    enterpriseId: input.enterpriseId ?? null,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: options.mustChangePassword ?? true,
+  });
   await recordAudit(tx, subject, {
     action: 'user.create',
     result: 'success',
     objectType: 'user',
-    objectId: row!.id,
+    objectId: row.id,
     detail: {
-      username: row!.username,
-      role: row!.role,
-      platformId: row!.platformId,
-      enterpriseId: row!.enterpriseId,
+      username: row.username,
+      role: row.role,
+      platformId: row.platformId,
+      enterpriseId: row.enterpriseId,
     },
   });
-  return { user: viewOf(row!), oneTimePassword: password };
+  return { user: userOf(row), oneTimePassword: password };
 }
 
-export function createUserService(db: Db) {
+/** Ends a lockout (web and CLI alike), with its audit row, inside the caller's transaction. */
+async function unlockAccount(tx: Tx, subject: AuditSubject, id: number): Promise<User> {
+  const row = await clearLockout(tx, id);
+  await recordAudit(tx, subject, {
+    action: 'user.unlock',
+    result: 'success',
+    objectType: 'user',
+    objectId: id,
+  });
+  return userOf(row);
+}
+
+export function createUserService(database: Database) {
+  const { db } = database;
   const require = (actor: Actor) => {
     if (!can(actor, 'user:manage')) fail('FORBIDDEN');
   };
-  const load = async (tx: Db | Tx, id: number) => {
-    const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    return row ?? fail('USER_NOT_FOUND');
-  };
+  const load = async (tx: Tx, id: number) => (await lockUser(tx, id)) ?? fail('USER_NOT_FOUND');
 
   return {
-    async list(actor: Actor): Promise<UserView[]> {
+    async list(actor: Actor): Promise<User[]> {
       require(actor);
-      return (await db.select().from(users).orderBy(asc(users.username))).map(viewOf);
+      return listUsers(db);
     },
 
-    async scopeOptions(actor: Actor) {
+    /** The account list for a download, recorded in the audit trail. */
+    async export(actor: Actor): Promise<User[]> {
       require(actor);
-      const [p, e] = await Promise.all([
-        db.select({ id: platforms.id, name: platforms.name }).from(platforms).orderBy(asc(platforms.name)),
-        db
-          .select({
-            id: enterprises.id,
-            name: enterprises.name,
-            uscc: enterprises.uscc,
-            platformId: enterprises.platformId,
-          })
-          .from(enterprises)
-          .orderBy(asc(enterprises.name))
-          .limit(5000),
-      ]);
-      return { platforms: p, enterprises: e };
+      const items = await listUsers(db);
+      await recordAudit(db, subjectOf(actor), {
+        action: 'user.export',
+        result: 'success',
+        detail: { rows: items.length },
+      });
+      return items;
     },
 
-    async create(actor: Actor, input: NewUser) {
+    async scopeOptions(actor: Actor): Promise<ScopeOptions> {
       require(actor);
-      return db.transaction((tx) => insertUser(tx, subjectOf(actor), input));
+      return scopeOptions(db);
     },
 
-    async update(actor: Actor, id: number, patch: UserPatch): Promise<UserView> {
+    async create(actor: Actor, input: UserCreate): Promise<UserWithPassword> {
       require(actor);
-      return db.transaction(async (tx) => {
+      return database.transaction((tx) => insertUser(tx, subjectOf(actor), input));
+    },
+
+    async update(actor: Actor, id: number, patch: UserPatch): Promise<User> {
+      require(actor);
+      return database.transaction(async (tx) => {
         const current = await load(tx, id);
         const role = patch.role ?? current.role;
         const platformId =
@@ -214,13 +178,7 @@ export function createUserService(db: Db) {
               ? current.enterpriseId
               : null;
         const errors = await scopeErrors(tx, role, platformId, enterpriseId);
-        if (patch.displayName !== undefined && (!patch.displayName.trim() || patch.displayName.length > 50))
-          errors.push({
-            field: 'displayName',
-            code: 'REQUIRED',
-            zh: '请填写 1–50 个字符的姓名',
-            en: 'Enter a name of 1–50 characters',
-          });
+        if (patch.displayName !== undefined && badName(patch.displayName)) errors.push(nameError);
         if (errors.length) fail('VALIDATION_FAILED', errors);
         if (id === actor.userId && (patch.role !== undefined || patch.disabled)) fail('FORBIDDEN');
         const disabledAt =
@@ -229,22 +187,18 @@ export function createUserService(db: Db) {
             : patch.disabled
               ? (current.disabledAt ?? new Date())
               : null;
-        const [row] = await tx
-          .update(users)
-          .set({
-            displayName: patch.displayName?.trim() ?? current.displayName,
-            role,
-            platformId: platformId ?? null,
-            enterpriseId: enterpriseId ?? null,
-            disabledAt,
-            updatedAt: new Date(),
-          })
-          .where(eq(users.id, id))
-          .returning();
+        const row = await updateUserRow(tx, id, {
+          displayName: patch.displayName?.trim() ?? current.displayName,
+          role,
+          platformId: platformId ?? null,
+          enterpriseId: enterpriseId ?? null,
+          disabledAt,
+          updatedAt: new Date(),
+        });
         const roleChanged =
           role !== current.role || platformId !== current.platformId || enterpriseId !== current.enterpriseId;
         // A changed role or a disabled account must not keep old sessions.
-        if (roleChanged || disabledAt) await tx.delete(sessions).where(eq(sessions.userId, id));
+        if (roleChanged || disabledAt) await endSessions(tx, id);
         await recordAudit(tx, subjectOf(actor), {
           action: roleChanged
             ? 'user.role_change'
@@ -266,54 +220,56 @@ export function createUserService(db: Db) {
             after: { role, platformId, enterpriseId, disabled: Boolean(disabledAt) },
           },
         });
-        return viewOf(row!);
+        return userOf(row);
       });
     },
 
-    async unlock(actor: Actor, id: number): Promise<UserView> {
+    async unlock(actor: Actor, id: number): Promise<User> {
       require(actor);
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         await load(tx, id);
-        const [row] = await tx
-          .update(users)
-          .set({ lockedUntil: null, failedAttempts: 0 })
-          .where(eq(users.id, id))
-          .returning();
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'user.unlock',
-          result: 'success',
-          objectType: 'user',
-          objectId: id,
-        });
-        return viewOf(row!);
+        return unlockAccount(tx, subjectOf(actor), id);
       });
     },
 
-    async resetPassword(actor: Actor, id: number) {
+    async resetPassword(actor: Actor, id: number): Promise<UserWithPassword> {
       require(actor);
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         await load(tx, id);
         const password = oneTimePassword();
-        const [row] = await tx
-          .update(users)
-          .set({
-            passwordHash: await hashPassword(password),
-            mustChangePassword: true,
-            passwordChangedAt: new Date(),
-            lockedUntil: null,
-            failedAttempts: 0,
-          })
-          .where(eq(users.id, id))
-          .returning();
-        await tx.delete(sessions).where(eq(sessions.userId, id));
+        const row = await resetPasswordRow(tx, id, await hashPassword(password), new Date());
+        await endSessions(tx, id);
         await recordAudit(tx, subjectOf(actor), {
           action: 'user.password_reset',
           result: 'success',
           objectType: 'user',
           objectId: id,
         });
-        return { user: viewOf(row!), oneTimePassword: password };
+        return { user: userOf(row), oneTimePassword: password };
       });
+    },
+
+    /**
+     * Operator commands (`yiyuan user …`): whoever runs them holds the server's database
+     * configuration, so no role is checked (the first administrator is created this way); the
+     * audit trail names `operator`.
+     */
+    operator: {
+      async create(operator: AuditSubject, input: UserCreate): Promise<UserWithPassword> {
+        return database.transaction((tx) => insertUser(tx, operator, input));
+      },
+
+      async list(): Promise<User[]> {
+        return listUsers(db);
+      },
+
+      /** Ends the lockout of the account with this login name (any case); null when there is none. */
+      async unlock(operator: AuditSubject, username: string): Promise<User | null> {
+        return database.transaction(async (tx) => {
+          const found = await lockUserByName(tx, username);
+          return found ? unlockAccount(tx, operator, found.id) : null;
+        });
+      },
     },
   };
 }

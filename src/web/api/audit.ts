@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AuditEntry, AuditQuery, Page } from './types';
+import type { AuditQuery, AuditRecord } from '../../modules/audit/audit.schemas';
+import type { Page } from '../../platform/contract';
 
 export function useAudit(query: AuditQuery) {
   return useQuery({
     queryKey: ['audit', query],
-    queryFn: ({ signal }) => api<Page<AuditEntry>>('/audit', { query: { ...query }, signal }),
+    queryFn: ({ signal }) => api<Page<AuditRecord>>('/audit', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client';
-import type { Me, SessionResponse } from './types';
+import type { Me, SessionResponse } from '../../modules/auth/auth.schemas';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -24,7 +24,7 @@ export function useMe() {
 }
 
 export function hasPermission(me: Me | null | undefined, permission: string): boolean {
-  return !!me && me.permissions.includes(permission);
+  return !!me && me.permissions.some((p) => p === permission);
 }
 
 export function useLogin() {

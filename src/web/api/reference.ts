@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Industry, NamedCode, Reference } from './types';
+import type { Industry, NamedCode, Reference, RoleName } from '../../modules/reference/reference.schemas';
 
 export function useReference() {
   return useQuery({
@@ -15,7 +15,7 @@ export interface ReferenceMaps {
   industries: Map<string, Industry>;
   districts: Map<string, NamedCode>;
   platformTypes: Map<string, NamedCode>;
-  roles: Map<string, NamedCode>;
+  roles: Map<string, RoleName>;
 }
 
 /** Reference data indexed by code (empty maps while loading). */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { SystemInfo } from './types';
+import type { SystemInfo } from '../../modules/system/system.schemas';
 
 export function useSystemInfo() {
   return useQuery({

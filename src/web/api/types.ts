@@ -1,75 +1,10 @@
 // Types of the HTTP API (see docs/api-contract.md).
 
-export type Permission =
-  | 'platform:read'
-  | 'platform:create'
-  | 'platform:update'
-  | 'platform:archive'
-  | 'user:manage'
-  | 'audit:read'
-  | 'system:read'
-  | 'enterprise:read'
-  | 'enterprise:write'
-  | 'enterprise:confirm'
-  | 'import:run'
-  | 'industry:map'
-  | 'evaluation:read'
-  | 'evaluation:run'
-  | 'evaluation:object'
-  | 'method:write'
-  | 'cockpit:read'
-  | 'plan:write'
-  | 'stats:report'
-  | 'chain:decide'
-  | 'quota:write';
+export type { Permission, Role as RoleCode } from '../../modules/auth/core/access';
+export type { Me, SessionResponse } from '../../modules/auth/auth.schemas';
+export type { Industry, NamedCode, Reference } from '../../modules/reference/reference.schemas';
 
 export type { RatingExemption } from '../../modules/enterprises/core/codes';
-
-export type RoleCode =
-  | 'task_force'
-  | 'leader'
-  | 'platform_admin'
-  | 'commissioner'
-  | 'enterprise'
-  | 'system_admin'
-  | 'security_admin'
-  | 'audit_admin';
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: RoleCode | string;
-  platformId: number | null;
-  enterpriseId: number | null;
-  mustChangePassword: boolean;
-  permissions: string[];
-}
-
-export interface SessionResponse {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface Industry {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  isKey: boolean;
-}
-
-export interface NamedCode {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface Reference {
-  industries: Industry[];
-  districts: NamedCode[];
-  platformTypes: NamedCode[];
-  roles: NamedCode[];
-}
 
 export type { Platform, PlatformInput } from '../../modules/platforms/platforms.schemas';
 export type { Page } from '../../platform/contract';
@@ -84,75 +19,15 @@ export type PlatformQuery = Omit<PlatformListQuery, 'strategic' | 'page' | 'page
   pageSize: number;
 };
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: RoleCode | string;
-  platformId: number | null;
-  enterpriseId: number | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export interface ScopeOptions {
-  platforms: { id: number; name: string }[];
-  enterprises: { id: number; name: string; uscc: string; platformId: number | null }[];
-}
-
-export interface UserCreateInput {
-  username: string;
-  displayName: string;
-  role: string;
-  platformId?: number;
-  enterpriseId?: number;
-}
-
-export interface UserPatchInput {
-  displayName?: string;
-  role?: string;
-  platformId?: number | null;
-  enterpriseId?: number | null;
-  disabled?: boolean;
-}
-
-export interface UserWithPassword {
-  user: User;
-  oneTimePassword: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  ip: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | number | null;
-  result: 'success' | 'failure' | string;
-  detail: unknown;
-}
-
-export interface AuditQuery {
-  action?: string;
-  username?: string;
-  result?: 'success' | 'failure';
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface SystemInfo {
-  version: string;
-  database: { mode: 'embedded' | 'external' | string; serverVersion: string };
-  migrations: number;
-  counts: { users: number; platforms: number; sessions: number; auditRows: number };
-}
+export type {
+  ScopeOptions,
+  User,
+  UserCreate as UserCreateInput,
+  UserPatch as UserPatchInput,
+  UserWithPassword,
+} from '../../modules/users/users.schemas';
+export type { AuditRecord as AuditEntry, AuditQuery } from '../../modules/audit/audit.schemas';
+export type { SystemInfo } from '../../modules/system/system.schemas';
 
 // ---- Enterprises (一企一档) ----
 

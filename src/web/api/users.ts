@@ -1,13 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { ScopeOptions, User, UserCreateInput, UserPatchInput, UserWithPassword } from './types';
+import type {
+  ScopeOptions,
+  User,
+  UserCreate,
+  UserList,
+  UserPatch,
+  UserWithPassword,
+} from '../../modules/users/users.schemas';
 
 const KEY = 'users';
 
 export function useUsers() {
   return useQuery({
     queryKey: [KEY, 'list'],
-    queryFn: ({ signal }) => api<{ items: User[] }>('/users', { signal }),
+    queryFn: ({ signal }) => api<UserList>('/users', { signal }),
   });
 }
 
@@ -27,7 +34,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: UserCreateInput) => api<UserWithPassword>('/users', { method: 'POST', body: input }),
+    mutationFn: (input: UserCreate) => api<UserWithPassword>('/users', { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
 }
@@ -35,7 +42,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: UserPatchInput }) =>
+    mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) =>
       api<User>(`/users/${id}`, { method: 'PATCH', body: patch }),
     onSuccess: invalidate,
   });

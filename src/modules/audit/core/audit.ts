@@ -1,9 +1,13 @@
 /** What an audit row says: who did what to which object, and how it ended. Pure. */
 import type { Actor } from '../../auth/core/access';
 
+/** How an audited action ended. */
+export const AUDIT_RESULTS = ['success', 'failure'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
 export interface AuditEntry {
   action: string;
-  result: 'success' | 'failure';
+  result: AuditResult;
   objectType?: string;
   objectId?: string | number;
   detail?: Record<string, unknown>;

@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useReference } from '../../api/reference';
-import type { ScopeOptions, User } from '../../api/types';
+import type { RoleCode, ScopeOptions, User } from '../../api/types';
 import { CodeSelect } from '../../components/CodeSelect';
 import { applyServerErrors } from '../../lib/applyServerErrors';
 import { useErrorText } from '../../lib/errorText';
@@ -12,7 +12,7 @@ import { useLang } from '../../lib/useLang';
 export interface UserFormValues {
   username: string;
   displayName: string;
-  role?: string;
+  role?: RoleCode;
   platformId?: number;
   enterpriseId?: number;
 }

@@ -68,10 +68,11 @@ export function UsersPage() {
 
   const onSubmit = async (values: UserFormValues) => {
     if (editing === 'new') {
+      if (!values.role) return; // the form requires a role
       const input: UserCreateInput = {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
-        role: values.role ?? '',
+        role: values.role,
       };
       const s = scopeFor(values.role, values);
       if (s.platformId !== null) input.platformId = s.platformId;

@@ -1,0 +1,42 @@
+/** The audit trail API contract: filters, the page of rows and their types. */
+import { Type, type Static } from 'typebox';
+import { Nullable, OneOf, PageOf, Paging } from '../../platform/contract';
+import { AUDIT_RESULTS } from './core/audit';
+
+/** A calendar day, YYYY-MM-DD (Beijing time). */
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+const filters = {
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  username: Type.Optional(Type.String({ maxLength: 100 })),
+  result: Type.Optional(OneOf(AUDIT_RESULTS)),
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+};
+
+export const AuditFilterSchema = Type.Object(filters, { additionalProperties: false });
+/** Which rows: by action, user name, result and a range of days (both ends included). */
+export type AuditFilter = Static<typeof AuditFilterSchema>;
+
+export const AuditListQuerySchema = Type.Object({ ...filters, ...Paging }, { additionalProperties: false });
+export type AuditListQuery = Static<typeof AuditListQuerySchema>;
+/** The list query with its defaults applied, as the repository receives it. */
+export type AuditQuery = AuditFilter & { page: number; pageSize: number };
+
+export const AuditRecordSchema = Type.Object({
+  id: Type.Integer(),
+  /** ISO 8601 timestamp (UTC). */
+  at: Type.String(),
+  userId: Nullable(Type.Integer()),
+  username: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  action: Type.String(),
+  objectType: Nullable(Type.String()),
+  objectId: Nullable(Type.String()),
+  result: OneOf(AUDIT_RESULTS),
+  detail: Nullable(Type.Record(Type.String(), Type.Unknown())),
+});
+/** One row of the audit trail, as the API answers it. */
+export type AuditRecord = Static<typeof AuditRecordSchema>;
+
+export const AuditPageSchema = PageOf(AuditRecordSchema);

@@ -1,0 +1,24 @@
+/** The audit trail as a workbook (导出审计日志). */
+import type { Readable } from 'node:stream';
+import { streamWorkbook } from '../spreadsheets/xlsx-writer';
+import type { AuditRecord } from './audit.schemas';
+
+export function auditWorkbook(batches: AsyncIterable<AuditRecord[]>): Readable {
+  return streamWorkbook<AuditRecord>(
+    {
+      name: '审计日志',
+      columns: [
+        { header: '序号', value: (r) => r.id },
+        { header: '时间（UTC）', width: 22, value: (r) => r.at },
+        { header: '用户', value: (r) => r.username },
+        { header: 'IP 地址', value: (r) => r.ip },
+        { header: '操作', width: 22, value: (r) => r.action },
+        { header: '对象类型', value: (r) => r.objectType },
+        { header: '对象', value: (r) => r.objectId },
+        { header: '结果', value: (r) => (r.result === 'success' ? '成功' : '失败') },
+        { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+      ],
+    },
+    batches,
+  );
+}
