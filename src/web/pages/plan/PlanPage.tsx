@@ -1,21 +1,8 @@
-import { useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Popconfirm,
-  Select,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
 import {
   assessmentExportUrl,
@@ -25,17 +12,15 @@ import {
   usePlanAssessment,
   usePlanPeriod,
   usePlanPeriods,
-  type PlanPeriodSummary,
   type PlanTarget,
 } from '../../api/plan';
 import { usePlatformOptions } from '../../api/platforms';
 import { ColumnChooser, useHiddenColumns } from '../../components/ColumnChooser';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../lib/errorText';
-import { formatDate } from '../../lib/format';
-import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PeriodFormModal } from './PeriodFormModal';
+import { PeriodInfo } from './PeriodInfo';
 import { defaultPeriodKey, mergeCards, STATUS_ORDER, statusCounts, yearsOf } from './planFormat';
 import { STATUS_COLORS } from './PlanTags';
 import { TargetFormDrawer } from './TargetFormDrawer';
@@ -406,54 +391,5 @@ export function PlanPage() {
         />
       )}
     </Flex>
-  );
-}
-
-/** The period's years, source document, where its targets were copied from. */
-function PeriodInfo({ period, periods }: { period: PlanPeriodSummary; periods: PlanPeriodSummary[] }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const from = periods.find((p) => p.id === period.copiedFrom);
-  const name = lang === 'en' ? period.nameEn || period.nameZh : period.nameZh;
-  return (
-    <Descriptions
-      size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
-      data-testid="plan-period-info"
-      items={[
-        { key: 'name', label: t('plan.period.name'), span: { xs: 1, md: 2, xl: 3 }, children: name },
-        {
-          key: 'years',
-          label: t('plan.period.years'),
-          children: t('plan.period.yearsText', {
-            start: period.startYear,
-            end: period.endYear,
-            count: period.endYear - period.startYear + 1,
-          }),
-        },
-        {
-          key: 'source',
-          label: t('plan.period.source'),
-          children: period.source || <Typography.Text type="secondary">—</Typography.Text>,
-        },
-        {
-          key: 'copiedFrom',
-          label: t('plan.period.copiedFrom'),
-          children: from ? (
-            t('plan.period.copiedFromText', { key: from.key })
-          ) : period.copiedFrom !== null ? (
-            `#${period.copiedFrom}`
-          ) : (
-            <Typography.Text type="secondary">{t('plan.period.notCopied')}</Typography.Text>
-          ),
-        },
-        { key: 'targets', label: t('plan.period.targets'), children: period.targets },
-        {
-          key: 'createdAt',
-          label: t('plan.period.createdAt'),
-          children: period.createdBy === null ? t('plan.period.preloaded') : formatDate(period.createdAt),
-        },
-      ]}
-    />
   );
 }
