@@ -10,7 +10,8 @@ interface Paging {
   pageSize: number;
   /** Server-side paging: the total; absent: the table pages its own rows. */
   total?: number;
-  pageSizes: number[];
+  /** Choices of page size (antd's own when absent). */
+  pageSizes?: number[];
   onChange?: (page: number, pageSize: number) => void;
 }
 
