@@ -1,7 +1,7 @@
 import { Button, Flex, Form, InputNumber, Select, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { groupDigits, MilestoneRow, TargetFormValues, ungroupDigits } from './planFormat';
+import type { groupDigits, MilestoneRow, TargetFormValues, ungroupDigits } from './planForm';
 
 interface Props {
   form: FormInstance<TargetFormValues>;

@@ -20,7 +20,7 @@ import {
   TARGET_FORM_FIELDS,
   targetToForm,
   type TargetFormValues,
-} from './planFormat';
+} from './planForm';
 import { TargetFormFields, useChosenMetric } from './TargetFormFields';
 
 interface Props {

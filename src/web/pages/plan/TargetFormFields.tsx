@@ -5,14 +5,8 @@ import type { MetricInfo, MetricKey, PlanPeriodDetail } from '../../api/plan';
 import { formatMoney } from '../../lib/format';
 import { MilestonesField } from './MilestonesField';
 import { useLang } from '../../lib/useLang';
-import {
-  COMPARATOR_SYMBOL,
-  groupDigits,
-  ungroupDigits,
-  unitOf,
-  yearsOf,
-  type TargetFormValues,
-} from './planFormat';
+import { COMPARATOR_SYMBOL, unitOf, yearsOf } from './planFormat';
+import { groupDigits, ungroupDigits, type TargetFormValues } from './planForm';
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
 
