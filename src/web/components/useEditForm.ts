@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 import { applyServerErrors, unmatchedError } from '../lib/applyServerErrors';
+import type { Lang } from '../i18n';
 import { useLang } from '../lib/useLang';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
@@ -25,14 +26,7 @@ export interface EditFormOptions {
  * field errors put on the form, the error shown above it, and the unsaved-changes guard.
  */
 export function useEditForm(form: FormInstance, options: EditFormOptions) {
-  const {
-    fields,
-    fieldOf,
-    renameField,
-    scrollToError = false,
-    guard = true,
-    unmatched = 'details',
-  } = options;
+  const { guard = true } = options;
   const lang = useLang();
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -40,33 +34,9 @@ export function useEditForm(form: FormInstance, options: EditFormOptions) {
   const { allowLeave } = useUnsavedChangesGuard(guard && dirty);
 
   const onError = (e: unknown) => {
-    if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-      setConflict(true);
-      return;
-    }
-    const field = e instanceof ApiError ? fieldOf?.(e) : undefined;
-    if (field && e instanceof ApiError) {
-      form.setFields([{ name: field, errors: [(lang === 'en' ? e.en : e.zh) || e.code] }]);
-      if (scrollToError) form.scrollToField(field);
-      return;
-    }
-    const mapped =
-      renameField && e instanceof ApiError
-        ? new ApiError(
-            e.status,
-            e.code,
-            e.zh,
-            e.en,
-            e.details.map((d) => ({ ...d, field: renameField(d.field) })),
-          )
-        : e;
-    const rest = applyServerErrors(form, mapped, lang, fields);
-    if (scrollToError) {
-      const first = fields.find((f) => form.getFieldError(f).length > 0);
-      if (first) form.scrollToField(first);
-    }
-    if (!(e instanceof ApiError) || e.details.length === 0) setError(e);
-    else if (rest.length > 0) setError(unmatched === 'error' ? e : unmatchedError(e, rest));
+    const outcome = handleSaveError(form, e, lang, options);
+    if (outcome === 'conflict') setConflict(true);
+    else if (outcome !== undefined) setError(outcome.error);
   };
 
   return {
@@ -87,3 +57,41 @@ export function useEditForm(form: FormInstance, options: EditFormOptions) {
 }
 
 export type EditFormState = ReturnType<typeof useEditForm>;
+
+/**
+ * What a failed save means for the form: 'conflict' (someone saved first), undefined (the messages
+ * sit on the fields), or the error to show above the form.
+ */
+export function handleSaveError(
+  form: Pick<FormInstance, 'setFields' | 'getFieldError' | 'scrollToField'>,
+  e: unknown,
+  lang: Lang,
+  options: EditFormOptions,
+): 'conflict' | { error: unknown } | undefined {
+  const { fields, fieldOf, renameField, scrollToError = false, unmatched = 'details' } = options;
+  if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') return 'conflict';
+  const field = e instanceof ApiError ? fieldOf?.(e) : undefined;
+  if (field && e instanceof ApiError) {
+    form.setFields([{ name: field, errors: [(lang === 'en' ? e.en : e.zh) || e.code] }]);
+    if (scrollToError) form.scrollToField(field);
+    return undefined;
+  }
+  const mapped =
+    renameField && e instanceof ApiError
+      ? new ApiError(
+          e.status,
+          e.code,
+          e.zh,
+          e.en,
+          e.details.map((d) => ({ ...d, field: renameField(d.field) })),
+        )
+      : e;
+  const rest = applyServerErrors(form as FormInstance, mapped, lang, fields);
+  if (scrollToError) {
+    const first = fields.find((f) => form.getFieldError(f).length > 0);
+    if (first) form.scrollToField(first);
+  }
+  if (!(e instanceof ApiError) || e.details.length === 0) return { error: e };
+  if (rest.length > 0) return { error: unmatched === 'error' ? e : unmatchedError(e, rest) };
+  return undefined;
+}
