@@ -56,8 +56,6 @@ export function useEditForm(form: FormInstance, options: EditFormOptions) {
   };
 }
 
-export type EditFormState = ReturnType<typeof useEditForm>;
-
 /**
  * What a failed save means for the form: 'conflict' (someone saved first), undefined (the messages
  * sit on the fields), or the error to show above the form.

@@ -10,7 +10,7 @@ import { formatDecimal } from './cockpitFormat';
 import { PAGE_SIZE } from './DrillDrawer';
 
 /** Extra columns per metric: the figures the metric reads. */
-export function extraColumns(metric: MetricKey): (keyof DrillRow | 'taxPerMu' | 'rdShare')[] {
+function extraColumns(metric: MetricKey): (keyof DrillRow | 'taxPerMu' | 'rdShare')[] {
   switch (metric) {
     case 'tax_per_mu':
       return ['tax', 'ownLandMu', 'taxPerMu'];

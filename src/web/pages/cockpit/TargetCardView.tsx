@@ -20,7 +20,7 @@ import type { CockpitMetrics } from './useCockpitMetrics';
 
 const { Text } = Typography;
 
-export type CardState = 'assessed' | 'platform_share' | 'city_only' | 'no_data';
+type CardState = 'assessed' | 'platform_share' | 'city_only' | 'no_data';
 
 export function TargetCardView({
   card,

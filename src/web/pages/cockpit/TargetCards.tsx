@@ -4,7 +4,7 @@ import type { DrillRequest } from './DrillDrawer';
 import { TargetCardView } from './TargetCardView';
 import type { CockpitMetrics } from './useCockpitMetrics';
 
-export interface Props {
+interface Props {
   data: Cockpit;
   metrics: CockpitMetrics;
   /** The platforms of the scope (for "reported by n of N"). */

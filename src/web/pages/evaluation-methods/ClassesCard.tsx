@@ -7,12 +7,12 @@ import { moveItem, nextClassKey, removeClass, renameClass } from './draft';
 import { Field, PartProblems, TextField, useEditor } from './editorContext';
 import { RowActions } from './GeneralSection';
 
-export type ClassRow = Method['classes'][number];
+type ClassRow = Method['classes'][number];
 
-export const MAX_CLASSES = 8;
+const MAX_CLASSES = 8;
 
 /** The class key, committed on leaving the box so every reference is renamed at once. */
-export function ClassKeyInput({ value, index }: { value: string; index: number }) {
+function ClassKeyInput({ value, index }: { value: string; index: number }) {
   const { update } = useEditor();
   const [text, setText] = useState(value);
   const commit = () => {

@@ -42,7 +42,7 @@ export function Figures({ figures }: { figures: ScorecardFigures }) {
   );
 }
 
-export interface ItemRow {
+interface ItemRow {
   key: string;
   item?: ScoreItem;
   label?: string;

@@ -9,9 +9,9 @@ import type { ImportJob, ImportProblem } from '../../api/types';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 
-export const PROBLEMS_SHOWN = 500;
+const PROBLEMS_SHOWN = 500;
 
-export function problemValue(v: unknown): string {
+function problemValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

@@ -11,7 +11,7 @@ import { useLang } from '../../lib/useLang';
 import { formatUnits } from './peFormat';
 
 /** The pool form's fields: name, limit, whole units or not, unit label, hint, test id. */
-export const POOL_FIELDS = [
+const POOL_FIELDS = [
   { name: 'landMu', max: 10_000_000, whole: true, unit: 'units.mu', hint: false, testId: 'land' },
   { name: 'energyTce', max: 10_000_000, whole: true, unit: 'units.tce', hint: false, testId: 'energy' },
   {
@@ -25,7 +25,7 @@ export const POOL_FIELDS = [
   { name: 'leaders', max: 50, whole: true, unit: null, hint: true, testId: 'leaders' },
 ] as const;
 
-export type PoolValues = Omit<PoolInput, 'methodId'>;
+type PoolValues = Omit<PoolInput, 'methodId'>;
 
 /** The year's pool: land (亩), energy (tce), threshold and leading parks; the task force edits it. */
 export function PoolForm({

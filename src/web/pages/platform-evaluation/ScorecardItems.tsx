@@ -193,7 +193,7 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
   );
 }
 
-export function ItemTags({ item }: { item: PlatformItem }) {
+function ItemTags({ item }: { item: PlatformItem }) {
   const { t } = useTranslation();
   const tags: ReactNode[] = [];
   if (item.capped)
