@@ -148,4 +148,9 @@ export default tseslint.config(
     ignores: [...TESTS, ...LEGACY],
     rules: restrict(WEB_FORBIDDEN, WEB_CONTRACT, SQL_LIBS),
   },
+  // Web components stay small: split a page along its seams (sub-components, hooks, formatters).
+  {
+    files: ['src/web/**/*.tsx'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
 );

@@ -33,7 +33,8 @@ export function setLang(lang: Lang): void {
 }
 
 i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';
+  // (No document when unit tests load a page module outside a browser.)
+  if (typeof document !== 'undefined') document.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';
 });
 
 void i18n.use(initReactI18next).init({

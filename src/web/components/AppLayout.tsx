@@ -1,14 +1,42 @@
 import { useState } from 'react';
-import { Flex, Layout, Menu, theme, Typography } from 'antd';
+import { Flex, Layout, Menu, theme, Typography, type MenuProps } from 'antd';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types';
-import { allowedNavItems } from '../nav';
+import { allowedMenuItems, type MenuItem } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
 const SIDER_KEY = 'yiyuan.siderCollapsed';
+
+type AntdMenuItems = NonNullable<MenuProps['items']>;
+
+/** The menu's items: areas in order, those of a group under one submenu at the group's first place. */
+function menuTree(items: MenuItem[], t: (key: string) => string): AntdMenuItems {
+  const tree: AntdMenuItems = [];
+  const groups = new Map<string, { children: AntdMenuItems }>();
+  for (const i of items) {
+    const leaf = { key: i.key, icon: i.icon, label: t(i.labelKey) };
+    if (!i.group) {
+      tree.push(leaf);
+      continue;
+    }
+    let group = groups.get(i.group.key);
+    if (!group) {
+      group = { children: [] };
+      groups.set(i.group.key, group);
+      tree.push({
+        key: i.group.key,
+        icon: i.group.icon,
+        label: t(i.group.labelKey),
+        children: group.children,
+      });
+    }
+    group.children.push(leaf);
+  }
+  return tree;
+}
 
 function initialCollapsed(): boolean {
   try {
@@ -25,7 +53,7 @@ export function AppLayout({ me }: { me: Me }) {
   const location = useLocation();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
-  const navItems = me.mustChangePassword ? [] : allowedNavItems(me);
+  const navItems = me.mustChangePassword ? [] : allowedMenuItems(me);
   // The longest matching path wins: /evaluation/methods is "评价方法", not "亩均评价".
   const selected = navItems
     .filter((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`))
@@ -68,7 +96,7 @@ export function AppLayout({ me }: { me: Me }) {
               const item = navItems.find((i) => i.key === key);
               if (item) navigate(item.path);
             }}
-            items={navItems.map((i) => ({ key: i.key, icon: i.icon, label: t(i.labelKey) }))}
+            items={menuTree(navItems, t)}
           />
         </Layout.Sider>
       )}

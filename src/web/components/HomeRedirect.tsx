@@ -2,7 +2,7 @@ import { Result } from 'antd';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/auth';
-import { homePath } from '../nav';
+import { homePath } from '../routes';
 import { usePageTitle } from '../lib/usePageTitle';
 
 /** "/" goes to the first area the user may see; a user with none gets a short notice. */

@@ -25,3 +25,13 @@ export function applyServerErrors(
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return unmatched;
 }
+
+/** The error to show above a form for the server's messages that matched no field. */
+export function unmatchedError(error: ApiError, unmatched: ApiError['details']): ApiError {
+  return new ApiError(
+    error.status,
+    error.code,
+    unmatched.map((d) => `${d.field}: ${d.zh}`).join('；'),
+    unmatched.map((d) => `${d.field}: ${d.en}`).join('; '),
+  );
+}

@@ -9,7 +9,7 @@ import { useErrorText } from '../../lib/errorText';
 import { passwordProblem, PASSWORD_MAX } from '../../lib/passwordPolicy';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useLang } from '../../lib/useLang';
-import { homePath } from '../../nav';
+import { homePath } from '../../routes';
 
 interface Values {
   currentPassword: string;

@@ -1,17 +1,17 @@
-import { useState } from 'react';
 // Registers dayjs's Chinese locale so the date picker shows Chinese month and weekday names
 // (dayjs comes with antd; antd's zh_CN locale expects this import).
 import 'dayjs/locale/zh-cn';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import { DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useAudit } from '../../api/audit';
 import { downloadUrl } from '../../api/client';
 import type { AuditEntry, AuditQuery } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, formatInteger } from '../../lib/format';
+import { ExportButton, ListPage } from '../../components/ListPage';
+import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useQueryParams } from '../../lib/useQueryParams';
 
 /** Audit detail as indented JSON text (rendered as text, never as HTML). */
 export function detailText(detail: unknown): string {
@@ -31,18 +31,38 @@ export function detailText(detail: unknown): string {
 
 type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const positive = (text: string | null, fallback: number) => {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** The log's filters and page, read from the address. */
+function parseQuery(params: URLSearchParams): AuditQuery {
+  const result = params.get('result');
+  const day = (key: string) => {
+    const v = params.get(key);
+    return v && DAY.test(v) ? v : undefined;
+  };
+  return {
+    action: params.get('action') || undefined,
+    username: params.get('username') || undefined,
+    result: result === 'success' || result === 'failure' ? result : undefined,
+    from: day('from'),
+    to: day('to'),
+    page: positive(params.get('page'), 1),
+    pageSize: positive(params.get('pageSize'), 20),
+  };
+}
+
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, isPending, isFetching, error, refetch } = useAudit({ ...filters, page, pageSize });
+  const { query, update } = useQueryParams(parseQuery);
+  const { page, pageSize, ...filters } = query;
+  const { data, isPending, isFetching, error, refetch } = useAudit(query);
   usePageTitle(t('audit.title'));
 
-  const apply = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
+  const apply = (patch: Partial<Filters>) => update(patch);
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at) },
@@ -91,26 +111,18 @@ export function AuditPage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('audit.title')}
-        </Typography.Title>
-        <Button
-          icon={<DownloadOutlined />}
-          href={downloadUrl('/audit/export.xlsx', { ...filters })}
-          download
-          data-testid="audit-export"
-        >
-          {t('common.exportExcel')}
-        </Button>
-      </Flex>
-      <Card size="small">
+    <ListPage<AuditEntry>
+      title={t('audit.title')}
+      actions={
+        <ExportButton href={downloadUrl('/audit/export.xlsx', { ...filters })} testId="audit-export" />
+      }
+      filters={
         <Flex wrap gap={12} align="center">
           <Input.Search
             allowClear
             placeholder={t('audit.filters.action')}
             aria-label={t('audit.filters.action')}
+            defaultValue={filters.action}
             onSearch={(v) => apply({ action: v.trim() || undefined })}
             style={{ width: 240 }}
           />
@@ -118,6 +130,7 @@ export function AuditPage() {
             allowClear
             placeholder={t('audit.filters.username')}
             aria-label={t('audit.filters.username')}
+            defaultValue={filters.username}
             onSearch={(v) => apply({ username: v.trim() || undefined })}
             style={{ width: 180 }}
           />
@@ -137,6 +150,7 @@ export function AuditPage() {
             allowEmpty={[true, true]}
             aria-label={t('audit.filters.dates')}
             format="YYYY-MM-DD"
+            value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
             onChange={(dates) =>
               apply({
                 from: dates?.[0]?.format('YYYY-MM-DD') ?? undefined,
@@ -145,37 +159,27 @@ export function AuditPage() {
             }
           />
         </Flex>
-      </Card>
-      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<AuditEntry>
-          data-testid="audit-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isPending || isFetching}
-          scroll={{ x: 960 }}
-          expandable={{
-            rowExpandable: (e) => e.detail !== null && e.detail !== undefined,
-            expandedRowRender: (e) => <pre className="yy-pre">{detailText(e.detail)}</pre>,
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
-            onChange: (p, s) => {
-              if (s !== pageSize) {
-                setPageSize(s);
-                setPage(1);
-              } else setPage(p);
-            },
-            style: { paddingInline: 16 },
-          }}
-        />
-      </Card>
-    </Flex>
+      }
+      error={error}
+      onRetry={() => void refetch()}
+      table={{
+        'data-testid': 'audit-table',
+        columns,
+        dataSource: data?.items ?? [],
+        loading: isPending || isFetching,
+        scroll: { x: 960 },
+        expandable: {
+          rowExpandable: (e) => e.detail !== null && e.detail !== undefined,
+          expandedRowRender: (e) => <pre className="yy-pre">{detailText(e.detail)}</pre>,
+        },
+      }}
+      empty={undefined}
+      paging={{
+        page,
+        pageSize,
+        total: data?.total ?? 0,
+        onChange: (p, s) => update(s !== pageSize ? { pageSize: s, page: 1 } : { page: p }, false),
+      }}
+    />
   );
 }

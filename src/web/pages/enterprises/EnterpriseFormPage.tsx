@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Typography } from 'antd';
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Form } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
@@ -10,10 +8,9 @@ import { usePlatformOptions } from '../../api/platforms';
 import type { EnterpriseDetail, EnterpriseInput, EnterprisePatch } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
-import { useUnsavedChangesGuard } from '../../components/useUnsavedChangesGuard';
-import { applyServerErrors } from '../../lib/applyServerErrors';
+import { ConflictAlert, EditFormPage, FormButtons } from '../../components/EditForm';
+import { useEditForm } from '../../components/useEditForm';
 import { useErrorText } from '../../lib/errorText';
-import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { parseEnterpriseId } from './EnterpriseDetailPage';
@@ -63,18 +60,6 @@ function changedFields(current: EnterpriseDetail, next: Input): Omit<EnterpriseP
   return patch;
 }
 
-/** The server names `scaleOverride`; the form's control is `scaleMode`. */
-function formFieldErrors(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  return new ApiError(
-    error.status,
-    error.code,
-    error.zh,
-    error.en,
-    error.details.map((d) => ({ ...d, field: d.field.replace(/^\/?scaleOverride/, 'scaleMode') })),
-  );
-}
-
 const EMPTY: EnterpriseFormValues = {
   uscc: '',
   name: '',
@@ -114,19 +99,24 @@ interface EditorProps {
 
 function EnterpriseEditor({ enterprise, onReload }: EditorProps) {
   const { t } = useTranslation();
-  const lang = useLang();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const { data: me } = useMe();
   const { data: platforms, isPending: platformsPending } = usePlatformOptions();
   const [form] = Form.useForm<EnterpriseFormValues>();
   const create = useCreateEnterprise();
   const update = useUpdateEnterprise(enterprise?.id ?? 0);
-  const [dirty, setDirty] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
-  const { allowLeave } = useUnsavedChangesGuard(dirty);
+  const edit = useEditForm(form, {
+    fields: [...ENTERPRISE_FORM_FIELDS, 'scaleMode'],
+    fieldOf: (e) =>
+      e.details.length === 0 && /USCC/.test(e.code)
+        ? 'uscc'
+        : e.code === 'DUPLICATE_NAME'
+          ? 'name'
+          : undefined,
+    // The server names `scaleOverride`; the form's control is `scaleMode`.
+    renameField: (field) => field.replace(/^\/?scaleOverride/, 'scaleMode'),
+  });
   const isEdit = enterprise !== undefined;
   const saving = create.isPending || update.isPending;
   usePageTitle(isEdit ? t('enterprises.editTitle') : t('enterprises.newTitle'));
@@ -136,50 +126,21 @@ function EnterpriseEditor({ enterprise, onReload }: EditorProps) {
     ? toValues(enterprise)
     : { ...EMPTY, platformId: platforms?.length === 1 ? platforms[0]!.id : (me?.platformId ?? undefined) };
 
-  const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-      setConflict(true);
-      return;
-    }
-    if (error instanceof ApiError && error.details.length === 0 && /USCC/.test(error.code)) {
-      form.setFields([{ name: 'uscc', errors: [lang === 'en' ? error.en : error.zh] }]);
-      return;
-    }
-    if (error instanceof ApiError && error.code === 'DUPLICATE_NAME') {
-      form.setFields([{ name: 'name', errors: [lang === 'en' ? error.en : error.zh] }]);
-      return;
-    }
-    const mapped = formFieldErrors(error);
-    const unmatched = applyServerErrors(form, mapped, lang, [...ENTERPRISE_FORM_FIELDS, 'scaleMode']);
-    if (!(error instanceof ApiError) || error.details.length === 0) setFormError(error);
-    else if (unmatched.length > 0) {
-      setFormError(
-        new ApiError(
-          error.status,
-          error.code,
-          unmatched.map((d) => `${d.field}: ${d.zh}`).join('；'),
-          unmatched.map((d) => `${d.field}: ${d.en}`).join('; '),
-        ),
-      );
-    }
-  };
-
   const done = (e: EnterpriseDetail) => {
-    allowLeave();
-    setDirty(false);
+    edit.leave();
     void message.success(t(isEdit ? 'enterprises.saved' : 'enterprises.created'));
     navigate(`/enterprises/${e.id}`, { replace: true });
   };
 
   const onFinish = (values: EnterpriseFormValues) => {
-    setFormError(null);
+    edit.setError(null);
     const input = toInput(values);
     if (!enterprise) {
       // Empty optional values are left out rather than sent as null: same meaning for the API.
       const body = Object.fromEntries(
         Object.entries(input).filter(([, value]) => value !== null && value !== ''),
       ) as unknown as EnterpriseInput;
-      create.mutate(body, { onSuccess: done, onError });
+      create.mutate(body, { onSuccess: done, onError: edit.onError });
       return;
     }
     const patch = changedFields(enterprise, input);
@@ -188,71 +149,55 @@ function EnterpriseEditor({ enterprise, onReload }: EditorProps) {
       done(enterprise);
       return;
     }
-    update.mutate({ version: enterprise.version, ...patch }, { onSuccess: done, onError });
+    update.mutate({ version: enterprise.version, ...patch }, { onSuccess: done, onError: edit.onError });
   };
 
   const back = () => navigate(enterprise ? `/enterprises/${enterprise.id}` : '/enterprises');
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" gap={8}>
-        <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={back} />
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {isEdit ? t('enterprises.editTitleOf', { name: enterprise.name }) : t('enterprises.newTitle')}
-        </Typography.Title>
-      </Flex>
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('enterprises.conflictTitle')}
-          description={t('enterprises.conflict')}
-          action={
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                allowLeave();
-                setDirty(false);
-                void onReload?.();
-              }}
-            >
-              {t('platforms.reloadLatest')}
-            </Button>
-          }
+    <EditFormPage
+      title={isEdit ? t('enterprises.editTitleOf', { name: enterprise.name }) : t('enterprises.newTitle')}
+      onBack={back}
+      error={edit.error}
+      conflict={
+        edit.conflict && (
+          <ConflictAlert
+            title={t('enterprises.conflictTitle')}
+            description={t('enterprises.conflict')}
+            reloadLabel={t('platforms.reloadLatest')}
+            onReload={() => {
+              edit.leave();
+              void onReload?.();
+            }}
+          />
+        )
+      }
+      buttons={
+        <FormButtons
+          isEdit={isEdit}
+          saving={saving}
+          submitDisabled={!isEdit && platformsPending}
+          onSubmit={() => form.submit()}
+          onCancel={back}
+        />
+      }
+    >
+      {/* New enterprise: wait for the platform list so a single platform can be preselected. */}
+      {!isEdit && platformsPending ? (
+        <PageSpin />
+      ) : (
+        <EnterpriseForm
+          form={form}
+          initialValues={initialValues}
+          isEdit={isEdit}
+          platforms={platforms}
+          canChangePlatform={me?.role === 'task_force'}
+          industryClassName={enterprise?.industryClassName}
+          disabled={saving}
+          onValuesChange={edit.markDirty}
+          onFinish={onFinish}
         />
       )}
-      {formError !== null && <Alert type="error" showIcon title={errorText(formError)} />}
-      <Card style={{ maxWidth: 960 }}>
-        {/* New enterprise: wait for the platform list so a single platform can be preselected. */}
-        {!isEdit && platformsPending ? (
-          <PageSpin />
-        ) : (
-          <EnterpriseForm
-            form={form}
-            initialValues={initialValues}
-            isEdit={isEdit}
-            platforms={platforms}
-            canChangePlatform={me?.role === 'task_force'}
-            industryClassName={enterprise?.industryClassName}
-            disabled={saving}
-            onValuesChange={() => setDirty(true)}
-            onFinish={onFinish}
-          />
-        )}
-        <Flex gap={8}>
-          <Button
-            type="primary"
-            loading={saving}
-            disabled={!isEdit && platformsPending}
-            onClick={() => form.submit()}
-          >
-            {isEdit ? t('common.save') : t('common.create')}
-          </Button>
-          <Button onClick={back} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-        </Flex>
-      </Card>
-    </Flex>
+    </EditFormPage>
   );
 }

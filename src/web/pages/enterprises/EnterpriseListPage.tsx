@@ -1,17 +1,17 @@
-import { isValidElement, useMemo, type ReactNode } from 'react';
-import { Alert, Button, Card, Empty, Flex, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Flex, Tooltip, Typography } from 'antd';
+import { isValidElement, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
 import { enterpriseExportUrl, useEnterprises } from '../../api/enterprises';
 import { usePlatformOptions } from '../../api/platforms';
 import type { EnterpriseListItem, EnterpriseSort, YearFieldKey } from '../../api/types';
 import { ColumnChooser, useHiddenColumns, type ChoosableColumn } from '../../components/ColumnChooser';
 import { DemoTag } from '../../components/DemoTag';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatInteger, formatNumber } from '../../lib/format';
+import { ExportButton, ListPage } from '../../components/ListPage';
+import { formatNumber } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { fieldHeaderOfYear, fieldName } from './enterpriseFields';
 import { EnterpriseFilterBar } from './EnterpriseFilterBar';
@@ -209,68 +209,49 @@ export function EnterpriseListPage() {
   };
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('enterprises.title')}
-        </Typography.Title>
-        <Flex gap={8} wrap>
+    <ListPage<EnterpriseListItem>
+      title={t('enterprises.title')}
+      actions={
+        <>
           <ColumnChooser columns={choosable} hidden={hidden} onChange={setHidden} />
-          <Button
-            icon={<DownloadOutlined />}
+          <ExportButton
             href={enterpriseExportUrl(filters, query.sort, query.order)}
-            download
-            data-testid="export-button"
-          >
-            {t('enterprises.export')}
-          </Button>
+            testId="export-button"
+            label={t('enterprises.export')}
+          />
           {hasPermission(me, 'enterprise:write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/enterprises/new')}>
               {t('enterprises.new')}
             </Button>
           )}
-        </Flex>
-      </Flex>
-      <Card size="small">
+        </>
+      }
+      filters={
         <EnterpriseFilterBar filters={filters} platforms={platforms} onChange={(patch) => update(patch)} />
-      </Card>
-      {anyDemo && (
-        <Alert type="warning" showIcon title={t('enterprises.demoBanner')} data-testid="demo-banner" />
-      )}
-      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<EnterpriseListItem>
-          data-testid="enterprise-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={isPending || isFetching}
-          onChange={onTableChange}
-          scroll={{ x: scrollX }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={filtered ? t('enterprises.emptyFiltered') : t('enterprises.empty')}
-              >
-                {!filtered && hasPermission(me, 'import:run') && (
-                  <Button onClick={() => navigate('/imports')}>{t('enterprises.goImport')}</Button>
-                )}
-              </Empty>
-            ),
-          }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: pageSizes,
-            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
-            style: { paddingInline: 16 },
-          }}
-        />
-      </Card>
-    </Flex>
+      }
+      notices={
+        anyDemo && (
+          <Alert type="warning" showIcon title={t('enterprises.demoBanner')} data-testid="demo-banner" />
+        )
+      }
+      error={error}
+      onRetry={() => void refetch()}
+      table={{
+        'data-testid': 'enterprise-table',
+        columns,
+        dataSource: items,
+        loading: isPending || isFetching,
+        onChange: onTableChange,
+        scroll: { x: scrollX },
+      }}
+      empty={filtered ? t('enterprises.emptyFiltered') : t('enterprises.empty')}
+      emptyAction={
+        !filtered &&
+        hasPermission(me, 'import:run') && (
+          <Button onClick={() => navigate('/imports')}>{t('enterprises.goImport')}</Button>
+        )
+      }
+      paging={{ page: query.page, pageSize: query.pageSize, total: data?.total ?? 0, pageSizes }}
+    />
   );
 }

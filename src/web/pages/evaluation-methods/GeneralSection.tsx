@@ -1,28 +1,9 @@
-import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Flex,
-  Input,
-  Radio,
-  Row,
-  Select,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, Flex, Radio, Row, Select, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RATING_EXEMPTIONS } from '../../../modules/enterprises/core/codes';
-import type { Method } from '../../../modules/evaluation/core/method';
-import { moveItem, nextClassKey, removeClass, renameClass } from './draft';
-import { Field, NumberField, PartProblems, TextField, useEditor } from './editorContext';
-
-type ClassRow = Method['classes'][number];
-
-const MAX_CLASSES = 8;
+import { ClassesCard } from './ClassesCard';
+import { Field, NumberField, TextField, useEditor } from './editorContext';
 
 /** Name, description, source, score precision, tenants, classes and "unrated" of a method. */
 export function GeneralSection() {
@@ -156,110 +137,6 @@ export function ClassSelect({
       popupMatchSelectWidth={false}
       data-testid={testId}
     />
-  );
-}
-
-/** The class key, committed on leaving the box so every reference is renamed at once. */
-function ClassKeyInput({ value, index }: { value: string; index: number }) {
-  const { update } = useEditor();
-  const [text, setText] = useState(value);
-  const commit = () => {
-    if (text !== value) update((m) => renameClass(m, m.classes[index]!.key, text));
-  };
-  return (
-    <Input
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      onPressEnter={commit}
-      maxLength={16}
-      style={{ width: 72 }}
-    />
-  );
-}
-
-function ClassesCard() {
-  const { t } = useTranslation();
-  const { method, update, readOnly } = useEditor();
-  const classes = method.classes;
-  const columns = [
-    {
-      key: 'key',
-      title: t('methods.field.classKey'),
-      width: 100,
-      render: (_: unknown, c: ClassRow, i: number) => (
-        <Field path={['classes', i, 'key']} tight>
-          <ClassKeyInput key={`${i}:${c.key}`} value={c.key} index={i} />
-        </Field>
-      ),
-    },
-    {
-      key: 'zh',
-      title: t('methods.field.nameZh'),
-      render: (_: unknown, _c: ClassRow, i: number) => (
-        <TextField path={['classes', i, 'name', 'zh']} tight maxLength={200} />
-      ),
-    },
-    {
-      key: 'en',
-      title: t('methods.field.nameEn'),
-      render: (_: unknown, _c: ClassRow, i: number) => (
-        <TextField path={['classes', i, 'name', 'en']} tight maxLength={200} />
-      ),
-    },
-    ...(readOnly
-      ? []
-      : [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 120,
-            render: (_: unknown, _c: ClassRow, i: number) => (
-              <RowActions
-                index={i}
-                count={classes.length}
-                onMove={(to) => update((m) => ({ ...m, classes: moveItem(m.classes, i, to) }))}
-                onRemove={() => update((m) => removeClass(m, i))}
-                minCount={1}
-              />
-            ),
-          },
-        ]),
-  ];
-  return (
-    <Card
-      size="small"
-      title={t('methods.general.classes')}
-      extra={
-        readOnly ? undefined : (
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            disabled={classes.length >= MAX_CLASSES}
-            onClick={() =>
-              update((m) => ({
-                ...m,
-                classes: [...m.classes, { key: nextClassKey(m), name: { zh: '', en: '' } }],
-              }))
-            }
-          >
-            {t('methods.general.addClass')}
-          </Button>
-        )
-      }
-    >
-      <PartProblems path={['classes']} />
-      <Table<ClassRow>
-        size="small"
-        pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={classes}
-        columns={columns}
-      />
-      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        {t('methods.general.classesHint')}
-      </Typography.Paragraph>
-    </Card>
   );
 }
 

@@ -1,24 +1,9 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import {
-  Alert,
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  ConfigProvider,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Tabs,
-  Tooltip,
-  Typography,
-} from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Alert, App, Badge, Button, Card, ConfigProvider, Flex, Form, Tabs, Tooltip, Typography } from 'antd';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validateMethod, type Method } from '../../../modules/evaluation/core/method';
+import { useNavigate } from 'react-router';
+import { type Method } from '../../../modules/evaluation/core/method';
 import { ApiError } from '../../api/client';
 import { useCreateMethod, type MethodDetail, type MethodSummary } from '../../api/evaluationMethods';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -26,18 +11,20 @@ import { useUnsavedChangesGuard } from '../../components/useUnsavedChangesGuard'
 import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { CohortsSection } from './CohortsSection';
-import { METHOD_KEY_PATTERN, nearestPointer, setAt, tabOf, type EditorTab, type Path } from './draft';
-import { EditorProvider, type Editor } from './editorContext';
+import { nearestPointer, tabOf, type EditorTab } from './draft';
+import { EditorProvider } from './editorContext';
 import { FormBoundary } from './FormBoundary';
 import { GeneralSection } from './GeneralSection';
 import { JsonPanel } from './JsonPanel';
 import { nextVersion } from './methodGroups';
 import { MethodVersionInfo } from './MethodVersionInfo';
 import { PoliciesEditor } from './PoliciesEditor';
-import { ProblemList, useProblemText } from './ProblemList';
+import { ProblemList } from './ProblemList';
 import { tidyProblems, type ShownProblem } from './problems';
+import { SaveAsCard } from './SaveAsCard';
+import { useDraftEditor } from './useDraftEditor';
 
-type Tab = EditorTab | 'json';
+export type Tab = EditorTab | 'json';
 
 export interface MethodEditorProps {
   /** A version being viewed (editing it saves the next version of its key); none: a new method. */
@@ -52,14 +39,6 @@ export interface MethodEditorProps {
   origin?: ReactNode;
   /** All versions (next version numbers, other versions of the key). */
   methods: MethodSummary[];
-}
-
-/** Checks of the key the method is saved under (the server checks the same). */
-function keyProblems(key: string): ShownProblem[] {
-  if (key === '') return [{ path: '/key', zh: '', en: '', worded: { code: 'required' } }];
-  if (!METHOD_KEY_PATTERN.test(key))
-    return [{ path: '/key', zh: '', en: '', worded: { code: 'keyPattern' } }];
-  return [];
 }
 
 /** The method editor: a structured form over the whole document with live validation. */
@@ -77,7 +56,6 @@ export function MethodEditor({
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const create = useCreateMethod();
-  const problemText = useProblemText();
   const [editing, setEditing] = useState(!version);
   const [draft, setDraft] = useState<Method>(initial);
   const [key, setKey] = useState(version?.key ?? initialKey);
@@ -91,53 +69,19 @@ export function MethodEditor({
   const { allowLeave } = useUnsavedChangesGuard(dirty && editing);
   usePageTitle(version ? `${version.key} v${version.version}` : t('methods.newTitle'));
 
-  const problems = useMemo<ShownProblem[]>(() => {
-    if (!editing) return [];
-    const own = [...(version ? [] : keyProblems(key)), ...tidyProblems(validateMethod(draft))];
-    return own.length > 0 ? own : serverProblems;
-  }, [editing, version, key, draft, serverProblems]);
-
-  const byPointer = useMemo(() => {
-    const map = new Map<string, string[]>();
-    for (const p of problems) map.set(p.path, [...(map.get(p.path) ?? []), problemText(p)]);
-    return map;
-  }, [problems, problemText]);
-
   const changed = useCallback(() => {
     setDirty(true);
     setServerProblems([]);
     setSaveError(null);
   }, []);
-
-  const editor: Editor = useMemo(
-    () => ({
-      method: draft,
-      readOnly: !editing,
-      lang,
-      set: (path: Path, value: unknown) => {
-        setDraft((m) => setAt(m, path, value));
-        changed();
-      },
-      update: (change: (m: Method) => Method) => {
-        setDraft(change);
-        changed();
-      },
-      problemsAt: (pointer: string) => byPointer.get(pointer),
-    }),
-    [draft, editing, lang, byPointer, changed],
-  );
-
-  const counts = useMemo(() => {
-    const byTab: Record<Tab, number> = { general: 0, cohorts: 0, policies: 0, json: 0 };
-    const byCohort = new Map<number, number>();
-    for (const p of problems) {
-      if (p.path === '/key') continue;
-      const where = tabOf(p.path);
-      byTab[where.tab]++;
-      if (where.cohort !== undefined) byCohort.set(where.cohort, (byCohort.get(where.cohort) ?? 0) + 1);
-    }
-    return { byTab, byCohort };
-  }, [problems]);
+  const { problems, byPointer, editor, counts } = useDraftEditor({
+    draft,
+    setDraft,
+    editing,
+    checkKey: version ? undefined : key,
+    serverProblems,
+    changed,
+  });
 
   /** Opens the tab of a problem's field and scrolls to the field. */
   const goTo = (pointer: string) => {
@@ -245,64 +189,22 @@ export function MethodEditor({
       )}
       {!version && origin}
       {editing && (
-        <Card
-          size="small"
-          title={
-            version
-              ? t('methods.editor.newVersionOf', { key: saveAs, version: saveVersion })
-              : t('methods.editor.saveTitle')
-          }
-        >
-          <Row gutter={16}>
-            {!version && (
-              <Col xs={24} md={10}>
-                <div data-pointer="/key">
-                  <Form layout="vertical" component="div">
-                    <Form.Item
-                      label={t('methods.field.methodKey')}
-                      required
-                      validateStatus={byPointer.get('/key') ? 'error' : undefined}
-                      help={byPointer.get('/key')?.join('；')}
-                      extra={
-                        key && METHOD_KEY_PATTERN.test(key)
-                          ? saveVersion === 1
-                            ? t('methods.editor.keyNew')
-                            : t('methods.editor.keyExists', { key, version: saveVersion })
-                          : t('methods.editor.keyHint')
-                      }
-                    >
-                      <Input
-                        value={key}
-                        maxLength={64}
-                        onChange={(e) => {
-                          setKey(e.target.value.trim());
-                          changed();
-                        }}
-                        data-testid="method-key"
-                      />
-                    </Form.Item>
-                  </Form>
-                </div>
-              </Col>
-            )}
-            <Col xs={24} md={version ? 24 : 14}>
-              <Form layout="vertical" component="div">
-                <Form.Item label={t('methods.field.note')} extra={t('methods.editor.noteHint')}>
-                  <Input
-                    value={note}
-                    maxLength={500}
-                    onChange={(e) => {
-                      setNote(e.target.value);
-                      setDirty(true);
-                    }}
-                    placeholder={t('methods.editor.notePlaceholder')}
-                    data-testid="method-note"
-                  />
-                </Form.Item>
-              </Form>
-            </Col>
-          </Row>
-        </Card>
+        <SaveAsCard
+          isNewVersion={!!version}
+          saveAs={saveAs}
+          saveVersion={saveVersion}
+          methodKey={key}
+          keyErrors={byPointer.get('/key')}
+          onKeyChange={(value) => {
+            setKey(value);
+            changed();
+          }}
+          note={note}
+          onNoteChange={(value) => {
+            setNote(value);
+            setDirty(true);
+          }}
+        />
       )}
       {editing && <ProblemList problems={problems} method={draft} onGo={goTo} />}
       {saveError !== null && <ErrorAlert error={saveError} />}

@@ -1,52 +1,23 @@
-import { useEffect, useMemo, useRef } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Progress,
-  Result,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { TableProps } from 'antd';
-import { CheckOutlined, DownloadOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Flex, Progress, Result, Statistic, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importReportUrl, isRunning, useCommitImport, useImportJob } from '../../api/imports';
-import type { ImportJob, ImportProblem } from '../../api/types';
 import { ApiError } from '../../api/client';
+import { isRunning, useCommitImport, useImportJob } from '../../api/imports';
+import type { ImportJob } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
 import { useErrorText } from '../../lib/errorText';
 import { formatDateTime, formatInteger, formatNumber } from '../../lib/format';
-import { useLang } from '../../lib/useLang';
+import { Outcome, Problems } from './ImportOutcome';
 import { ImportStatusTag } from './ImportStatusTag';
 import { ShortHash } from './ShortHash';
-
-const PROBLEMS_SHOWN = 500;
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024)} KB`;
   return `${formatNumber(bytes / 1024 / 1024)} MB`;
-}
-
-function problemValue(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return String(v);
-  }
 }
 
 interface Props {
@@ -209,181 +180,6 @@ function Counts({ job }: { job: ImportJob }) {
           data-testid={`import-count-${i.key}`}
         />
       ))}
-    </Flex>
-  );
-}
-
-function Outcome({
-  job,
-  committing,
-  onCommit,
-}: {
-  job: ImportJob;
-  committing: boolean;
-  onCommit: () => void;
-}) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { modal } = App.useApp();
-  switch (job.status) {
-    case 'ready':
-      return (
-        <Alert
-          type={job.warningCount ? 'warning' : 'success'}
-          showIcon
-          title={t('imports.readyTitle')}
-          description={
-            job.warningCount
-              ? t('imports.readyWithWarnings', {
-                  rows: formatInteger(job.rowsTotal ?? 0),
-                  count: job.warningCount,
-                })
-              : t('imports.ready', { rows: formatInteger(job.rowsTotal ?? 0) })
-          }
-          action={
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              loading={committing}
-              data-testid="import-commit"
-              onClick={() => {
-                if (!job.warningCount) {
-                  onCommit();
-                  return;
-                }
-                modal.confirm({
-                  title: t('imports.commitWithWarningsTitle'),
-                  content: t('imports.commitWithWarnings', { count: job.warningCount }),
-                  okText: t('imports.commit'),
-                  cancelText: t('common.cancel'),
-                  onOk: onCommit,
-                });
-              }}
-            >
-              {t('imports.commit')}
-            </Button>
-          }
-        />
-      );
-    case 'rejected':
-      return (
-        <Alert
-          type="error"
-          showIcon
-          title={t('imports.rejectedTitle')}
-          description={t('imports.rejected', { count: job.errorCount })}
-        />
-      );
-    case 'succeeded':
-      return (
-        <Result
-          status="success"
-          title={t('imports.succeededTitle')}
-          subTitle={t('imports.succeeded', {
-            inserted: formatInteger(job.rowsInserted ?? 0),
-            updated: formatInteger(job.rowsUpdated ?? 0),
-          })}
-          extra={
-            <Button type="primary" icon={<UnorderedListOutlined />} onClick={() => navigate('/enterprises')}>
-              {t('imports.toEnterprises')}
-            </Button>
-          }
-          style={{ padding: '16px 0' }}
-        />
-      );
-    case 'failed':
-      return (
-        <Alert type="error" showIcon title={t('imports.failedTitle')} description={t('imports.failed')} />
-      );
-    default:
-      return null;
-  }
-}
-
-function Problems({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const rows = useMemo(
-    () => (job.problems ?? []).slice(0, PROBLEMS_SHOWN).map((p, i) => ({ ...p, key: i })),
-    [job.problems],
-  );
-  const total = job.errorCount + job.warningCount;
-  const columns: TableProps<ImportProblem & { key: number }>['columns'] = [
-    {
-      key: 'severity',
-      title: t('imports.problem.severity'),
-      width: 80,
-      render: (_, p) =>
-        p.severity === 'error' ? (
-          <Tag color="error">{t('imports.problem.error')}</Tag>
-        ) : (
-          <Tag color="warning">{t('imports.problem.warning')}</Tag>
-        ),
-    },
-    { key: 'sheet', title: t('imports.problem.sheet'), dataIndex: 'sheet', width: 110 },
-    {
-      key: 'row',
-      title: t('imports.problem.row'),
-      width: 64,
-      align: 'right',
-      render: (_, p) => p.row ?? '—',
-    },
-    { key: 'column', title: t('imports.problem.column'), width: 140, render: (_, p) => p.column ?? '—' },
-    {
-      key: 'value',
-      title: t('imports.problem.value'),
-      width: 200,
-      ellipsis: true,
-      render: (_, p) => <span style={{ fontFamily: 'monospace' }}>{problemValue(p.value)}</span>,
-    },
-    {
-      key: 'code',
-      title: t('imports.problem.code'),
-      width: 170,
-      render: (_, p) => <Typography.Text code>{p.code}</Typography.Text>,
-    },
-    {
-      key: 'message',
-      title: t('imports.problem.message'),
-      render: (_, p) => (lang === 'en' ? p.en || p.zh : p.zh || p.en),
-    },
-  ];
-  return (
-    <Flex vertical gap={8}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Flex gap={8} align="baseline" wrap>
-          <Typography.Text strong>{t('imports.problemsTitle')}</Typography.Text>
-          {total > rows.length && (
-            <Typography.Text type="secondary">
-              {t('imports.problemsTruncated', {
-                shown: formatInteger(rows.length),
-                total: formatInteger(total),
-              })}
-            </Typography.Text>
-          )}
-        </Flex>
-        {!isRunning(job) && (
-          <Button
-            icon={<DownloadOutlined />}
-            href={importReportUrl(job.id)}
-            download
-            data-testid="import-report-link"
-          >
-            {t('imports.report')}
-          </Button>
-        )}
-      </Flex>
-      <Table<ImportProblem & { key: number }>
-        data-testid="import-problems"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 1000 }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('imports.noProblems')} />,
-        }}
-      />
     </Flex>
   );
 }

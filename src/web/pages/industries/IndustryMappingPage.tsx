@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useMutationState } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import type { TableProps } from 'antd';
+import { App, Button, Flex, Input, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import {
   SET_KEY_INDUSTRY_KEY,
   useIndustryClasses,
@@ -13,9 +13,8 @@ import {
 } from '../../api/enterprises';
 import { useReference } from '../../api/reference';
 import type { IndustryClass } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListPage } from '../../components/ListPage';
 import { useErrorText } from '../../lib/errorText';
-import { formatInteger } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { localName, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -26,6 +25,7 @@ import {
   UNMAPPED,
   type MappingFilters,
 } from './industryMapping';
+import { MappingCounts } from './MappingCounts';
 
 /** Select value standing for "no key industry" (a Select option cannot carry null). */
 const NONE = '__none__';
@@ -203,7 +203,6 @@ export function IndustryMappingPage() {
     },
   ];
 
-  const mapped = counts.total - counts.unmapped;
   // Key industries first (in reference order, also when empty), then any other mapped industry.
   const countTags = [
     ...keyIndustries.map((i) => i.code),
@@ -218,14 +217,10 @@ export function IndustryMappingPage() {
   const loadError = classes.error ?? divisionList.error ?? reference.error;
 
   return (
-    <Flex vertical gap={16}>
-      <Flex vertical gap={4}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('industryMapping.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('industryMapping.intro')}</Typography.Text>
-      </Flex>
-      <Card size="small">
+    <ListPage<IndustryClass>
+      title={t('industryMapping.title')}
+      subtitle={t('industryMapping.intro')}
+      filters={
         <Flex wrap gap={12} align="center">
           <Input
             allowClear
@@ -275,84 +270,49 @@ export function IndustryMappingPage() {
             </Button>
           )}
         </Flex>
-      </Card>
-      {loadError && (
-        <ErrorAlert
-          error={loadError}
-          onRetry={() => {
-            if (classes.error) void classes.refetch();
-            if (divisionList.error) void divisionList.refetch();
-            if (reference.error) void reference.refetch();
-          }}
-        />
-      )}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        {all.length > 0 && (
-          <Flex wrap gap={8} align="center" style={{ padding: 12 }} data-testid="industry-mapping-counts">
-            <Typography.Text type="secondary">
-              {t('industryMapping.summary', {
-                total: formatInteger(counts.total),
-                mapped: formatInteger(mapped),
-              })}
-            </Typography.Text>
-            {countTags.map((code) => (
-              <Tag key={code} color="blue" style={{ marginInlineEnd: 0 }}>
-                {t('industryMapping.countTag', {
-                  name: industryLabel(code),
-                  count: counts.byIndustry.get(code) ?? 0,
-                })}
-              </Tag>
-            ))}
-            <Tag style={{ marginInlineEnd: 0 }}>
-              {t('industryMapping.countTag', {
-                name: t('industryMapping.filters.unmapped'),
-                count: counts.unmapped,
-              })}
-            </Tag>
-          </Flex>
-        )}
-        <Table<IndustryClass>
-          data-testid="industry-mapping-table"
-          rowKey="code"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          loading={classes.isPending && !classes.error}
-          scroll={{ x: 860 }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  classes.error
-                    ? t('industryMapping.loadFailed')
-                    : classes.isPending
-                      ? t('common.loading')
-                      : filtered && all.length > 0
-                        ? t('industryMapping.emptyFiltered')
-                        : t('industryMapping.empty')
-                }
-              >
-                {!classes.error && filtered && all.length > 0 && (
-                  <Button onClick={resetFilters}>{t('common.resetFilters')}</Button>
-                )}
-              </Empty>
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            onChange: (p, size) => {
-              setPage(size === pageSize ? p : 1);
-              setPageSize(size);
-            },
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
-            style: { paddingInline: 16 },
-          }}
-        />
-      </Card>
-    </Flex>
+      }
+      error={loadError}
+      onRetry={() => {
+        if (classes.error) void classes.refetch();
+        if (divisionList.error) void divisionList.refetch();
+        if (reference.error) void reference.refetch();
+      }}
+      above={
+        all.length > 0 && (
+          <MappingCounts counts={counts} industries={countTags} industryLabel={industryLabel} />
+        )
+      }
+      table={{
+        'data-testid': 'industry-mapping-table',
+        rowKey: 'code',
+        columns,
+        dataSource: rows,
+        loading: classes.isPending && !classes.error,
+        scroll: { x: 860 },
+      }}
+      empty={
+        classes.error
+          ? t('industryMapping.loadFailed')
+          : classes.isPending
+            ? t('common.loading')
+            : filtered && all.length > 0
+              ? t('industryMapping.emptyFiltered')
+              : t('industryMapping.empty')
+      }
+      emptyAction={
+        !classes.error &&
+        filtered &&
+        all.length > 0 && <Button onClick={resetFilters}>{t('common.resetFilters')}</Button>
+      }
+      paging={{
+        page,
+        pageSize,
+        pageSizes: PAGE_SIZES,
+        onChange: (p, size) => {
+          setPage(size === pageSize ? p : 1);
+          setPageSize(size);
+        },
+      }}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { useLogin, useMe } from '../../api/auth';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useErrorText } from '../../lib/errorText';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { homePath } from '../../nav';
+import { homePath } from '../../routes';
 
 interface LoginValues {
   username: string;

@@ -1,45 +1,31 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Popconfirm,
-  Select,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
 import {
   assessmentExportUrl,
-  useDeletePeriod,
   useDeleteTarget,
   useMetricList,
   usePlanAssessment,
   usePlanPeriod,
   usePlanPeriods,
-  type PlanPeriodSummary,
   type PlanTarget,
 } from '../../api/plan';
 import { usePlatformOptions } from '../../api/platforms';
-import { ColumnChooser, useHiddenColumns } from '../../components/ColumnChooser';
+import { useHiddenColumns } from '../../components/ColumnChooser';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../lib/errorText';
-import { formatDate } from '../../lib/format';
-import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PeriodFormModal } from './PeriodFormModal';
+import { PeriodInfo } from './PeriodInfo';
 import { defaultPeriodKey, mergeCards, STATUS_ORDER, statusCounts, yearsOf } from './planFormat';
+import { PlanHeader } from './PlanHeader';
 import { STATUS_COLORS } from './PlanTags';
+import { PlanToolbar } from './PlanToolbar';
 import { TargetFormDrawer } from './TargetFormDrawer';
-import { TargetsTable, useChoosableColumns } from './TargetsTable';
+import { TargetsTable } from './TargetsTable';
 
 const positive = (text: string | null) => {
   const n = Number(text);
@@ -65,7 +51,6 @@ export function PlanPage() {
   const catalogue = useMetricList();
   const platforms = usePlatformOptions(me !== undefined);
   const { hidden, setHidden } = useHiddenColumns('yiyuan.plan.hiddenColumns');
-  const choosable = useChoosableColumns();
   const [periodFormOpen, setPeriodFormOpen] = useState(false);
   // The target form: mounted afresh for each edit (`session`), unmounted after closing.
   const [editing, setEditing] = useState<{ target: PlanTarget | undefined; session: number } | null>(null);
@@ -75,7 +60,6 @@ export function PlanPage() {
     setDrawerOpen(true);
   };
   const remove = useDeleteTarget();
-  const removePeriod = useDeletePeriod();
   const [deletingId, setDeletingId] = useState<number | null>(null);
 
   const list = useMemo(() => periods.data ?? [], [periods.data]);
@@ -127,50 +111,13 @@ export function PlanPage() {
   };
 
   const header = (
-    <Flex align="center" justify="space-between" wrap gap={8}>
-      <Flex vertical gap={2}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('plan.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('plan.subtitle')}</Typography.Text>
-      </Flex>
-      {canWrite && (
-        <Flex gap={8}>
-          {summary && list.length > 1 && (
-            <Popconfirm
-              title={t('plan.deletePeriodConfirm', { name: summary.key })}
-              description={t('plan.deletePeriodText')}
-              okButtonProps={{ danger: true, loading: removePeriod.isPending }}
-              onConfirm={() =>
-                removePeriod
-                  .mutateAsync(summary.key)
-                  .then(() => {
-                    message.success(t('plan.periodDeleted'));
-                    setParams((prev) => {
-                      const next = new URLSearchParams(prev);
-                      next.delete('period');
-                      return next;
-                    });
-                  })
-                  .catch((e: unknown) => message.error(errorText(e)))
-              }
-            >
-              <Button danger icon={<DeleteOutlined />} data-testid="plan-period-delete">
-                {t('plan.deletePeriod')}
-              </Button>
-            </Popconfirm>
-          )}
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => setPeriodFormOpen(true)}
-            disabled={periods.isPending}
-            data-testid="plan-period-new"
-          >
-            {t('plan.newPeriod')}
-          </Button>
-        </Flex>
-      )}
-    </Flex>
+    <PlanHeader
+      canWrite={canWrite}
+      summary={summary}
+      list={list}
+      periodsPending={periods.isPending}
+      onNewPeriod={() => setPeriodFormOpen(true)}
+    />
   );
 
   const periodModal = canWrite && (
@@ -292,59 +239,20 @@ export function PlanPage() {
         styles={{ body: { padding: 0 } }}
       >
         <Flex vertical gap={12} style={{ padding: 12 }}>
-          <Flex gap={12} wrap align="center" justify="space-between">
-            <Flex gap={12} wrap align="center">
-              <Flex gap={8} align="center">
-                <Typography.Text>{t('plan.assessYear')}</Typography.Text>
-                <Select<number>
-                  value={shownYear ?? undefined}
-                  loading={assessment.isPending}
-                  onChange={(y) => setParam({ year: String(y) })}
-                  options={years.map((y) => ({
-                    value: y,
-                    label:
-                      dataYears.has(y) || !assessed
-                        ? t('plan.yearLabel', { year: y })
-                        : t('plan.yearNoData', { year: y }),
-                  }))}
-                  style={{ width: 180 }}
-                  popupMatchSelectWidth={false}
-                  aria-label={t('plan.assessYear')}
-                  data-testid="plan-year"
-                />
-              </Flex>
-              {ownPlatform === null && (platforms.data?.length ?? 0) > 1 && (
-                <Flex gap={8} align="center">
-                  <Typography.Text>{t('plan.scope')}</Typography.Text>
-                  <Select<number>
-                    allowClear
-                    showSearch={{ optionFilterProp: 'label' }}
-                    value={platformId}
-                    placeholder={t('plan.cityWide')}
-                    onChange={(id) => setParam({ platformId: id === undefined ? undefined : String(id) })}
-                    options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-                    style={{ width: 220 }}
-                    popupMatchSelectWidth={false}
-                    aria-label={t('plan.scope')}
-                    data-testid="plan-platform"
-                  />
-                </Flex>
-              )}
-            </Flex>
-            <Flex gap={8} wrap>
-              <ColumnChooser columns={choosable} hidden={hidden} onChange={setHidden} />
-              <Tooltip title={t('plan.exportHelp')}>
-                <Button
-                  icon={<DownloadOutlined />}
-                  href={assessmentExportUrl(exportQuery)}
-                  disabled={!assessed}
-                  data-testid="plan-export"
-                >
-                  {t('common.exportExcel')}
-                </Button>
-              </Tooltip>
-            </Flex>
-          </Flex>
+          <PlanToolbar
+            shownYear={shownYear}
+            years={years}
+            dataYears={dataYears}
+            assessed={!!assessed}
+            yearsLoading={assessment.isPending}
+            platformId={platformId}
+            ownPlatform={ownPlatform}
+            platforms={platforms.data}
+            setParam={setParam}
+            hidden={hidden}
+            setHidden={setHidden}
+            exportHref={assessmentExportUrl(exportQuery)}
+          />
 
           {assessed && hasTargets && (
             <Flex gap={8} wrap align="center" data-testid="plan-status-summary">
@@ -406,54 +314,5 @@ export function PlanPage() {
         />
       )}
     </Flex>
-  );
-}
-
-/** The period's years, source document, where its targets were copied from. */
-function PeriodInfo({ period, periods }: { period: PlanPeriodSummary; periods: PlanPeriodSummary[] }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const from = periods.find((p) => p.id === period.copiedFrom);
-  const name = lang === 'en' ? period.nameEn || period.nameZh : period.nameZh;
-  return (
-    <Descriptions
-      size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
-      data-testid="plan-period-info"
-      items={[
-        { key: 'name', label: t('plan.period.name'), span: { xs: 1, md: 2, xl: 3 }, children: name },
-        {
-          key: 'years',
-          label: t('plan.period.years'),
-          children: t('plan.period.yearsText', {
-            start: period.startYear,
-            end: period.endYear,
-            count: period.endYear - period.startYear + 1,
-          }),
-        },
-        {
-          key: 'source',
-          label: t('plan.period.source'),
-          children: period.source || <Typography.Text type="secondary">—</Typography.Text>,
-        },
-        {
-          key: 'copiedFrom',
-          label: t('plan.period.copiedFrom'),
-          children: from ? (
-            t('plan.period.copiedFromText', { key: from.key })
-          ) : period.copiedFrom !== null ? (
-            `#${period.copiedFrom}`
-          ) : (
-            <Typography.Text type="secondary">{t('plan.period.notCopied')}</Typography.Text>
-          ),
-        },
-        { key: 'targets', label: t('plan.period.targets'), children: period.targets },
-        {
-          key: 'createdAt',
-          label: t('plan.period.createdAt'),
-          children: period.createdBy === null ? t('plan.period.preloaded') : formatDate(period.createdAt),
-        },
-      ]}
-    />
   );
 }

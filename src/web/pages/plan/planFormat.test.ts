@@ -6,16 +6,18 @@ import {
   formatGoal,
   formatMetricValue,
   formatRatio,
-  formToInput,
-  fromFormNumber,
-  groupDigits,
   mergeCards,
   newPeriodDefaults,
   statusCounts,
+} from './planFormat';
+import {
+  formToInput,
+  fromFormNumber,
+  groupDigits,
   targetToForm,
   toFormNumber,
   ungroupDigits,
-} from './planFormat';
+} from './planForm';
 
 const metric = (format: MetricInfo['format'], unitZh: string, unitEn = unitZh): MetricInfo => ({
   key: 'tax_per_mu',

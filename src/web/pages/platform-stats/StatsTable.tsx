@@ -1,32 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import type { TableProps } from 'antd';
 import { RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import type { TableProps } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BASE_FIGURES, FIGURES, type BaseFigure } from '../../../modules/metrics/core/metrics';
-import { checkValue, isReportedOnly, NOTE_MAX } from '../../../modules/metrics/core/reported';
+import { isReportedOnly, NOTE_MAX } from '../../../modules/metrics/core/reported';
 import { ApiError } from '../../api/client';
 import { useSaveStatsBatch, type PlatformYearFigures, type ReportedStat } from '../../api/platformStats';
 import { useUnsavedChangesGuard } from '../../components/useUnsavedChangesGuard';
 import { useErrorText } from '../../lib/errorText';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
-import { batchItems, formatFigure, formValuesOf, type StatsFormValues } from './statsForm';
 import './platformStats.css';
+import { batchItems, formatFigure, formValuesOf, type StatsFormValues } from './statsForm';
+import { ValueInput } from './ValueInput';
 
 interface Props {
   platformId: number;
@@ -299,51 +286,5 @@ export function StatsTable({
         </Flex>
       </Flex>
     </Card>
-  );
-}
-
-/** The reported value's input, by the figure's kind, checked as the server checks it. */
-function ValueInput({ figure }: { figure: BaseFigure }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const def = FIGURES[figure];
-  const label = `${lang === 'en' ? def.en : def.zh} ${t('platformStats.columns.reported')}`;
-  return (
-    <Form.Item
-      name={[figure, 'value']}
-      style={{ margin: 0 }}
-      rules={[
-        {
-          validator: async (_, value: unknown) => {
-            if (value === null || value === undefined) return;
-            const [problem] = checkValue(figure, value);
-            if (problem) throw new Error(lang === 'en' ? problem.en : problem.zh);
-          },
-        },
-      ]}
-    >
-      {def.kind === 'flag' ? (
-        <Select<number>
-          allowClear
-          placeholder={t('platformStats.notReported')}
-          options={[
-            { value: 1, label: t('platformStats.flagYes') },
-            { value: 0, label: t('platformStats.flagNo') },
-          ]}
-          aria-label={label}
-          style={{ width: '100%' }}
-          data-testid={`value-${figure}`}
-        />
-      ) : (
-        // No min: a negative number gets the server's message instead of being silently changed.
-        <InputNumber<number>
-          step={def.kind === 'count' ? 1 : undefined}
-          placeholder={t('platformStats.notReported')}
-          aria-label={label}
-          style={{ width: '100%' }}
-          data-testid={`value-${figure}`}
-        />
-      )}
-    </Form.Item>
   );
 }

@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Typography } from 'antd';
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Form } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
@@ -9,10 +7,9 @@ import { useCreatePlatform, usePlatform, useUpdatePlatform } from '../../api/pla
 import type { Platform, PlatformInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
-import { useUnsavedChangesGuard } from '../../components/useUnsavedChangesGuard';
-import { applyServerErrors } from '../../lib/applyServerErrors';
+import { ConflictAlert, EditFormPage, FormButtons } from '../../components/EditForm';
+import { useEditForm } from '../../components/useEditForm';
 import { useErrorText } from '../../lib/errorText';
-import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { parsePlatformId } from './PlatformDetailPage';
@@ -105,54 +102,28 @@ interface EditorProps {
 
 function PlatformEditor({ platform, onReload }: EditorProps) {
   const { t } = useTranslation();
-  const lang = useLang();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const { data: me } = useMe();
   const [form] = Form.useForm<PlatformFormValues>();
   const create = useCreatePlatform();
   const update = useUpdatePlatform(platform?.id ?? 0);
-  const [dirty, setDirty] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
-  const { allowLeave } = useUnsavedChangesGuard(dirty);
+  const edit = useEditForm(form, {
+    fields: PLATFORM_FORM_FIELDS,
+    fieldOf: (e) => (e.code === 'DUPLICATE_NAME' ? 'name' : undefined),
+  });
   const isEdit = platform !== undefined;
   const saving = create.isPending || update.isPending;
   usePageTitle(isEdit ? t('platforms.editTitle') : t('platforms.newTitle'));
 
-  const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-      setConflict(true);
-      return;
-    }
-    if (error instanceof ApiError && error.code === 'DUPLICATE_NAME') {
-      form.setFields([{ name: 'name', errors: [lang === 'en' ? error.en : error.zh] }]);
-      return;
-    }
-    const unmatched = applyServerErrors(form, error, lang, PLATFORM_FORM_FIELDS);
-    if (!(error instanceof ApiError) || error.details.length === 0) setFormError(error);
-    else if (unmatched.length > 0) {
-      setFormError(
-        new ApiError(
-          error.status,
-          error.code,
-          unmatched.map((d) => `${d.field}: ${d.zh}`).join('；'),
-          unmatched.map((d) => `${d.field}: ${d.en}`).join('; '),
-        ),
-      );
-    }
-  };
-
   const done = (p: Platform) => {
-    allowLeave();
-    setDirty(false);
+    edit.leave();
     void message.success(t(isEdit ? 'platforms.saved' : 'platforms.created'));
     navigate(`/platforms/${p.id}`, { replace: true });
   };
 
   const onFinish = (values: PlatformFormValues) => {
-    setFormError(null);
+    edit.setError(null);
     const input = toInput(values);
     if (!platform) {
       // Empty optional numbers are left out rather than sent as null: same meaning for the API,
@@ -160,7 +131,7 @@ function PlatformEditor({ platform, onReload }: EditorProps) {
       const body = Object.fromEntries(
         Object.entries(input).filter(([key, value]) => !(value === null && NULLABLE_NUMBERS.has(key))),
       ) as PlatformInput;
-      create.mutate(body, { onSuccess: done, onError });
+      create.mutate(body, { onSuccess: done, onError: edit.onError });
       return;
     }
     const patch = changedFields(platform, input);
@@ -168,58 +139,39 @@ function PlatformEditor({ platform, onReload }: EditorProps) {
       done(platform);
       return;
     }
-    update.mutate({ version: platform.version, ...patch }, { onSuccess: done, onError });
+    update.mutate({ version: platform.version, ...patch }, { onSuccess: done, onError: edit.onError });
   };
 
   const back = () => navigate(platform ? `/platforms/${platform.id}` : '/platforms');
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" gap={8}>
-        <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={back} />
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {isEdit ? t('platforms.editTitleOf', { name: platform.name }) : t('platforms.newTitle')}
-        </Typography.Title>
-      </Flex>
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('platforms.conflictTitle')}
-          description={t('platforms.conflict')}
-          action={
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                allowLeave();
-                setDirty(false);
-                void onReload?.();
-              }}
-            >
-              {t('platforms.reloadLatest')}
-            </Button>
-          }
-        />
-      )}
-      {formError !== null && <Alert type="error" showIcon title={errorText(formError)} />}
-      <Card style={{ maxWidth: 960 }}>
-        <PlatformForm
-          form={form}
-          initialValues={platform ? toValues(platform) : EMPTY}
-          canSetStrategic={me?.role === 'task_force'}
-          disabled={saving}
-          onValuesChange={() => setDirty(true)}
-          onFinish={onFinish}
-        />
-        <Flex gap={8}>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {isEdit ? t('common.save') : t('common.create')}
-          </Button>
-          <Button onClick={back} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-        </Flex>
-      </Card>
-    </Flex>
+    <EditFormPage
+      title={isEdit ? t('platforms.editTitleOf', { name: platform.name }) : t('platforms.newTitle')}
+      onBack={back}
+      error={edit.error}
+      conflict={
+        edit.conflict && (
+          <ConflictAlert
+            title={t('platforms.conflictTitle')}
+            description={t('platforms.conflict')}
+            reloadLabel={t('platforms.reloadLatest')}
+            onReload={() => {
+              edit.leave();
+              void onReload?.();
+            }}
+          />
+        )
+      }
+      buttons={<FormButtons isEdit={isEdit} saving={saving} onSubmit={() => form.submit()} onCancel={back} />}
+    >
+      <PlatformForm
+        form={form}
+        initialValues={platform ? toValues(platform) : EMPTY}
+        canSetStrategic={me?.role === 'task_force'}
+        disabled={saving}
+        onValuesChange={edit.markDirty}
+        onFinish={onFinish}
+      />
+    </EditFormPage>
   );
 }

@@ -1,17 +1,17 @@
-import { Alert, Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { downloadUrl } from '../../api/client';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
+import { downloadUrl } from '../../api/client';
 import { usePlatforms } from '../../api/platforms';
 import { useReferenceMaps } from '../../api/reference';
 import type { Platform, PlatformSort } from '../../api/types';
 import { DemoTag } from '../../components/DemoTag';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton, ListPage } from '../../components/ListPage';
 import { ArchivedTag, IndustryTags, StrategicTag } from '../../components/PlatformTags';
-import { formatDate, formatInteger, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { localName, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { IndustryChart } from './IndustryChart';
@@ -135,67 +135,43 @@ export function PlatformListPage() {
   };
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('platforms.title')}
-        </Typography.Title>
-        <Flex gap={8} wrap>
-          <Button
-            icon={<DownloadOutlined />}
+    <ListPage<Platform>
+      title={t('platforms.title')}
+      actions={
+        <>
+          <ExportButton
             href={downloadUrl('/platforms/export.xlsx', { ...filters, sort: query.sort, order: query.order })}
-            download
-            data-testid="platform-export"
-          >
-            {t('common.exportExcel')}
-          </Button>
+            testId="platform-export"
+          />
           {hasPermission(me, 'platform:create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/platforms/new')}>
               {t('platforms.new')}
             </Button>
           )}
-        </Flex>
-      </Flex>
-      <Card size="small">
-        <PlatformFilterBar filters={filters} onChange={(patch) => update(patch)} />
-      </Card>
-      <IndustryChart filters={filters} />
-      {anyDemo && (
-        <Alert type="warning" showIcon title={t('platforms.demoBanner')} data-testid="demo-banner" />
-      )}
-      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<Platform>
-          data-testid="platform-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={isPending || isFetching}
-          onChange={onTableChange}
-          scroll={{ x: 1014 }}
-          rowClassName={(p) => (p.archivedAt ? 'yy-row-archived' : '')}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  Object.values(filters).some(Boolean) ? t('platforms.emptyFiltered') : t('platforms.empty')
-                }
-              />
-            ),
-          }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: pageSizes,
-            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
-            style: { paddingInline: 16 },
-          }}
-        />
-      </Card>
-    </Flex>
+        </>
+      }
+      filters={<PlatformFilterBar filters={filters} onChange={(patch) => update(patch)} />}
+      notices={
+        <>
+          <IndustryChart filters={filters} />
+          {anyDemo && (
+            <Alert type="warning" showIcon title={t('platforms.demoBanner')} data-testid="demo-banner" />
+          )}
+        </>
+      }
+      error={error}
+      onRetry={() => void refetch()}
+      table={{
+        'data-testid': 'platform-table',
+        columns,
+        dataSource: items,
+        loading: isPending || isFetching,
+        onChange: onTableChange,
+        scroll: { x: 1014 },
+        rowClassName: (p) => (p.archivedAt ? 'yy-row-archived' : ''),
+      }}
+      empty={Object.values(filters).some(Boolean) ? t('platforms.emptyFiltered') : t('platforms.empty')}
+      paging={{ page: query.page, pageSize: query.pageSize, total: data?.total ?? 0, pageSizes }}
+    />
   );
 }

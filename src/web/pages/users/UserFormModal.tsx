@@ -1,13 +1,10 @@
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { useReference } from '../../api/reference';
 import type { RoleCode, ScopeOptions, User } from '../../api/types';
 import { CodeSelect } from '../../components/CodeSelect';
-import { applyServerErrors } from '../../lib/applyServerErrors';
+import { useEditForm } from '../../components/useEditForm';
 import { useErrorText } from '../../lib/errorText';
-import { useLang } from '../../lib/useLang';
 
 export interface UserFormValues {
   username: string;
@@ -31,12 +28,17 @@ interface Props {
 
 export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }: Props) {
   const { t } = useTranslation();
-  const lang = useLang();
   const errorText = useErrorText();
   const { data: reference } = useReference();
   const [form] = Form.useForm<UserFormValues>();
   const role = Form.useWatch('role', form);
-  const [error, setError] = useState<unknown>(null);
+  // Users carry no version: no conflict to handle; a modal closes rather than guards.
+  const { error, setError, onError } = useEditForm(form, {
+    fields: FIELDS,
+    fieldOf: (e) => (e.code === 'DUPLICATE_USERNAME' ? 'username' : undefined),
+    unmatched: 'error',
+    guard: false,
+  });
 
   const initialValues: UserFormValues = user
     ? {
@@ -59,12 +61,7 @@ export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }:
     try {
       await onSubmit(values);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'DUPLICATE_USERNAME') {
-        form.setFields([{ name: 'username', errors: [lang === 'en' ? e.en : e.zh] }]);
-        return;
-      }
-      const unmatched = applyServerErrors(form, e, lang, FIELDS);
-      if (!(e instanceof ApiError) || e.details.length === 0 || unmatched.length > 0) setError(e);
+      onError(e);
     }
   };
 

@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { downloadUrl } from '../../api/client';
+import { App, Button, Flex, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
+import { downloadUrl } from '../../api/client';
 import { useReferenceMaps } from '../../api/reference';
+import type { User, UserCreateInput, UserPatchInput } from '../../api/types';
 import {
   useCreateUser,
   useResetPassword,
@@ -14,13 +15,13 @@ import {
   useUpdateUser,
   useUsers,
 } from '../../api/users';
-import type { User, UserCreateInput, UserPatchInput } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton, ListPage } from '../../components/ListPage';
 import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { useErrorText } from '../../lib/errorText';
-import { formatDateTime, formatInteger } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { localName, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useQueryParams } from '../../lib/useQueryParams';
 import { UserFormModal, type UserFormValues } from './UserFormModal';
 
 export function isLocked(u: User, now = Date.now()): boolean {
@@ -31,6 +32,20 @@ function scopeFor(role: string | undefined, v: UserFormValues) {
   return {
     platformId: role === 'platform_admin' ? (v.platformId ?? null) : null,
     enterpriseId: role === 'enterprise' ? (v.enterpriseId ?? null) : null,
+  };
+}
+
+const positive = (text: string | null, fallback: number) => {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** The search and the page of the list, read from the address. */
+function parseQuery(params: URLSearchParams) {
+  return {
+    q: params.get('q') ?? '',
+    page: positive(params.get('page'), 1),
+    pageSize: positive(params.get('pageSize'), 20),
   };
 }
 
@@ -49,7 +64,9 @@ export function UsersPage() {
   const reset = useResetPassword();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
-  const [search, setSearch] = useState('');
+  const { query, update: setQuery } = useQueryParams(parseQuery);
+  const search = query.q;
+  const setSearch = (q: string) => setQuery({ q });
   usePageTitle(t('users.title'));
 
   const platformNames = useMemo(() => new Map((scope?.platforms ?? []).map((p) => [p.id, p.name])), [scope]);
@@ -233,53 +250,47 @@ export function UsersPage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('users.title')}
-        </Typography.Title>
-        <Flex gap={8} wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            href={downloadUrl('/users/export.xlsx')}
-            download
-            data-testid="users-export"
-          >
-            {t('common.exportExcel')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('users.new')}
-          </Button>
-        </Flex>
-      </Flex>
-      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Flex style={{ padding: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('users.search')}
-            aria-label={t('users.search')}
-            onSearch={setSearch}
-            onChange={(e) => e.target.value === '' && setSearch('')}
-            style={{ width: 260 }}
-          />
-        </Flex>
-        <Table<User>
-          data-testid="user-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={users}
-          loading={isPending || isFetching}
-          scroll={{ x: 1020 }}
-          pagination={{
-            defaultPageSize: 20,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
-            style: { paddingInline: 16 },
-          }}
-        />
-      </Card>
+    <>
+      <ListPage<User>
+        title={t('users.title')}
+        actions={
+          <>
+            <ExportButton href={downloadUrl('/users/export.xlsx')} testId="users-export" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('users.new')}
+            </Button>
+          </>
+        }
+        error={error}
+        onRetry={() => void refetch()}
+        above={
+          <Flex style={{ padding: 12 }}>
+            <Input.Search
+              allowClear
+              placeholder={t('users.search')}
+              aria-label={t('users.search')}
+              defaultValue={search}
+              onSearch={setSearch}
+              onChange={(e) => e.target.value === '' && setSearch('')}
+              style={{ width: 260 }}
+            />
+          </Flex>
+        }
+        table={{
+          'data-testid': 'user-table',
+          columns,
+          dataSource: users,
+          loading: isPending || isFetching,
+          scroll: { x: 1020 },
+        }}
+        empty={undefined}
+        paging={{
+          page: query.page,
+          pageSize: query.pageSize,
+          onChange: (p, size) =>
+            setQuery(size !== query.pageSize ? { pageSize: size, page: 1 } : { page: p }, false),
+        }}
+      />
       <UserFormModal
         open={editing !== null}
         user={editing === 'new' || editing === null ? undefined : editing}
@@ -294,6 +305,6 @@ export function UsersPage() {
         password={otp?.password ?? ''}
         onClose={() => setOtp(null)}
       />
-    </Flex>
+    </>
   );
 }

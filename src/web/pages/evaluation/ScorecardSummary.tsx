@@ -1,0 +1,130 @@
+import type { DescriptionsProps } from 'antd';
+import { Card, Descriptions, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type Scorecard } from '../../api/evaluation';
+import { formatNumber } from '../../lib/format';
+import './evaluation.css';
+import { formatShare, formatYuan } from './evaluationFormat';
+import { ClassTag } from './EvaluationTags';
+
+export function ScoreSummary({ card }: { card: Scorecard }) {
+  const { t } = useTranslation();
+  const adjustments = card.adjustments.reduce((n, a) => n + a.points, 0);
+  return (
+    <Card size="small" title={t('evaluation.scorecard.result')} style={{ height: '100%' }}>
+      <Flex vertical gap={10} align="start">
+        {card.status === 'merged' ? (
+          <Typography.Text>
+            {t('evaluation.scorecard.merged')}{' '}
+            {card.mergedInto && (
+              <Link to={`/evaluation/runs/${card.run.id}/enterprises/${card.mergedInto}`}>
+                {t('evaluation.scorecard.landholder')}
+              </Link>
+            )}
+          </Typography.Text>
+        ) : (
+          <Flex align="baseline" gap={8}>
+            <Typography.Text
+              style={{ fontSize: 44, fontWeight: 600, lineHeight: 1 }}
+              data-testid="scorecard-score"
+            >
+              {card.score === null ? '—' : card.score.toFixed(2)}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t('evaluation.scorecard.pointsUnit')}</Typography.Text>
+          </Flex>
+        )}
+        <ClassTag result={card} classes={card.classes} withName large />
+        {card.rank !== null && (
+          <Typography.Text data-testid="scorecard-rank">
+            {t('evaluation.scorecard.rank', {
+              rank: card.rank,
+              size: card.cohortSize,
+              top: formatNumber(card.topPercent),
+            })}
+          </Typography.Text>
+        )}
+        {card.status !== 'merged' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('evaluation.scorecard.composition', {
+              items: card.itemsTotal.toFixed(2),
+              adjustments: `${adjustments >= 0 ? '+' : ''}${adjustments.toFixed(2)}`,
+            })}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+export function PolicyEffects({ card }: { card: Scorecard }) {
+  const { t } = useTranslation();
+  const { landUseTaxRelief: relief, electricitySurcharge: surcharge, energyQuota: quota } = card.policies;
+  const none = <Typography.Text type="secondary">{t('evaluation.scorecard.policyNone')}</Typography.Text>;
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'relief',
+      label: t('evaluation.scorecard.relief'),
+      children:
+        relief && relief.share > 0 ? (
+          <Flex vertical gap={0}>
+            <Typography.Text strong style={{ color: '#389e0d' }}>
+              {t('evaluation.scorecard.yuanPerYear', { yuan: formatYuan(relief.yuan) })}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('evaluation.scorecard.reliefShare', { share: formatShare(relief.share, 0) })}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          none
+        ),
+    },
+    {
+      key: 'surcharge',
+      label: t('evaluation.scorecard.surcharge'),
+      children:
+        surcharge && surcharge.yuanPerKwh > 0 ? (
+          <Flex vertical gap={0}>
+            <Typography.Text strong type="danger">
+              {t('evaluation.scorecard.yuanPerYear', { yuan: formatYuan(surcharge.yuan) })}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('evaluation.scorecard.surchargeRate', {
+                rate: surcharge.yuanPerKwh,
+                years: surcharge.consecutiveYears,
+              })}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          none
+        ),
+    },
+    {
+      key: 'quota',
+      label: t('evaluation.scorecard.energyQuota'),
+      children:
+        quota && quota.factor !== 1 ? (
+          <Flex vertical gap={0}>
+            <Typography.Text strong style={{ color: '#d46b08' }}>
+              {t('evaluation.scorecard.quotaFactor', { share: formatShare(quota.factor, 0) })}
+            </Typography.Text>
+            {quota.quotaTce !== null && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('evaluation.scorecard.quotaValue', {
+                  quota: formatNumber(quota.quotaTce),
+                  change: formatNumber(quota.changeTce),
+                })}
+              </Typography.Text>
+            )}
+          </Flex>
+        ) : (
+          none
+        ),
+    },
+  ];
+  return (
+    <Card size="small" title={t('evaluation.scorecard.policies')} style={{ height: '100%' }}>
+      <Descriptions size="small" column={1} items={items} styles={{ label: { width: 136 } }} />
+    </Card>
+  );
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, ROLES, type Role } from '../modules/auth/core/access';
+import type { Me } from './api/types';
+import { allowedMenuItems, homePath, mayOpen, ROUTES } from './routes';
+
+/**
+ * What each role saw before the route table existed (the side menu as [path, label] in order, and
+ * the guarded pages it may open): the table must give exactly the same.
+ */
+const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
+  task_force: {
+    menu: [
+      ['/cockpit', 'nav.cockpit'],
+      ['/plan', 'nav.plan'],
+      ['/platform-evaluation', 'nav.platform-evaluation'],
+      ['/chain-leaders', 'nav.chain-leaders'],
+      ['/platform-stats', 'nav.platform-stats'],
+      ['/platforms', 'nav.platforms'],
+      ['/enterprises', 'nav.enterprises'],
+      ['/evaluation', 'nav.evaluation'],
+      ['/evaluation/methods', 'nav.methods'],
+      ['/imports', 'nav.imports'],
+      ['/industries', 'nav.industries'],
+    ],
+    routes: [
+      'cockpit',
+      'plan',
+      'platform-evaluation',
+      'chain-leaders',
+      'platform-stats',
+      'platforms',
+      'platforms/new',
+      'platforms/:id',
+      'platforms/:id/edit',
+      'enterprises',
+      'enterprises/new',
+      'enterprises/:id',
+      'enterprises/:id/edit',
+      'imports',
+      'evaluation',
+      'evaluation/runs/:id',
+      'evaluation/runs/:id/enterprises/:enterpriseId',
+      'evaluation/methods',
+      'evaluation/methods/new',
+      'evaluation/methods/:id',
+      'industries',
+    ],
+  },
+  leader: {
+    menu: [
+      ['/cockpit', 'nav.cockpit'],
+      ['/plan', 'nav.plan'],
+      ['/platform-evaluation', 'nav.platform-evaluation'],
+      ['/chain-leaders', 'nav.chain-leaders'],
+      ['/platforms', 'nav.platforms'],
+      ['/enterprises', 'nav.enterprises'],
+      ['/evaluation', 'nav.evaluation'],
+    ],
+    routes: [
+      'cockpit',
+      'plan',
+      'platform-evaluation',
+      'chain-leaders',
+      'platforms',
+      'platforms/:id',
+      'enterprises',
+      'enterprises/:id',
+      'evaluation',
+      'evaluation/runs/:id',
+      'evaluation/runs/:id/enterprises/:enterpriseId',
+    ],
+  },
+  platform_admin: {
+    menu: [
+      ['/cockpit', 'nav.cockpit'],
+      ['/plan', 'nav.plan'],
+      ['/platform-evaluation', 'nav.platform-evaluation'],
+      ['/chain-leaders', 'nav.chain-leaders'],
+      ['/platform-stats', 'nav.platform-stats'],
+      ['/platforms', 'nav.platforms'],
+      ['/enterprises', 'nav.enterprises'],
+      ['/evaluation', 'nav.evaluation'],
+      ['/imports', 'nav.imports'],
+    ],
+    routes: [
+      'cockpit',
+      'plan',
+      'platform-evaluation',
+      'chain-leaders',
+      'platform-stats',
+      'platforms',
+      'platforms/:id',
+      'platforms/:id/edit',
+      'enterprises',
+      'enterprises/new',
+      'enterprises/:id',
+      'enterprises/:id/edit',
+      'imports',
+      'evaluation',
+      'evaluation/runs/:id',
+      'evaluation/runs/:id/enterprises/:enterpriseId',
+    ],
+  },
+  commissioner: {
+    menu: [['/platforms', 'nav.platforms']],
+    routes: ['platforms', 'platforms/:id'],
+  },
+  enterprise: {
+    menu: [
+      ['/platforms', 'nav.platforms'],
+      ['/enterprises', 'nav.enterprises'],
+      ['/evaluation', 'nav.evaluation'],
+    ],
+    routes: [
+      'platforms',
+      'platforms/:id',
+      'enterprises',
+      'enterprises/:id',
+      'evaluation',
+      'evaluation/runs/:id',
+      'evaluation/runs/:id/enterprises/:enterpriseId',
+    ],
+  },
+  system_admin: {
+    menu: [['/system', 'nav.system']],
+    routes: ['system'],
+  },
+  security_admin: {
+    menu: [['/users', 'nav.users']],
+    routes: ['users'],
+  },
+  audit_admin: {
+    menu: [['/audit', 'nav.audit']],
+    routes: ['audit'],
+  },
+};
+
+/** Pages every logged-in user may open: the landing redirect, the password change, the 404 page. */
+const OPEN_TO_ALL = ['', 'account/password', '*'];
+
+function meOf(role: Role, extra: Partial<Me> = {}): Me {
+  return {
+    id: 1,
+    username: role,
+    displayName: role,
+    role,
+    platformId: null,
+    enterpriseId: null,
+    permissions: [...permissionsOf(role)],
+    mustChangePassword: false,
+    ...extra,
+  } as Me;
+}
+
+describe('route table', () => {
+  it.each(ROLES)('%s sees the same menu items as before', (role) => {
+    expect(allowedMenuItems(meOf(role)).map((i) => [i.path, i.labelKey])).toEqual(BEFORE[role].menu);
+  });
+
+  it.each(ROLES)('%s may open the same pages as before', (role) => {
+    const me = meOf(role);
+    const open = ROUTES.filter((r) => mayOpen(me, r)).map((r) => r.path);
+    expect(open).toEqual([...OPEN_TO_ALL.slice(0, 1), ...BEFORE[role].routes, ...OPEN_TO_ALL.slice(1)]);
+  });
+
+  it('lands each role where it did before', () => {
+    const homes = Object.fromEntries(ROLES.map((role) => [role, homePath(meOf(role))]));
+    expect(homes).toEqual({
+      task_force: '/cockpit',
+      leader: '/cockpit',
+      platform_admin: '/cockpit',
+      commissioner: '/platforms',
+      enterprise: '/platforms',
+      system_admin: '/system',
+      security_admin: '/users',
+      audit_admin: '/audit',
+    });
+    expect(homePath(meOf('enterprise', { enterpriseId: 7 }))).toBe('/enterprises/7');
+    expect(homePath(meOf('task_force', { mustChangePassword: true }))).toBe('/account/password');
+  });
+
+  it('has no address twice and a menu key once', () => {
+    const paths = ROUTES.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    const keys = ROUTES.flatMap((r) => (r.menu ? [r.menu.key] : []));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('nobody opens a page without logging in', () => {
+    expect(allowedMenuItems(null)).toEqual([]);
+    expect(ROUTES.filter((r) => mayOpen(null, r)).map((r) => r.path)).toEqual(OPEN_TO_ALL);
+  });
+});

@@ -1,0 +1,240 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FlagOutlined,
+  FormOutlined,
+  FundOutlined,
+  NodeIndexOutlined,
+  ShopOutlined,
+  SlidersOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import type { Me, Permission } from './api/types';
+import { HomeRedirect } from './components/HomeRedirect';
+import { PageSpin } from './components/PageSpin';
+import { RequirePermission } from './components/RequirePermission';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+
+/** A page module loaded when its address is first opened. */
+function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+/** Where an area appears in the side menu. */
+export interface MenuEntry {
+  /** Menu key (also what the selected item is matched by). */
+  key: string;
+  labelKey: string;
+  icon: ReactNode;
+  /** Position in the menu, ascending. */
+  order: number;
+  /** A submenu to show the item under (none today: the menu is flat). */
+  group?: { key: string; labelKey: string; icon: ReactNode };
+}
+
+export interface RouteEntry {
+  /** Path below the application frame, without the leading slash ('' for the index). */
+  path: string;
+  /** Needed to open the page (the 403 page otherwise); none: every logged-in user. */
+  permission?: Permission;
+  page: ComponentType;
+  /** Loaded with the application rather than on first use. */
+  eager?: boolean;
+  menu?: MenuEntry;
+}
+
+/**
+ * Every page behind login: the router, the permission guard, the side menu and the landing page
+ * are all derived from this table.
+ */
+export const ROUTES: readonly RouteEntry[] = [
+  { path: '', page: HomeRedirect, eager: true },
+  {
+    path: 'cockpit',
+    permission: 'cockpit:read',
+    page: page(() => import('./pages/cockpit/CockpitPage'), 'CockpitPage'),
+    menu: { key: 'cockpit', labelKey: 'nav.cockpit', icon: <FundOutlined />, order: 10 },
+  },
+  {
+    path: 'plan',
+    permission: 'cockpit:read',
+    page: page(() => import('./pages/plan/PlanPage'), 'PlanPage'),
+    menu: { key: 'plan', labelKey: 'nav.plan', icon: <FlagOutlined />, order: 20 },
+  },
+  {
+    path: 'platform-evaluation',
+    permission: 'cockpit:read',
+    page: page(() => import('./pages/platform-evaluation/PlatformEvaluationPage'), 'PlatformEvaluationPage'),
+    menu: {
+      key: 'platform-evaluation',
+      labelKey: 'nav.platform-evaluation',
+      icon: <TrophyOutlined />,
+      order: 30,
+    },
+  },
+  {
+    path: 'chain-leaders',
+    permission: 'cockpit:read',
+    page: page(() => import('./pages/chain-leaders/ChainLeadersPage'), 'ChainLeadersPage'),
+    menu: { key: 'chain-leaders', labelKey: 'nav.chain-leaders', icon: <NodeIndexOutlined />, order: 40 },
+  },
+  {
+    path: 'platform-stats',
+    permission: 'stats:report',
+    page: page(() => import('./pages/platform-stats/PlatformStatsPage'), 'PlatformStatsPage'),
+    menu: { key: 'platform-stats', labelKey: 'nav.platform-stats', icon: <FormOutlined />, order: 50 },
+  },
+  {
+    path: 'platforms',
+    permission: 'platform:read',
+    page: page(() => import('./pages/platforms/PlatformListPage'), 'PlatformListPage'),
+    menu: { key: 'platforms', labelKey: 'nav.platforms', icon: <AppstoreOutlined />, order: 60 },
+  },
+  {
+    path: 'platforms/new',
+    permission: 'platform:create',
+    page: page(() => import('./pages/platforms/PlatformFormPage'), 'PlatformFormPage'),
+  },
+  {
+    path: 'platforms/:id',
+    permission: 'platform:read',
+    page: page(() => import('./pages/platforms/PlatformDetailPage'), 'PlatformDetailPage'),
+  },
+  {
+    path: 'platforms/:id/edit',
+    permission: 'platform:update',
+    page: page(() => import('./pages/platforms/PlatformFormPage'), 'PlatformFormPage'),
+  },
+  {
+    path: 'enterprises',
+    permission: 'enterprise:read',
+    page: page(() => import('./pages/enterprises/EnterpriseListPage'), 'EnterpriseListPage'),
+    menu: { key: 'enterprises', labelKey: 'nav.enterprises', icon: <ShopOutlined />, order: 70 },
+  },
+  {
+    path: 'enterprises/new',
+    permission: 'enterprise:write',
+    page: page(() => import('./pages/enterprises/EnterpriseFormPage'), 'EnterpriseFormPage'),
+  },
+  {
+    path: 'enterprises/:id',
+    permission: 'enterprise:read',
+    page: page(() => import('./pages/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage'),
+  },
+  {
+    path: 'enterprises/:id/edit',
+    permission: 'enterprise:write',
+    page: page(() => import('./pages/enterprises/EnterpriseFormPage'), 'EnterpriseFormPage'),
+  },
+  {
+    path: 'imports',
+    permission: 'import:run',
+    page: page(() => import('./pages/imports/ImportPage'), 'ImportPage'),
+    menu: { key: 'imports', labelKey: 'nav.imports', icon: <CloudUploadOutlined />, order: 100 },
+  },
+  {
+    path: 'evaluation',
+    permission: 'evaluation:read',
+    page: page(() => import('./pages/evaluation/EvaluationRunsPage'), 'EvaluationRunsPage'),
+    menu: { key: 'evaluation', labelKey: 'nav.evaluation', icon: <BarChartOutlined />, order: 80 },
+  },
+  {
+    path: 'evaluation/runs/:id',
+    permission: 'evaluation:read',
+    page: page(() => import('./pages/evaluation/EvaluationRunPage'), 'EvaluationRunPage'),
+  },
+  {
+    path: 'evaluation/runs/:id/enterprises/:enterpriseId',
+    permission: 'evaluation:read',
+    page: page(() => import('./pages/evaluation/ScorecardPage'), 'ScorecardPage'),
+  },
+  {
+    path: 'evaluation/methods',
+    permission: 'method:write',
+    page: page(() => import('./pages/evaluation-methods/MethodListPage'), 'MethodListPage'),
+    menu: { key: 'methods', labelKey: 'nav.methods', icon: <SlidersOutlined />, order: 90 },
+  },
+  {
+    path: 'evaluation/methods/new',
+    permission: 'method:write',
+    page: page(() => import('./pages/evaluation-methods/MethodEditorPage'), 'MethodEditorPage'),
+  },
+  {
+    path: 'evaluation/methods/:id',
+    permission: 'method:write',
+    page: page(() => import('./pages/evaluation-methods/MethodEditorPage'), 'MethodEditorPage'),
+  },
+  {
+    path: 'industries',
+    permission: 'industry:map',
+    page: page(() => import('./pages/industries/IndustryMappingPage'), 'IndustryMappingPage'),
+    menu: { key: 'industries', labelKey: 'nav.industries', icon: <ApartmentOutlined />, order: 110 },
+  },
+  {
+    path: 'users',
+    permission: 'user:manage',
+    page: page(() => import('./pages/users/UsersPage'), 'UsersPage'),
+    menu: { key: 'users', labelKey: 'nav.users', icon: <TeamOutlined />, order: 120 },
+  },
+  {
+    path: 'audit',
+    permission: 'audit:read',
+    page: page(() => import('./pages/audit/AuditPage'), 'AuditPage'),
+    menu: { key: 'audit', labelKey: 'nav.audit', icon: <AuditOutlined />, order: 130 },
+  },
+  {
+    path: 'system',
+    permission: 'system:read',
+    page: page(() => import('./pages/system/SystemPage'), 'SystemPage'),
+    menu: { key: 'system', labelKey: 'nav.system', icon: <DashboardOutlined />, order: 140 },
+  },
+  { path: 'account/password', page: ChangePasswordPage, eager: true },
+  { path: '*', page: NotFoundPage, eager: true },
+];
+
+type Access = Pick<Me, 'permissions'>;
+
+export function mayOpen(me: Access | null | undefined, route: RouteEntry): boolean {
+  return !route.permission || (!!me && me.permissions.includes(route.permission));
+}
+
+/** The router's children of the application frame, each behind its permission. */
+export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject[] {
+  return routes.map((r) => {
+    const Page = r.page;
+    let element: ReactNode = <Page />;
+    if (!r.eager) element = <Suspense fallback={<PageSpin />}>{element}</Suspense>;
+    if (r.permission) element = <RequirePermission permission={r.permission}>{element}</RequirePermission>;
+    return r.path === '' ? { index: true, element } : { path: r.path, element };
+  });
+}
+
+/** A side-menu item: an area the user may open. */
+export interface MenuItem extends MenuEntry {
+  path: string;
+}
+
+/** The side-menu items the user may see, in menu order. */
+export function allowedMenuItems(me: Access | null | undefined, routes = ROUTES): MenuItem[] {
+  if (!me) return [];
+  return routes
+    .filter((r) => r.menu && mayOpen(me, r))
+    .map((r) => ({ ...r.menu!, path: `/${r.path}` }))
+    .sort((a, b) => a.order - b.order);
+}
+
+/** Where a user lands after login: the forced password change, else the first area they may see. */
+export function homePath(me: Me): string {
+  if (me.mustChangePassword) return '/account/password';
+  // An enterprise user's home is its own record (一企一档).
+  if (me.enterpriseId && me.permissions.includes('enterprise:read')) return `/enterprises/${me.enterpriseId}`;
+  return allowedMenuItems(me)[0]?.path ?? '/';
+}
