@@ -92,13 +92,11 @@ const LEGACY_FOREIGN_REPOSITORY = [
   'src/cli/db.ts',
   'src/cli/user.ts',
   'src/modules/auth/auth.service.ts',
-  'src/modules/chain-leaders/chain-leaders.repository.ts',
   'src/modules/demo/city/load.ts',
   'src/modules/demo/demo.seed.ts',
   'src/modules/imports/imports.service.ts',
   'src/web/api/cockpit.ts',
   'src/web/api/evaluation.ts',
-  'src/web/api/chainLeaders.ts',
   'src/web/api/platformEvaluation.ts',
 ];
 const LEGACY = [...new Set([...LEGACY_SQL, ...LEGACY_FOREIGN_REPOSITORY])];

@@ -40,7 +40,7 @@ export function createServices(database: Database, config: Config) {
     audit: createAuditService(db),
     reference,
     system: createSystemService(database),
-    chainLeaders: createChainLeaderService(db),
+    chainLeaders: createChainLeaderService(database),
     reportedStats: createReportedStatsService(db),
   };
 }
