@@ -74,8 +74,6 @@ const LEGACY_SQL = [
   'src/modules/evaluation/evaluation.service.ts',
   'src/modules/users/users.service.ts',
   'src/modules/auth/auth.service.ts',
-  'src/modules/metrics/metrics.service.ts',
-  'src/modules/targets/targets.service.ts',
   'src/modules/reference/reference.service.ts',
   'src/modules/imports/imports.service.ts',
   'src/modules/platform-evaluation/platform-evaluation.service.ts',
@@ -95,7 +93,6 @@ const LEGACY_FOREIGN_REPOSITORY = [
   'src/modules/demo/city/load.ts',
   'src/modules/demo/demo.seed.ts',
   'src/modules/imports/imports.service.ts',
-  'src/web/api/cockpit.ts',
   'src/web/api/evaluation.ts',
   'src/web/api/platformEvaluation.ts',
 ];

@@ -21,8 +21,8 @@ import { createUserService } from '../modules/users/users.service';
 export function createServices(database: Database, config: Config) {
   const { db } = database;
   const evaluation = createEvaluationService(database);
-  const metrics = createMetricsService(db);
-  const targets = createTargetService(db, metrics);
+  const metrics = createMetricsService(database);
+  const targets = createTargetService(database, metrics);
   const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
   const reference = createReferenceService(db);
   return {
@@ -41,7 +41,7 @@ export function createServices(database: Database, config: Config) {
     reference,
     system: createSystemService(database),
     chainLeaders: createChainLeaderService(database),
-    reportedStats: createReportedStatsService(db),
+    reportedStats: createReportedStatsService(database),
   };
 }
 export type Services = ReturnType<typeof createServices>;
