@@ -1,6 +1,6 @@
 /** `yiyuan targets`, `yiyuan platforms evaluate`: plan targets and the platform evaluation from the shell. */
 import type { Command } from 'commander';
-import { METRICS, type MetricKey } from '../modules/metrics/core/metrics';
+import { METRICS } from '../modules/metrics/core/metrics';
 import { createServices } from '../server/services';
 import { CLI_ACTOR } from './actor';
 import { action, configFrom, output } from './main';
@@ -34,7 +34,7 @@ export function registerCockpit(program: Command) {
           code: c.target.code,
           name: c.target.nameZh,
           metric: c.target.metric,
-          unit: METRICS[c.target.metric as MetricKey].unitZh,
+          unit: METRICS[c.target.metric].unitZh,
           value: c.assessment.value,
           target: c.target.targetValue,
           comparator: c.target.comparator,

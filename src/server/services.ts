@@ -21,8 +21,8 @@ import { createUserService } from '../modules/users/users.service';
 export function createServices(database: Database, config: Config) {
   const { db } = database;
   const evaluation = createEvaluationService(database);
-  const metrics = createMetricsService(db);
-  const targets = createTargetService(db, metrics);
+  const metrics = createMetricsService(database);
+  const targets = createTargetService(database, metrics);
   const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
   const reference = createReferenceService(database);
   return {
@@ -40,8 +40,8 @@ export function createServices(database: Database, config: Config) {
     audit: createAuditService(database),
     reference,
     system: createSystemService(database),
-    chainLeaders: createChainLeaderService(db),
-    reportedStats: createReportedStatsService(db),
+    chainLeaders: createChainLeaderService(database),
+    reportedStats: createReportedStatsService(database),
   };
 }
 export type Services = ReturnType<typeof createServices>;

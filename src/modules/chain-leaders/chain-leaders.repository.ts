@@ -1,8 +1,9 @@
 /** Chain-leader queries: the year's candidates and leaders, the decision trail, the label. */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
-import type { PlatformScope } from '../auth/core/access';
-import { enterpriseScopeSql } from '../enterprises/enterprises.repository';
+import { scopeSql } from '../../platform/db/scope-sql';
+import type { PlatformScope } from '../../platform/scope';
+import type { ChainLeaderDecision, TrailItem, TrailQuery } from './chain-leaders.schemas';
 import { CHAIN_LEADER_OUTPUT, yearEnd, type Decision } from './core/rules';
 
 type Row = Record<string, unknown>;
@@ -19,20 +20,15 @@ const day = (v: unknown) => {
   return String(v).slice(0, 10);
 };
 
+/** Scope as a condition on the alias `e` (enterprises). */
+const enterpriseInScopeSql = (scope: PlatformScope) =>
+  scopeSql(scope, { platformId: sql`e.platform_id`, enterpriseId: sql`e.id` });
+
 async function rowsOf(db: Db | Tx, query: ReturnType<typeof sql>): Promise<Row[]> {
   return (await db.execute<Row>(query)).rows;
 }
 
-export interface DecisionRow {
-  id: number;
-  enterpriseId: number;
-  year: number;
-  decision: Decision;
-  reason: string;
-  decidedBy: number | null;
-  decidedByName: string;
-  decidedAt: string;
-}
+type DecisionRow = ChainLeaderDecision;
 
 const decisionOf = (r: Row): DecisionRow => ({
   id: Number(r.id),
@@ -90,7 +86,7 @@ export async function yearRows(db: Db | Tx, scope: PlatformScope, year: number):
       left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}
       left join enterprise_labels l on l.enterprise_id = e.id and l.label = 'chain_leader'
         and (l.granted_on is null or l.granted_on <= ${yearEnd(year)}::date)
-      where ${enterpriseScopeSql(scope)}
+      where ${enterpriseInScopeSql(scope)}
       order by y.output desc nulls last, e.id`,
   );
   return rows.map((r) => ({
@@ -130,14 +126,12 @@ export async function latestDecisions(
   return new Map(rows.map((r) => [Number(r.enterprise_id), decisionOf(r)]));
 }
 
-export interface TrailQuery {
-  enterpriseId?: number;
-  year?: number;
-  limit: number;
-}
-
-/** Decisions, newest first, of enterprises in scope. */
-export async function decisionTrail(db: Db | Tx, scope: PlatformScope, q: TrailQuery) {
+/** Decisions, newest first, of enterprises in scope (at most `limit`). */
+export async function decisionTrail(
+  db: Db | Tx,
+  scope: PlatformScope,
+  q: TrailQuery & { limit: number },
+): Promise<TrailItem[]> {
   const rows = await rowsOf(
     db,
     sql`select d.id, d.enterprise_id, d.year, d.decision, d.reason, d.decided_by, d.decided_by_name,
@@ -145,7 +139,7 @@ export async function decisionTrail(db: Db | Tx, scope: PlatformScope, q: TrailQ
       from chain_leader_decisions d
       join enterprises e on e.id = d.enterprise_id
       join platforms p on p.id = e.platform_id
-      where ${enterpriseScopeSql(scope)}
+      where ${enterpriseInScopeSql(scope)}
         and ${q.enterpriseId ? sql`d.enterprise_id = ${q.enterpriseId}` : sql`true`}
         and ${q.year ? sql`d.year = ${q.year}` : sql`true`}
       order by d.decided_at desc, d.id desc
@@ -164,7 +158,7 @@ export async function decisionTrail(db: Db | Tx, scope: PlatformScope, q: TrailQ
 export async function enterpriseInScope(db: Db | Tx, scope: PlatformScope, id: number): Promise<boolean> {
   const rows = await rowsOf(
     db,
-    sql`select 1 from enterprises e where e.id = ${id} and ${enterpriseScopeSql(scope)}`,
+    sql`select 1 from enterprises e where e.id = ${id} and ${enterpriseInScopeSql(scope)}`,
   );
   return rows.length > 0;
 }
@@ -181,7 +175,7 @@ export async function lockForDecision(tx: Tx, scope: PlatformScope, id: number, 
       from enterprises e
       left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}
       left join enterprise_labels l on l.enterprise_id = e.id and l.label = 'chain_leader'
-      where e.id = ${id} and ${enterpriseScopeSql(scope)}
+      where e.id = ${id} and ${enterpriseInScopeSql(scope)}
       for update of e`,
   );
   const r = rows[0];
@@ -225,18 +219,10 @@ export async function displayNameOf(tx: Tx, userId: number): Promise<string | nu
 
 /** Platforms in scope, archived ones flagged. */
 export async function platformsInScope(db: Db | Tx, scope: PlatformScope) {
-  const where =
-    scope.kind === 'all'
-      ? sql`true`
-      : scope.kind === 'platform'
-        ? sql`p.id = ${scope.platformId}`
-        : scope.kind === 'enterprise'
-          ? sql`p.id = (select platform_id from enterprises where id = ${scope.enterpriseId})`
-          : sql`false`;
   const rows = await rowsOf(
     db,
     sql`select p.id, p.name, p.name_en, p.archived_at is not null as archived from platforms p
-      where ${where} order by p.id`,
+      where ${scopeSql(scope, { platformId: sql`p.id` })} order by p.id`,
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -1,8 +1,19 @@
-import type { Db } from '../../platform/db/client';
+import type { Database } from '../../platform/db/client';
 import { fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import * as repo from './chain-leaders.repository';
+import type {
+  ChainLeaderFilters,
+  ChainLeaderList,
+  ChainLeaderQuery,
+  ChainLeaderRow,
+  ChainLeaderSummary,
+  DecisionInput,
+  DecisionResult,
+  TrailItem,
+  TrailQuery,
+} from './chain-leaders.schemas';
 import {
   addTo,
   CHAIN_LEADER_OUTPUT,
@@ -15,54 +26,17 @@ import {
   REASON_MIN_LENGTH,
   statusOf,
   todayInChina,
-  type ChainLeaderStatus,
   type Counts,
-  type Decision,
 } from './core/rules';
 
-export type { DecisionRow } from './chain-leaders.repository';
-
-/** One enterprise of a year's list: a candidate, or a confirmed leader now below the line. */
-export interface ChainLeaderRow {
-  enterpriseId: number;
-  name: string;
-  uscc: string;
-  platformId: number;
-  platformName: string;
-  platformNameEn: string;
-  industryClass: string | null;
-  /** Key-industry code (industry_class_mapping), null when the class is not mapped. */
-  keyIndustry: string | null;
-  /** Output of the year in 万元 (null: not reported). */
-  output: number | null;
-  /** Output of the year below 20 亿元 (only confirmed leaders are listed then). */
-  belowThreshold: boolean;
-  status: ChainLeaderStatus;
-  /** When the label was granted (confirmed rows; null: date unknown). */
-  grantedOn: string | null;
-  /** The latest decision for the year, else the enterprise's latest decision of any year. */
-  latestDecision: repo.DecisionRow | null;
-}
-
-export interface ListFilters {
-  platformId?: number;
-  industry?: string;
-  status?: ChainLeaderStatus;
-  keyword?: string;
-}
-
-export interface DecisionInput {
-  enterpriseId: number;
-  year: number;
-  decision: Decision;
-  reason: string;
-}
+type ListFilters = Omit<ChainLeaderFilters, 'year'>;
 
 const withoutInitials = ({ nameInitials: _omit, ...row }: ChainLeaderRow & { nameInitials: string }) =>
   row as ChainLeaderRow;
 
 /** Chain leaders (plan §3.1): candidates from data, confirmation by the task force. */
-export function createChainLeaderService(db: Db) {
+export function createChainLeaderService(database: Database) {
+  const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
     if (!can(actor, permission)) fail('FORBIDDEN');
   };
@@ -114,7 +88,7 @@ export function createChainLeaderService(db: Db) {
 
   return {
     /** Candidates of the year and confirmed leaders below the line, filtered and paged. */
-    async list(actor: Actor, q: ListFilters & { year?: number; page: number; pageSize: number }) {
+    async list(actor: Actor, q: ChainLeaderQuery): Promise<ChainLeaderList> {
       require(actor, 'cockpit:read');
       const { year, years } = await resolveYear(q.year);
       const rows = filtered(await rowsOfYear(actor, year), q);
@@ -131,7 +105,10 @@ export function createChainLeaderService(db: Db) {
     },
 
     /** Every row matching the filters (for the export); records the export in the audit log. */
-    async exportRows(actor: Actor, q: ListFilters & { year?: number }) {
+    async exportRows(
+      actor: Actor,
+      q: ChainLeaderFilters,
+    ): Promise<{ year: number; rows: ChainLeaderRow[]; industryNames: Map<string, string> }> {
       require(actor, 'cockpit:read');
       const { year } = await resolveYear(q.year);
       const rows = filtered(await rowsOfYear(actor, year), q);
@@ -146,7 +123,7 @@ export function createChainLeaderService(db: Db) {
     },
 
     /** Counts of the year: in total, by platform and by key industry. */
-    async summary(actor: Actor, yearAsked?: number) {
+    async summary(actor: Actor, yearAsked?: number): Promise<ChainLeaderSummary> {
       require(actor, 'cockpit:read');
       const { year, years } = await resolveYear(yearAsked);
       const rows = await rowsOfYear(actor, year);
@@ -205,7 +182,7 @@ export function createChainLeaderService(db: Db) {
     },
 
     /** Decisions, newest first: of one enterprise, or of every enterprise in scope (the latest 500). */
-    async decisions(actor: Actor, q: { enterpriseId?: number; year?: number }) {
+    async decisions(actor: Actor, q: TrailQuery): Promise<TrailItem[]> {
       require(actor, 'cockpit:read');
       const scope = platformScope(actor);
       if (q.enterpriseId && !(await repo.enterpriseInScope(db, scope, q.enterpriseId)))
@@ -217,7 +194,11 @@ export function createChainLeaderService(db: Db) {
      * The task force confirms a candidate (grants the label) or declines it (revokes the label if
      * held), with a reason. One transaction with the decision and the audit row.
      */
-    async decide(actor: Actor, input: DecisionInput, today: string = todayInChina()) {
+    async decide(
+      actor: Actor,
+      input: DecisionInput,
+      today: string = todayInChina(),
+    ): Promise<DecisionResult> {
       require(actor, 'chain:decide');
       const reason = normaliseReason(input.reason);
       if (reason === null)
@@ -230,7 +211,7 @@ export function createChainLeaderService(db: Db) {
           },
         ]);
       const scope = platformScope(actor);
-      const decision = await db.transaction(async (tx) => {
+      const decision = await database.transaction(async (tx) => {
         const found = await repo.lockForDecision(tx, scope, input.enterpriseId, input.year);
         if (!found) return fail('ENTERPRISE_NOT_FOUND');
         const candidate = isCandidate(found.output);

@@ -7,6 +7,7 @@ import { testConfig, testDatabase } from '../../test/database';
 import { asUsers } from '../../test/http';
 import { loadDemoCity } from '../demo/city/load';
 import { seedDemo } from '../demo/demo.seed';
+import { BASE_FIGURES, METRIC_KEYS } from '../metrics/core/metrics';
 
 let database: Database;
 let app: App;
@@ -123,6 +124,47 @@ describe('cockpit API', () => {
     ).json();
     expect(platforms.kind).toBe('platforms');
     expect(platforms.platforms).toHaveLength(cockpit.summary.strategic_platforms);
+  });
+
+  it('answers every metrics route within its contract (strict responses)', async () => {
+    const catalogue = await call('leader', 'GET', '/api/metrics/catalogue');
+    expect(catalogue.statusCode, catalogue.body).toBe(200);
+    expect(catalogue.json().metrics).toHaveLength(METRIC_KEYS.length);
+    expect(catalogue.json().figures).toHaveLength(BASE_FIGURES.length);
+
+    const cockpit = (await call('taskforce', 'GET', '/api/cockpit?year=2025')).json();
+    const city = await call('taskforce', 'GET', '/api/metrics?year=2025');
+    expect(city.statusCode, city.body).toBe(200);
+    expect(city.json()).toMatchObject({ year: 2025, scope: null, current: { year: 2025 } });
+    expect(city.json().current.values).toEqual(cockpit.summary);
+    const mine = await call('platform', 'GET', '/api/metrics?year=2025');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().scope).toEqual([adminPlatform]);
+
+    const figures = await call(
+      'platform',
+      'GET',
+      `/api/metrics/platform-year?platformId=${adminPlatform}&year=2025`,
+    );
+    expect(figures.statusCode, figures.body).toBe(200);
+    expect(figures.json()).toMatchObject({ platformId: adminPlatform, year: 2025, overrides: [] });
+    expect(Object.keys(figures.json().bases).sort()).toEqual([...BASE_FIGURES].sort());
+
+    const drill = (metric: string, extra = '') =>
+      call('taskforce', 'GET', `/api/metrics/drill?metric=${metric}&year=2025${extra}`);
+    const reported = await drill('major_projects');
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(reported.json()).toEqual({ kind: 'reported', reported: [] });
+    const industries = await drill('clusters_100bn');
+    expect(industries.statusCode, industries.body).toBe(200);
+    expect(industries.json().kind).toBe('industries');
+    const cluster = cockpit.clusters[0];
+    expect(industries.json().industries[cluster.code]).toBe(cluster.output);
+    const firms = await drill('clusters_100bn', `&industry=${cluster.code}&pageSize=3`);
+    expect(firms.statusCode, firms.body).toBe(200);
+    expect(firms.json()).toMatchObject({ kind: 'enterprises', overrides: [] });
+    expect(firms.json().rows).toHaveLength(3);
+    expect((await drill('no_such_metric')).statusCode).toBe(400);
   });
 
   it('documents the routes in OpenAPI', async () => {

@@ -3,16 +3,14 @@
  * platform bubbles — composed from the metrics, targets and platform-evaluation services.
  */
 import type { Actor } from '../auth/core/access';
-import {
-  CLUSTER_100BN,
-  CLUSTER_1TN,
-  METRIC_KEYS,
-  PLATFORM_METRICS,
-  type MetricKey,
-} from '../metrics/core/metrics';
+import { CLUSTER_100BN, CLUSTER_1TN, PLATFORM_METRICS, type PlatformMetric } from '../metrics/core/metrics';
 import { cockpitScope, type MetricsService } from '../metrics/metrics.service';
 import type { PlatformEvaluationService } from '../platform-evaluation/platform-evaluation.service';
 import type { TargetService } from '../targets/targets.service';
+import type { Cluster, Cockpit, CockpitPlatform, CockpitQuery } from './cockpit.schemas';
+
+const byMetric = <T>(value: (k: PlatformMetric) => T) =>
+  Object.fromEntries(PLATFORM_METRICS.map((k) => [k, value(k)])) as Record<PlatformMetric, T>;
 
 export function createCockpitService(
   metrics: MetricsService,
@@ -20,7 +18,7 @@ export function createCockpitService(
   platformEvaluation: PlatformEvaluationService,
 ) {
   return {
-    async cockpit(actor: Actor, q: { year?: number; platformId?: number; period?: string }) {
+    async cockpit(actor: Actor, q: CockpitQuery): Promise<Cockpit> {
       const scope = cockpitScope(actor);
       const s = await metrics.snapshot();
       const assessment = await targets.assess(actor, q, s);
@@ -30,7 +28,7 @@ export function createCockpitService(
       const scores = new Map(evaluation?.platforms.map((p) => [p.platformId, p]) ?? []);
       const platforms = s.platforms
         .filter((p) => !p.archived && (!ids || ids.includes(p.id)))
-        .map((p) => {
+        .map((p): CockpitPlatform => {
           const v = metrics.platformValues(s, p.id, year);
           const score = scores.get(p.id);
           return {
@@ -40,14 +38,8 @@ export function createCockpitService(
             isStrategic: p.isStrategic,
             leadingIndustries: p.leadingIndustries,
             land: v.bases.land,
-            values: Object.fromEntries(PLATFORM_METRICS.map((k) => [k, v.values[k]])) as Record<
-              MetricKey,
-              number | null
-            >,
-            sources: Object.fromEntries(PLATFORM_METRICS.map((k) => [k, v.sources[k]])) as Record<
-              MetricKey,
-              string
-            >,
+            values: byMetric((k) => v.values[k]),
+            sources: byMetric((k) => v.sources[k]),
             score: score?.score ?? null,
             rank: score?.rank ?? null,
             leader: score?.leader ?? false,
@@ -57,7 +49,7 @@ export function createCockpitService(
       const keyIndustries = s.keyIndustries;
       const clusterYears = s.years.filter((y) => y >= assessment.period.startYear - 1 && y <= year);
       const clusters = keyIndustries
-        .map((i) => ({
+        .map((i): Cluster => ({
           code: i.code,
           nameZh: i.nameZh,
           nameEn: i.nameEn,
@@ -73,15 +65,22 @@ export function createCockpitService(
         platformId: assessment.platformId,
         dataVersion: s.version,
         targets: assessment.cards,
-        summary: Object.fromEntries(METRIC_KEYS.map((k) => [k, current.values[k]])) as Record<
-          MetricKey,
-          number | null
-        >,
+        summary: { ...current.values },
         platforms,
         // Clusters are city-wide (T4/T5): shown for the city cockpit only.
         clusters: assessment.platformId === null ? clusters : [],
         clusterLines: { hundredBillion: CLUSTER_100BN, trillion: CLUSTER_1TN },
-        evaluation: evaluation ? { method: evaluation.method, leaders: evaluation.pool.leaders } : null,
+        evaluation: evaluation
+          ? {
+              method: {
+                id: evaluation.method.id,
+                key: evaluation.method.key,
+                version: evaluation.method.version,
+                name: { zh: evaluation.method.name.zh, en: evaluation.method.name.en },
+              },
+              leaders: evaluation.pool.leaders,
+            }
+          : null,
       };
     },
   };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
 import { CHAIN_LEADER_OUTPUT, emptyBases, type BaseFigure, type Bases, type Override } from './core/metrics';
 import { ABOVE_SCALE_REVENUE } from '../enterprises/core/scale';
+import type { DrillRow, PlatformInfo } from './metrics.schemas';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -12,19 +13,24 @@ const ABOVE = sql.raw(
   `coalesce(e.scale_override, case when y.revenue >= ${ABOVE_SCALE_REVENUE} then 'above' else 'below' end) = 'above'`,
 );
 
+/**
+ * Everything the metrics read, in the caller's transaction (a read-only repeatable-read one gives a
+ * consistent snapshot). JIT off: compiling these aggregates costs more than it saves (~1 s).
+ */
+export async function snapshotData(tx: Tx) {
+  await tx.execute(sql`set local jit = off`);
+  return {
+    platforms: await platformsInfo(tx),
+    computed: await computedBases(tx),
+    industry: await industryOutput(tx),
+    reported: await reportedStats(tx),
+    keyIndustries: await keyIndustries(tx),
+  };
+}
+
 export async function dataVersion(db: Db | Tx): Promise<number> {
   const r = await db.execute(sql`select version from data_version where id = 1`);
   return Number((r.rows[0] as Row | undefined)?.version ?? 0);
-}
-
-export interface PlatformInfo {
-  id: number;
-  name: string;
-  nameEn: string;
-  isStrategic: boolean;
-  archived: boolean;
-  industrialLandMu: number | null;
-  leadingIndustries: string[];
 }
 
 export async function platformsInfo(db: Db | Tx): Promise<PlatformInfo[]> {
@@ -170,26 +176,6 @@ export interface DrillFilter {
   sort: 'output' | 'tax' | 'taxPerMu' | 'fixedAssetInvestment' | 'energyTce' | 'rdSpending';
   page: number;
   pageSize: number;
-}
-
-export interface DrillRow {
-  id: number;
-  name: string;
-  uscc: string;
-  platformId: number;
-  platformName: string;
-  industryCode: string | null;
-  keyIndustry: string | null;
-  leading: boolean;
-  above: boolean;
-  ownLandMu: number | null;
-  output: number | null;
-  revenue: number | null;
-  tax: number | null;
-  valueAdded: number | null;
-  energyTce: number | null;
-  rdSpending: number | null;
-  fixedAssetInvestment: number | null;
 }
 
 const SORT_SQL: Record<DrillFilter['sort'], string> = {

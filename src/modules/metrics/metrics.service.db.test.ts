@@ -115,7 +115,7 @@ beforeAll(async () => {
      ($1, 2025, 'output', 260000, 'platform2'), ($1, 2025, 'majorProjects', 3, 'platform2')`,
     [P2],
   );
-  metrics = createMetricsService(database.db);
+  metrics = createMetricsService(database);
 }, 60_000);
 
 describe('metrics on a hand-built city', () => {

@@ -2,8 +2,7 @@
  * Metrics for the city and each platform and year (domain guide §6–§7), computed in one place and
  * cached until the data they read changes (a counter moved by database triggers).
  */
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
+import type { Database } from '../../platform/db/client';
 import { fail } from '../../platform/errors';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import {
@@ -13,6 +12,7 @@ import {
   combineSources,
   computeMetrics,
   emptyBases,
+  FIGURES,
   METRIC_KEYS,
   METRICS,
   REPORTED_ONLY,
@@ -21,11 +21,21 @@ import {
   type BaseFigure,
   type Bases,
   type MetricKey,
-  type MetricValues,
   type Override,
   type Source,
 } from './core/metrics';
 import * as repo from './metrics.repository';
+import type {
+  Drill,
+  DrillQuery,
+  MetricCatalogue,
+  MetricsOverview,
+  PlatformInfo,
+  PlatformYearFigures,
+  ScopeValues,
+} from './metrics.schemas';
+
+export type { ScopeValues };
 
 export interface PlatformYear {
   platformId: number;
@@ -37,7 +47,7 @@ export interface PlatformYear {
 
 export interface Snapshot {
   version: number;
-  platforms: repo.PlatformInfo[];
+  platforms: PlatformInfo[];
   /** Years with enterprise figures or reported statistics, ascending. */
   years: number[];
   rows: Map<string, PlatformYear>;
@@ -49,15 +59,6 @@ export interface Snapshot {
 }
 
 const keyOf = (platformId: number, year: number) => `${platformId}:${year}`;
-
-export interface ScopeValues {
-  year: number;
-  values: MetricValues;
-  sources: Record<MetricKey, Source>;
-  /** City only: platforms that reported a figure of each reported-only metric. */
-  reportedBy: Partial<Record<MetricKey, number>>;
-  bases: Bases;
-}
 
 /**
  * Which platforms an actor's cockpit covers: null for all (task force, leaders), one for a
@@ -71,24 +72,16 @@ export function cockpitScope(actor: Actor): number[] | null {
   return fail('FORBIDDEN');
 }
 
-export function createMetricsService(db: Db) {
+export function createMetricsService(database: Database) {
+  const { db } = database;
   let cached: Snapshot | null = null;
   let loading: Promise<Snapshot> | null = null;
 
   async function load(version: number): Promise<Snapshot> {
-    // One consistent read. JIT off: compiling these aggregates costs more than it saves (~1 s).
-    const [platforms, computed, industry, reported, keyIndustries] = await db.transaction(
-      async (tx) => {
-        await tx.execute(sql`set local jit = off`);
-        return [
-          await repo.platformsInfo(tx),
-          await repo.computedBases(tx),
-          await repo.industryOutput(tx),
-          await repo.reportedStats(tx),
-          await repo.keyIndustries(tx),
-        ] as const;
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    // One consistent read.
+    const { platforms, computed, industry, reported, keyIndustries } = await database.transaction(
+      (tx) => repo.snapshotData(tx),
+      { isolation: 'repeatable read', readOnly: true },
     );
     const rows = new Map<string, PlatformYear>();
     const years = new Set<number>();
@@ -210,8 +203,19 @@ export function createMetricsService(db: Db) {
     platformValues,
     scopeValues,
 
+    /** Names, units, formats and formulas of every metric and base figure (static). */
+    catalogue(): MetricCatalogue {
+      return {
+        metrics: METRIC_KEYS.map((k) => {
+          const { compute: _compute, ...d } = METRICS[k];
+          return d;
+        }),
+        figures: BASE_FIGURES.map((k) => FIGURES[k]),
+      };
+    },
+
     /** The metrics of the actor's scope for a year, with the yearly series of every metric. */
-    async overview(actor: Actor, year?: number, platformId?: number) {
+    async overview(actor: Actor, year?: number, platformId?: number): Promise<MetricsOverview> {
       const scope = cockpitScope(actor);
       const s = await snapshot();
       let ids = scope;
@@ -225,7 +229,7 @@ export function createMetricsService(db: Db) {
     },
 
     /** A platform-year's bases: computed, reported and in effect (for the reported-statistics form). */
-    async platformYear(actor: Actor, platformId: number, year: number) {
+    async platformYear(actor: Actor, platformId: number, year: number): Promise<PlatformYearFigures> {
       const scope = cockpitScope(actor);
       if (scope && !scope.includes(platformId)) fail('PLATFORM_NOT_FOUND');
       const s = await snapshot();
@@ -247,17 +251,7 @@ export function createMetricsService(db: Db) {
     },
 
     /** The records behind a number: enterprises (paged), platforms, reported figures or industries. */
-    async drill(
-      actor: Actor,
-      q: {
-        metric: MetricKey;
-        year: number;
-        platformId?: number;
-        industry?: string;
-        page?: number;
-        pageSize?: number;
-      },
-    ) {
+    async drill(actor: Actor, q: DrillQuery): Promise<Drill> {
       const scope = cockpitScope(actor);
       if (q.platformId !== undefined && scope && !scope.includes(q.platformId)) fail('PLATFORM_NOT_FOUND');
       const ids = q.platformId !== undefined ? [q.platformId] : scope;
@@ -265,11 +259,11 @@ export function createMetricsService(db: Db) {
       const def = METRICS[q.metric];
       if (q.metric === 'strategic_platforms')
         return {
-          kind: 'platforms' as const,
+          kind: 'platforms',
           platforms: s.platforms.filter((p) => p.isStrategic && !p.archived && (!ids || ids.includes(p.id))),
         };
       if ((q.metric === 'clusters_100bn' || q.metric === 'clusters_1tn') && !q.industry)
-        return { kind: 'industries' as const, industries: s.industries.get(q.year) ?? {} };
+        return { kind: 'industries', industries: s.industries.get(q.year) ?? {} };
       if (def.figures.length && def.figures.every((f) => REPORTED_ONLY.includes(f))) {
         const reported = [...s.rows.values()]
           .filter((r) => r.year === q.year && (!ids || ids.includes(r.platformId)))
@@ -278,7 +272,7 @@ export function createMetricsService(db: Db) {
               .filter((o) => def.figures.includes(o.figure))
               .map((o) => ({ ...o, platformId: r.platformId })),
           );
-        return { kind: 'reported' as const, reported };
+        return { kind: 'reported', reported };
       }
       const filter: repo.DrillFilter = {
         year: q.year,
@@ -334,7 +328,7 @@ export function createMetricsService(db: Db) {
             .filter((o) => def.figures.includes(o.figure))
             .map((o) => ({ ...o, platformId: r.platformId })),
         );
-      return { kind: 'enterprises' as const, ...(await repo.drillEnterprises(db, filter)), overrides };
+      return { kind: 'enterprises', ...(await repo.drillEnterprises(db, filter)), overrides };
     },
   };
 }

@@ -5,18 +5,9 @@ import { platforms, platformYearStats, users } from '../../platform/db/schema';
 import { scopeSql } from '../../platform/db/scope-sql';
 import type { PlatformScope } from '../../platform/scope';
 import { BASE_FIGURES, type BaseFigure } from './core/metrics';
+import type { ReportedStat } from './reported-stats.schemas';
 
-export interface StatRow {
-  platformId: number;
-  platformName: string;
-  year: number;
-  figure: BaseFigure;
-  value: number;
-  note: string;
-  enteredBy: number | null;
-  enteredByName: string;
-  enteredAt: string;
-}
+type StatRow = ReportedStat;
 
 const figureOrder = (f: string) => (BASE_FIGURES as readonly string[]).indexOf(f);
 

@@ -1,46 +1,26 @@
-import { Type } from '@fastify/type-provider-typebox';
 import { withUploadedWorkbook } from '../spreadsheets/upload';
-import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../platform/http';
-import { AppError } from '../../platform/errors';
+import { errorResponses } from '../../platform/contract';
+import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { MAX_UPLOAD_BYTES } from '../imports/parse';
 import { sendWorkbook } from '../spreadsheets/reply';
-import { BASE_FIGURES, FIGURES, REPORTED_ONLY } from './core/metrics';
-import { AMOUNT_DECIMALS, NOTE_MAX, YEAR_MAX, YEAR_MIN } from './core/reported';
-import { templateWorkbook } from './reported-stats.workbook';
+import {
+  ReportableFiguresSchema,
+  ReportedStatListSchema,
+  StatClearBodySchema,
+  StatClearQuerySchema,
+  StatClearResultSchema,
+  StatListQuerySchema,
+  StatsBatchBodySchema,
+  StatsBatchResultSchema,
+  StatSetBodySchema,
+  StatSetResultSchema,
+  StatsImportResultSchema,
+  StatsYearQuerySchema,
+  WorkbookFileSchema,
+} from './reported-stats.schemas';
+import { templateWorkbook } from './reported-stats.workbooks';
 
 const tags = ['platform-stats'];
-const PlatformId = Type.Integer({ minimum: 1, maximum: 2147483647 });
-/** Checked by the service (STAT_INVALID with field details), so the schema only asks for the type. */
-const YearInput = Type.Integer({ description: `${YEAR_MIN}–${YEAR_MAX}` });
-const FigureInput = Type.String({
-  maxLength: 64,
-  description: `One of: ${BASE_FIGURES.join(', ')}`,
-});
-const VALUE_RULE = `By the figure's kind: amount ≥ 0 with up to ${AMOUNT_DECIMALS} decimals, count a whole number ≥ 0, flag 0 or 1`;
-const ValueInput = Type.Number({ description: VALUE_RULE });
-const NoteInput = Type.String({
-  description: `At most ${NOTE_MAX} characters; omitted: the stored note is kept`,
-});
-
-const Stat = Type.Object({
-  platformId: Type.Integer(),
-  platformName: Type.String(),
-  year: Type.Integer(),
-  figure: Type.String({ enum: [...BASE_FIGURES] }),
-  value: Type.Number(),
-  note: Type.String(),
-  enteredBy: Nullable(Type.Integer()),
-  enteredByName: Type.String(),
-  enteredAt: Type.String({ format: 'date-time' }),
-});
-
-const Counts = {
-  set: Type.Integer({ description: 'figures set or changed' }),
-  cleared: Type.Integer({ description: 'overrides removed' }),
-  unchanged: Type.Integer({ description: 'items equal to what was stored' }),
-};
-
-const KeyFields = { platformId: PlatformId, year: YearInput, figure: FigureInput };
 
 export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
   const stats = services.reportedStats;
@@ -51,26 +31,10 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'The figures that can be reported, with kind and unit / 统计上报项目',
-        response: {
-          200: Type.Array(
-            Type.Object({
-              key: Type.String({ enum: [...BASE_FIGURES] }),
-              zh: Type.String(),
-              en: Type.String(),
-              unitZh: Type.String(),
-              unitEn: Type.String(),
-              kind: Type.String({ enum: ['amount', 'count', 'flag'] }),
-              reportedOnly: Type.Boolean(),
-            }),
-          ),
-          ...errorResponses,
-        },
+        response: { 200: ReportableFiguresSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      actorOf(request);
-      return BASE_FIGURES.map((f) => ({ ...FIGURES[f], reportedOnly: REPORTED_ONLY.includes(f) }));
-    },
+    async (request) => stats.figures(actorOf(request)),
   );
 
   app.get(
@@ -79,14 +43,8 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Reported figures of a year (a platform administrator: their platform) / 统计上报数',
-        querystring: Type.Object(
-          {
-            year: Type.Integer({ minimum: YEAR_MIN, maximum: YEAR_MAX }),
-            platformId: Type.Optional(PlatformId),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(Stat), ...errorResponses },
+        querystring: StatListQuerySchema,
+        response: { 200: ReportedStatListSchema, ...errorResponses },
       },
     },
     async (request) => stats.list(actorOf(request), request.query),
@@ -98,16 +56,8 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Set one reported figure (it overrides the computed value) / 填报统计数',
-        body: Type.Object(
-          {
-            ...KeyFields,
-            // Nullable so that a null is refused as missing, not coerced to 0.
-            value: Nullable(ValueInput),
-            note: Type.Optional(NoteInput),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ ...Stat.properties, changed: Type.Boolean() }), ...errorResponses },
+        body: StatSetBodySchema,
+        response: { 200: StatSetResultSchema, ...errorResponses },
       },
     },
     async (request) => stats.set(actorOf(request), request.body),
@@ -119,36 +69,12 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Remove a reported figure: the computed value applies again (body or query) / 恢复计算值',
-        querystring: Type.Object(
-          {
-            platformId: Type.Optional(PlatformId),
-            year: Type.Optional(YearInput),
-            figure: Type.Optional(FigureInput),
-          },
-          { additionalProperties: false },
-        ),
-        body: Type.Union([Type.Object(KeyFields, { additionalProperties: false }), Type.Null()]),
-        response: {
-          200: Type.Object({ cleared: Type.Boolean({ description: 'false: there was no reported figure' }) }),
-          ...errorResponses,
-        },
+        querystring: StatClearQuerySchema,
+        body: StatClearBodySchema,
+        response: { 200: StatClearResultSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const key = request.body ?? request.query;
-      if (key.platformId === undefined || key.year === undefined || key.figure === undefined)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          (['platformId', 'year', 'figure'] as const)
-            .filter((f) => key[f] === undefined)
-            .map((field) => ({ field, code: 'REQUIRED', zh: '必填', en: 'Required' })),
-        );
-      return stats.clear(actorOf(request), {
-        platformId: key.platformId,
-        year: key.year,
-        figure: key.figure,
-      });
-    },
+    async (request) => stats.clear(actorOf(request), request.body ?? request.query),
   );
 
   app.put(
@@ -157,36 +83,8 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Set and clear several figures of one platform-year in one transaction / 批量填报',
-        body: Type.Object(
-          {
-            platformId: PlatformId,
-            year: YearInput,
-            items: Type.Array(
-              Type.Object(
-                {
-                  figure: FigureInput,
-                  value: Nullable(Type.Number({ description: `${VALUE_RULE}; null clears` })),
-                  note: Type.Optional(NoteInput),
-                },
-                { additionalProperties: false },
-              ),
-              { maxItems: 100 },
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            platformId: Type.Integer(),
-            platformName: Type.String(),
-            year: Type.Integer(),
-            ...Counts,
-            items: Type.Array(Stat, {
-              description: 'every reported figure of the platform-year after the change',
-            }),
-          }),
-          ...errorResponses,
-        },
+        body: StatsBatchBodySchema,
+        response: { 200: StatsBatchResultSchema, ...errorResponses },
       },
     },
     async (request) => stats.batch(actorOf(request), request.body),
@@ -198,11 +96,8 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: "A year's reporting template with the current reported figures (.xlsx) / 下载上报模板",
-        querystring: Type.Object(
-          { year: Type.Integer({ minimum: YEAR_MIN, maximum: YEAR_MAX }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.String({ format: 'binary' }), ...errorResponses },
+        querystring: StatsYearQuerySchema,
+        response: { 200: WorkbookFileSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -220,14 +115,8 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Import a year from a workbook (multipart field "file"), all or nothing / 导入上报数',
-        querystring: Type.Object(
-          { year: Type.Integer({ minimum: YEAR_MIN, maximum: YEAR_MAX }) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ year: Type.Integer(), platforms: Type.Integer(), ...Counts }),
-          ...errorResponses,
-        },
+        querystring: StatsYearQuerySchema,
+        response: { 200: StatsImportResultSchema, ...errorResponses },
       },
     },
     async (request) => {

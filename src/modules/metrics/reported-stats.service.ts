@@ -6,39 +6,50 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { Db, Tx } from '../../platform/db/client';
+import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { parseWorkbook } from '../imports/parse';
-import { FIGURES, type BaseFigure } from './core/metrics';
+import { BASE_FIGURES, FIGURES, REPORTED_ONLY, type BaseFigure } from './core/metrics';
 import {
   readStatsSheet,
   validateBatch,
   validateKey,
   validateStat,
   type BatchChange,
-  type BatchItemInput,
   type SheetProblem,
 } from './core/reported';
 import * as repo from './reported-stats.repository';
-import type { StatRow } from './reported-stats.repository';
-
-export type { StatRow };
+import type {
+  ChangeCounts,
+  ReportableFigure,
+  ReportedStat,
+  StatClearQuery,
+  StatClearResult,
+  StatListQuery,
+  StatSetBody,
+  StatSetResult,
+  StatsBatchBody,
+  StatsBatchResult,
+  StatsImportResult,
+} from './reported-stats.schemas';
 
 export type ChangeSource = 'single' | 'batch' | 'import';
 
-export interface ChangeCounts {
-  set: number;
-  cleared: number;
-  unchanged: number;
+/** What a year's reporting template holds: the actor's platforms and their reported figures. */
+export interface TemplatePlatform {
+  id: number;
+  name: string;
+  values: Partial<Record<BaseFigure, number>>;
 }
 
 const invalid = (problems: FieldError[]): never => {
   throw new AppError('STAT_INVALID', problems);
 };
 
-export function createReportedStatsService(db: Db) {
+export function createReportedStatsService(database: Database) {
+  const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
     if (!can(actor, permission)) fail('FORBIDDEN');
   };
@@ -120,8 +131,13 @@ export function createReportedStatsService(db: Db) {
   }
 
   return {
+    /** The figures that can be reported, with kind and unit (any signed-in user). */
+    figures(_actor: Actor): ReportableFigure[] {
+      return BASE_FIGURES.map((f) => ({ ...FIGURES[f], reportedOnly: REPORTED_ONLY.includes(f) }));
+    },
+
     /** Reported figures of a year (and platform), within the actor's platforms. */
-    async list(actor: Actor, filter: { year?: number; platformId?: number }): Promise<StatRow[]> {
+    async list(actor: Actor, filter: StatListQuery): Promise<ReportedStat[]> {
       require(actor, 'cockpit:read');
       const scope = platformScope(actor);
       if (filter.platformId !== undefined) await platformOrFail(db, actor, filter.platformId);
@@ -129,16 +145,13 @@ export function createReportedStatsService(db: Db) {
     },
 
     /** Sets (inserts or replaces) one reported figure. An omitted note keeps the stored one. */
-    async set(
-      actor: Actor,
-      input: { platformId: number; year: number; figure: string; value: number | null; note?: string },
-    ): Promise<StatRow & { changed: boolean }> {
+    async set(actor: Actor, input: StatSetBody): Promise<StatSetResult> {
       require(actor, 'stats:report');
       const checked = validateStat(input);
       if (!checked.ok) return invalid(checked.problems);
       const { year, figure, value, note } = checked.value;
       const enteredByName = await nameOf(actor);
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         const platform = await platformOrFail(tx, actor, input.platformId);
         const counts = await apply(
           tx,
@@ -154,17 +167,22 @@ export function createReportedStatsService(db: Db) {
       });
     },
 
-    /** Removes one override: the computed value applies again. */
-    async clear(
-      actor: Actor,
-      input: { platformId: number; year: number; figure: string },
-    ): Promise<{ cleared: boolean }> {
+    /** Removes one override: the computed value applies again. Every part of the key is required. */
+    async clear(actor: Actor, key: StatClearQuery): Promise<StatClearResult> {
+      const { platformId, year: yearIn, figure: figureIn } = key;
+      if (platformId === undefined || yearIn === undefined || figureIn === undefined)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          (['platformId', 'year', 'figure'] as const)
+            .filter((f) => key[f] === undefined)
+            .map((field) => ({ field, code: 'REQUIRED', zh: '必填', en: 'Required' })),
+        );
       require(actor, 'stats:report');
-      const checked = validateKey(input);
+      const checked = validateKey({ year: yearIn, figure: figureIn });
       if (!checked.ok) return invalid(checked.problems);
       const { year, figure } = checked.value;
-      return db.transaction(async (tx) => {
-        const platform = await platformOrFail(tx, actor, input.platformId);
+      return database.transaction(async (tx) => {
+        const platform = await platformOrFail(tx, actor, platformId);
         const counts = await apply(
           tx,
           actor,
@@ -179,16 +197,13 @@ export function createReportedStatsService(db: Db) {
     },
 
     /** Several figures of one platform-year in one transaction; a null value clears. */
-    async batch(
-      actor: Actor,
-      input: { platformId: number; year: number; items: readonly BatchItemInput[] },
-    ): Promise<ChangeCounts & { platformId: number; platformName: string; year: number; items: StatRow[] }> {
+    async batch(actor: Actor, input: StatsBatchBody): Promise<StatsBatchResult> {
       require(actor, 'stats:report');
       const checked = validateBatch(input);
       if (!checked.ok) return invalid(checked.problems);
       const { year, items } = checked.value;
       const enteredByName = await nameOf(actor);
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         const platform = await platformOrFail(tx, actor, input.platformId);
         const counts = await apply(tx, actor, enteredByName, platform, year, items, 'batch');
         const rows = [...(await repo.statsOf(tx, platform.id, year)).values()];
@@ -203,7 +218,7 @@ export function createReportedStatsService(db: Db) {
     },
 
     /** What a template of a year holds: the actor's platforms and their reported figures. */
-    async templateData(actor: Actor, year: number) {
+    async templateData(actor: Actor, year: number): Promise<TemplatePlatform[]> {
       require(actor, 'stats:report');
       const checked = validateKey({ year, figure: 'output' });
       if (!checked.ok) return invalid(checked.problems);
@@ -225,7 +240,7 @@ export function createReportedStatsService(db: Db) {
     async importWorkbook(
       actor: Actor,
       input: { year: number; file: string; fileName: string },
-    ): Promise<ChangeCounts & { year: number; platforms: number }> {
+    ): Promise<StatsImportResult> {
       require(actor, 'stats:report');
       const checked = validateKey({ year: input.year, figure: 'output' });
       if (!checked.ok) return invalid(checked.problems);
@@ -244,7 +259,7 @@ export function createReportedStatsService(db: Db) {
       const read = readStatsSheet(parsed.sheet, platforms);
       if (!read.ok) return invalid(read.problems.slice(0, 200).map(detailOf));
       const enteredByName = await nameOf(actor);
-      return db.transaction(async (tx) => {
+      return database.transaction(async (tx) => {
         const total: ChangeCounts = { set: 0, cleared: 0, unchanged: 0 };
         for (const row of read.rows) {
           const platform = await platformOrFail(tx, actor, row.platformId);
@@ -269,4 +284,5 @@ export function createReportedStatsService(db: Db) {
 const detailOf = (p: SheetProblem): FieldError => ({ field: p.field, code: p.code, zh: p.zh, en: p.en });
 
 const ORDER = Object.keys(FIGURES);
-const sortRows = (rows: StatRow[]) => rows.sort((a, b) => ORDER.indexOf(a.figure) - ORDER.indexOf(b.figure));
+const sortRows = (rows: ReportedStat[]) =>
+  rows.sort((a, b) => ORDER.indexOf(a.figure) - ORDER.indexOf(b.figure));

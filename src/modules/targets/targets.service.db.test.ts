@@ -18,7 +18,7 @@ const taskforce: Actor = {
 describe('plan periods', () => {
   it('keeps the last period, and its targets go with a deleted one', async () => {
     const database = await testDatabase();
-    const targets = createTargetService(database.db, createMetricsService(database.db));
+    const targets = createTargetService(database, createMetricsService(database));
     expect(await targets.ensurePlan()).toBe(true);
     expect(await targets.ensurePlan()).toBe(false);
     await targets.createPeriod(taskforce, {

@@ -2,9 +2,7 @@
  * Plan periods and targets: preloading the 2022–2025 plan, editing, copying a period, and assessing
  * every target for a year against the metrics of the actor's scope.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
-import { planPeriods, planTargets } from '../../platform/db/schema';
+import type { Database } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 import { recordAudit, subjectOf } from '../audit/audit.service';
@@ -14,57 +12,35 @@ import {
   assess,
   copyTargets,
   PLAN_2022_2025,
-  type Assessment,
   type PeriodDefinition,
   type TargetDefinition,
 } from './core/targets';
-
-export type Period = typeof planPeriods.$inferSelect;
-export type Target = typeof planTargets.$inferSelect;
-
-export interface TargetInput {
-  code: string;
-  nameZh: string;
-  nameEn?: string;
-  metric: string;
-  comparator: 'gte' | 'gt' | 'lte';
-  targetValue: number;
-  kind: 'level' | 'annual';
-  dueYear?: number | null;
-  baselineYear?: number | null;
-  baselineValue?: number | null;
-  milestones?: Record<string, number>;
-  ownerDepartment?: string;
-  frequency?: 'yearly' | 'quarterly' | 'monthly';
-  warningRatio?: number;
-  source?: string;
-  note?: string;
-  sort?: number;
-}
-
-export interface TargetCard {
-  target: Target;
-  /** Whether the target is assessed for this scope: a platform is assessed on rates, not on totals. */
-  applies: boolean;
-  assessment: Assessment;
-  /** The metric's value every year of the period (and the baseline year): the sparkline. */
-  series: { year: number; value: number | null }[];
-  source: string;
-  /** Reported-only metrics: how many platforms reported it this year. */
-  reportedBy: number | null;
-  /** A platform's share of the city's value (totals only, platform scope). */
-  cityValue: number | null;
-}
+import * as repo from './targets.repository';
+import type {
+  AssessmentQuery,
+  Period,
+  PeriodDetail,
+  PeriodSummary,
+  PlanAssessment,
+  Target,
+  TargetBody,
+  TargetCard,
+  TargetUpdateBody,
+} from './targets.schemas';
 
 /** A stored target's definition: without its row's id, period, version and audit columns. */
 function definitionOf(row: Target): TargetDefinition {
   const { id: _id, periodId: _periodId, version: _version, updatedBy: _by, updatedAt: _at, ...t } = row;
-  return { ...t, metric: t.metric as MetricKey };
+  return t;
 }
+
+/** A period named in an address: its id when all digits below 1900 (not a year), else its key. */
+const periodRef = (ref: number | string) =>
+  typeof ref === 'string' && /^\d+$/.test(ref) && Number(ref) < 1900 ? Number(ref) : ref;
 
 const problem = (field: string, zh: string, en: string) => ({ field, code: 'VALIDATION_FAILED', zh, en });
 
-function validateTarget(input: TargetInput, period: { startYear: number; endYear: number }) {
+function validateTarget(input: TargetBody, period: { startYear: number; endYear: number }) {
   const problems = [];
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(input.code))
     problems.push(
@@ -93,7 +69,8 @@ function validateTarget(input: TargetInput, period: { startYear: number; endYear
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
-export function createTargetService(db: Db, metrics: MetricsService) {
+export function createTargetService(database: Database, metrics: MetricsService) {
+  const { db } = database;
   const requireWrite = (actor: Actor) => {
     if (!can(actor, 'plan:write')) fail('FORBIDDEN');
   };
@@ -102,76 +79,37 @@ export function createTargetService(db: Db, metrics: MetricsService) {
   };
 
   async function periodOrFail(idOrKey: number | string): Promise<Period> {
-    const [p] = await db
-      .select()
-      .from(planPeriods)
-      .where(typeof idOrKey === 'number' ? eq(planPeriods.id, idOrKey) : eq(planPeriods.key, idOrKey));
-    return p ?? fail('PERIOD_NOT_FOUND');
-  }
-
-  async function targetsOf(periodId: number): Promise<Target[]> {
-    return db
-      .select()
-      .from(planTargets)
-      .where(eq(planTargets.periodId, periodId))
-      .orderBy(asc(planTargets.sort), asc(planTargets.code));
-  }
-
-  async function insertPeriod(
-    tx: Db,
-    period: PeriodDefinition,
-    targets: readonly TargetDefinition[],
-    createdBy: number | null,
-    copiedFrom: number | null,
-  ): Promise<number> {
-    const [row] = await tx
-      .insert(planPeriods)
-      .values({ ...period, createdBy, copiedFrom })
-      .returning({ id: planPeriods.id });
-    if (targets.length)
-      await tx
-        .insert(planTargets)
-        .values(targets.map((t) => ({ ...t, periodId: row!.id, updatedBy: createdBy })));
-    return row!.id;
+    return (await repo.findPeriod(db, idOrKey)) ?? fail('PERIOD_NOT_FOUND');
   }
 
   return {
     /** Preloads the 2022–2025 plan into an empty catalogue (the first start). */
     async ensurePlan(): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(727412)`);
-        const rows = (await tx.execute(sql`select count(*)::int as n from plan_periods`)).rows as {
-          n: number;
-        }[];
-        if (rows[0]!.n > 0) return false;
-        await insertPeriod(tx as unknown as Db, PLAN_2022_2025.period, PLAN_2022_2025.targets, null, null);
+      return database.transaction(async (tx) => {
+        await repo.lockPeriods(tx);
+        if ((await repo.countPeriods(tx)) > 0) return false;
+        await repo.insertPeriod(tx, PLAN_2022_2025.period, PLAN_2022_2025.targets, null, null);
         return true;
       });
     },
 
-    async listPeriods(actor: Actor) {
+    async listPeriods(actor: Actor): Promise<PeriodSummary[]> {
       requireRead(actor);
-      const rows = await db
-        .select()
-        .from(planPeriods)
-        .orderBy(asc(planPeriods.startYear), asc(planPeriods.id));
-      const counts = await db.execute(
-        sql`select period_id, count(*)::int as n from plan_targets group by period_id`,
-      );
-      const byPeriod = new Map(
-        (counts.rows as { period_id: number; n: number }[]).map((r) => [r.period_id, r.n]),
-      );
-      return rows.map((p) => ({ ...p, targets: byPeriod.get(p.id) ?? 0 }));
+      return repo.listPeriods(db);
     },
 
-    async getPeriod(actor: Actor, idOrKey: number | string) {
+    /** A period with its targets, by id or key (a string of digits below 1900 is an id). */
+    async getPeriod(actor: Actor, ref: number | string): Promise<PeriodDetail> {
       requireRead(actor);
-      const period = await periodOrFail(idOrKey);
-      return { ...period, targets: await targetsOf(period.id) };
+      const period = await periodOrFail(periodRef(ref));
+      return { ...period, targets: await repo.targetsOf(db, period.id) };
     },
 
     /** A new period, empty or with the targets of another copied (baselines moved to its last year). */
-    async createPeriod(actor: Actor, input: PeriodDefinition & { copyFrom?: number | string | null }) {
+    async createPeriod(
+      actor: Actor,
+      input: PeriodDefinition & { copyFrom?: number | string | null },
+    ): Promise<PeriodDetail> {
       requireWrite(actor);
       const problems = [];
       if (!/^[0-9A-Za-z][0-9A-Za-z_-]{0,31}$/.test(input.key))
@@ -180,11 +118,7 @@ export function createTargetService(db: Db, metrics: MetricsService) {
       if (!(input.startYear >= 1990 && input.endYear <= 2100 && input.endYear >= input.startYear))
         problems.push(problem('endYear', '起止年份有误', 'The years are not a valid range'));
       if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
-      const [exists] = await db
-        .select({ id: planPeriods.id })
-        .from(planPeriods)
-        .where(eq(planPeriods.key, input.key));
-      if (exists) fail('PERIOD_EXISTS');
+      if (await repo.periodKeyTaken(db, input.key)) fail('PERIOD_EXISTS');
       let targets: TargetDefinition[] = [];
       let copiedFrom: number | null = null;
       if (input.copyFrom != null) {
@@ -193,10 +127,11 @@ export function createTargetService(db: Db, metrics: MetricsService) {
         const s = await metrics.snapshot();
         const valueAt = (metric: MetricKey, year: number) =>
           s.years.includes(year) ? metrics.scopeValues(s, year, null).values[metric] : null;
-        targets = copyTargets((await targetsOf(from.id)).map(definitionOf), from, valueAt);
+        targets = copyTargets((await repo.targetsOf(db, from.id)).map(definitionOf), from, valueAt);
       }
-      const id = await db.transaction(async (tx) => {
-        const id = await insertPeriod(tx as unknown as Db, input, targets, actor.userId, copiedFrom);
+      const { copyFrom: _copyFrom, ...period } = input;
+      const id = await database.transaction(async (tx) => {
+        const id = await repo.insertPeriod(tx, period, targets, actor.userId, copiedFrom);
         await recordAudit(tx, subjectOf(actor), {
           action: 'plan.period.create',
           result: 'success',
@@ -210,16 +145,13 @@ export function createTargetService(db: Db, metrics: MetricsService) {
     },
 
     /** Deletes a period with its targets (e.g. one created by mistake); the last one stays. */
-    async deletePeriod(actor: Actor, idOrKey: number | string) {
+    async deletePeriod(actor: Actor, idOrKey: number | string): Promise<void> {
       requireWrite(actor);
       const period = await periodOrFail(idOrKey);
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(727412)`);
-        const rows = (await tx.execute(sql`select count(*)::int as n from plan_periods`)).rows as {
-          n: number;
-        }[];
-        if (rows[0]!.n <= 1) fail('PERIOD_LAST');
-        await tx.delete(planPeriods).where(eq(planPeriods.id, period.id));
+      await database.transaction(async (tx) => {
+        await repo.lockPeriods(tx);
+        if ((await repo.countPeriods(tx)) <= 1) fail('PERIOD_LAST');
+        await repo.deletePeriodRow(tx, period.id);
         await recordAudit(tx, subjectOf(actor), {
           action: 'plan.period.delete',
           result: 'success',
@@ -230,59 +162,36 @@ export function createTargetService(db: Db, metrics: MetricsService) {
       });
     },
 
-    async createTarget(actor: Actor, periodId: number, input: TargetInput) {
+    async createTarget(actor: Actor, periodId: number, input: TargetBody): Promise<Target> {
       requireWrite(actor);
       const period = await periodOrFail(periodId);
       validateTarget(input, period);
-      const [dup] = await db
-        .select({ id: planTargets.id })
-        .from(planTargets)
-        .where(and(eq(planTargets.periodId, periodId), eq(planTargets.code, input.code)));
-      if (dup) fail('TARGET_CODE_EXISTS');
-      const row = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(planTargets)
-          .values({ ...input, nameEn: input.nameEn ?? '', periodId, updatedBy: actor.userId })
-          .returning();
+      if (await repo.targetCodeTaken(db, periodId, input.code)) fail('TARGET_CODE_EXISTS');
+      return database.transaction(async (tx) => {
+        const row = await repo.insertTarget(tx, periodId, input, actor.userId);
         await recordAudit(tx, subjectOf(actor), {
           action: 'plan.target.create',
           result: 'success',
           objectType: 'plan_target',
-          objectId: row!.id,
+          objectId: row.id,
           detail: { period: period.key, code: input.code },
         });
-        return row!;
+        return row;
       });
-      return row;
     },
 
     /** Edits a target; `version` must be the one read (someone else's edit in between: 409). */
-    async updateTarget(actor: Actor, id: number, input: TargetInput & { version: number }) {
+    async updateTarget(actor: Actor, id: number, input: TargetUpdateBody): Promise<Target> {
       requireWrite(actor);
-      const [current] = await db.select().from(planTargets).where(eq(planTargets.id, id));
-      if (!current) fail('TARGET_NOT_FOUND');
-      const period = await periodOrFail(current!.periodId);
+      const current = (await repo.findTarget(db, id)) ?? fail('TARGET_NOT_FOUND');
+      const period = await periodOrFail(current.periodId);
       validateTarget(input, period);
-      if (input.code !== current!.code) {
-        const [dup] = await db
-          .select({ id: planTargets.id })
-          .from(planTargets)
-          .where(and(eq(planTargets.periodId, current!.periodId), eq(planTargets.code, input.code)));
-        if (dup) fail('TARGET_CODE_EXISTS');
-      }
+      if (input.code !== current.code && (await repo.targetCodeTaken(db, current.periodId, input.code)))
+        fail('TARGET_CODE_EXISTS');
       const { version, ...fields } = input;
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(planTargets)
-          .set({
-            ...fields,
-            version: sql`${planTargets.version} + 1`,
-            updatedBy: actor.userId,
-            updatedAt: new Date(),
-          })
-          .where(and(eq(planTargets.id, id), eq(planTargets.version, version)))
-          .returning();
-        if (!row) fail('VERSION_CONFLICT');
+      return database.transaction(async (tx) => {
+        const row =
+          (await repo.updateTargetRow(tx, id, version, fields, actor.userId)) ?? fail('VERSION_CONFLICT');
         await recordAudit(tx, subjectOf(actor), {
           action: 'plan.target.update',
           result: 'success',
@@ -291,9 +200,9 @@ export function createTargetService(db: Db, metrics: MetricsService) {
           detail: {
             code: input.code,
             before: {
-              targetValue: current!.targetValue,
-              comparator: current!.comparator,
-              dueYear: current!.dueYear,
+              targetValue: current.targetValue,
+              comparator: current.comparator,
+              dueYear: current.dueYear,
             },
             after: {
               targetValue: input.targetValue,
@@ -302,31 +211,26 @@ export function createTargetService(db: Db, metrics: MetricsService) {
             },
           },
         });
-        return row!;
+        return row;
       });
     },
 
-    async deleteTarget(actor: Actor, id: number) {
+    async deleteTarget(actor: Actor, id: number): Promise<void> {
       requireWrite(actor);
-      await db.transaction(async (tx) => {
-        const [row] = await tx.delete(planTargets).where(eq(planTargets.id, id)).returning();
-        if (!row) fail('TARGET_NOT_FOUND');
+      await database.transaction(async (tx) => {
+        const row = (await repo.deleteTargetRow(tx, id)) ?? fail('TARGET_NOT_FOUND');
         await recordAudit(tx, subjectOf(actor), {
           action: 'plan.target.delete',
           result: 'success',
           objectType: 'plan_target',
           objectId: id,
-          detail: { code: row!.code },
+          detail: { code: row.code },
         });
       });
     },
 
     /** Every target of a period assessed for a year, in the actor's scope (a platform: its own). */
-    async assess(
-      actor: Actor,
-      q: { period?: number | string; year?: number; platformId?: number },
-      snapshot?: Snapshot,
-    ) {
+    async assess(actor: Actor, q: AssessmentQuery, snapshot?: Snapshot): Promise<PlanAssessment> {
       const scope = cockpitScope(actor);
       let ids = scope;
       if (q.platformId !== undefined) {
@@ -335,7 +239,7 @@ export function createTargetService(db: Db, metrics: MetricsService) {
       }
       const s = snapshot ?? (await metrics.snapshot());
       if (ids?.length === 1 && !s.platforms.some((p) => p.id === ids![0])) fail('PLATFORM_NOT_FOUND');
-      const periods = await db.select().from(planPeriods).orderBy(asc(planPeriods.startYear));
+      const periods = await repo.periodsByStart(db);
       if (!periods.length) fail('PERIOD_NOT_FOUND');
       const lastYear = s.years[s.years.length - 1] ?? new Date().getFullYear() - 1;
       const period =
@@ -344,7 +248,7 @@ export function createTargetService(db: Db, metrics: MetricsService) {
           : (periods.find((p) => p.startYear <= lastYear && lastYear <= p.endYear) ??
             periods[periods.length - 1]!);
       const year = q.year ?? Math.min(Math.max(lastYear, period.startYear), period.endYear);
-      const targets = await targetsOf(period.id);
+      const targets = await repo.targetsOf(db, period.id);
       const platformScope = ids?.length === 1;
       const seriesYears = new Set<number>();
       for (let y = period.startYear - 1; y <= period.endYear; y++) seriesYears.add(y);
@@ -353,7 +257,7 @@ export function createTargetService(db: Db, metrics: MetricsService) {
       for (const y of [...seriesYears].sort((a, b) => a - b)) values.set(y, metrics.scopeValues(s, y, ids));
       const city = platformScope ? metrics.scopeValues(s, year, null) : null;
       const cards: TargetCard[] = targets.map((t) => {
-        const metric = t.metric as MetricKey;
+        const metric = t.metric;
         const def = METRICS[metric];
         const applies =
           !platformScope || ((def.format === 'ratio' || def.format === 'decimal') && def.scope !== 'city');

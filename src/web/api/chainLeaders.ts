@@ -1,64 +1,33 @@
 // Chain leaders (链主企业, plan §3.1): the year's candidates, counts, decisions and the export.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadUrl } from './client';
-import type { ChainLeaderRow, DecisionRow } from '../../modules/chain-leaders/chain-leaders.service';
+import type {
+  ChainLeaderDecision,
+  ChainLeaderFilters,
+  ChainLeaderList,
+  ChainLeaderQuery,
+  ChainLeaderRow,
+  ChainLeaderSummary,
+  DecisionInput,
+  DecisionResult,
+  TrailItem,
+} from '../../modules/chain-leaders/chain-leaders.schemas';
 import type { ChainLeaderStatus, Counts, Decision } from '../../modules/chain-leaders/core/rules';
-import type { Page } from './types';
 
 const KEY = 'chainLeaders';
 
-// ---- Types: the server's row types (the HTTP contract serialises them) ----
+// ---- Types: the HTTP contract's (chain-leaders.schemas.ts) and the core's vocabulary ----
 
 export type { ChainLeaderRow, ChainLeaderStatus, Counts, Decision };
-export type ChainLeaderDecision = DecisionRow;
-
-export interface ChainLeaderFilters {
-  platformId?: number;
-  /** Key-industry code. */
-  industry?: string;
-  status?: ChainLeaderStatus;
-  keyword?: string;
-}
-
-export interface ChainLeaderQuery extends ChainLeaderFilters {
-  /** Omitted: the latest year with enterprise figures. */
-  year?: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface ChainLeaderList extends Page<ChainLeaderRow> {
-  /** The year listed (the latest with figures when none was asked). */
-  year: number;
-  /** Years that have enterprise figures, oldest first. */
-  years: number[];
-  /** The candidate line in 万元 (200,000 = 20 亿元). */
-  threshold: number;
-}
-
-export interface ChainLeaderSummary {
-  year: number;
-  years: number[];
-  threshold: number;
-  total: Counts;
-  byPlatform: (Counts & { platformId: number; platformName: string; platformNameEn: string })[];
-  /** Every key industry, then others with rows; `industry` null: classes not mapped to one. */
-  byIndustry: (Counts & { industry: string | null; nameZh: string; nameEn: string; isKey: boolean })[];
-}
-
-export interface TrailItem extends ChainLeaderDecision {
-  enterpriseName: string;
-  uscc: string;
-  platformId: number;
-  platformName: string;
-}
-
-export interface DecisionInput {
-  enterpriseId: number;
-  year: number;
-  decision: Decision;
-  reason: string;
-}
+export type {
+  ChainLeaderDecision,
+  ChainLeaderFilters,
+  ChainLeaderList,
+  ChainLeaderQuery,
+  ChainLeaderSummary,
+  DecisionInput,
+  TrailItem,
+};
 
 // ---- Reads ----
 
@@ -99,7 +68,7 @@ export function useDecideChainLeader() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: DecisionInput) =>
-      api<{ decision: ChainLeaderDecision; item: ChainLeaderRow | null }>('/chain-leaders/decisions', {
+      api<DecisionResult>('/chain-leaders/decisions', {
         method: 'POST',
         body: input,
       }),

@@ -3,104 +3,38 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Page, Platform } from './types';
-import type { BaseFigure, MetricKey, Override, Source } from '../../modules/metrics/core/metrics';
-import type { PlatformInfo, DrillRow } from '../../modules/metrics/metrics.repository';
+import type { BaseFigure, MetricKey, PlatformMetric, Source } from '../../modules/metrics/core/metrics';
 import type { Assessment, Comparator, Projection, Status } from '../../modules/targets/core/targets';
-import type { TargetCard as ServerTargetCard } from '../../modules/targets/targets.service';
+import type { Cluster, Cockpit, CockpitPlatform, CockpitQuery } from '../../modules/cockpit/cockpit.schemas';
+import type { Drill, DrillQuery, DrillRow, ReportedFigure } from '../../modules/metrics/metrics.schemas';
+import type { Target, TargetCard } from '../../modules/targets/targets.schemas';
 
 const KEY = 'cockpit';
 
-// ---- Types ----
-// Metric and target shapes are the server's own types; dates arrive as ISO strings.
+// ---- Types: the HTTP contract's (modules/*/*.schemas.ts) and the cores' vocabulary ----
 
 export type { Assessment, BaseFigure, Comparator, DrillRow, MetricKey, Projection, Source, Status };
+export type {
+  Cluster,
+  Cockpit,
+  CockpitPlatform,
+  CockpitQuery,
+  Drill,
+  DrillQuery,
+  ReportedFigure,
+  TargetCard,
+};
 
 export type { FigureInfo, MetricCatalogue, MetricInfo } from './metrics';
 export { useMetricCatalogue } from './metrics';
-import type { PlanPeriodSummary as PlanPeriod } from './plan';
-export type { PlanPeriod };
+export type { PlanPeriodSummary as PlanPeriod } from './plan';
 export { usePlanPeriods } from './plan';
 
-export type CockpitTarget = Omit<ServerTargetCard['target'], 'metric' | 'updatedAt' | 'createdAt'> & {
-  metric: MetricKey;
-};
+/** A target as the cockpit's cards show it. */
+export type CockpitTarget = Target;
 
-export interface TargetCard extends Omit<ServerTargetCard, 'target' | 'source'> {
-  target: CockpitTarget;
-  source: Source;
-}
-
-import type { PlatformMetric } from '../../modules/metrics/core/metrics';
 export { PLATFORM_METRICS } from '../../modules/metrics/core/metrics';
 export type { PlatformMetric };
-
-export interface CockpitPlatform {
-  id: number;
-  name: string;
-  nameEn: string;
-  isStrategic: boolean;
-  leadingIndustries: string[];
-  /** Enterprise land (亩). */
-  land: number | null;
-  values: Record<PlatformMetric, number | null>;
-  sources: Record<PlatformMetric, Source>;
-  score: number | null;
-  rank: number | null;
-  leader: boolean;
-}
-
-export interface Cluster {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  /** City-wide output of the key industry in the year (万元). */
-  output: number;
-  series: { year: number; output: number }[];
-}
-
-export interface Cockpit {
-  year: number;
-  /** Years with data, ascending. */
-  years: number[];
-  period: PlanPeriod;
-  platformId: number | null;
-  dataVersion: number;
-  targets: TargetCard[];
-  summary: Record<MetricKey, number | null>;
-  platforms: CockpitPlatform[];
-  /** Key industries, largest first (city scope only). */
-  clusters: Cluster[];
-  /** Cluster scales of T4 / T5 (万元). */
-  clusterLines: { hundredBillion: number; trillion: number };
-  evaluation: {
-    method: { id: number; key: string; version: number; name: { zh: string; en: string } };
-    leaders: number;
-  } | null;
-}
-
-export interface CockpitQuery {
-  year?: number;
-  period?: string;
-  platformId?: number;
-}
-
-export interface DrillQuery {
-  metric: MetricKey;
-  year: number;
-  platformId?: number;
-  industry?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-/** A reported figure that replaced (or supplied) a platform-year figure. */
-export type ReportedFigure = Override & { platformId: number };
-
-export type Drill =
-  | { kind: 'enterprises'; total: number; rows: DrillRow[]; overrides: ReportedFigure[] }
-  | { kind: 'platforms'; platforms: PlatformInfo[] }
-  | { kind: 'reported'; reported: ReportedFigure[] }
-  | { kind: 'industries'; industries: Record<string, number> };
 
 export interface PlatformOption {
   id: number;

@@ -2,16 +2,9 @@
 // and base figure, as `GET /api/metrics/catalogue` serves them from the pure core.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { FigureDefinition, MetricDefinition } from '../../modules/metrics/core/metrics';
+import type { FigureInfo, MetricCatalogue, MetricInfo } from '../../modules/metrics/metrics.schemas';
 
-/** A metric as the catalogue describes it (the definition without its compute function). */
-export type MetricInfo = Omit<MetricDefinition, 'compute'>;
-export type FigureInfo = FigureDefinition;
-
-export interface MetricCatalogue {
-  metrics: MetricInfo[];
-  figures: FigureInfo[];
-}
+export type { FigureInfo, MetricCatalogue, MetricInfo };
 
 /** The catalogue: static for a server version. */
 export function useMetricCatalogue() {

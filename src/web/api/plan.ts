@@ -6,91 +6,42 @@ import type {
   Assessment,
   Comparator,
   Frequency,
-  PeriodDefinition,
   Projection,
   Status,
-  TargetDefinition,
   TargetKind,
 } from '../../modules/targets/core/targets';
 import type { MetricKey, Source } from '../../modules/metrics/core/metrics';
+import type {
+  AssessmentQuery,
+  Period,
+  PeriodBody,
+  PeriodDetail,
+  PeriodSummary,
+  PlanAssessment,
+  Target,
+  TargetBody,
+  TargetCard,
+} from '../../modules/targets/targets.schemas';
 import { useMetricCatalogue } from './metrics';
 
 const KEY = 'plan';
 
-// ---- Types ----
-// The assessment shapes are the pure core's own types; the rest is the HTTP contract.
+// ---- Types: the HTTP contract's (targets.schemas.ts) and the core's vocabulary ----
 
 export type { Assessment, Comparator, Frequency, MetricKey, Projection, Source, Status, TargetKind };
+export type { AssessmentQuery, PlanAssessment, TargetCard };
 
-export interface PlanPeriod extends PeriodDefinition {
-  id: number;
-  /** Id of the period whose targets were copied, or null. */
-  copiedFrom: number | null;
-  createdBy: number | null;
-  createdAt: string;
-}
-
+export type PlanPeriod = Period;
 /** `GET /api/plan/periods`: each period with the number of its targets. */
-export interface PlanPeriodSummary extends PlanPeriod {
-  targets: number;
-}
-
-/** A target as stored: its definition (the core's type) and the row's bookkeeping. */
-export interface PlanTarget extends TargetDefinition {
-  id: number;
-  periodId: number;
-  version: number;
-  updatedBy: number | null;
-  updatedAt: string;
-}
-
-export interface PlanPeriodDetail extends PlanPeriod {
-  targets: PlanTarget[];
-}
-
-export interface PeriodInput {
-  key: string;
-  nameZh: string;
-  nameEn?: string;
-  startYear: number;
-  endYear: number;
-  source?: string;
-  /** Key of the period whose targets are copied; null for an empty period. */
-  copyFrom?: string | null;
-}
-
+export type PlanPeriodSummary = PeriodSummary;
+/** A target as stored: its definition and the row's bookkeeping. */
+export type PlanTarget = Target;
+export type PlanPeriodDetail = PeriodDetail;
+export type PeriodInput = PeriodBody;
 /** What the target form sends: the whole definition. */
-export type TargetInput = TargetDefinition;
-
-export interface TargetCard {
-  target: PlanTarget;
-  /** false: not assessed in this scope (a platform is assessed on rates, not on city totals). */
-  applies: boolean;
-  assessment: Assessment;
-  series: { year: number; value: number | null }[];
-  source: Source;
-  /** Reported-only metrics: how many platforms reported it this year. */
-  reportedBy: number | null;
-  /** Platform scope: the city's value of the metric. */
-  cityValue: number | null;
-}
-
-export interface PlanAssessment {
-  period: PlanPeriod;
-  year: number;
-  /** Years with data. */
-  years: number[];
-  platformId: number | null;
-  cards: TargetCard[];
-}
+export type TargetInput = Required<TargetBody>;
 
 export type { MetricInfo } from './metrics';
-
-export interface AssessmentQuery {
-  period?: string;
-  year?: number;
-  platformId?: number;
-}
 
 // ---- Reads ----
 

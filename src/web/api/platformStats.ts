@@ -3,61 +3,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, downloadUrl, upload } from './client';
 import type { BaseFigure } from '../../modules/metrics/core/metrics';
+import type { PlatformYearFigures } from '../../modules/metrics/metrics.schemas';
+import type {
+  ChangeCounts,
+  ReportedStat,
+  StatsBatchBody,
+  StatsBatchItem as StatsBatchItemBody,
+  StatsBatchResult,
+  StatsImportResult,
+} from '../../modules/metrics/reported-stats.schemas';
 
 const KEY = 'platformStats';
 
-export type { BaseFigure };
+export type {
+  BaseFigure,
+  ChangeCounts,
+  PlatformYearFigures,
+  ReportedStat,
+  StatsBatchResult,
+  StatsImportResult,
+};
 
-/** One reported figure as the API returns it. */
-export interface ReportedStat {
-  platformId: number;
-  platformName: string;
-  year: number;
-  figure: BaseFigure;
-  value: number;
-  note: string;
-  enteredBy: number | null;
-  enteredByName: string;
-  enteredAt: string;
-}
-
-export interface StatsBatchItem {
-  figure: BaseFigure;
-  /** null: remove the reported figure (the computed value applies again). */
-  value: number | null;
-  note?: string;
-}
-
-export interface StatsBatchInput {
-  platformId: number;
-  year: number;
-  items: StatsBatchItem[];
-}
-
-export interface ChangeCounts {
-  set: number;
-  cleared: number;
-  unchanged: number;
-}
-
-export interface StatsBatchResult extends ChangeCounts {
-  platformId: number;
-  platformName: string;
-  year: number;
-  items: ReportedStat[];
-}
-
-export interface StatsImportResult extends ChangeCounts {
-  year: number;
-  platforms: number;
-}
-
-/** `GET /api/metrics/platform-year`: computed, reported and effective base figures. */
-export interface PlatformYearFigures {
-  computed: Partial<Record<BaseFigure, number | null>>;
-  reported: Partial<Record<BaseFigure, number | null>>;
-  bases: Partial<Record<BaseFigure, number | null>>;
-}
+/** One figure of a batch; a null value removes the reported figure (the computed value applies again). */
+export type StatsBatchItem = StatsBatchItemBody & { figure: BaseFigure };
+export type StatsBatchInput = Omit<StatsBatchBody, 'items'> & { items: StatsBatchItem[] };
 
 export function usePlatformStats(year: number, platformId: number | undefined) {
   return useQuery({

@@ -50,14 +50,17 @@ export const REPORTED_ONLY: readonly BaseFigure[] = [
   'publicServicePlatform',
 ];
 
+/** Counts are whole numbers; 0/1 flags only 0 or 1. */
+export const FIGURE_KINDS = ['amount', 'count', 'flag'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
 export interface FigureDefinition {
   key: BaseFigure;
   zh: string;
   en: string;
   unitZh: string;
   unitEn: string;
-  /** Counts are whole numbers; 0/1 flags only 0 or 1. */
-  kind: 'amount' | 'count' | 'flag';
+  kind: FigureKind;
 }
 
 const fig = (
@@ -134,7 +137,8 @@ export const FIGURES: Record<BaseFigure, FigureDefinition> = {
 };
 
 /** Where a value comes from. */
-export type Source = 'computed' | 'reported' | 'mixed' | 'registry';
+export const SOURCES = ['computed', 'reported', 'mixed', 'registry'] as const;
+export type Source = (typeof SOURCES)[number];
 
 export interface Override {
   figure: BaseFigure;
@@ -212,6 +216,11 @@ export interface MetricInput {
   publicServiceReported?: number;
 }
 
+/** city: only for the whole city (clusters, strategic platforms, coverage). */
+export const METRIC_SCOPES = ['city', 'both'] as const;
+/** ratio values are shown as percentages. */
+export const METRIC_FORMATS = ['amount', 'count', 'ratio', 'decimal'] as const;
+
 export interface MetricDefinition {
   key: MetricKey;
   zh: string;
@@ -221,10 +230,8 @@ export interface MetricDefinition {
   /** How it is computed, in words (shown on cards and in the docs). */
   formulaZh: string;
   formulaEn: string;
-  /** city: only for the whole city (clusters, strategic platforms, coverage). */
-  scope: 'city' | 'both';
-  /** ratio values are shown as percentages. */
-  format: 'amount' | 'count' | 'ratio' | 'decimal';
+  scope: (typeof METRIC_SCOPES)[number];
+  format: (typeof METRIC_FORMATS)[number];
   /** The base figures it reads (for drill-down and sources). */
   figures: BaseFigure[];
   compute(input: MetricInput): number | null;

@@ -5,9 +5,12 @@
  */
 import { METRICS, WAN_YI, type MetricKey } from '../../metrics/core/metrics';
 
-export type Comparator = 'gte' | 'gt' | 'lte';
-export type TargetKind = 'level' | 'annual';
-export type Frequency = 'yearly' | 'quarterly' | 'monthly';
+export const COMPARATORS = ['gte', 'gt', 'lte'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+export const TARGET_KINDS = ['level', 'annual'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const FREQUENCIES = ['yearly', 'quarterly', 'monthly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
 
 export interface TargetDefinition {
   code: string;
@@ -206,7 +209,10 @@ export const PLAN_2022_2025: { period: PeriodDefinition; targets: TargetDefiniti
   ],
 };
 
-export type Status = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+export const STATUSES = ['on_track', 'at_risk', 'off_track', 'no_data'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const PROJECTION_METHODS = ['linear_trend', 'latest'] as const;
 
 export interface Projection {
   year: number;
@@ -216,7 +222,7 @@ export interface Projection {
    * year; latest: the current value (the due year is reached, the target is annual, or there is
    * only one value).
    */
-  method: 'linear_trend' | 'latest';
+  method: (typeof PROJECTION_METHODS)[number];
   from: number;
   to: number;
 }
