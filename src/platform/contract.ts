@@ -65,14 +65,12 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/** A literal union from a list of codes (`['a', 'b'] as const` → 'a' | 'b'). */
+/**
+ * One of the codes (`['a', 'b'] as const` → 'a' | 'b'), as a plain `type: string` + `enum`: one
+ * validation error for a wrong code, a plain string for the serialiser.
+ */
 export const OneOf = <const T extends readonly string[]>(codes: T, options: Record<string, unknown> = {}) =>
-  Type.Unsafe<T[number]>(
-    Type.Union(
-      codes.map((c) => Type.Literal(c)),
-      options,
-    ),
-  );
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...codes], ...options });
 
 /** One of the codes, or null, as a plain `type: [string, null]` + `enum` (safe with coercion). */
 export const NullableOneOf = <const T extends readonly string[]>(codes: T) =>

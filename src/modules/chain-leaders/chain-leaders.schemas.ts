@@ -1,16 +1,14 @@
 /** The chain-leaders API contract (链主企业, plan §3.1): request and response schemas and their types. */
 import { Type, type Static } from 'typebox';
-import { Nullable, Paging } from '../../platform/contract';
+import { Nullable, OneOf, Paging } from '../../platform/contract';
 import { DECISIONS, REASON_MAX_LENGTH, STATUSES } from './core/rules';
 
 /** One of the codes as `type: string` + `enum` (one validation error for a wrong code). */
-const Enum = <const T extends readonly string[]>(codes: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...codes] });
 
 const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 const EnterpriseId = Type.Integer({ minimum: 1, maximum: 2147483647 });
-export const DecisionCodeSchema = Enum(DECISIONS);
-export const StatusSchema = Enum(STATUSES);
+export const DecisionCodeSchema = OneOf(DECISIONS);
+export const StatusSchema = OneOf(STATUSES);
 
 /** A decision of the task force on an enterprise for a year. */
 export const ChainLeaderDecisionSchema = Type.Object({

@@ -3,7 +3,7 @@
  * platform-year's figures and the records behind a number.
  */
 import { Type, type Static, type TSchema } from 'typebox';
-import { Nullable } from '../../platform/contract';
+import { Nullable, OneOf } from '../../platform/contract';
 import {
   BASE_FIGURES,
   FIGURE_KINDS,
@@ -13,13 +13,6 @@ import {
   SOURCES,
 } from './core/metrics';
 
-/**
- * One of the codes, as a plain `type: string` + `enum` (one validation error for a wrong code,
- * a plain string for the serialiser); its Static is the code union.
- */
-export const Enum = <const T extends readonly string[]>(codes: T, options: Record<string, unknown> = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...codes], ...options });
-
 /** An object with one property per code, each of the same schema (e.g. a value per metric). */
 export const Keyed = <const K extends readonly string[], S extends TSchema>(keys: K, schema: S) =>
   Type.Object(Object.fromEntries(keys.map((k) => [k, schema])) as Record<K[number], S>);
@@ -28,9 +21,9 @@ export const YearSchema = Type.Integer({ minimum: 1990, maximum: 2100 });
 const Num = Nullable(Type.Number());
 const PlatformIdQuery = Type.Integer({ minimum: 1 });
 
-export const MetricKeySchema = Enum(METRIC_KEYS);
-export const BaseFigureSchema = Enum(BASE_FIGURES);
-export const SourceSchema = Enum(SOURCES);
+export const MetricKeySchema = OneOf(METRIC_KEYS);
+export const BaseFigureSchema = OneOf(BASE_FIGURES);
+export const SourceSchema = OneOf(SOURCES);
 
 // ---- The catalogue ----
 
@@ -42,8 +35,8 @@ export const MetricInfoSchema = Type.Object({
   unitEn: Type.String(),
   formulaZh: Type.String(),
   formulaEn: Type.String(),
-  scope: Enum(METRIC_SCOPES),
-  format: Enum(METRIC_FORMATS),
+  scope: OneOf(METRIC_SCOPES),
+  format: OneOf(METRIC_FORMATS),
   figures: Type.Array(BaseFigureSchema),
 });
 /** A metric as the catalogue describes it (the definition without its compute function). */
@@ -55,7 +48,7 @@ export const FigureInfoSchema = Type.Object({
   en: Type.String(),
   unitZh: Type.String(),
   unitEn: Type.String(),
-  kind: Enum(FIGURE_KINDS),
+  kind: OneOf(FIGURE_KINDS),
 });
 export type FigureInfo = Static<typeof FigureInfoSchema>;
 

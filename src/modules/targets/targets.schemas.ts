@@ -1,7 +1,7 @@
 /** The plan API contract (规划目标, domain guide §7): periods, targets and their assessment. */
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../platform/contract';
-import { Enum, MetricKeySchema, SourceSchema, YearSchema } from '../metrics/metrics.schemas';
+import { Nullable, OneOf } from '../../platform/contract';
+import { MetricKeySchema, SourceSchema, YearSchema } from '../metrics/metrics.schemas';
 import { COMPARATORS, FREQUENCIES, PROJECTION_METHODS, STATUSES, TARGET_KINDS } from './core/targets';
 
 // ---- Periods ----
@@ -59,16 +59,16 @@ export const TargetSchema = Type.Object({
   nameZh: Type.String(),
   nameEn: Type.String(),
   metric: MetricKeySchema,
-  comparator: Enum(COMPARATORS),
+  comparator: OneOf(COMPARATORS),
   targetValue: Type.Number(),
-  kind: Enum(TARGET_KINDS),
+  kind: OneOf(TARGET_KINDS),
   dueYear: Nullable(Type.Integer()),
   baselineYear: Nullable(Type.Integer()),
   baselineValue: Nullable(Type.Number()),
   /** Yearly milestones in the metric's unit: {"2023": 2.4e8, …}. */
   milestones: Milestones,
   ownerDepartment: Type.String(),
-  frequency: Enum(FREQUENCIES),
+  frequency: OneOf(FREQUENCIES),
   warningRatio: Type.Number(),
   source: Type.String(),
   note: Type.String(),
@@ -90,15 +90,15 @@ const targetFields = {
   nameZh: Type.String({ minLength: 1, maxLength: 200 }),
   nameEn: Type.Optional(Type.String({ maxLength: 200 })),
   metric: MetricKeySchema,
-  comparator: Enum(COMPARATORS),
+  comparator: OneOf(COMPARATORS),
   targetValue: Type.Number(),
-  kind: Enum(TARGET_KINDS),
+  kind: OneOf(TARGET_KINDS),
   dueYear: Type.Optional(Nullable(Type.Integer())),
   baselineYear: Type.Optional(Nullable(Type.Integer())),
   baselineValue: Type.Optional(Nullable(Type.Number())),
   milestones: Type.Optional(Milestones),
   ownerDepartment: Type.Optional(Type.String({ maxLength: 100 })),
-  frequency: Type.Optional(Enum(FREQUENCIES)),
+  frequency: Type.Optional(OneOf(FREQUENCIES)),
   warningRatio: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
   source: Type.Optional(Type.String({ maxLength: 500 })),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -118,7 +118,7 @@ export type TargetUpdateBody = Static<typeof TargetUpdateBodySchema>;
 export const ProjectionSchema = Type.Object({
   year: Type.Integer(),
   value: Type.Number(),
-  method: Enum(PROJECTION_METHODS),
+  method: OneOf(PROJECTION_METHODS),
   from: Type.Integer(),
   to: Type.Integer(),
 });
@@ -135,7 +135,7 @@ export const AssessmentSchema = Type.Object({
     Type.Null(),
   ]),
   achieved: Type.Boolean(),
-  status: Enum(STATUSES),
+  status: OneOf(STATUSES),
 });
 
 /** A target assessed for a year in a scope. */
