@@ -76,7 +76,6 @@ const LEGACY_SQL = [
   'src/modules/metrics/metrics.service.ts',
   'src/modules/targets/targets.service.ts',
   'src/modules/reference/reference.service.ts',
-  'src/modules/imports/imports.service.ts',
   'src/modules/platform-evaluation/platform-evaluation.service.ts',
   'src/modules/demo/city/load.ts',
   'src/modules/demo/demo.seed.ts',
@@ -85,7 +84,6 @@ const LEGACY_SQL = [
   'src/modules/system/system.service.ts',
   'src/cli/db.ts',
   'src/cli/user.ts',
-  'src/cli/data.ts',
 ];
 const LEGACY_FOREIGN_REPOSITORY = [
   'src/cli/actor.ts',
@@ -95,7 +93,6 @@ const LEGACY_FOREIGN_REPOSITORY = [
   'src/modules/chain-leaders/chain-leaders.repository.ts',
   'src/modules/demo/city/load.ts',
   'src/modules/demo/demo.seed.ts',
-  'src/modules/imports/imports.service.ts',
   'src/modules/metrics/reported-stats.repository.ts',
   'src/web/api/cockpit.ts',
   'src/web/api/evaluation.ts',

@@ -20,12 +20,16 @@ import {
   enterpriseExtras,
   findEnterpriseItem,
   iterateEnterprises,
+  iterateYear,
   listEnterprises,
   refreshScale,
   yearView,
   type EnterpriseListItem,
   type EnterpriseQuery,
+  type EnterpriseYearExportRow,
 } from './enterprises.repository';
+
+export type { EnterpriseYearExportRow };
 
 export type EnterprisePatch = Partial<Omit<EnterpriseInput, 'uscc'>> & { version: number };
 export type YearFigures = Partial<Record<YearFieldKey, number | null>>;
@@ -82,6 +86,26 @@ export function createEnterpriseService(db: Db) {
     ): AsyncGenerator<EnterpriseListItem[]> {
       require(actor, 'enterprise:read');
       return iterateEnterprises(db, platformScope(actor), query);
+    },
+
+    /**
+     * One year of figures of the enterprises in scope, for download (web and CLI): checks access
+     * and records the export in the audit log now, then yields the rows in batches.
+     */
+    async exportYear(
+      actor: Actor,
+      year: number,
+      detail: Record<string, unknown> = {},
+    ): Promise<AsyncGenerator<EnterpriseYearExportRow[]>> {
+      require(actor, 'enterprise:read');
+      await recordAudit(db, subjectOf(actor), {
+        action: 'enterprise_year.export',
+        result: 'success',
+        objectType: 'enterprise_year',
+        objectId: String(year),
+        detail: { year, ...detail },
+      });
+      return iterateYear(db, platformScope(actor), year);
     },
 
     async get(actor: Actor, id: number) {

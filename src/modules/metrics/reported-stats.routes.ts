@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { withUploadedWorkbook } from '../spreadsheets/upload';
 import { actorOf, errorResponses, Nullable, type App, type RouteDeps } from '../../platform/http';
 import { AppError } from '../../platform/errors';
-import { MAX_UPLOAD_BYTES } from '../imports/parse';
+import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
 import { sendWorkbook } from '../spreadsheets/reply';
 import { BASE_FIGURES, FIGURES, REPORTED_ONLY } from './core/metrics';
 import { AMOUNT_DECIMALS, NOTE_MAX, YEAR_MAX, YEAR_MIN } from './core/reported';

@@ -199,4 +199,6 @@ export const importJobs = pgTable('import_jobs', {
   warningCount: integer('warning_count').notNull().default(0),
   /** Row-level problems (capped), for the downloadable report. */
   problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
+  /** Which sheet of the workbook was read, and why (in both languages). */
+  sheet: jsonb('sheet').$type<{ name: string; reason: string; zh: string; en: string }>(),
 });
