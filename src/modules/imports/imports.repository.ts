@@ -117,25 +117,25 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 const YEAR_COLUMNS = YEAR_KEYS.map(snake);
 
 /**
- * Writes one year of figures: `rows` yields [enterpriseId, year, …figures] per record. The first
- * load of a year for these enterprises goes straight into the table by COPY (one write pass);
+ * Writes one year of figures as the rows arrive: `rows` yields [enterpriseId, year, …figures,
+ * importId] per record. A year without any figures yet goes straight into the table by COPY (one
+ * write pass, then ANALYZE so that what follows in the transaction plans for the new rows);
  * otherwise COPY into a temporary table and an upsert that touches only rows whose values changed.
  */
 export async function writeAnnual(
   tx: Tx,
   client: pg.PoolClient,
-  importId: number,
   year: number,
-  enterpriseIds: number[],
-  rows: Iterable<CopyValue[]>,
+  rows: Iterable<CopyValue[]> | AsyncIterable<CopyValue[]>,
 ): Promise<WriteCounts> {
-  const existing = await tx.execute<{ n: number }>(
-    sql`select count(*)::int as n from enterprise_years where year = ${year} and enterprise_id = any(${sql.param(enterpriseIds)}::int[])`,
+  const existing = await tx.execute<{ any: boolean }>(
+    sql`select exists (select 1 from enterprise_years where year = ${year}) as any`,
   );
-  const direct = existing.rows[0]!.n === 0;
+  const direct = !existing.rows[0]!.any;
   const columns = ['enterprise_id', 'year', ...YEAR_COLUMNS, 'import_id'];
   if (direct) {
     const inserted = await copyIterable(client, 'enterprise_years', columns, rows);
+    await tx.execute(sql`analyze enterprise_years`);
     return { inserted, updated: 0, unchanged: 0 };
   }
   await tx.execute(

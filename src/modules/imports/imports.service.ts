@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { CopyValue } from '../../platform/db/copy';
-import type { Database } from '../../platform/db/client';
+import type { Database, Tx } from '../../platform/db/client';
 import type { ImportStatus } from '../../platform/db/schema';
 import { fail } from '../../platform/errors';
 import { platformIdsOf } from '../../platform/scope';
@@ -59,6 +59,37 @@ const PROBLEMS_KEPT = 5000;
 const WORKER_MODULE = fileURLToPath(new URL('./imports.worker.ts', import.meta.url));
 
 /** What reading and validating a file gave: problems, and when clean the records to write. */
+interface AnnualChunk {
+  chunk: Float64Array;
+  count: number;
+}
+
+/** Chunks of records handed from the reading worker to the COPY as they arrive. */
+class ChunkQueue implements AsyncIterable<AnnualChunk> {
+  private items: AnnualChunk[] = [];
+  private wake: (() => void) | null = null;
+  private closed = false;
+  push(c: AnnualChunk) {
+    this.items.push(c);
+    this.wake?.();
+  }
+  close() {
+    this.closed = true;
+    this.wake?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      const next = this.items.shift();
+      if (next) yield next;
+      else if (this.closed) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
+
+/** Thrown inside the unit of work to roll it back when the file turned out to have errors. */
+const REJECTED = Symbol('rejected');
+
 interface Checked {
   problems: Problem[];
   errors: number;
@@ -88,27 +119,41 @@ export function createImportService(database: Database, dataDir: string) {
     };
   }
 
-  /** Reads and validates in the worker; the reference data loads meanwhile and follows it there. */
+  /**
+   * Reads and validates in the worker; the reference data loads meanwhile and follows it there.
+   * With `records`, the clean records come back too: annual chunks to `onChunk` as they are read
+   * (else kept in the result), registry records in the result.
+   */
   async function check(
     actor: Actor,
     request: ImportRequest,
-    jobId: number,
-    onProgress?: Progress,
+    report: Progress,
+    options: { records: boolean; onChunk?: (c: AnnualChunk) => void; signal?: AbortSignal } = {
+      records: false,
+    },
   ): Promise<Checked> {
-    const report = onProgress ?? throttle(jobId);
     const annual: Checked['annual'] = [];
     let enterprises: EnterpriseRecord[] = [];
-    const data: ImportWorkerData = { kind: request.kind, year: request.year, keepProblems: PROBLEMS_KEPT };
+    const data: ImportWorkerData = {
+      kind: request.kind,
+      year: request.year,
+      keepProblems: PROBLEMS_KEPT,
+      records: options.records,
+    };
     const read = readInWorker<ImportWorkerResult>(request.file, {
       preferSheets: [SHEET_NAMES[request.kind]],
       consumer: { module: WORKER_MODULE, data },
       onProgress: (rows, estimated) => report('parsing', rows, estimated),
       onMessage: (m) => {
         const message = m as ImportWorkerMessage;
-        if (message.kind === 'annual') annual.push({ chunk: message.chunk, count: message.count });
-        else enterprises = message.records;
+        if (message.kind === 'annual') {
+          const c = { chunk: message.chunk, count: message.count };
+          if (options.onChunk) options.onChunk(c);
+          else annual.push(c);
+        } else enterprises = message.records;
       },
     });
+    options.signal?.addEventListener('abort', () => read.cancel());
     try {
       const scope = platformScope(actor);
       const ref = referenceMessage({
@@ -191,55 +236,103 @@ export function createImportService(database: Database, dataDir: string) {
     });
   }
 
-  /** Writes the validated records and completes the job, in one unit of work. */
-  async function write(actor: Actor, job: ImportJob, c: Checked) {
-    await database.transaction(async (tx, client) => {
-      let counts: repo.WriteCounts;
-      if (job.kind === 'annual') {
-        const year = job.year!;
-        const ids: number[] = [];
-        for (const { chunk, count } of c.annual)
-          for (let i = 0; i < count; i++) ids.push(chunk[i * ANNUAL_STRIDE]!);
-        function* rows(): Generator<CopyValue[]> {
-          for (const { chunk, count } of c.annual)
-            for (let i = 0; i < count; i++) {
-              const at = i * ANNUAL_STRIDE;
-              const values: CopyValue[] = [chunk[at]!, year];
-              for (let k = 1; k <= YEAR_KEYS.length; k++) {
-                const v = chunk[at + k]!;
-                values.push(Number.isNaN(v) ? null : v);
-              }
-              values.push(job.id);
-              yield values;
-            }
-        }
-        counts = await repo.writeAnnual(tx, client, job.id, year, ids, rows());
-        await refreshEnterpriseScale(tx, ids);
-      } else {
+  /** Marks the job succeeded and records the audit row, inside the unit of work. */
+  async function complete(tx: Tx, actor: Actor, job: ImportJob, c: Checked, counts: repo.WriteCounts) {
+    await repo.updateJob(tx, job.id, {
+      status: 'succeeded',
+      finishedAt: new Date(),
+      rowsTotal: c.rowsTotal,
+      rowsInserted: counts.inserted,
+      rowsUpdated: counts.updated,
+      errorCount: 0,
+      warningCount: c.warnings,
+      problems: c.problems,
+      progress: null,
+      sheet: sheetOf(c),
+    });
+    await recordAudit(tx, subjectOf(actor), {
+      action: `import.${job.kind}`,
+      result: 'success',
+      objectType: 'import',
+      objectId: job.id,
+      detail: { file: job.fileName, sha256: job.sha256, year: job.year, sheet: c.sheet?.name, ...counts },
+    });
+  }
+
+  /**
+   * Reads, validates and — when every row is clean — writes, all or nothing. Annual figures go
+   * into COPY while the worker is still reading (the unit of work is rolled back if any row turns
+   * out to have an error); registry rows are written once the whole file has passed.
+   */
+  async function validateAndWrite(
+    actor: Actor,
+    job: ImportJob,
+    request: ImportRequest,
+    report: Progress,
+  ): Promise<Checked> {
+    if (job.kind === 'enterprises') {
+      const c = await check(actor, request, report, { records: true });
+      if (c.errors > 0) {
+        await finishRejected(actor, job, c);
+        return c;
+      }
+      report('writing', 0, c.rowsTotal);
+      await database.transaction(async (tx) => {
         const written = await repo.writeEnterprises(tx, c.enterprises);
         await refreshEnterpriseScale(tx, written.ids);
-        counts = { inserted: written.inserted, updated: written.updated, unchanged: written.unchanged };
-      }
-      await repo.updateJob(tx, job.id, {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        rowsTotal: c.rowsTotal,
-        rowsInserted: counts.inserted,
-        rowsUpdated: counts.updated,
-        errorCount: 0,
-        warningCount: c.warnings,
-        problems: c.problems,
-        progress: null,
-        sheet: sheetOf(c),
+        await complete(tx, actor, job, c, written);
       });
-      await recordAudit(tx, subjectOf(actor), {
-        action: `import.${job.kind}`,
-        result: 'success',
-        objectType: 'import',
-        objectId: job.id,
-        detail: { file: job.fileName, sha256: job.sha256, year: job.year, sheet: c.sheet?.name, ...counts },
-      });
+      return c;
+    }
+    const year = job.year!;
+    const queue = new ChunkQueue();
+    const abort = new AbortController();
+    const checking = check(actor, request, report, {
+      records: true,
+      onChunk: (chunk) => queue.push(chunk),
+      signal: abort.signal,
     });
+    checking.then(
+      () => queue.close(),
+      () => queue.close(),
+    );
+    const ids: number[] = [];
+    async function* rows(): AsyncGenerator<CopyValue[]> {
+      for await (const { chunk, count } of queue)
+        for (let i = 0; i < count; i++) {
+          const at = i * ANNUAL_STRIDE;
+          const id = chunk[at]!;
+          ids.push(id);
+          const values: CopyValue[] = [id, year];
+          for (let k = 1; k <= YEAR_KEYS.length; k++) {
+            const v = chunk[at + k]!;
+            values.push(Number.isNaN(v) ? null : v);
+          }
+          values.push(job.id);
+          yield values;
+        }
+    }
+    let checked: Checked | null = null;
+    try {
+      await database.transaction(async (tx, client) => {
+        const counts = await repo.writeAnnual(tx, client, year, rows());
+        const c = await checking;
+        checked = c;
+        if (c.errors > 0) throw REJECTED;
+        report('writing', counts.inserted + counts.updated + counts.unchanged, c.rowsTotal);
+        await refreshEnterpriseScale(tx, ids);
+        await complete(tx, actor, job, c, counts);
+      });
+    } catch (error) {
+      if (error === REJECTED && checked) {
+        await finishRejected(actor, job, checked);
+        return checked;
+      }
+      abort.abort();
+      await checking.catch(() => {});
+      throw error;
+    }
+    return checked!;
   }
 
   const removeStored = (id: number) => fs.rm(stored(id), { force: true });
@@ -271,12 +364,7 @@ export function createImportService(database: Database, dataDir: string) {
     async importNow(actor: Actor, request: ImportRequest, onProgress?: Progress): Promise<ImportOutcome> {
       const job = await start(actor, request);
       try {
-        const c = await check(actor, request, job.id, onProgress);
-        if (c.errors > 0) await finishRejected(actor, job, c);
-        else {
-          onProgress?.('writing', 0, c.rowsTotal);
-          await write(actor, job, c);
-        }
+        const c = await validateAndWrite(actor, job, request, onProgress ?? throttle(job.id));
         return { job: await finalJob(job.id), problems: c.problems };
       } catch (error) {
         await finishRejected(actor, job, null, 'failed').catch(() => {});
@@ -293,7 +381,7 @@ export function createImportService(database: Database, dataDir: string) {
       void (async () => {
         let keep = false;
         try {
-          const c = await check(actor, { ...request, file: stored(job.id) }, job.id);
+          const c = await check(actor, { ...request, file: stored(job.id) }, throttle(job.id));
           if (c.errors > 0) await finishRejected(actor, job, c);
           else {
             await repo.updateJob(db, job.id, {
@@ -331,12 +419,7 @@ export function createImportService(database: Database, dataDir: string) {
             file: stored(id),
             fileName: job.fileName,
           };
-          const c = await check(actor, request, id);
-          if (c.errors > 0) await finishRejected(actor, job, c);
-          else {
-            await repo.updateJob(db, id, { progress: { phase: 'writing', done: 0, total: c.rowsTotal } });
-            await write(actor, job, c);
-          }
+          await validateAndWrite(actor, job, request, throttle(id));
         } catch {
           await finishRejected(actor, job, null, 'failed').catch(() => {});
         } finally {

@@ -24,6 +24,8 @@ export interface ImportWorkerData {
   year: number | null;
   /** Problems kept (all are counted). */
   keepProblems: number;
+  /** Send the records (to be written); false when only validating. */
+  records: boolean;
 }
 
 /** The reference data as it travels to the worker: flat arrays, rebuilt into maps there. */
@@ -85,6 +87,9 @@ export function createConsumer(input: unknown, send: Send): SheetConsumer {
   let ref: ImportReference | null = null;
   let arrived: () => void = () => {};
   const ready = new Promise<void>((resolve) => (arrived = resolve));
+  // Reading starts at once; rows read before the reference data arrives wait for it here.
+  let early: { row: number; cells: RawCell[] }[] | null = [];
+  let choice: SheetChoice | null = null;
   const log = new ProblemLog(data.keepProblems);
   let validator: RowValidator<AnnualRecord | EnterpriseRecord> | null = null;
   let headerSeen = false;
@@ -93,7 +98,7 @@ export function createConsumer(input: unknown, send: Send): SheetConsumer {
   const registry: EnterpriseRecord[] = [];
 
   const flush = () => {
-    if (!inChunk) return;
+    if (!inChunk || !data.records) return;
     const out = chunk.subarray(0, inChunk * ANNUAL_STRIDE).slice();
     send({ kind: 'annual', chunk: out, count: inChunk } satisfies ImportWorkerMessage, [out.buffer]);
     chunk = new Float64Array(CHUNK_RECORDS * ANNUAL_STRIDE);
@@ -104,43 +109,59 @@ export function createConsumer(input: unknown, send: Send): SheetConsumer {
     validator!.header(cells);
   };
 
+  const start = () => {
+    validator =
+      data.kind === 'annual'
+        ? createAnnualValidator(choice!.name, data.year!, ref!, log)
+        : createEnterpriseValidator(choice!.name, ref!, log);
+    const waiting = early!;
+    early = null;
+    for (const r of waiting) take(r.row, r.cells);
+  };
+  const take = (row: number, cells: RawCell[]) => {
+    if (row === 1) return header(cells);
+    if (!headerSeen) header([]);
+    const record = validator!.row(row, cells);
+    if (!record) return;
+    if (data.kind === 'enterprises') {
+      registry.push(record as EnterpriseRecord);
+      return;
+    }
+    const r = record as AnnualRecord;
+    const at = inChunk * ANNUAL_STRIDE;
+    chunk[at] = r.enterpriseId;
+    for (let k = 0; k < YEAR_KEYS.length; k++) {
+      const v = r.figures[YEAR_KEYS[k]!];
+      chunk[at + 1 + k] = v === null ? Number.NaN : v;
+    }
+    if (++inChunk === CHUNK_RECORDS) flush();
+  };
+  const merged: string[] = [];
+
   return {
-    ready,
     message(m) {
       ref = fromMessage(m as ReferenceMessage);
       arrived();
+      if (choice && early) start();
     },
     choice(c) {
-      validator =
-        data.kind === 'annual'
-          ? createAnnualValidator(c.name, data.year!, ref!, log)
-          : createEnterpriseValidator(c.name, ref!, log);
+      choice = c;
+      if (ref) start();
     },
     row(row, cells) {
-      if (row === 1) return header(cells);
-      if (!headerSeen) header([]);
-      const record = validator!.row(row, cells);
-      if (!record) return;
-      if (data.kind === 'enterprises') {
-        registry.push(record as EnterpriseRecord);
-        return;
-      }
-      const r = record as AnnualRecord;
-      const at = inChunk * ANNUAL_STRIDE;
-      chunk[at] = r.enterpriseId;
-      for (let k = 0; k < YEAR_KEYS.length; k++) {
-        const v = r.figures[YEAR_KEYS[k]!];
-        chunk[at + 1 + k] = v === null ? Number.NaN : v;
-      }
-      if (++inChunk === CHUNK_RECORDS) flush();
+      if (early) early.push({ row, cells });
+      else take(row, cells);
     },
-    merged: (r) => validator!.merged(r),
-    end(summary: ReadSummary): ImportWorkerResult {
+    merged: (r) => merged.push(r),
+    async end(summary: ReadSummary): Promise<ImportWorkerResult> {
+      await ready;
+      if (early) start();
+      for (const r of merged) validator!.merged(r);
       if (!headerSeen) header([]);
       const { rowsTotal, withdrawn } = validator!.finish();
       if (log.errors === 0) {
         flush();
-        if (data.kind === 'enterprises')
+        if (data.kind === 'enterprises' && data.records)
           send({
             kind: 'enterprises',
             records: withdrawn.size ? registry.filter((r) => !withdrawn.has(r.row)) : registry,

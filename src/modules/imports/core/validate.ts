@@ -386,6 +386,8 @@ function base(kind: ImportKind, sheet: string, log: ProblemLog) {
   return state;
 }
 
+const NO_FIGURES = Object.fromEntries(YEAR_KEYS.map((k) => [k, null])) as Record<YearFieldKey, number | null>;
+
 /** The annual figures validator: one record per clean row. */
 export function createAnnualValidator(
   sheet: string,
@@ -411,12 +413,11 @@ export function createAnnualValidator(
       let uscc: string | null | undefined;
       let rowYear: number | null | undefined;
       let name = '';
-      const figures = Object.fromEntries(YEAR_KEYS.map((k) => [k, null])) as Record<
-        YearFieldKey,
-        number | null
-      >;
-      b.columns.forEach((column, i) => {
-        if (!column) return;
+      const figures = { ...NO_FIGURES };
+      const columns = b.columns;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i];
+        if (!column) continue;
         const cell = cells[i] ?? null;
         if (column.key === 'uscc') uscc = usccOf(cell, column, ctx);
         else if (column.key === 'name') name = textOf(cell, column, ctx) ?? '';
@@ -438,7 +439,7 @@ export function createAnnualValidator(
           const n = numberOf(cell, column, ctx);
           if (n !== undefined) figures[column.key as YearFieldKey] = n;
         }
-      });
+      }
       let enterprise: { id: number; name: string } | undefined;
       if (uscc) {
         const first = seen.get(uscc);

@@ -362,24 +362,53 @@ export class SheetScanner {
     for (;;) {
       const start = xml.indexOf(cOpen, i);
       if (start < 0 || start >= to) break;
-      const after = xml.charCodeAt(start + cOpen.length);
+      let k = start + cOpen.length;
+      const after = xml.charCodeAt(k);
       if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
-        i = start + cOpen.length;
+        i = k;
         continue;
       }
-      const tagEnd = xml.indexOf('>', start);
-      const tag = xml.slice(start, tagEnd + 1);
-      const ref = attr(tag, 'r');
+      // The start tag's attributes in one pass: r (reference), t (type), s (style).
+      let ref: string | null = null;
+      let type: string | null = null;
+      let style = -1;
+      let selfClosed = false;
+      for (;;) {
+        let c = xml.charCodeAt(k);
+        while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++k);
+        if (c === 62) break; // >
+        if (c === 47) {
+          selfClosed = true; // />
+          k++;
+          continue;
+        }
+        const eq = xml.indexOf('=', k);
+        if (eq < 0 || eq >= to) throw new SheetFormatError(`broken cell in row ${rowNo}`);
+        const quote = xml[eq + 1] === "'" ? "'" : '"';
+        const close = xml.indexOf(quote, eq + 2);
+        if (close < 0 || close >= to) throw new SheetFormatError(`broken cell in row ${rowNo}`);
+        const len = eq - k;
+        if (len === 1) {
+          const n = xml.charCodeAt(k);
+          if (n === 114)
+            ref = xml.slice(eq + 2, close); // r
+          else if (n === 116)
+            type = xml.slice(eq + 2, close); // t
+          else if (n === 115) style = Number(xml.slice(eq + 2, close)); // s
+        }
+        k = close + 1;
+      }
+      const tagEnd = k;
       const col = ref ? columnOf(ref) : next;
       if (col < 0) throw new SheetFormatError(`bad cell reference ${ref} in row ${rowNo}`);
       next = col + 1;
-      if (tag.endsWith('/>')) {
+      if (selfClosed) {
         i = tagEnd + 1;
         continue;
       }
       const end = xml.indexOf(cClose, tagEnd);
       if (end < 0 || end > to) throw new SheetFormatError(`cell without end in row ${rowNo}`);
-      const value = this.cellValue(tag, xml.slice(tagEnd + 1, end));
+      const value = this.cellValue(type, style, xml, tagEnd + 1, end);
       i = end + cClose.length;
       if (value === null) continue;
       if (col >= this.limits.maxColumns)
@@ -393,15 +422,17 @@ export class SheetScanner {
     return cells;
   }
 
-  private cellValue(tag: string, body: string): RawCell {
+  /** A cell's value from its type, style and the body between its start and end tags. */
+  private cellValue(t: string | null, style: number, xml: string, from: number, to: number): RawCell {
     const p = this.prefix;
-    const t = attr(tag, 't');
+    // Searches stay inside the cell's body.
+    const body = xml.slice(from, to);
     const formula = body.includes(`<${p}f`);
     let v: string | null = null;
     const vStart = body.indexOf(`<${p}v`);
     if (vStart >= 0) {
       const open = body.indexOf('>', vStart);
-      if (body[open - 1] !== '/') {
+      if (body.charCodeAt(open - 1) !== 47) {
         const close = body.indexOf(`</${p}v>`, open);
         v = body.slice(open + 1, close < 0 ? undefined : close);
       }
@@ -420,7 +451,19 @@ export class SheetScanner {
       }
       case 'inlineStr': {
         const isStart = body.indexOf(`<${p}is`);
-        value = isStart >= 0 ? itemText(body.slice(isStart)) : v === null ? null : decodeText(v);
+        if (isStart >= 0) {
+          // The common shape `<is><t>text</t></is>` directly; rich text runs the long way.
+          const tOpen = `<${p}t`;
+          const tStart = body.indexOf(tOpen, isStart);
+          const tEnd = tStart >= 0 ? body.indexOf('>', tStart) : -1;
+          const tClose = tEnd >= 0 ? body.indexOf(`</${p}t>`, tEnd) : -1;
+          const simple =
+            tClose >= 0 &&
+            body.charCodeAt(tStart + tOpen.length) !== 120 && // not a longer name
+            body.indexOf(`<${p}r`, isStart) < 0 &&
+            body.indexOf(tOpen, tClose + 2) < 0;
+          value = simple ? decodeText(body.slice(tEnd + 1, tClose)) : itemText(body.slice(isStart));
+        } else value = v === null ? null : decodeText(v);
         break;
       }
       case 'str':
@@ -442,8 +485,7 @@ export class SheetScanner {
         }
         const n = Number(v);
         if (Number.isNaN(n)) throw new SheetFormatError(`not a number: ${v.slice(0, 40)}`);
-        const s = attr(tag, 's');
-        if (s !== null && this.dateStyles[Number(s)]) {
+        if (style >= 0 && this.dateStyles[style]) {
           const iso = serialToIsoDate(n, this.date1904);
           value = iso ? { date: iso } : n;
         } else value = n;
