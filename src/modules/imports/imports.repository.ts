@@ -119,7 +119,7 @@ const YEAR_COLUMNS = YEAR_KEYS.map(snake);
 /**
  * Writes one year of figures as the rows arrive: `rows` yields [enterpriseId, year, …figures,
  * importId] per record. A year without any figures yet goes straight into the table by COPY (one
- * write pass, then ANALYZE so that what follows in the transaction plans for the new rows);
+ * write pass);
  * otherwise COPY into a temporary table and an upsert that touches only rows whose values changed.
  */
 export async function writeAnnual(
@@ -135,7 +135,6 @@ export async function writeAnnual(
   const columns = ['enterprise_id', 'year', ...YEAR_COLUMNS, 'import_id'];
   if (direct) {
     const inserted = await copyIterable(client, 'enterprise_years', columns, rows);
-    await tx.execute(sql`analyze enterprise_years`);
     return { inserted, updated: 0, unchanged: 0 };
   }
   await tx.execute(

@@ -121,6 +121,8 @@ export function readInWorker<T = unknown>(file: string, options: WorkerReadOptio
       );
     });
   })();
+  // The caller may await the outcome later (after other work): a rejection is not unhandled here.
+  outcome.catch(() => {});
   return {
     send(data, transfer) {
       if (worker) worker.postMessage({ type: 'consumer', data }, transfer as never);
