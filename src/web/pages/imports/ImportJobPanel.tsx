@@ -21,6 +21,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { importReportUrl, isRunning, useCommitImport, useImportJob } from '../../api/imports';
 import type { ImportJob, ImportProblem } from '../../api/types';
+import type { ImportJobView } from '../../../modules/imports/imports.schemas';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
@@ -122,8 +123,19 @@ export function ImportJobPanel({ id, onRestart }: Props) {
   );
 }
 
+/** Which sheet of the workbook the server read, and why (named by the template, or first visible). */
+const sheetOf = (job: ImportJob) => (job as ImportJob & Partial<Pick<ImportJobView, 'sheet'>>).sheet ?? null;
+
+/** A problem of the file as a whole (not a row): the file could not be read at all. */
+const fileProblem = (job: ImportJob) => {
+  const p = job.problems?.[0];
+  return job.errorCount === 1 && p && p.severity === 'error' && !p.row ? p : null;
+};
+
 function JobFacts({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const sheet = sheetOf(job);
   return (
     <Descriptions
       size="small"
@@ -141,6 +153,19 @@ function JobFacts({ job }: { job: ImportJob }) {
         { key: 'sha', label: 'SHA-256', children: <ShortHash hash={job.sha256} /> },
         { key: 'user', label: t('imports.user'), children: job.username ?? '—' },
         { key: 'at', label: t('imports.startedAt'), children: formatDateTime(job.startedAt) },
+        ...(sheet
+          ? [
+              {
+                key: 'sheet',
+                label: t('imports.sheetRead'),
+                children: (
+                  <span data-testid="import-sheet" title={lang === 'en' ? sheet.en : sheet.zh}>
+                    {lang === 'en' ? sheet.en : sheet.zh}
+                  </span>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -223,6 +248,7 @@ function Outcome({
   onCommit: () => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const { modal } = App.useApp();
   switch (job.status) {
@@ -265,15 +291,22 @@ function Outcome({
           }
         />
       );
-    case 'rejected':
+    case 'rejected': {
+      const whole = fileProblem(job);
       return (
         <Alert
           type="error"
           showIcon
           title={t('imports.rejectedTitle')}
-          description={t('imports.rejected', { count: job.errorCount })}
+          description={
+            whole
+              ? t('imports.rejectedFile', { message: lang === 'en' ? whole.en : whole.zh })
+              : t('imports.rejected', { count: job.errorCount })
+          }
+          data-testid="import-rejected"
         />
       );
+    }
     case 'succeeded':
       return (
         <Result
