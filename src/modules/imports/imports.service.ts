@@ -96,7 +96,6 @@ interface Checked {
   warnings: number;
   rowsTotal: number;
   sheet: SheetChoice | null;
-  annual: { chunk: Float64Array; count: number }[];
   enterprises: EnterpriseRecord[];
 }
 
@@ -121,8 +120,8 @@ export function createImportService(database: Database, dataDir: string) {
 
   /**
    * Reads and validates in the worker; the reference data loads meanwhile and follows it there.
-   * With `records`, the clean records come back too: annual chunks to `onChunk` as they are read
-   * (else kept in the result), registry records in the result.
+   * With `records`, the clean records come back too: annual chunks to `onChunk` as they are read,
+   * registry records in the result.
    */
   async function check(
     actor: Actor,
@@ -132,7 +131,6 @@ export function createImportService(database: Database, dataDir: string) {
       records: false,
     },
   ): Promise<Checked> {
-    const annual: Checked['annual'] = [];
     let enterprises: EnterpriseRecord[] = [];
     const data: ImportWorkerData = {
       kind: request.kind,
@@ -146,11 +144,8 @@ export function createImportService(database: Database, dataDir: string) {
       onProgress: (rows, estimated) => report('parsing', rows, estimated),
       onMessage: (m) => {
         const message = m as ImportWorkerMessage;
-        if (message.kind === 'annual') {
-          const c = { chunk: message.chunk, count: message.count };
-          if (options.onChunk) options.onChunk(c);
-          else annual.push(c);
-        } else enterprises = message.records;
+        if (message.kind === 'annual') options.onChunk?.({ chunk: message.chunk, count: message.count });
+        else enterprises = message.records;
       },
     });
     options.signal?.addEventListener('abort', () => read.cancel());
@@ -163,7 +158,7 @@ export function createImportService(database: Database, dataDir: string) {
       read.send(ref, [ref.ids.buffer]);
     } catch (error) {
       read.cancel();
-      await read.outcome;
+      await read.outcome.catch(() => {});
       throw error;
     }
     const outcome = await read.outcome;
@@ -175,12 +170,11 @@ export function createImportService(database: Database, dataDir: string) {
         warnings: 0,
         rowsTotal: 0,
         sheet: null,
-        annual: [],
         enterprises: [],
       };
     }
     const r = outcome.result;
-    return { ...r, sheet: r.sheet, annual, enterprises };
+    return { ...r, enterprises };
   }
 
   async function start(actor: Actor, request: ImportRequest): Promise<ImportJob> {
