@@ -263,9 +263,12 @@ export function createImportService(database: Database, dataDir: string) {
     job: ImportJob,
     request: ImportRequest,
     report: Progress,
+    /** Called once the file has been read (a stored upload is then no longer needed). */
+    afterRead: () => Promise<void> = async () => {},
   ): Promise<Checked> {
     if (job.kind === 'enterprises') {
       const c = await check(actor, request, report, { records: true });
+      await afterRead();
       if (c.errors > 0) {
         await finishRejected(actor, job, c);
         return c;
@@ -312,6 +315,7 @@ export function createImportService(database: Database, dataDir: string) {
         const counts = await repo.writeAnnual(tx, client, year, rows());
         const c = await checking;
         checked = c;
+        await afterRead();
         if (c.errors > 0) throw REJECTED;
         report('writing', counts.inserted + counts.updated + counts.unchanged, c.rowsTotal);
         await refreshEnterpriseScale(tx, ids);
@@ -376,8 +380,11 @@ export function createImportService(database: Database, dataDir: string) {
         let keep = false;
         try {
           const c = await check(actor, { ...request, file: stored(job.id) }, throttle(job.id));
-          if (c.errors > 0) await finishRejected(actor, job, c);
-          else {
+          // The stored file goes before the job's outcome can be seen.
+          if (c.errors > 0) {
+            await removeStored(job.id);
+            await finishRejected(actor, job, c);
+          } else {
             await repo.updateJob(db, job.id, {
               status: 'ready',
               rowsTotal: c.rowsTotal,
@@ -390,6 +397,7 @@ export function createImportService(database: Database, dataDir: string) {
             keep = true;
           }
         } catch {
+          await removeStored(job.id);
           await finishRejected(actor, job, null, 'failed').catch(() => {});
         } finally {
           if (!keep) await removeStored(job.id);
@@ -413,8 +421,9 @@ export function createImportService(database: Database, dataDir: string) {
             file: stored(id),
             fileName: job.fileName,
           };
-          await validateAndWrite(actor, job, request, throttle(id));
+          await validateAndWrite(actor, job, request, throttle(id), () => removeStored(id));
         } catch {
+          await removeStored(id);
           await finishRejected(actor, job, null, 'failed').catch(() => {});
         } finally {
           await removeStored(id);
