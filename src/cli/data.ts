@@ -3,13 +3,16 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { EXPORT_COLUMNS } from '../modules/enterprises/enterprises.routes';
-import { YEAR_FIELDS } from '../modules/enterprises/core/fields';
+import { REGISTRY_EXPORT } from '../modules/enterprises/enterprises.workbooks';
 import type { ImportKind } from '../modules/imports/core/columns';
-import { reportWorkbook, templateWorkbook } from '../modules/imports/workbooks';
+import {
+  ANNUAL_EXPORT,
+  annualExportWorkbook,
+  reportWorkbook,
+  templateWorkbook,
+} from '../modules/imports/imports.workbooks';
 import { streamWorkbook } from '../modules/spreadsheets/xlsx-writer';
 import { createServices } from '../server/services';
-import { sql } from 'drizzle-orm';
 import { CLI_ACTOR } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
@@ -77,7 +80,8 @@ export function registerData(program: Command) {
             ),
           );
           if (!json) process.stderr.write('\r\x1b[K');
-          if (opts.report) await pipeline(reportWorkbook(problems), createWriteStream(opts.report));
+          if (opts.report)
+            await pipeline(reportWorkbook(problems, job.sheet), createWriteStream(opts.report));
           const seconds = (Date.now() - started) / 1000;
           const errors = problems.filter((p) => p.severity === 'error');
           output(
@@ -94,11 +98,16 @@ export function registerData(program: Command) {
                 lines.push(
                   `  … ${problems.length - 50} more${opts.report ? ` (see ${opts.report})` : ' (use --report FILE.xlsx for all)'}`,
                 );
+              // A file that could not be read at all: its problem is the headline.
+              const whole = errors.length === 1 && errors[0]!.row === 0 ? errors[0]! : null;
               const head =
                 job.status === 'succeeded'
                   ? `✔ Imported ${job.rowsTotal} rows from ${path.basename(file)} in ${seconds.toFixed(1)} s: ${job.rowsInserted} new, ${job.rowsUpdated} updated, ${job.rowsTotal - job.rowsInserted - job.rowsUpdated} unchanged; ${job.warningCount} warnings. SHA-256 ${job.sha256}`
-                  : `✖ Rejected ${path.basename(file)}: ${errors.length} errors, nothing was written. Fix the rows below and import again.`;
-              return [head, ...lines].join('\n');
+                  : whole
+                    ? `✖ Rejected ${path.basename(file)}: ${whole.zh} / ${whole.en}. Nothing was written.`
+                    : `✖ Rejected ${path.basename(file)}: ${errors.length} errors, nothing was written. Fix the rows below and import again.`;
+              const sheet = job.sheet ? [`  ${job.sheet.zh} / ${job.sheet.en}`] : [];
+              return [head, ...sheet, ...(whole ? [] : lines)].join('\n');
             },
           );
           if (job.status !== 'succeeded') process.exitCode = 1;
@@ -124,10 +133,7 @@ export function registerData(program: Command) {
             for await (const b of batches) items.push(...b);
             console.log(JSON.stringify(items));
           } else {
-            await pipeline(
-              streamWorkbook({ name: '企业名录', columns: EXPORT_COLUMNS }, batches),
-              createWriteStream(opts.out!),
-            );
+            await pipeline(streamWorkbook(REGISTRY_EXPORT, batches), createWriteStream(opts.out!));
             console.log(`✔ Written ${path.resolve(opts.out!)}`);
           }
           await services.audit.record(CLI_ACTOR, {
@@ -152,38 +158,19 @@ export function registerData(program: Command) {
         if (!json && !opts.out) throw new Error('Give --out FILE.xlsx, or --json for standard output');
         const config = configFrom();
         await withDatabase(config, async (database) => {
-          type Row = Record<string, unknown>;
-          async function* batches(): AsyncGenerator<Row[]> {
-            let last = 0;
-            for (;;) {
-              const rows = await database.db.execute<Row>(sql`
-                select e.id, e.uscc, e.name, y.* from enterprise_years y join enterprises e on e.id = y.enterprise_id
-                 where y.year = ${year} and e.id > ${last} order by e.id limit 5000`);
-              if (!rows.rows.length) return;
-              last = Number(rows.rows[rows.rows.length - 1]!.id);
-              yield rows.rows;
-            }
-          }
-          const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-          const columns = [
-            { header: '统一社会信用代码', width: 22, value: (r: Row) => r.uscc },
-            { header: '企业名称', width: 34, value: (r: Row) => r.name },
-            { header: '年度', value: (r: Row) => r.year },
-            ...YEAR_FIELDS.map((f) => ({
-              header: `${f.zh}（${f.unitZh}）`,
-              value: (r: Row) => (r[snake(f.key)] === null ? null : Number(r[snake(f.key)])),
-            })),
-          ];
+          // Through the service: permission (enterprise:read), scope and an audit row.
+          const batches = await createServices(database, config).enterprises.exportYear(CLI_ACTOR, year, {
+            to: json ? 'stdout' : path.basename(opts.out!),
+          });
           if (json) {
-            const items: Row[] = [];
-            for await (const b of batches())
-              items.push(...b.map((r) => Object.fromEntries(columns.map((c) => [c.header, c.value(r)]))));
+            const items: Record<string, unknown>[] = [];
+            for await (const b of batches)
+              items.push(
+                ...b.map((r) => Object.fromEntries(ANNUAL_EXPORT.columns.map((c) => [c.header, c.value(r)]))),
+              );
             console.log(JSON.stringify(items));
           } else {
-            await pipeline(
-              streamWorkbook({ name: `${year}年度数据`, columns }, batches()),
-              createWriteStream(opts.out!),
-            );
+            await pipeline(annualExportWorkbook(batches), createWriteStream(opts.out!));
             console.log(`✔ Written ${path.resolve(opts.out!)}`);
           }
         });

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
+import { scopeSql } from '../../platform/db/scope-sql';
 import {
   enterpriseContacts,
   enterpriseLabels,
@@ -12,7 +13,6 @@ import {
   users,
 } from '../../platform/db/schema';
 import type { RatingExemption, Scale } from './core/codes';
-import { scopeSql } from '../../platform/db/scope-sql';
 import type { PlatformScope } from '../../platform/scope';
 import type { Page } from '../../platform/contract';
 import type { EnterpriseInput } from './core/enterprise-rules';
@@ -404,4 +404,44 @@ export async function insertFlag(
     createdAt: row!.createdAt.toISOString(),
     resolvedAt: null,
   };
+}
+
+/** One enterprise's figures of a year, for the annual export (the annual import template's rows). */
+export interface EnterpriseYearExportRow {
+  id: number;
+  uscc: string;
+  name: string;
+  year: number;
+  figures: Record<YearFieldKey, number | null>;
+}
+
+/** The figures of `year` of every enterprise in scope, in pages of `batch` (by enterprise id). */
+export async function* iterateYear(
+  db: Db,
+  scope: PlatformScope,
+  year: number,
+  batch = 5000,
+): AsyncGenerator<EnterpriseYearExportRow[]> {
+  const where = scopeSql(scope, { platformId: sql`e.platform_id`, enterpriseId: sql`e.id` });
+  const columns = sql.raw(
+    YEAR_FIELD_KEYS.map((k) => `y.${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`).join(', '),
+  );
+  let lastId = 0;
+  for (;;) {
+    const rows = await db.execute<Row>(
+      sql`select e.id, e.uscc, e.name, y.year, ${columns} from enterprise_years y join enterprises e on e.id = y.enterprise_id
+           where y.year = ${year} and ${where} and e.id > ${lastId} order by e.id limit ${batch}`,
+    );
+    if (!rows.rows.length) return;
+    yield rows.rows.map((r) => ({
+      id: Number(r.id),
+      uscc: String(r.uscc),
+      name: String(r.name),
+      year: Number(r.year),
+      figures: Object.fromEntries(
+        YEAR_FIELD_KEYS.map((k) => [k, num(r[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)])]),
+      ) as Record<YearFieldKey, number | null>,
+    }));
+    lastId = Number(rows.rows[rows.rows.length - 1]!.id);
+  }
 }

@@ -2,7 +2,6 @@ import { errorResponses, IdParams } from '../../platform/contract';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
-import { LABEL_NAMES, RATING_EXEMPTION_NAMES } from './core/fields';
 import {
   EnterpriseCreateSchema,
   EnterpriseDetailSchema,
@@ -15,36 +14,8 @@ import {
   YearFlagBodySchema,
   YearFlagSchema,
   YearParamsSchema,
-  type EnterpriseListItem,
 } from './enterprises.schemas';
-
-const SCALE_NAMES: Record<string, string> = { above: '规上', below: '规下' };
-
-/** Columns of the enterprise export, headers with units. */
-export const EXPORT_COLUMNS: { header: string; width?: number; value: (e: EnterpriseListItem) => unknown }[] =
-  [
-    { header: '统一社会信用代码', width: 22, value: (e) => e.uscc },
-    { header: '企业名称', width: 34, value: (e) => e.name },
-    { header: '所属园区', width: 24, value: (e) => e.platformName },
-    { header: '行业代码（GB/T 4754-2017）', width: 14, value: (e) => e.industryClass },
-    { header: '行业名称', width: 24, value: (e) => e.industryClassName },
-    { header: '重点产业', width: 12, value: (e) => e.keyIndustry },
-    { header: '规模', width: 8, value: (e) => SCALE_NAMES[e.scale] },
-    { header: '自有用地（亩）', value: (e) => e.ownLandMu },
-    { header: '租赁厂房面积（平方米）', value: (e) => e.leasedFloorM2 },
-    {
-      header: '不定等级（公用事业/初创企业/在建重大项目）',
-      width: 14,
-      value: (e) => (e.ratingExemption ? RATING_EXEMPTION_NAMES[e.ratingExemption].zh : ''),
-    },
-    { header: '标签', width: 30, value: (e) => e.labels.map((l) => LABEL_NAMES[l.label].zh).join('、') },
-    { header: '数据年度', value: (e) => e.latestYear },
-    { header: '工业总产值（万元）', value: (e) => e.output },
-    { header: '营业收入（万元）', value: (e) => e.revenue },
-    { header: '税收（万元）', value: (e) => e.tax },
-    { header: '工业增加值（万元）', value: (e) => e.valueAdded },
-    { header: '年平均职工人数（人）', value: (e) => e.employees },
-  ];
+import { REGISTRY_EXPORT } from './enterprises.workbooks';
 
 export function enterpriseRoutes(app: App, { services }: RouteDeps) {
   const tags = ['enterprises'];
@@ -94,11 +65,7 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
         objectType: 'enterprise',
         detail: { filters: q },
       });
-      return sendWorkbook(
-        reply,
-        datedName('企业名录'),
-        streamWorkbook({ name: '企业名录', columns: EXPORT_COLUMNS }, batches),
-      );
+      return sendWorkbook(reply, datedName('企业名录'), streamWorkbook(REGISTRY_EXPORT, batches));
     },
   );
 

@@ -12,6 +12,7 @@ import {
   insertEnterprise,
   insertFlag,
   iterateEnterprises,
+  iterateYear,
   listEnterprises,
   lockVersion,
   refreshScale,
@@ -20,6 +21,7 @@ import {
   usccTaken,
   writeLabels,
   yearExists,
+  type EnterpriseYearExportRow,
 } from './enterprises.repository';
 import type {
   EnterpriseDetail,
@@ -31,6 +33,8 @@ import type {
   YearFlag,
   YearFlagBody,
 } from './enterprises.schemas';
+
+export type { EnterpriseYearExportRow };
 
 /**
  * Recomputes 规上/规下 of the given enterprises from their latest figures, inside the caller's
@@ -84,6 +88,26 @@ export function createEnterpriseService(database: Database) {
     ): AsyncGenerator<EnterpriseListItem[]> {
       require(actor, 'enterprise:read');
       return iterateEnterprises(db, platformScope(actor), query);
+    },
+
+    /**
+     * One year of figures of the enterprises in scope, for download (web and CLI): checks access
+     * and records the export in the audit log now, then yields the rows in batches.
+     */
+    async exportYear(
+      actor: Actor,
+      year: number,
+      detail: Record<string, unknown> = {},
+    ): Promise<AsyncGenerator<EnterpriseYearExportRow[]>> {
+      require(actor, 'enterprise:read');
+      await recordAudit(db, subjectOf(actor), {
+        action: 'enterprise_year.export',
+        result: 'success',
+        objectType: 'enterprise_year',
+        objectId: String(year),
+        detail: { year, ...detail },
+      });
+      return iterateYear(db, platformScope(actor), year);
     },
 
     async get(actor: Actor, id: number): Promise<EnterpriseDetail> {

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/core/access';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from './core/columns';
 import { createImportService } from './imports.service';
-import { templateWorkbook } from './workbooks';
+import { templateWorkbook } from './imports.workbooks';
 
 let database: Database;
 let dir: string;

@@ -1,57 +1,22 @@
-import { Type } from '@fastify/type-provider-typebox';
 import { withUploadedWorkbook } from '../spreadsheets/upload';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import {
-  actorOf,
-  errorResponses,
-  IdParams,
-  Nullable,
-  Paging,
-  type App,
-  type RouteDeps,
-} from '../../platform/http';
-import type { ImportKind } from './core/columns';
+import { actorOf, errorResponses, IdParams, type App, type RouteDeps } from '../../platform/http';
+import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
 import type { Problem } from './core/problems';
-import { MAX_UPLOAD_BYTES } from './parse';
 import type { ImportJob } from './imports.service';
-import { reportWorkbook, templateWorkbook } from './workbooks';
+import { annualExportWorkbook, reportWorkbook, templateWorkbook } from './imports.workbooks';
 import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
+import {
+  HistoryPage,
+  HistoryQuery,
+  ImportJobSchema,
+  TemplateParams,
+  UploadQuery,
+  YearParams,
+  type ImportJobView,
+} from './imports.schemas';
 
-const Kind = Type.Union([Type.Literal('enterprises'), Type.Literal('annual')]);
-const ProblemSchema = Type.Object({
-  sheet: Type.String(),
-  row: Type.Integer(),
-  column: Type.String(),
-  value: Type.String(),
-  code: Type.String(),
-  severity: Type.String(),
-  zh: Type.String(),
-  en: Type.String(),
-});
-const JobSchema = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  year: Nullable(Type.Integer()),
-  fileName: Type.String(),
-  sha256: Type.String(),
-  sizeBytes: Type.Integer(),
-  username: Nullable(Type.String()),
-  startedAt: Type.String(),
-  finishedAt: Nullable(Type.String()),
-  status: Type.String(),
-  progress: Type.Union([
-    Type.Object({ phase: Type.String(), done: Type.Integer(), total: Nullable(Type.Integer()) }),
-    Type.Null(),
-  ]),
-  rowsTotal: Type.Integer(),
-  rowsInserted: Type.Integer(),
-  rowsUpdated: Type.Integer(),
-  errorCount: Type.Integer(),
-  warningCount: Type.Integer(),
-  problems: Type.Optional(Type.Array(ProblemSchema)),
-});
-
-const view = ({ userId: _owner, ...job }: ImportJob, withProblems = true) => ({
+const view = ({ userId: _owner, ...job }: ImportJob, withProblems = true): ImportJobView => ({
   ...job,
   startedAt: job.startedAt.toISOString(),
   finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -67,17 +32,35 @@ export function importRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Download an import template / 下载导入模板',
-        params: Type.Object({ kind: Kind }, { additionalProperties: false }),
+        params: TemplateParams,
       },
     },
     async (request, reply) => {
       actorOf(request);
-      const kind = request.params.kind as ImportKind;
+      const kind = request.params.kind;
       return sendWorkbook(
         reply,
         kind === 'annual' ? '年度数据导入模板.xlsx' : '企业名录导入模板.xlsx',
         await templateWorkbook(kind),
       );
+    },
+  );
+
+  app.get(
+    '/api/imports/years/:year/export.xlsx',
+    {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "A year's enterprise figures in the annual template's layout (re-importable) / 导出年度数据",
+        params: YearParams,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const year = request.params.year;
+      const batches = await services.enterprises.exportYear(actorOf(request), year, { to: 'download' });
+      return sendWorkbook(reply, datedName(`${year}年度数据`), annualExportWorkbook(batches));
     },
   );
 
@@ -89,11 +72,8 @@ export function importRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Upload a workbook for validation (multipart field "file") / 上传并校验',
-        querystring: Type.Object(
-          { kind: Kind, year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })) },
-          { additionalProperties: false },
-        ),
-        response: { 202: JobSchema, ...errorResponses },
+        querystring: UploadQuery,
+        response: { 202: ImportJobSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -116,16 +96,8 @@ export function importRoutes(app: App, { services }: RouteDeps) {
       schema: {
         tags,
         summary: 'Import history / 导入记录',
-        querystring: Type.Object({ ...Paging }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(JobSchema),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-          }),
-          ...errorResponses,
-        },
+        querystring: HistoryQuery,
+        response: { 200: HistoryPage, ...errorResponses },
       },
     },
     async (request) => {
@@ -164,6 +136,7 @@ export function importRoutes(app: App, { services }: RouteDeps) {
               { header: '类型', value: (j) => (j.kind === 'annual' ? '年度数据' : '企业名录') },
               { header: '年度', value: (j) => j.year },
               { header: '文件名', width: 30, value: (j) => j.fileName },
+              { header: '工作表', width: 16, value: (j) => j.sheet?.name ?? '' },
               { header: 'SHA-256', width: 66, value: (j) => j.sha256 },
               { header: '数据行数', value: (j) => j.rowsTotal },
               { header: '新增', value: (j) => j.rowsInserted },
@@ -184,9 +157,9 @@ export function importRoutes(app: App, { services }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Import status, progress and problems / 导入状态',
+        summary: 'Import status, progress, sheet read and problems / 导入状态',
         params: IdParams,
-        response: { 200: JobSchema, ...errorResponses },
+        response: { 200: ImportJobSchema, ...errorResponses },
       },
     },
     async (request) => view(await services.imports.get(actorOf(request), request.params.id)),
@@ -199,7 +172,7 @@ export function importRoutes(app: App, { services }: RouteDeps) {
         tags,
         summary: 'Write a validated import / 确认导入',
         params: IdParams,
-        response: { 202: JobSchema, ...errorResponses },
+        response: { 202: ImportJobSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -211,7 +184,11 @@ export function importRoutes(app: App, { services }: RouteDeps) {
     { schema: { tags, summary: 'Row-level problems as a workbook / 下载问题清单', params: IdParams } },
     async (request, reply) => {
       const job = await services.imports.get(actorOf(request), request.params.id);
-      return sendWorkbook(reply, `导入问题清单-${job.id}.xlsx`, reportWorkbook(job.problems as Problem[]));
+      return sendWorkbook(
+        reply,
+        `导入问题清单-${job.id}.xlsx`,
+        reportWorkbook(job.problems as Problem[], job.sheet),
+      );
     },
   );
 }

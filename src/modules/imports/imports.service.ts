@@ -1,44 +1,44 @@
 /**
- * Imports of enterprise registries and annual figures from Excel: parse safely, validate every row,
- * then write all-or-nothing in one transaction (idempotent upserts on USCC / USCC + year), with an
- * import-history row and an audit record.
+ * Imports of enterprise registries and annual figures from Excel: the workbook is read and every
+ * row validated in a worker thread as it streams (spreadsheets/read + imports.worker.ts), then all
+ * rows are written or none, in one unit of work (idempotent upserts on USCC / USCC + year), with
+ * the import-history row and an audit record.
+ *
+ * Uploads (web): the file is kept under `<dataDir>/imports/<job>.xlsx`, readable by the server
+ * only, while the job waits for confirmation — at most UPLOAD_RETENTION_HOURS — and deleted as soon
+ * as the job is rejected, fails, is written, or expires. The CLI reads the operator's file in place.
+ * Nothing else of an upload is written to disk.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { from as copyFrom } from 'pg-copy-streams';
+import { fileURLToPath } from 'node:url';
+import type { CopyValue } from '../../platform/db/copy';
 import type { Database, Tx } from '../../platform/db/client';
-import {
-  enterpriseContacts,
-  enterpriseLabels,
-  enterprises,
-  importJobs,
-  industryClasses,
-  platforms,
-  type ImportStatus,
-} from '../../platform/db/schema';
+import type { ImportStatus } from './core/columns';
 import { fail } from '../../platform/errors';
+import { platformIdsOf } from '../../platform/scope';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor } from '../auth/core/access';
-import { pinyinInitials } from '../enterprises/core/pinyin';
-import { enterpriseScopeSql, refreshScale } from '../enterprises/enterprises.repository';
-import type { ImportKind } from './core/columns';
-import type { Problem } from './core/problems';
+import { refreshEnterpriseScale } from '../enterprises/enterprises.service';
+import { readInWorker } from '../spreadsheets/read/read-in-worker';
+import type { SheetChoice } from '../spreadsheets/read/xlsx-reader';
+import { SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
+import { problem, type Problem } from './core/problems';
+import type { EnterpriseRecord } from './core/validate';
+import * as repo from './imports.repository';
+import type { ImportJob } from './imports.repository';
 import {
-  validateAnnual,
-  validateEnterprises,
-  type AnnualRecord,
-  type EnterpriseRecord,
-  type ImportReference,
-} from './core/validate';
-import { parseWorkbook } from './parse';
-import { YEAR_KEYS } from './core/columns';
+  ANNUAL_STRIDE,
+  referenceMessage,
+  type ImportWorkerData,
+  type ImportWorkerMessage,
+  type ImportWorkerResult,
+} from './imports.worker';
 
-export type ImportJob = typeof importJobs.$inferSelect;
+export type { ImportJob };
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -52,69 +52,133 @@ export interface ImportOutcome {
   problems: Problem[];
 }
 
+export type Progress = (phase: string, done: number, total: number | null) => void;
+
+/** Problems kept on a job and in reports (all are counted). */
 const PROBLEMS_KEPT = 5000;
+const WORKER_MODULE = fileURLToPath(new URL('./imports.worker.ts', import.meta.url));
+
+/** What reading and validating a file gave: problems, and when clean the records to write. */
+interface AnnualChunk {
+  chunk: Float64Array;
+  count: number;
+}
+
+/** Chunks of records handed from the reading worker to the COPY as they arrive. */
+class ChunkQueue implements AsyncIterable<AnnualChunk> {
+  private items: AnnualChunk[] = [];
+  private wake: (() => void) | null = null;
+  private closed = false;
+  push(c: AnnualChunk) {
+    this.items.push(c);
+    this.wake?.();
+  }
+  close() {
+    this.closed = true;
+    this.wake?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      const next = this.items.shift();
+      if (next) yield next;
+      else if (this.closed) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
+
+/** Thrown inside the unit of work to roll it back when the file turned out to have errors. */
+const REJECTED = Symbol('rejected');
+
+interface Checked {
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  rowsTotal: number;
+  sheet: SheetChoice | null;
+  enterprises: EnterpriseRecord[];
+}
 
 export function createImportService(database: Database, dataDir: string) {
   const { db } = database;
+  const uploads = path.join(dataDir, 'imports');
+  const stored = (id: number) => path.join(uploads, `${id}.xlsx`);
 
-  async function reference(actor: Actor): Promise<ImportReference> {
-    const scope = platformScope(actor);
-    const ps = await db.select({ id: platforms.id, name: platforms.name }).from(platforms);
-    const cls = await db
-      .select({ code: industryClasses.code })
-      .from(industryClasses)
-      .where(eq(industryClasses.level, 'class'));
-    const es = await db.execute<{ id: number; uscc: string; name: string }>(
-      sql`select e.id, e.uscc, e.name from enterprises e where ${enterpriseScopeSql(scope)}`,
-    );
-    return {
-      platformsByName: new Map(ps.map((p) => [p.name, p.id])),
-      allowedPlatformIds:
-        scope.kind === 'all' ? null : new Set(scope.kind === 'platform' ? [scope.platformId] : []),
-      industryClasses: new Set(cls.map((c) => c.code)),
-      enterprisesByUscc: new Map(es.rows.map((e) => [e.uscc, { id: Number(e.id), name: e.name }])),
-    };
-  }
+  const requireImport = (actor: Actor) => {
+    if (!can(actor, 'import:run')) fail('FORBIDDEN');
+  };
 
-  async function setJob(id: number, values: Partial<typeof importJobs.$inferInsert>) {
-    await db.update(importJobs).set(values).where(eq(importJobs.id, id));
-  }
-
-  function throttle(id: number) {
+  function throttle(id: number): Progress {
     let last = 0;
-    return (phase: string, done: number, total: number | null) => {
+    return (phase, done, total) => {
       const now = Date.now();
       if (now - last < 500) return;
       last = now;
-      void setJob(id, { progress: { phase, done, total } }).catch(() => {});
+      void repo.updateJob(db, id, { progress: { phase, done, total } }).catch(() => {});
     };
   }
 
-  /** Parses and validates; returns the records when there is no error. */
+  /**
+   * Reads and validates in the worker; the reference data loads meanwhile and follows it there.
+   * With `records`, the clean records come back too: annual chunks to `onChunk` as they are read,
+   * registry records in the result.
+   */
   async function check(
     actor: Actor,
     request: ImportRequest,
-    jobId: number,
-    onProgress?: (phase: string, done: number, total: number | null) => void,
-  ) {
-    const report = onProgress ?? throttle(jobId);
-    // Reference data loads while the worker parses.
-    const refPromise = reference(actor);
-    refPromise.catch(() => {});
-    const parsed = await parseWorkbook(request.file, {
-      onRows: (done, total) => report('parsing', done, total),
+    report: Progress,
+    options: { records: boolean; onChunk?: (c: AnnualChunk) => void; signal?: AbortSignal } = {
+      records: false,
+    },
+  ): Promise<Checked> {
+    let enterprises: EnterpriseRecord[] = [];
+    const data: ImportWorkerData = {
+      kind: request.kind,
+      year: request.year,
+      keepProblems: PROBLEMS_KEPT,
+      records: options.records,
+    };
+    const read = readInWorker<ImportWorkerResult>(request.file, {
+      preferSheets: [SHEET_NAMES[request.kind]],
+      consumer: { module: WORKER_MODULE, data },
+      onProgress: (rows, estimated) => report('parsing', rows, estimated),
+      onMessage: (m) => {
+        const message = m as ImportWorkerMessage;
+        if (message.kind === 'annual') options.onChunk?.({ chunk: message.chunk, count: message.count });
+        else enterprises = message.records;
+      },
     });
-    if (!parsed.ok)
-      return { problems: parsed.problems, records: [] as (AnnualRecord | EnterpriseRecord)[], rowsTotal: 0 };
-    report('validating', 0, parsed.sheet.rows.length);
-    const ref = await refPromise;
-    return request.kind === 'annual'
-      ? validateAnnual(parsed.sheet, request.year!, ref)
-      : validateEnterprises(parsed.sheet, ref);
+    options.signal?.addEventListener('abort', () => read.cancel());
+    try {
+      const scope = platformScope(actor);
+      const ref = referenceMessage({
+        ...(await repo.loadReference(db, scope)),
+        allowedPlatformIds: platformIdsOf(scope),
+      });
+      read.send(ref, [ref.ids.buffer]);
+    } catch (error) {
+      read.cancel();
+      await read.outcome.catch(() => {});
+      throw error;
+    }
+    const outcome = await read.outcome;
+    if (!outcome.ok) {
+      const { code, value, zh, en } = outcome.failure;
+      return {
+        problems: [problem(code, { sheet: '', row: 0, value }, { zh, en })],
+        errors: 1,
+        warnings: 0,
+        rowsTotal: 0,
+        sheet: null,
+        enterprises: [],
+      };
+    }
+    const r = outcome.result;
+    return { ...r, enterprises };
   }
 
   async function start(actor: Actor, request: ImportRequest): Promise<ImportJob> {
-    if (!can(actor, 'import:run')) fail('FORBIDDEN');
+    requireImport(actor);
     if (request.kind === 'annual' && !request.year)
       fail('VALIDATION_FAILED', [
         { field: 'year', code: 'REQUIRED', zh: '请选择数据年度', en: 'Choose the year' },
@@ -123,269 +187,185 @@ export function createImportService(database: Database, dataDir: string) {
     const hash = createHash('sha256');
     await pipeline(createReadStream(request.file), hash);
     const { size } = await fs.stat(request.file);
-    const [job] = await db
-      .insert(importJobs)
-      .values({
-        kind: request.kind,
-        year: request.kind === 'annual' ? request.year : null,
-        fileName: path.basename(request.fileName).slice(0, 200),
-        sha256: hash.digest('hex'),
-        sizeBytes: size,
-        userId: actor.userId,
-        username: actor.username,
-        status: 'validating',
-        progress: { phase: 'parsing', done: 0, total: null },
-      })
-      .returning();
-    return job!;
+    return repo.insertJob(db, {
+      kind: request.kind,
+      year: request.kind === 'annual' ? request.year : null,
+      fileName: path.basename(request.fileName).slice(0, 200),
+      sha256: hash.digest('hex'),
+      sizeBytes: size,
+      userId: actor.userId,
+      username: actor.username,
+      status: 'validating',
+      progress: { phase: 'parsing', done: 0, total: null },
+    });
   }
+
+  const sheetOf = (c: Checked) =>
+    c.sheet ? { name: c.sheet.name, reason: c.sheet.reason, zh: c.sheet.zh, en: c.sheet.en } : null;
 
   async function finishRejected(
     actor: Actor,
     job: ImportJob,
-    problems: Problem[],
-    rowsTotal: number,
+    c: Checked | null,
     status: ImportStatus = 'rejected',
   ) {
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(importJobs)
-        .set({
-          status,
-          finishedAt: new Date(),
-          rowsTotal,
-          errorCount: errors,
-          warningCount: problems.length - errors,
-          problems: problems.slice(0, PROBLEMS_KEPT),
-          progress: null,
-        })
-        .where(eq(importJobs.id, job.id));
+    await database.transaction(async (tx) => {
+      await repo.updateJob(tx, job.id, {
+        status,
+        finishedAt: new Date(),
+        rowsTotal: c?.rowsTotal ?? 0,
+        errorCount: c?.errors ?? 0,
+        warningCount: c?.warnings ?? 0,
+        problems: c?.problems ?? [],
+        progress: null,
+        sheet: c ? sheetOf(c) : null,
+      });
       await recordAudit(tx, subjectOf(actor), {
         action: `import.${job.kind}`,
         result: 'failure',
         objectType: 'import',
         objectId: job.id,
-        detail: { file: job.fileName, sha256: job.sha256, errors },
+        detail: { file: job.fileName, sha256: job.sha256, errors: c?.errors ?? 0, status },
       });
     });
   }
 
-  /** Writes validated records and completes the job, all in one transaction. */
-  async function write(
+  /** Marks the job succeeded and records the audit row, inside the unit of work. */
+  async function complete(tx: Tx, actor: Actor, job: ImportJob, c: Checked, counts: repo.WriteCounts) {
+    await repo.updateJob(tx, job.id, {
+      status: 'succeeded',
+      finishedAt: new Date(),
+      rowsTotal: c.rowsTotal,
+      rowsInserted: counts.inserted,
+      rowsUpdated: counts.updated,
+      errorCount: 0,
+      warningCount: c.warnings,
+      problems: c.problems,
+      progress: null,
+      sheet: sheetOf(c),
+    });
+    await recordAudit(tx, subjectOf(actor), {
+      action: `import.${job.kind}`,
+      result: 'success',
+      objectType: 'import',
+      objectId: job.id,
+      detail: { file: job.fileName, sha256: job.sha256, year: job.year, sheet: c.sheet?.name, ...counts },
+    });
+  }
+
+  /**
+   * Reads, validates and — when every row is clean — writes, all or nothing. Annual figures go
+   * into COPY while the worker is still reading (the unit of work is rolled back if any row turns
+   * out to have an error); registry rows are written once the whole file has passed.
+   */
+  async function validateAndWrite(
     actor: Actor,
     job: ImportJob,
-    records: (AnnualRecord | EnterpriseRecord)[],
-    problems: Problem[],
-    rowsTotal: number,
-  ) {
-    await db.transaction(async (tx) => {
-      const counts =
-        job.kind === 'annual'
-          ? await writeAnnual(tx, job.id, records as AnnualRecord[])
-          : await writeEnterprises(tx, records as EnterpriseRecord[]);
-      const warnings = problems.filter((p) => p.severity === 'warning').length;
-      await tx
-        .update(importJobs)
-        .set({
-          status: 'succeeded',
-          finishedAt: new Date(),
-          rowsTotal,
-          rowsInserted: counts.inserted,
-          rowsUpdated: counts.updated,
-          errorCount: 0,
-          warningCount: warnings,
-          problems: problems.slice(0, PROBLEMS_KEPT),
-          progress: null,
-        })
-        .where(eq(importJobs.id, job.id));
-      await recordAudit(tx, subjectOf(actor), {
-        action: `import.${job.kind}`,
-        result: 'success',
-        objectType: 'import',
-        objectId: job.id,
-        detail: { file: job.fileName, sha256: job.sha256, year: job.year, ...counts },
+    request: ImportRequest,
+    report: Progress,
+    /** Called once the file has been read (a stored upload is then no longer needed). */
+    afterRead: () => Promise<void> = async () => {},
+  ): Promise<Checked> {
+    if (job.kind === 'enterprises') {
+      const c = await check(actor, request, report, { records: true });
+      await afterRead();
+      if (c.errors > 0) {
+        await finishRejected(actor, job, c);
+        return c;
+      }
+      report('writing', 0, c.rowsTotal);
+      await database.transaction(async (tx) => {
+        const written = await repo.writeEnterprises(tx, c.enterprises);
+        await refreshEnterpriseScale(tx, written.ids);
+        await complete(tx, actor, job, c, written);
       });
+      return c;
+    }
+    const year = job.year!;
+    const queue = new ChunkQueue();
+    const abort = new AbortController();
+    const checking = check(actor, request, report, {
+      records: true,
+      onChunk: (chunk) => queue.push(chunk),
+      signal: abort.signal,
     });
+    checking.then(
+      () => queue.close(),
+      () => queue.close(),
+    );
+    const ids: number[] = [];
+    async function* rows(): AsyncGenerator<CopyValue[]> {
+      for await (const { chunk, count } of queue)
+        for (let i = 0; i < count; i++) {
+          const at = i * ANNUAL_STRIDE;
+          const id = chunk[at]!;
+          ids.push(id);
+          const values: CopyValue[] = [id, year];
+          for (let k = 1; k <= YEAR_KEYS.length; k++) {
+            const v = chunk[at + k]!;
+            values.push(Number.isNaN(v) ? null : v);
+          }
+          values.push(job.id);
+          yield values;
+        }
+    }
+    let checked: Checked | null = null;
+    try {
+      await database.transaction(async (tx, client) => {
+        const counts = await repo.writeAnnual(tx, client, year, rows());
+        const c = await checking;
+        checked = c;
+        await afterRead();
+        if (c.errors > 0) throw REJECTED;
+        report('writing', counts.inserted + counts.updated + counts.unchanged, c.rowsTotal);
+        await refreshEnterpriseScale(tx, ids);
+        await complete(tx, actor, job, c, counts);
+      });
+    } catch (error) {
+      if (error === REJECTED && checked) {
+        await finishRejected(actor, job, checked);
+        return checked;
+      }
+      abort.abort();
+      await checking.catch(() => {});
+      throw error;
+    }
+    return checked!;
   }
 
-  async function writeAnnual(tx: Tx, importId: number, records: AnnualRecord[]) {
-    const client = (tx as unknown as { session: { client: import('pg').PoolClient } }).session.client;
-    const cols = YEAR_KEYS.map(snake);
-    const year = records[0]?.year;
-    const ids = [...new Set(records.map((r) => r.enterpriseId))];
-    // First load of a year for these enterprises: COPY straight into the table (one write pass).
-    // Otherwise COPY into a temporary table and upsert only the rows whose values changed.
-    const existing = await client.query<{ n: number }>(
-      'select count(*)::int as n from enterprise_years where year = $1 and enterprise_id = any($2::int[])',
-      [year, ids],
+  const removeStored = (id: number) => fs.rm(stored(id), { force: true });
+
+  /**
+   * Deletes what the retention allows no longer: uploads waiting longer than
+   * UPLOAD_RETENTION_HOURS (their jobs fail with UPLOAD_EXPIRED) and any stored file whose job no
+   * longer uses it (left by a restart).
+   */
+  async function sweep(now = new Date()) {
+    const before = new Date(now.getTime() - UPLOAD_RETENTION_HOURS * 3600_000);
+    const expired = problem(
+      'UPLOAD_EXPIRED',
+      { sheet: '', row: 0 },
+      { zh: `${UPLOAD_RETENTION_HOURS} 小时`, en: `${UPLOAD_RETENTION_HOURS} hours` },
     );
-    const direct = existing.rows[0]!.n === 0;
-    const target = direct ? 'enterprise_years' : 'import_years';
-    if (!direct)
-      await client.query(
-        `create temp table import_years (enterprise_id int, year int, ${cols.map((c) => `${c} numeric`).join(', ')}) on commit drop`,
-      );
-    const copy = client.query(
-      copyFrom(
-        `copy ${target} (enterprise_id, year, ${cols.join(', ')}${direct ? ', import_id' : ''}) from stdin`,
-      ),
+    await repo.expireReadyJobs(db, before, expired);
+    const waiting = new Set((await repo.jobIdsHoldingUploads(db)).map((id) => `${id}.xlsx`));
+    const files = await fs.readdir(uploads).catch(() => [] as string[]);
+    await Promise.all(
+      files.filter((f) => !waiting.has(f)).map((f) => fs.rm(path.join(uploads, f), { force: true })),
     );
-    const done = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
-    const suffix = direct ? `\t${importId}\n` : '\n';
-    let chunk = '';
-    for (const r of records) {
-      chunk += `${r.enterpriseId}\t${r.year}\t${YEAR_KEYS.map((k) => (r.figures[k] === null ? '\\N' : String(r.figures[k]))).join('\t')}${suffix}`;
-      if (chunk.length > 1 << 16) {
-        if (!copy.write(chunk)) await once(copy, 'drain');
-        chunk = '';
-      }
-    }
-    copy.end(chunk);
-    await done;
-    let inserted = records.length;
-    let updated = 0;
-    if (!direct) {
-      const result = await client.query<{ inserted: boolean }>(
-        `insert into enterprise_years (enterprise_id, year, ${cols.join(', ')}, import_id, updated_at)
-           select enterprise_id, year, ${cols.join(', ')}, $1, now() from import_years
-         on conflict (enterprise_id, year) do update set
-           ${cols.map((c) => `${c} = excluded.${c}`).join(', ')},
-           import_id = excluded.import_id, updated_at = now(), confirmed_at = null, confirmed_by = null
-         where (${cols.map((c) => `enterprise_years.${c}`).join(', ')}) is distinct from (${cols.map((c) => `excluded.${c}`).join(', ')})
-         returning (xmax = 0) as inserted`,
-        [importId],
-      );
-      inserted = result.rows.filter((r) => r.inserted).length;
-      updated = result.rows.length - inserted;
-    }
-    await refreshScale(tx, ids);
-    return { inserted, updated, unchanged: records.length - inserted - updated };
   }
 
-  async function writeEnterprises(tx: Tx, records: EnterpriseRecord[]) {
-    let inserted = 0;
-    let updated = 0;
-    const ids = new Map<string, number>();
-    for (let i = 0; i < records.length; i += 500) {
-      const batch = records.slice(i, i + 500);
-      const rows = await tx
-        .insert(enterprises)
-        .values(
-          batch.map((r) => ({
-            uscc: r.uscc,
-            name: r.name,
-            nameInitials: pinyinInitials(r.name),
-            platformId: r.platformId,
-            industryClass: r.industryClass,
-            scaleOverride: r.scaleOverride,
-            ownLandMu: r.ownLandMu,
-            leasedFloorM2: r.leasedFloorM2,
-            address: r.address,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: enterprises.uscc,
-          set: {
-            name: sql`excluded.name`,
-            nameInitials: sql`excluded.name_initials`,
-            platformId: sql`excluded.platform_id`,
-            industryClass: sql`excluded.industry_class`,
-            scaleOverride: sql`excluded.scale_override`,
-            ownLandMu: sql`excluded.own_land_mu`,
-            leasedFloorM2: sql`excluded.leased_floor_m2`,
-            address: sql`excluded.address`,
-            version: sql`${enterprises.version} + 1`,
-            updatedAt: new Date(),
-          },
-          setWhere: sql`(${enterprises.name}, ${enterprises.platformId}, ${enterprises.industryClass}, ${enterprises.scaleOverride}, ${enterprises.ownLandMu}, ${enterprises.leasedFloorM2}, ${enterprises.address})
-            is distinct from (excluded.name, excluded.platform_id, excluded.industry_class, excluded.scale_override, excluded.own_land_mu, excluded.leased_floor_m2, excluded.address)`,
-        })
-        .returning({ id: enterprises.id, uscc: enterprises.uscc, inserted: sql<boolean>`xmax = 0` });
-      for (const r of rows) {
-        if (r.inserted) inserted++;
-        else updated++;
-      }
-    }
-    // Bulk statements with array parameters: any number of rows, a handful of round trips.
-    const byUscc = async (usccs: string[]) =>
-      usccs.length
-        ? await tx
-            .select({ id: enterprises.id, uscc: enterprises.uscc })
-            .from(enterprises)
-            .where(sql`${enterprises.uscc} = any(${sql.param(usccs)}::text[])`)
-        : [];
-    for (const r of await byUscc(records.map((r) => r.uscc))) ids.set(r.uscc, r.id);
-    // Landholders may be in the same file or already registered.
-    const withLandholder = records.filter((r) => r.landholderUscc !== undefined);
-    const outside = [
-      ...new Set(withLandholder.map((r) => r.landholderUscc).filter((u): u is string => !!u && !ids.has(u))),
-    ];
-    for (const r of await byUscc(outside)) ids.set(r.uscc, r.id);
-    if (withLandholder.length)
-      await tx.execute(sql`
-        update enterprises e set landholder_id = v.landholder
-          from unnest(${sql.param(withLandholder.map((r) => ids.get(r.uscc)!))}::int[],
-                      ${sql.param(withLandholder.map((r) => (r.landholderUscc ? (ids.get(r.landholderUscc) ?? null) : null)))}::int[]) as v(id, landholder)
-         where e.id = v.id and e.landholder_id is distinct from v.landholder`);
-    // Rating exemptions (不定等级): set for the enterprises whose file has the column.
-    const withExemption = records.filter((r) => r.ratingExemption !== undefined);
-    if (withExemption.length)
-      await tx.execute(sql`
-        update enterprises e set rating_exemption = v.exemption
-          from unnest(${sql.param(withExemption.map((r) => ids.get(r.uscc)!))}::int[],
-                      ${sql.param(withExemption.map((r) => r.ratingExemption ?? null))}::text[]) as v(id, exemption)
-         where e.id = v.id and e.rating_exemption is distinct from v.exemption`);
-    // Labels and contacts: replaced for the enterprises whose file has those columns.
-    const labelled = records.filter((r) => r.labels !== null);
-    if (labelled.length) {
-      await tx.execute(
-        sql`delete from enterprise_labels where enterprise_id = any(${sql.param(labelled.map((r) => ids.get(r.uscc)!))}::int[])`,
-      );
-      const rows = labelled.flatMap((r) => r.labels!.map((l) => ({ enterpriseId: ids.get(r.uscc)!, ...l })));
-      for (let i = 0; i < rows.length; i += 2000)
-        await tx.insert(enterpriseLabels).values(rows.slice(i, i + 2000));
-    }
-    const contacts = records.filter((r) => r.contact !== null);
-    if (contacts.length) {
-      await tx.execute(
-        sql`delete from enterprise_contacts where enterprise_id = any(${sql.param(contacts.map((r) => ids.get(r.uscc)!))}::int[])`,
-      );
-      const rows = contacts.map((r) => ({
-        enterpriseId: ids.get(r.uscc)!,
-        name: r.contact!.name,
-        phone: r.contact!.phone,
-      }));
-      for (let i = 0; i < rows.length; i += 2000)
-        await tx.insert(enterpriseContacts).values(rows.slice(i, i + 2000));
-    }
-    await refreshScale(tx, [...ids.values()]);
-    return { inserted, updated, unchanged: records.length - inserted - updated };
-  }
+  const finalJob = async (id: number) => (await repo.findJob(db, id, null))!;
 
   return {
-    /** CLI: parse, validate and (when clean) write in one call. */
-    async importNow(
-      actor: Actor,
-      request: ImportRequest,
-      onProgress?: (phase: string, done: number, total: number | null) => void,
-    ): Promise<ImportOutcome> {
+    /** CLI: read, validate and (when clean) write in one call; the file is read where it is. */
+    async importNow(actor: Actor, request: ImportRequest, onProgress?: Progress): Promise<ImportOutcome> {
       const job = await start(actor, request);
       try {
-        const { problems, records, rowsTotal } = await check(actor, request, job.id, onProgress);
-        if (problems.some((p) => p.severity === 'error')) {
-          await finishRejected(actor, job, problems, rowsTotal);
-        } else {
-          onProgress?.('writing', 0, records.length);
-          await write(actor, job, records, problems, rowsTotal);
-        }
-        const [final] = await db.select().from(importJobs).where(eq(importJobs.id, job.id));
-        return { job: final!, problems };
+        const c = await validateAndWrite(actor, job, request, onProgress ?? throttle(job.id));
+        return { job: await finalJob(job.id), problems: c.problems };
       } catch (error) {
-        await finishRejected(actor, job, [], 0, 'failed').catch(() => {});
+        await finishRejected(actor, job, null, 'failed').catch(() => {});
         throw error;
       }
     },
@@ -393,27 +373,35 @@ export function createImportService(database: Database, dataDir: string) {
     /** Web: store the upload, validate in the background; the job answers progress and problems. */
     async upload(actor: Actor, request: ImportRequest): Promise<ImportJob> {
       const job = await start(actor, request);
-      const stored = path.join(dataDir, 'imports', `${job.id}.xlsx`);
-      await fs.mkdir(path.dirname(stored), { recursive: true });
-      await fs.copyFile(request.file, stored);
+      await fs.mkdir(uploads, { recursive: true, mode: 0o700 });
+      await fs.copyFile(request.file, stored(job.id));
+      await fs.chmod(stored(job.id), 0o600);
       void (async () => {
+        let keep = false;
         try {
-          const { problems, rowsTotal } = await check(actor, { ...request, file: stored }, job.id);
-          if (problems.some((p) => p.severity === 'error')) {
-            await finishRejected(actor, job, problems, rowsTotal);
-            await fs.rm(stored, { force: true });
+          const c = await check(actor, { ...request, file: stored(job.id) }, throttle(job.id));
+          // The stored file goes before the job's outcome can be seen.
+          if (c.errors > 0) {
+            await removeStored(job.id);
+            await finishRejected(actor, job, c);
           } else {
-            await setJob(job.id, {
+            await repo.updateJob(db, job.id, {
               status: 'ready',
-              rowsTotal,
+              rowsTotal: c.rowsTotal,
               errorCount: 0,
-              warningCount: problems.length,
-              problems: problems.slice(0, PROBLEMS_KEPT),
+              warningCount: c.warnings,
+              problems: c.problems,
               progress: null,
+              sheet: sheetOf(c),
             });
+            keep = true;
           }
         } catch {
-          await finishRejected(actor, job, [], 0, 'failed').catch(() => {});
+          await removeStored(job.id);
+          await finishRejected(actor, job, null, 'failed').catch(() => {});
+        } finally {
+          if (!keep) await removeStored(job.id);
+          await sweep().catch(() => {});
         }
       })();
       return job;
@@ -421,82 +409,59 @@ export function createImportService(database: Database, dataDir: string) {
 
     /** Web: writes a validated upload (validated again against the data as it is now). */
     async commit(actor: Actor, id: number): Promise<ImportJob> {
-      if (!can(actor, 'import:run')) fail('FORBIDDEN');
-      const [job] = await db
-        .select()
-        .from(importJobs)
-        .where(and(eq(importJobs.id, id), eq(importJobs.userId, actor.userId)));
+      requireImport(actor);
+      const job = await repo.findJob(db, id, actor.userId);
       if (!job) return fail('IMPORT_NOT_FOUND');
-      const claimed = await db
-        .update(importJobs)
-        .set({ status: 'importing', progress: { phase: 'parsing', done: 0, total: job.rowsTotal } })
-        .where(and(eq(importJobs.id, id), eq(importJobs.status, 'ready')))
-        .returning();
-      if (!claimed.length) fail('IMPORT_NOT_READY');
-      const stored = path.join(dataDir, 'imports', `${id}.xlsx`);
+      if (!(await repo.claimReadyJob(db, id, job.rowsTotal))) fail('IMPORT_NOT_READY');
       void (async () => {
         try {
           const request: ImportRequest = {
             kind: job.kind,
             year: job.year,
-            file: stored,
+            file: stored(id),
             fileName: job.fileName,
           };
-          const { problems, records, rowsTotal } = await check(actor, request, id);
-          if (problems.some((p) => p.severity === 'error'))
-            await finishRejected(actor, job, problems, rowsTotal);
-          else {
-            await setJob(id, { progress: { phase: 'writing', done: 0, total: records.length } });
-            await write(actor, job, records, problems, rowsTotal);
-          }
+          await validateAndWrite(actor, job, request, throttle(id), () => removeStored(id));
         } catch {
-          await finishRejected(actor, job, [], 0, 'failed').catch(() => {});
+          await removeStored(id);
+          await finishRejected(actor, job, null, 'failed').catch(() => {});
         } finally {
-          await fs.rm(stored, { force: true });
+          await removeStored(id);
         }
       })();
       return { ...job, status: 'importing' };
     },
 
     async get(actor: Actor, id: number): Promise<ImportJob> {
-      if (!can(actor, 'import:run')) fail('FORBIDDEN');
-      const [job] = await db
-        .select()
-        .from(importJobs)
-        .where(
-          and(
-            eq(importJobs.id, id),
-            actor.role === 'task_force' ? undefined : eq(importJobs.userId, actor.userId),
-          ),
-        );
-      return job ?? fail('IMPORT_NOT_FOUND');
+      requireImport(actor);
+      return (
+        (await repo.findJob(db, id, actor.role === 'task_force' ? null : actor.userId)) ??
+        fail('IMPORT_NOT_FOUND')
+      );
     },
 
     async history(actor: Actor, page: number, pageSize: number) {
-      if (!can(actor, 'import:run')) fail('FORBIDDEN');
-      const where = actor.role === 'task_force' ? undefined : eq(importJobs.userId, actor.userId);
-      const items = await db
-        .select()
-        .from(importJobs)
-        .where(where)
-        .orderBy(desc(importJobs.id))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      const [total] = await db.select({ n: count() }).from(importJobs).where(where);
-      return { items, total: total?.n ?? 0, page, pageSize };
+      requireImport(actor);
+      const { items, total } = await repo.listJobs(
+        db,
+        actor.role === 'task_force' ? null : actor.userId,
+        page,
+        pageSize,
+      );
+      return { items, total, page, pageSize };
     },
 
-    /** Jobs cut off by a restart are marked failed at start-up. */
+    /** At start-up: jobs cut off by a restart are marked failed, and the retention is applied. */
     async failInterrupted() {
-      await db
-        .update(importJobs)
-        .set({ status: 'failed', finishedAt: new Date(), progress: null })
-        .where(inArray(importJobs.status, ['validating', 'importing']));
+      await repo.failUnfinishedJobs(db);
+      await sweep();
     },
+
+    /** Applies the upload retention now (also run after every upload and at start-up). */
+    sweep,
+
+    /** Where uploads wait for confirmation (for operators and tests). */
+    uploadsDir: uploads,
   };
 }
 export type ImportService = ReturnType<typeof createImportService>;
-
-function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}

@@ -1,7 +1,7 @@
 import { withUploadedWorkbook } from '../spreadsheets/upload';
 import { errorResponses } from '../../platform/contract';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
-import { MAX_UPLOAD_BYTES } from '../imports/parse';
+import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
 import { sendWorkbook } from '../spreadsheets/reply';
 import {
   ReportableFiguresSchema,

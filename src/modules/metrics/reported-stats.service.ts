@@ -10,7 +10,7 @@ import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
-import { parseWorkbook } from '../imports/parse';
+import { readSheet } from '../spreadsheets/read/read-in-worker';
 import { BASE_FIGURES, FIGURES, REPORTED_ONLY, type BaseFigure } from './core/metrics';
 import {
   readStatsSheet,
@@ -20,6 +20,7 @@ import {
   type BatchChange,
   type SheetProblem,
 } from './core/reported';
+import { FILE_HEADLINES } from '../spreadsheets/core/file-kind';
 import * as repo from './reported-stats.repository';
 import type {
   ChangeCounts,
@@ -247,12 +248,14 @@ export function createReportedStatsService(database: Database) {
       const sha256 = createHash('sha256')
         .update(await fs.readFile(input.file))
         .digest('hex');
-      const parsed = await parseWorkbook(input.file);
-      if (!parsed.ok)
-        throw new AppError(
-          'FILE_REJECTED',
-          parsed.problems.slice(0, 50).map((p) => ({ field: 'file', code: p.code, zh: p.zh, en: p.en })),
-        );
+      const parsed = await readSheet(input.file, { preferSheets: [`${input.year}年统计上报`] });
+      if (!parsed.ok) {
+        const { code, zh, en } = parsed.failure;
+        const headline = FILE_HEADLINES[code];
+        throw new AppError('FILE_REJECTED', [
+          { field: 'file', code, zh: `${headline.zh}：${zh}`, en: `${headline.en}: ${en}` },
+        ]);
+      }
       const scope = platformScope(actor);
       // Archived platforms stay reportable (their past years still count).
       const platforms = await repo.platformsOf(db, scope, true);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError, fail } from '../../platform/errors';
-import { MAX_UPLOAD_BYTES } from '../imports/parse';
+import { MAX_UPLOAD_BYTES } from './read/read-in-worker';
 
 /**
  * Saves the request's one multipart file (field "file", ≤ 20 MB) to a random temporary path, hands

@@ -40,34 +40,51 @@ export async function copyRows(
   return copyIterable(client, table, columns, rows(), progress);
 }
 
-/** As `copyRows`, from any iterable of rows (null entries are skipped). */
+/** As `copyRows`, from any iterable of rows, also an async one (null entries are skipped). */
 export async function copyIterable(
   client: pg.PoolClient,
   table: string,
   columns: string[],
-  source: Iterable<CopyValue[] | null>,
+  source: Iterable<CopyValue[] | null> | AsyncIterable<CopyValue[] | null>,
   progress: (rows: number) => void = () => {},
 ): Promise<number> {
   let written = 0;
-  function* chunks() {
-    let chunk = '';
-    let rows = 0;
-    for (const values of source) {
-      if (!values) continue;
-      chunk += line(values);
-      if (++rows === CHUNK_ROWS) {
-        written += rows;
-        progress(rows);
-        yield chunk;
-        chunk = '';
-        rows = 0;
-      }
-    }
+  let chunk = '';
+  let rows = 0;
+  /** Adds a row; returns the chunk when it is full. */
+  const add = (values: CopyValue[]): string | null => {
+    chunk += line(values);
+    if (++rows < CHUNK_ROWS) return null;
+    const full = chunk;
     written += rows;
     progress(rows);
-    if (chunk) yield chunk;
+    chunk = '';
+    rows = 0;
+    return full;
+  };
+  const rest = () => {
+    written += rows;
+    progress(rows);
+    return chunk;
+  };
+  function* chunks(rowsIn: Iterable<CopyValue[] | null>) {
+    for (const values of rowsIn) {
+      const full = values && add(values);
+      if (full) yield full;
+    }
+    const last = rest();
+    if (last) yield last;
+  }
+  async function* asyncChunks(rowsIn: AsyncIterable<CopyValue[] | null>) {
+    for await (const values of rowsIn) {
+      const full = values && add(values);
+      if (full) yield full;
+    }
+    const last = rest();
+    if (last) yield last;
   }
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  await pipeline(Readable.from(chunks()), stream);
+  const body = Symbol.asyncIterator in source ? asyncChunks(source) : chunks(source);
+  await pipeline(Readable.from(body), stream);
   return written;
 }

@@ -65,38 +65,8 @@ export interface EnterpriseQuery extends EnterpriseFilters {
 
 // ---- Imports ----
 
-export type ImportKind = 'enterprises' | 'annual';
-
-export type ImportStatus = 'validating' | 'ready' | 'importing' | 'succeeded' | 'rejected' | 'failed';
-
-export interface ImportProblem {
-  sheet: string;
-  row: number | null;
-  column: string | null;
-  value: unknown;
-  code: string;
-  severity: 'error' | 'warning';
-  zh: string;
-  en: string;
-}
-
-export interface ImportJob {
-  id: number;
-  kind: ImportKind | string;
-  year: number | null;
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-  username: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  status: ImportStatus;
-  progress: { phase: string; done: number; total: number | null } | null;
-  rowsTotal: number | null;
-  rowsInserted: number | null;
-  rowsUpdated: number | null;
-  errorCount: number;
-  warningCount: number;
-  /** The first 500 problems; left out in the history list. */
-  problems?: ImportProblem[];
-}
+export type { ImportKind, ImportStatus } from '../../modules/imports/core/columns';
+export type {
+  ImportJobView as ImportJob,
+  ImportProblemView as ImportProblem,
+} from '../../modules/imports/imports.schemas';

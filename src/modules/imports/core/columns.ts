@@ -2,7 +2,19 @@
 import { LABELS, type Label } from '../../enterprises/core/codes';
 import { LABEL_NAMES, YEAR_FIELDS, type YearFieldKey } from '../../enterprises/core/fields';
 
-export type ImportKind = 'enterprises' | 'annual';
+export const IMPORT_KINDS = ['enterprises', 'annual'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** An import job's life: validating → ready → importing → succeeded, or rejected / failed. */
+export const IMPORT_STATUSES = [
+  'validating',
+  'ready',
+  'importing',
+  'succeeded',
+  'rejected',
+  'failed',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export type ColumnType = 'uscc' | 'text' | 'number' | 'integer' | 'year' | 'scale' | 'labelDate';
 
@@ -14,17 +26,63 @@ export interface ImportColumn {
   zh: string;
   en: string;
   example: string | number;
+  /** Plausible values of a figure: above `soft` a warning, above `hard` an error (zero is the floor). */
+  range?: PlausibleRange;
 }
 
-const yearColumns: ImportColumn[] = YEAR_FIELDS.map((f) => ({
-  key: f.key,
-  header: `${f.zh}（${f.unitZh}）`,
-  type: f.integer ? 'integer' : 'number',
-  required: false,
-  zh: `${f.zh}，单位：${f.unitZh}。非负数；留空表示无数据。`,
-  en: `${f.en}, in ${f.unitEn}. Zero or more; empty = no data.`,
-  example: f.integer ? 120 : 1234.5,
-}));
+export interface PlausibleRange {
+  soft: number;
+  hard: number;
+}
+
+/**
+ * What one enterprise can plausibly report (docs/imports.md). Above `hard` a value is impossible
+ * for a single enterprise (a typing or unit error) and the row is refused; above `soft` it is
+ * possible but rare and imported with a warning to check it.
+ */
+export const PLAUSIBLE: Record<YearFieldKey | 'ownLandMu' | 'leasedFloorM2', PlausibleRange> = {
+  // 万元: 1e7 = 1000 亿元, 1e9 = 10 万亿元 (more than any enterprise's turnover).
+  output: { soft: 1e7, hard: 1e9 },
+  revenue: { soft: 1e7, hard: 1e9 },
+  tax: { soft: 1e6, hard: 1e9 },
+  valueAdded: { soft: 1e7, hard: 1e9 },
+  rdSpending: { soft: 1e6, hard: 1e9 },
+  fixedAssetInvestment: { soft: 1e7, hard: 1e9 },
+  // 吨标准煤, 万千瓦时, 吨, 人.
+  energyTce: { soft: 5e6, hard: 1e8 },
+  electricity: { soft: 1e6, hard: 1e8 },
+  emissions: { soft: 1e5, hard: 1e7 },
+  employees: { soft: 1e5, hard: 2e6 },
+  // 亩, 平方米.
+  ownLandMu: { soft: 1e4, hard: 1e6 },
+  leasedFloorM2: { soft: 1e6, hard: 1e8 },
+};
+
+const zhNumber = (n: number) => (n >= 1e8 ? `${n / 1e8} 亿` : n >= 1e4 ? `${n / 1e4} 万` : String(n));
+const enNumber = (n: number) => n.toLocaleString('en');
+
+/** The range sentence of the 说明 sheet. */
+export function rangeText(range: PlausibleRange, unitZh: string, unitEn: string) {
+  return {
+    zh: `合理范围 0–${zhNumber(range.soft)}（${unitZh}）；超过 ${zhNumber(range.soft)} 给出警告，超过 ${zhNumber(range.hard)} 视为错误。`,
+    en: `Plausible range 0–${enNumber(range.soft)} ${unitEn}; above ${enNumber(range.soft)} a warning, above ${enNumber(range.hard)} an error.`,
+  };
+}
+
+const yearColumns: ImportColumn[] = YEAR_FIELDS.map((f) => {
+  const range = PLAUSIBLE[f.key];
+  const text = rangeText(range, f.unitZh, f.unitEn);
+  return {
+    key: f.key,
+    header: `${f.zh}（${f.unitZh}）`,
+    type: f.integer ? 'integer' : 'number',
+    required: false,
+    zh: `${f.zh}，单位：${f.unitZh}。非负数；留空表示无数据。${text.zh}`,
+    en: `${f.en}, in ${f.unitEn}. Zero or more; empty = no data. ${text.en}`,
+    example: f.integer ? 120 : 1234.5,
+    range,
+  };
+});
 
 export const ANNUAL_COLUMNS: ImportColumn[] = [
   {
@@ -118,18 +176,20 @@ export const ENTERPRISE_COLUMNS: ImportColumn[] = [
     header: '自有用地（亩）',
     type: 'number',
     required: false,
-    zh: '自有工业用地面积，单位：亩。',
-    en: 'Own industrial land, in mu.',
+    zh: `自有工业用地面积，单位：亩。${rangeText(PLAUSIBLE.ownLandMu, '亩', 'mu').zh}`,
+    en: `Own industrial land, in mu. ${rangeText(PLAUSIBLE.ownLandMu, '亩', 'mu').en}`,
     example: 35.5,
+    range: PLAUSIBLE.ownLandMu,
   },
   {
     key: 'leasedFloorM2',
     header: '租赁厂房面积（平方米）',
     type: 'number',
     required: false,
-    zh: '租赁厂房建筑面积，单位：平方米。',
-    en: 'Leased floor area, in m².',
+    zh: `租赁厂房建筑面积，单位：平方米。${rangeText(PLAUSIBLE.leasedFloorM2, '平方米', 'm²').zh}`,
+    en: `Leased floor area, in m². ${rangeText(PLAUSIBLE.leasedFloorM2, '平方米', 'm²').en}`,
     example: 0,
+    range: PLAUSIBLE.leasedFloorM2,
   },
   {
     key: 'ratingExemption',
@@ -178,6 +238,28 @@ export const ENTERPRISE_COLUMNS: ImportColumn[] = [
     example: '13800000000',
   },
 ];
+
+/**
+ * Columns of the registry export that are for reading only: the registry import accepts and
+ * ignores them, so that an export can be imported again (figures come in by the annual import).
+ */
+export const EXPORT_ONLY_HEADERS = {
+  industryName: '行业名称',
+  keyIndustry: '重点产业',
+  scale: '当前规模',
+  latestYear: '数据年度',
+  output: '工业总产值（万元）',
+  revenue: '营业收入（万元）',
+  tax: '税收（万元）',
+  valueAdded: '工业增加值（万元）',
+  employees: '年平均职工人数（人）',
+} as const;
+
+/** How long a validated web upload waits for confirmation before it is deleted (hours). */
+export const UPLOAD_RETENTION_HOURS = 24;
+
+/** The data sheet's name in each template (read first when a workbook has it). */
+export const SHEET_NAMES: Record<ImportKind, string> = { enterprises: '企业名录', annual: '年度数据' };
 
 export const COLUMNS: Record<ImportKind, ImportColumn[]> = {
   enterprises: ENTERPRISE_COLUMNS,

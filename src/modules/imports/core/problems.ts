@@ -1,13 +1,18 @@
+import { FILE_HEADLINES } from '../../spreadsheets/core/file-kind';
+
 /** The validation catalogue of imports: every code with its severity and both languages. Pure. */
 export const PROBLEMS = {
-  FILE_TOO_LARGE: ['error', '文件超过大小上限', 'The file is larger than allowed'],
-  NOT_XLSX: ['error', '不是有效的 .xlsx 文件', 'Not a valid .xlsx file'],
-  ZIP_REJECTED: [
+  FILE_TOO_LARGE: ['error', FILE_HEADLINES.FILE_TOO_LARGE.zh, FILE_HEADLINES.FILE_TOO_LARGE.en],
+  NOT_XLSX: ['error', FILE_HEADLINES.NOT_XLSX.zh, FILE_HEADLINES.NOT_XLSX.en],
+  ZIP_REJECTED: ['error', FILE_HEADLINES.ZIP_REJECTED.zh, FILE_HEADLINES.ZIP_REJECTED.en],
+  PARSE_FAILED: ['error', FILE_HEADLINES.PARSE_FAILED.zh, FILE_HEADLINES.PARSE_FAILED.en],
+  TOO_MANY_ROWS: ['error', FILE_HEADLINES.TOO_MANY_ROWS.zh, FILE_HEADLINES.TOO_MANY_ROWS.en],
+  TOO_MANY_CELLS: ['error', FILE_HEADLINES.TOO_MANY_CELLS.zh, FILE_HEADLINES.TOO_MANY_CELLS.en],
+  UPLOAD_EXPIRED: [
     'error',
-    '文件结构异常（疑似压缩炸弹或路径攻击），已拒绝',
-    'Suspicious file structure (zip bomb or path trick); refused',
+    '上传的文件超过保留期限未确认导入，已删除；请重新上传',
+    'The upload was not confirmed within its retention period and was deleted; upload it again',
   ],
-  PARSE_FAILED: ['error', '无法读取工作簿', 'The workbook could not be read'],
   NO_DATA: ['error', '工作表中没有数据行', 'The sheet has no data rows'],
   MISSING_COLUMN: ['error', '缺少必需的列', 'A required column is missing'],
   UNKNOWN_COLUMN: [
@@ -43,6 +48,21 @@ export const PROBLEMS = {
   ],
   UNKNOWN_LANDHOLDER: ['error', '土地权利人未登记', 'The landholder is not registered'],
   NOT_A_NUMBER: ['error', '不是数字', 'Not a number'],
+  BAD_THOUSANDS: [
+    'error',
+    '千位分隔符位置不对（逗号只能每三位一组，如 1,234.5；小数点用“.”）',
+    'Misplaced thousands separator (commas only between groups of three, e.g. 1,234.5; decimals with “.”)',
+  ],
+  OUT_OF_RANGE: [
+    'error',
+    '数值超出一家企业可能的范围（见模板“说明”页）',
+    'Beyond what one enterprise can report (see the template’s 说明 sheet)',
+  ],
+  INVISIBLE_CHARACTER: [
+    'error',
+    '含有不可见字符或文字方向控制字符，请删除后重新输入',
+    'Contains invisible or text-direction control characters; delete them and type the text again',
+  ],
   NEGATIVE: ['error', '不能为负数', 'Must be zero or more'],
   NOT_INTEGER: ['error', '应为整数', 'Must be a whole number'],
   BAD_YEAR: ['error', '年度应为四位数字', 'The year must have 4 digits'],
@@ -70,6 +90,11 @@ export const PROBLEMS = {
     'warning',
     '数值约为同列中位数的 1 万倍以上，可能把“元”当成了“万元”',
     'About 10,000 × the column median or more: possibly yuan instead of 万元',
+  ],
+  IMPLAUSIBLE: [
+    'warning',
+    '数值超出常见范围，请核对（见模板“说明”页）',
+    'Unusually large; please check it (see the template’s 说明 sheet)',
   ],
   NAME_DIFFERS: [
     'warning',

@@ -12,6 +12,11 @@ export function safeCell(value: unknown): string | number | boolean | Date | nul
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Undoes `safeCell`'s escaping: `'=1+1` read back from an export is `=1+1`. */
+export function unescapeCell(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /**
  * A Content-Disposition value that is safe for any name: an ASCII fallback plus the UTF-8 name
  * (RFC 6266 / 5987). Path separators, quotes and control characters never get through.

@@ -16,6 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Scale } from '../../../modules/enterprises/core/codes';
+import type { ImportStatus } from '../../../modules/imports/core/columns';
 import { platforms } from './platforms';
 import { industries } from './reference';
 
@@ -175,8 +176,6 @@ export const enterpriseYearFlags = pgTable(
   (t) => [index('enterprise_year_flags_enterprise_idx').on(t.enterpriseId, t.year)],
 );
 
-export type ImportStatus = 'validating' | 'ready' | 'importing' | 'succeeded' | 'rejected' | 'failed';
-
 /** Import history: who loaded which file, when, and what came of it. */
 export const importJobs = pgTable('import_jobs', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -199,4 +198,6 @@ export const importJobs = pgTable('import_jobs', {
   warningCount: integer('warning_count').notNull().default(0),
   /** Row-level problems (capped), for the downloadable report. */
   problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
+  /** Which sheet of the workbook was read, and why (in both languages). */
+  sheet: jsonb('sheet').$type<{ name: string; reason: string; zh: string; en: string }>(),
 });

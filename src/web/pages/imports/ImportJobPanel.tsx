@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
 import { useErrorText } from '../../lib/errorText';
 import { formatDateTime, formatInteger, formatNumber } from '../../lib/format';
+import { useLang } from '../../lib/useLang';
 import { Outcome, Problems } from './ImportOutcome';
 import { ImportStatusTag } from './ImportStatusTag';
 import { ShortHash } from './ShortHash';
@@ -95,6 +96,8 @@ export function ImportJobPanel({ id, onRestart }: Props) {
 
 function JobFacts({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const sheet = job.sheet;
   return (
     <Descriptions
       size="small"
@@ -112,6 +115,19 @@ function JobFacts({ job }: { job: ImportJob }) {
         { key: 'sha', label: 'SHA-256', children: <ShortHash hash={job.sha256} /> },
         { key: 'user', label: t('imports.user'), children: job.username ?? '—' },
         { key: 'at', label: t('imports.startedAt'), children: formatDateTime(job.startedAt) },
+        ...(sheet
+          ? [
+              {
+                key: 'sheet',
+                label: t('imports.sheetRead'),
+                children: (
+                  <span data-testid="import-sheet" title={lang === 'en' ? sheet.en : sheet.zh}>
+                    {lang === 'en' ? sheet.en : sheet.zh}
+                  </span>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

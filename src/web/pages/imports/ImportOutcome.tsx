@@ -22,6 +22,12 @@ function problemValue(v: unknown): string {
   }
 }
 
+/** A problem of the file as a whole (not a row): the file could not be read at all. */
+const fileProblem = (job: ImportJob) => {
+  const p = job.problems?.[0];
+  return job.errorCount === 1 && p && p.severity === 'error' && !p.row ? p : null;
+};
+
 export function Outcome({
   job,
   committing,
@@ -32,6 +38,7 @@ export function Outcome({
   onCommit: () => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const { modal } = App.useApp();
   switch (job.status) {
@@ -74,15 +81,22 @@ export function Outcome({
           }
         />
       );
-    case 'rejected':
+    case 'rejected': {
+      const whole = fileProblem(job);
       return (
         <Alert
           type="error"
           showIcon
           title={t('imports.rejectedTitle')}
-          description={t('imports.rejected', { count: job.errorCount })}
+          description={
+            whole
+              ? t('imports.rejectedFile', { message: lang === 'en' ? whole.en : whole.zh })
+              : t('imports.rejected', { count: job.errorCount })
+          }
+          data-testid="import-rejected"
         />
       );
+    }
     case 'succeeded':
       return (
         <Result

@@ -1,12 +1,15 @@
 /**
- * Checks an .xlsx (zip) file's central directory before any parser sees it: magic bytes, entry
- * count, uncompressed size, compression ratio and entry names (zip bombs, path tricks). Pure.
+ * The zip container of an .xlsx file, checked before anything is inflated: magic bytes, entry
+ * count, declared sizes and compression ratio, entry names (zip bombs, path tricks), and where each
+ * entry's data lies. Pure. The declared sizes can lie: the reader counts the real inflated bytes
+ * against the same limits (see `read/xlsx-reader.ts`).
  */
 export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
   method: number;
+  flags: number;
   localHeaderOffset: number;
 }
 
@@ -31,7 +34,9 @@ export type ZipProblem =
   | 'TOO_MANY_ENTRIES'
   | 'TOO_LARGE_UNCOMPRESSED'
   | 'COMPRESSION_RATIO'
-  | 'BAD_ENTRY_NAME';
+  | 'BAD_ENTRY_NAME'
+  | 'SIZE_MISMATCH'
+  | 'UNSUPPORTED';
 
 export class ZipGuardError extends Error {
   constructor(
@@ -42,7 +47,8 @@ export class ZipGuardError extends Error {
   }
 }
 
-export function readCentralDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+/** The entries of a zip file as its central directory lists them (no workbook check). */
+export function readZipDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50)
     throw new ZipGuardError('NOT_XLSX', 'no zip signature');
   // End of central directory: last 22 bytes plus up to 64 KiB of comment.
@@ -67,6 +73,7 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_ZI
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
       throw new ZipGuardError('NOT_XLSX', 'broken central directory');
+    const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
     const uncompressedSize = buf.readUInt32LE(p + 24);
@@ -94,10 +101,34 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_ZI
       uncompressedSize > limits.maxRatio * Math.max(compressedSize, 1)
     )
       throw new ZipGuardError('COMPRESSION_RATIO', `${name}: ${uncompressedSize} / ${compressedSize}`);
-    entries.push({ name, compressedSize, uncompressedSize, method, localHeaderOffset });
+    entries.push({ name, compressedSize, uncompressedSize, method, flags, localHeaderOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
+  return entries;
+}
+
+/** The central directory of an .xlsx file: a zip with `xl/workbook.xml`. */
+export function readCentralDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const entries = readZipDirectory(buf, limits);
   if (!entries.some((e) => e.name === 'xl/workbook.xml'))
     throw new ZipGuardError('NOT_XLSX', 'no xl/workbook.xml');
   return entries;
+}
+
+/**
+ * Where an entry's compressed bytes lie: after its local header (whose name and extra field
+ * lengths may differ from the central directory's). Refuses encrypted entries and methods other
+ * than stored (0) and deflate (8), and data that would run past the end of the file.
+ */
+export function entryData(buf: Buffer, entry: ZipEntry): { start: number; end: number } {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50)
+    throw new ZipGuardError('NOT_XLSX', `${entry.name}: no local header`);
+  if (entry.flags & 1) throw new ZipGuardError('UNSUPPORTED', `${entry.name}: encrypted entry`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipGuardError('UNSUPPORTED', `${entry.name}: compression method ${entry.method}`);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw new ZipGuardError('NOT_XLSX', `${entry.name}: data past the end of the file`);
+  return { start, end };
 }
