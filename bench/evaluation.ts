@@ -19,7 +19,7 @@ import { seedDemo } from '../src/modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../src/modules/demo/city/load';
 import { DEMO_EVALUATION_ACTOR as actor } from '../src/modules/demo/demo-evaluations';
 import { createEvaluationService } from '../src/modules/evaluation/evaluation.service';
-import { loadFirms } from '../src/modules/evaluation/evaluation.repository';
+import { loadFirms } from '../src/modules/evaluation/runs/run-input.repository';
 import { PRESETS } from '../src/modules/evaluation/core/presets';
 import { evaluate, score } from '../src/modules/evaluation/core/score';
 
@@ -96,8 +96,8 @@ async function main() {
     console.log(
       `demo city: ${city?.enterprises.toLocaleString('en')} enterprises loaded in ${loadSeconds.toFixed(1)} s`,
     );
-    const ev = createEvaluationService(database);
-    await ev.ensurePresets();
+    const { methods, runs: ev } = createEvaluationService(database);
+    await methods.ensurePresets();
     // Last year published first, so the run reads real prior classes (electricity escalation).
     const prior = await ev.run(actor, { year: YEAR - 1, method: 'huangyan-2022' });
     await ev.startNotice(actor, prior.id);
@@ -137,8 +137,7 @@ async function main() {
     }
 
     // The pure core alone, on the same firms.
-    const client = await database.pool.connect();
-    const { firms } = await loadFirms(client, YEAR, ['D']).finally(() => client.release());
+    const { firms } = await database.transaction((_tx, client) => loadFirms(client, YEAR, ['D']));
     const method = PRESETS['huangyan-2022']!;
     for (let i = 0; i < 3; i++) score(method, firms); // warm-up: steady-state throughput is measured
     const coreTimes: number[] = [];

@@ -22,7 +22,11 @@ export function createServices(database: Database, config: Config) {
   const evaluation = createEvaluationService(database);
   const metrics = createMetricsService(db);
   const targets = createTargetService(db, metrics);
-  const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
+  const platformEvaluation = createPlatformEvaluationService(
+    database,
+    metrics,
+    evaluation.methods.methodOrFail,
+  );
   const reference = createReferenceService(db);
   return {
     auth: createAuthService(db, config.security),

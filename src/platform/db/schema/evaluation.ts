@@ -14,6 +14,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ObjectionStatus } from '../../../modules/evaluation/objections/core/objections';
+import type { RunStatus } from '../../../modules/evaluation/runs/core/workflow';
 import { enterprises } from './enterprises';
 
 /**
@@ -38,9 +40,6 @@ export const evaluationMethods = pgTable(
   },
   (t) => [uniqueIndex('evaluation_methods_key_version').on(t.key, t.version)],
 );
-
-export const RUN_STATUSES = ['draft', 'notice', 'published', 'superseded'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** One evaluation of one year with one method version; versions per year count 1, 2, 3 … */
 export const evaluationRuns = pgTable(
@@ -115,9 +114,6 @@ export const evaluationResults = pgTable(
     index('evaluation_results_enterprise').on(t.enterpriseId),
   ],
 );
-
-export const OBJECTION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
-export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
 /** 异议: an enterprise disputes its result during the public notice; the task force decides. */
 export const evaluationObjections = pgTable(

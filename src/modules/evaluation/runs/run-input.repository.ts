@@ -1,0 +1,168 @@
+/**
+ * The input of a run: every enterprise with its figures of the year, labels and the classes of
+ * earlier published years, read with COPY … TO STDOUT, with the input hash over all of it.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { RatingExemption } from '../../enterprises/core/codes';
+import { effectiveScale } from '../../enterprises/core/scale';
+import type { EvaluationFirm } from '../core/score';
+
+/** What a result row keeps about its enterprise as of the run. */
+export interface FirmMeta {
+  platformId: number;
+  industryClass: string | null;
+}
+
+export interface RunInput {
+  firms: EvaluationFirm[];
+  meta: Map<number, FirmMeta>;
+  /** Enterprises whose figures of the year are not confirmed (一企一单). */
+  unconfirmed: Set<number>;
+  /** Enterprises that flagged a figure of the year as wrong, unresolved. */
+  flagged: Set<number>;
+  /** SHA-256 over the input, in enterprise order. */
+  inputHash: string;
+}
+
+/** Priors for the electricity escalation: classes of up to this many earlier published years. */
+const PRIOR_YEARS = 10;
+
+async function streamText(stream: AsyncIterable<unknown>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function trimNulls(list: (string | null)[] | undefined): (string | null)[] {
+  if (!list) return [];
+  let end = list.length;
+  while (end > 0 && list[end - 1] === null) end--;
+  return list.slice(0, end);
+}
+
+/**
+ * Every enterprise with its figures for the year (or none), labels, platform and industry, as
+ * COPY text. One text stream, split in Node, is several times faster than 100,000 row objects
+ * from the query protocol; the same text, hashed, is the run's input hash. Numerics come as their
+ * exact text (Number() gives the nearest double, as a float8 cast would, without PostgreSQL's
+ * numeric → text → float → text round trip); the sort stays in memory.
+ */
+async function firmsText(client: pg.PoolClient, year: number): Promise<string> {
+  await client.query(`set local work_mem = '64MB'`);
+  return streamText(
+    client.query(
+      copyTo(`copy (
+      select e.id, e.scale_override, e.own_land_mu, e.leased_floor_m2, e.landholder_id,
+        e.rating_exemption, e.platform_id, e.industry_class, (y.enterprise_id is not null)::int,
+        y.tax, y.value_added, y.revenue, y.energy_tce, y.emissions,
+        y.employees, y.rd_spending, y.electricity, y.output, l.labels,
+        (y.confirmed_at is not null)::int
+      from enterprises e
+      left join enterprise_years y on y.enterprise_id = e.id and y.year = ${year}
+      left join (select enterprise_id, string_agg(label, ',' order by label) as labels
+                   from enterprise_labels group by enterprise_id) l on l.enterprise_id = e.id
+      order by e.id) to stdout`),
+    ),
+  );
+}
+
+/** Earlier published classes, only those with an escalation rule (e.g. D three years running). */
+async function priorText(client: pg.PoolClient, year: number, classes: readonly string[]): Promise<string> {
+  const classList = classes.filter((c) => /^[A-Za-z][A-Za-z0-9_]{0,15}$/.test(c));
+  if (!classList.length) return '';
+  return streamText(
+    client.query(
+      copyTo(`copy (
+            select res.enterprise_id, r.year, res.class from evaluation_results res
+              join evaluation_runs r on r.id = res.run_id
+             where r.status = 'published' and r.year >= ${year - PRIOR_YEARS} and r.year < ${year}
+               and res.class in (${classList.map((c) => `'${c}'`).join(',')})
+             order by res.enterprise_id, r.year) to stdout`),
+    ),
+  );
+}
+
+/** Prior classes per enterprise, the year before first (null: not in that class that year). */
+function priorClasses(text: string, year: number): Map<number, (string | null)[]> {
+  const prior = new Map<number, (string | null)[]>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const [id, y, cls] = line.split('\t') as [string, string, string];
+    const key = Number(id);
+    const list = prior.get(key) ?? Array<string | null>(PRIOR_YEARS).fill(null);
+    list[year - Number(y) - 1] = cls === '\\N' ? null : cls;
+    prior.set(key, list);
+  }
+  return prior;
+}
+
+async function flaggedOf(client: pg.PoolClient, year: number): Promise<Set<number>> {
+  const { rows } = await client.query<{ enterprise_id: number }>(
+    'select distinct enterprise_id from enterprise_year_flags where year = $1 and resolved_at is null',
+    [year],
+  );
+  return new Set(rows.map((r) => r.enterprise_id));
+}
+
+const numOrNull = (v: string) => (v === '\\N' ? null : Number(v));
+const textOrNull = (v: string) => (v === '\\N' ? null : v);
+
+/** The firms of the COPY text, with what results keep about them and who has not confirmed. */
+function parseFirms(text: string, prior: Map<number, (string | null)[]>) {
+  const firms: EvaluationFirm[] = [];
+  const meta = new Map<number, FirmMeta>();
+  const unconfirmed = new Set<number>();
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const c = text.slice(at, end).split('\t');
+    at = end + 1;
+    const id = Number(c[0]);
+    const revenue = numOrNull(c[11]!);
+    firms.push({
+      id,
+      scale: effectiveScale(textOrNull(c[1]!) as 'above' | 'below' | null, revenue),
+      ownLandMu: numOrNull(c[2]!),
+      leasedFloorM2: numOrNull(c[3]!),
+      landholderId: numOrNull(c[4]!),
+      exemption: textOrNull(c[5]!) as RatingExemption | null,
+      hasYear: c[8] === '1',
+      tax: numOrNull(c[9]!),
+      valueAdded: numOrNull(c[10]!),
+      revenue,
+      energyTce: numOrNull(c[12]!),
+      emissions: numOrNull(c[13]!),
+      employees: numOrNull(c[14]!),
+      rdSpending: numOrNull(c[15]!),
+      electricity: numOrNull(c[16]!),
+      output: numOrNull(c[17]!),
+      labels: c[18] === '\\N' ? [] : c[18]!.split(','),
+      priorClasses: trimNulls(prior.get(id)),
+    });
+    meta.set(id, { platformId: Number(c[6]), industryClass: textOrNull(c[7]!) });
+    if (c[19] === '0') unconfirmed.add(id);
+  }
+  return { firms, meta, unconfirmed };
+}
+
+/**
+ * Every enterprise with its figures for the year (or none), labels and the classes of earlier
+ * published years (`historyClasses`: those with an escalation rule); plus a SHA-256 over all of
+ * it, in enterprise order.
+ */
+export async function loadFirms(
+  client: pg.PoolClient,
+  year: number,
+  historyClasses: readonly string[],
+): Promise<RunInput> {
+  if (!Number.isInteger(year)) throw new TypeError(`year ${year}`);
+  const text = await firmsText(client, year);
+  const prior = await priorText(client, year, historyClasses);
+  const hash = createHash('sha256').update(text).update(prior);
+  const flagged = await flaggedOf(client, year);
+  const parsed = parseFirms(text, priorClasses(prior, year));
+  return { ...parsed, flagged, inputHash: hash.digest('hex') };
+}
