@@ -8,7 +8,6 @@ import { fail } from '../../../platform/errors';
 import { recordAudit, subjectOf } from '../../audit/audit.service';
 import type { Actor } from '../../auth/core/access';
 import { score, type Scored } from '../core/score';
-import { storedResults } from '../core/storage';
 import type { MethodVersion } from '../methods/methods.schemas';
 import { loadFirms, type RunInput } from './run-input.repository';
 import * as repo from './runs.repository';
@@ -73,7 +72,7 @@ export async function evaluateYear(
         createdBy: actor.userId,
       });
       // Rows are built one by one, straight from the engine's columns, as COPY consumes them.
-      await repo.insertResults(client, run.id, storedResults(scored), input.meta);
+      await repo.insertResults(client, run.id, scored, input.meta);
       const writeMs = since();
       await recordAudit(tx, subjectOf(actor), {
         action: 'evaluation.run',

@@ -106,44 +106,119 @@ async function flaggedOf(client: pg.PoolClient, year: number): Promise<Set<numbe
   return new Set(rows.map((r) => r.enterprise_id));
 }
 
-const numOrNull = (v: string) => (v === '\\N' ? null : Number(v));
-const textOrNull = (v: string) => (v === '\\N' ? null : v);
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * Reads COPY text field by field without splitting it into strings: numbers are parsed in place
+ * (a decimal of at most 15 digits is its digits ÷ 10ᵈ, which is exactly what Number() gives: both
+ * operands are exact and the division rounds once), anything else goes to Number().
+ */
+class CopyFields {
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next line; false at the end. */
+  more(): boolean {
+    return this.at < this.text.length;
+  }
+
+  /** The end of the current field, and the position after its delimiter. */
+  private end(): number {
+    const t = this.text;
+    let end = t.indexOf('\t', this.at);
+    const eol = t.indexOf('\n', this.at);
+    if (end < 0 || (eol >= 0 && eol < end)) end = eol < 0 ? t.length : eol;
+    return end;
+  }
+
+  private isNull(start: number, end: number): boolean {
+    return end - start === 2 && this.text.charCodeAt(start) === 92 && this.text.charCodeAt(start + 1) === 78;
+  }
+
+  /** A numeric field (null for \N). */
+  num(): number | null {
+    const t = this.text;
+    const start = this.at;
+    const end = this.end();
+    this.at = end + 1;
+    if (this.isNull(start, end)) return null;
+    let i = start;
+    const negative = t.charCodeAt(i) === 45;
+    if (negative) i++;
+    let mantissa = 0;
+    let digits = 0;
+    let decimals = -1;
+    for (; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 46 && decimals < 0) decimals = 0;
+      else if (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        if (decimals >= 0) decimals++;
+      } else break;
+    }
+    if (i < end || digits === 0 || digits > 15) return Number(t.slice(start, end));
+    const value = decimals > 0 ? mantissa / POW10[decimals]! : mantissa;
+    return negative ? -value : value;
+  }
+
+  /** A text field (null for \N). */
+  str(): string | null {
+    const start = this.at;
+    const end = this.end();
+    this.at = end + 1;
+    return this.isNull(start, end) ? null : this.text.slice(start, end);
+  }
+
+  /** A field of one character (e.g. a 0/1 flag). */
+  char(): string {
+    const c = this.text[this.at]!;
+    this.at = this.end() + 1;
+    return c;
+  }
+}
 
 /** The firms of the COPY text, with what results keep about them and who has not confirmed. */
 function parseFirms(text: string, prior: Map<number, (string | null)[]>) {
   const firms: EvaluationFirm[] = [];
   const meta = new Map<number, FirmMeta>();
   const unconfirmed = new Set<number>();
-  let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const c = text.slice(at, end).split('\t');
-    at = end + 1;
-    const id = Number(c[0]);
-    const revenue = numOrNull(c[11]!);
+  const f = new CopyFields(text);
+  while (f.more()) {
+    const id = f.num()!;
+    const scaleOverride = f.str() as 'above' | 'below' | null;
+    const ownLandMu = f.num();
+    const leasedFloorM2 = f.num();
+    const landholderId = f.num();
+    const exemption = f.str() as RatingExemption | null;
+    const platformId = f.num()!;
+    const industryClass = f.str();
+    const hasYear = f.char() === '1';
+    const [tax, valueAdded, revenue, energyTce, emissions] = [f.num(), f.num(), f.num(), f.num(), f.num()];
+    const [employees, rdSpending, electricity, output] = [f.num(), f.num(), f.num(), f.num()];
+    const labels = f.str();
+    if (f.char() === '0') unconfirmed.add(id);
     firms.push({
       id,
-      scale: effectiveScale(textOrNull(c[1]!) as 'above' | 'below' | null, revenue),
-      ownLandMu: numOrNull(c[2]!),
-      leasedFloorM2: numOrNull(c[3]!),
-      landholderId: numOrNull(c[4]!),
-      exemption: textOrNull(c[5]!) as RatingExemption | null,
-      hasYear: c[8] === '1',
-      tax: numOrNull(c[9]!),
-      valueAdded: numOrNull(c[10]!),
+      scale: effectiveScale(scaleOverride, revenue),
+      ownLandMu,
+      leasedFloorM2,
+      landholderId,
+      exemption,
+      hasYear,
+      tax,
+      valueAdded,
       revenue,
-      energyTce: numOrNull(c[12]!),
-      emissions: numOrNull(c[13]!),
-      employees: numOrNull(c[14]!),
-      rdSpending: numOrNull(c[15]!),
-      electricity: numOrNull(c[16]!),
-      output: numOrNull(c[17]!),
-      labels: c[18] === '\\N' ? [] : c[18]!.split(','),
+      energyTce,
+      emissions,
+      employees,
+      rdSpending,
+      electricity,
+      output,
+      labels: labels === null ? [] : labels.split(','),
       priorClasses: trimNulls(prior.get(id)),
     });
-    meta.set(id, { platformId: Number(c[6]), industryClass: textOrNull(c[7]!) });
-    if (c[19] === '0') unconfirmed.add(id);
+    meta.set(id, { platformId, industryClass });
   }
   return { firms, meta, unconfirmed };
 }
