@@ -39,6 +39,7 @@ describe('ByteText', () => {
     for (let i = 0; i < 200_000; i++) {
       let x = Math.floor(next() * 10 ** (1 + (i % 13))) / 10 ** (i % 9);
       if (i % 3 === 0) x = -x;
+      if (i % 11 === 0) x = next() * 10 ** ((i % 20) - 8);
       out.num(x);
       out.byte(10);
       expected.push(String(x));

@@ -89,26 +89,64 @@ function emptySummary(method: Method, rule: CohortRule, n: number): CohortSummar
 }
 
 /**
- * The figures the indicators need, as columns (NaN = missing), one column per field, read by name
- * (merged figures where a holder has them): each pass reads one property of every firm.
+ * One figure of every firm as a column (NaN = missing). The enterprise figures are read each by
+ * its own loop (one property, one object shape: several times faster than reading by name);
+ * other fields (a platform's figures) by name.
+ */
+function firmColumn(firms: EvaluationFirm[], field: string): Float64Array {
+  const n = firms.length;
+  const c = new Float64Array(n);
+  switch (field) {
+    case 'tax':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.tax ?? NaN;
+      break;
+    case 'valueAdded':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.valueAdded ?? NaN;
+      break;
+    case 'revenue':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.revenue ?? NaN;
+      break;
+    case 'energyTce':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.energyTce ?? NaN;
+      break;
+    case 'emissions':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.emissions ?? NaN;
+      break;
+    case 'employees':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.employees ?? NaN;
+      break;
+    case 'rdSpending':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.rdSpending ?? NaN;
+      break;
+    case 'electricity':
+      for (let i = 0; i < n; i++) c[i] = firms[i]!.electricity ?? NaN;
+      break;
+    default:
+      for (let i = 0; i < n; i++) c[i] = (firms[i] as unknown as Record<string, number | null>)[field] ?? NaN;
+  }
+  return c;
+}
+
+/**
+ * The figures the indicators need, as columns (NaN = missing), one column per field; a
+ * landholder with merged tenants counts their summed figures.
  */
 function figureColumns(
   rule: CohortRule,
   firms: EvaluationFirm[],
   merged: Map<number, Figures>,
 ): Map<string, Float64Array> {
-  const n = firms.length;
-  const anyMerged = merged.size > 0;
   const columns = new Map<string, Float64Array>();
   for (const ind of rule.indicators) {
     const def = INDICATORS[ind.indicator];
     for (const field of [def.numerator, def.denominator]) {
       if (field === null || field === 'land' || columns.has(field)) continue;
-      const column = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const f = (anyMerged && merged.get(firms[i]!.id)) || firms[i]!;
-        column[i] = (f as unknown as Record<string, number | null>)[field] ?? NaN;
-      }
+      const column = firmColumn(firms, field);
+      if (merged.size)
+        for (let i = 0; i < firms.length; i++) {
+          const m = merged.get(firms[i]!.id);
+          if (m) column[i] = (m as unknown as Record<string, number | null>)[field] ?? NaN;
+        }
       columns.set(field, column);
     }
   }

@@ -1,9 +1,11 @@
 /** Rounding, ranks and class bands of the scoring engine (domain guide §5.4). Pure. */
 import type { Banding } from './method';
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
 /** Round half away from zero at `decimals`, robust to binary noise (1.005 → 1.01). */
 export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = decimals >= 0 && decimals < POW10.length ? POW10[decimals]! : 10 ** decimals;
   const r = Math.round(Math.abs(x) * f * (1 + 2e-15)) / f;
   return x < 0 ? -r : r;
 }
@@ -38,9 +40,11 @@ export function classOf(banding: Banding, rank: number, rated: number, score: nu
 
 /**
  * Sorts member indexes (given in enterprise-id order) by score, best first, ties in id order.
- * Scores are rounded to `precision` decimals, so they pack with the position into one exact
- * integer key and a numeric typed-array sort does the work (a comparator sort of 100,000 items is
- * ten times slower); keys that would not stay exact fall back to the comparator.
+ * Scores are rounded to `precision` decimals, so each is a whole number of hundredths (say): when
+ * those span a range not much larger than the cohort, a counting sort does it in two passes;
+ * otherwise they pack with the position into one exact integer key for a numeric typed-array sort
+ * (a comparator sort of 100,000 items is ten times slower); keys that would not stay exact fall
+ * back to the comparator.
  */
 export function byScore(idx: number[], scores: Float64Array, precision: number): void {
   const n = idx.length;
@@ -55,6 +59,7 @@ export function byScore(idx: number[], scores: Float64Array, precision: number):
     if (v > maxS) maxS = v;
     if (v < minS) minS = v;
   }
+  if (maxS - minS < 4 * n + 1024) return countingSort(idx, ints, maxS, maxS - minS + 1);
   if ((maxS - minS + 1) * n >= 2 ** 52) {
     const pos = new Map(idx.map((i, j) => [i, j]));
     idx.sort((a, b) => scores[b]! - scores[a]! || pos.get(a)! - pos.get(b)!);
@@ -65,4 +70,14 @@ export function byScore(idx: number[], scores: Float64Array, precision: number):
   keys.sort();
   const copy = idx.slice();
   for (let j = 0; j < n; j++) idx[j] = copy[keys[j]! % n]!;
+}
+
+/** Stable counting sort of `idx` by `ints` descending (`ints[j]` belongs to `idx[j]`). */
+function countingSort(idx: number[], ints: Float64Array, maxS: number, range: number): void {
+  const n = idx.length;
+  const start = new Int32Array(range + 1);
+  for (let j = 0; j < n; j++) start[maxS - ints[j]! + 1]!++;
+  for (let b = 1; b <= range; b++) start[b]! += start[b - 1]!;
+  const copy = idx.slice();
+  for (let j = 0; j < n; j++) idx[start[maxS - ints[j]!]!++] = copy[j]!;
 }

@@ -231,9 +231,45 @@ function mergeTenants(method: Method, sorted: readonly EvaluationFirm[], byId: L
   return { mergedInto, mergedFigures };
 }
 
+/** A cohort's filter with every field present (one object shape: fast to test). */
+interface Filter {
+  scale: string | null;
+  hasMin: boolean;
+  min: number;
+  hasMax: boolean;
+  max: number;
+  /** leasingOnly: undefined, true or false. */
+  leasing: 0 | 1 | 2;
+}
+
+const filterOf = ({ filter: f }: CohortRule): Filter => ({
+  scale: f.scale ?? null,
+  hasMin: f.minOwnLandMu !== undefined,
+  min: f.minOwnLandMu ?? 0,
+  hasMax: f.maxOwnLandMu !== undefined,
+  max: f.maxOwnLandMu ?? 0,
+  leasing: f.leasingOnly === undefined ? 0 : f.leasingOnly ? 1 : 2,
+});
+
+/** `inCohort`, on a prepared filter. */
+function admits(f: Filter, firm: EvaluationFirm): boolean {
+  const land = firm.ownLandMu ?? 0;
+  if (f.scale !== null && firm.scale !== f.scale) return false;
+  if (f.hasMin && !(land >= f.min)) return false;
+  if (f.hasMax && !(land < f.max)) return false;
+  if (f.leasing === 1) {
+    const leases = (firm.leasedFloorM2 ?? 0) > 0 || firm.landholderId !== null;
+    if (land > 0 || !leases) return false;
+  }
+  if (f.leasing === 2 && !(land > 0)) return false;
+  return true;
+}
+
 /** Members of each cohort (the first whose filter fits), and the firms left out. */
 function assignCohorts(method: Method, sorted: readonly EvaluationFirm[], mergedInto: Map<number, number>) {
   const members: EvaluationFirm[][] = method.cohorts.map(() => []);
+  const filters = method.cohorts.map(filterOf);
+  const anyMerged = mergedInto.size > 0;
   let noData = 0;
   let outOfScope = 0;
   for (const f of sorted) {
@@ -241,9 +277,9 @@ function assignCohorts(method: Method, sorted: readonly EvaluationFirm[], merged
       noData++;
       continue;
     }
-    if (mergedInto.has(f.id)) continue;
+    if (anyMerged && mergedInto.has(f.id)) continue;
     let ci = 0;
-    while (ci < method.cohorts.length && !inCohort(method.cohorts[ci]!, f)) ci++;
+    while (ci < filters.length && !admits(filters[ci]!, f)) ci++;
     if (ci === method.cohorts.length) outOfScope++;
     else members[ci]!.push(f);
   }

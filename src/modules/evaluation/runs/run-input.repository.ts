@@ -35,8 +35,7 @@ async function streamText(stream: AsyncIterable<unknown>): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function trimNulls(list: (string | null)[] | undefined): (string | null)[] {
-  if (!list) return [];
+function trimNulls(list: (string | null)[]): (string | null)[] {
   let end = list.length;
   while (end > 0 && list[end - 1] === null) end--;
   return list.slice(0, end);
@@ -107,6 +106,7 @@ async function flaggedOf(client: pg.PoolClient, year: number): Promise<Set<numbe
 }
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Reads COPY text field by field without splitting it into strings: numbers are parsed in place
@@ -115,20 +115,22 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
  */
 class CopyFields {
   private at = 0;
+  private lineEnd = -1;
   constructor(private readonly text: string) {}
 
   /** Moves to the next line; false at the end. */
-  more(): boolean {
-    return this.at < this.text.length;
+  line(): boolean {
+    if (this.lineEnd >= 0) this.at = this.lineEnd + 1;
+    if (this.at >= this.text.length) return false;
+    const end = this.text.indexOf('\n', this.at);
+    this.lineEnd = end < 0 ? this.text.length : end;
+    return true;
   }
 
-  /** The end of the current field, and the position after its delimiter. */
+  /** The end of the current field (its tab, or the line's end). */
   private end(): number {
-    const t = this.text;
-    let end = t.indexOf('\t', this.at);
-    const eol = t.indexOf('\n', this.at);
-    if (end < 0 || (eol >= 0 && eol < end)) end = eol < 0 ? t.length : eol;
-    return end;
+    const tab = this.text.indexOf('\t', this.at);
+    return tab < 0 || tab > this.lineEnd ? this.lineEnd : tab;
   }
 
   private isNull(start: number, end: number): boolean {
@@ -170,11 +172,11 @@ class CopyFields {
     return this.isNull(start, end) ? null : this.text.slice(start, end);
   }
 
-  /** A field of one character (e.g. a 0/1 flag). */
-  char(): string {
-    const c = this.text[this.at]!;
+  /** Whether a 0/1 field is 1. */
+  flag(): boolean {
+    const one = this.text.charCodeAt(this.at) === 49;
     this.at = this.end() + 1;
-    return c;
+    return one;
   }
 }
 
@@ -184,7 +186,7 @@ function parseFirms(text: string, prior: Map<number, (string | null)[]>) {
   const meta = new Map<number, FirmMeta>();
   const unconfirmed = new Set<number>();
   const f = new CopyFields(text);
-  while (f.more()) {
+  while (f.line()) {
     const id = f.num()!;
     const scaleOverride = f.str() as 'above' | 'below' | null;
     const ownLandMu = f.num();
@@ -193,11 +195,19 @@ function parseFirms(text: string, prior: Map<number, (string | null)[]>) {
     const exemption = f.str() as RatingExemption | null;
     const platformId = f.num()!;
     const industryClass = f.str();
-    const hasYear = f.char() === '1';
-    const [tax, valueAdded, revenue, energyTce, emissions] = [f.num(), f.num(), f.num(), f.num(), f.num()];
-    const [employees, rdSpending, electricity, output] = [f.num(), f.num(), f.num(), f.num()];
+    const hasYear = f.flag();
+    const tax = f.num();
+    const valueAdded = f.num();
+    const revenue = f.num();
+    const energyTce = f.num();
+    const emissions = f.num();
+    const employees = f.num();
+    const rdSpending = f.num();
+    const electricity = f.num();
+    const output = f.num();
     const labels = f.str();
-    if (f.char() === '0') unconfirmed.add(id);
+    if (!f.flag()) unconfirmed.add(id);
+    const priors = prior.get(id);
     firms.push({
       id,
       scale: effectiveScale(scaleOverride, revenue),
@@ -215,8 +225,8 @@ function parseFirms(text: string, prior: Map<number, (string | null)[]>) {
       rdSpending,
       electricity,
       output,
-      labels: labels === null ? [] : labels.split(','),
-      priorClasses: trimNulls(prior.get(id)),
+      labels: labels === null ? NONE : labels.split(','),
+      priorClasses: priors ? trimNulls(priors) : NONE,
     });
     meta.set(id, { platformId, industryClass });
   }
