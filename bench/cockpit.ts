@@ -98,7 +98,7 @@ async function main() {
     );
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, { port: 0, dataDir: dir });
     const { app, services } = await buildApp(config, database);
-    await services.evaluation.ensurePresets();
+    await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;

@@ -68,7 +68,7 @@ export function registerCockpit(program: Command) {
       action(async (opts: { year?: number; method?: string }, command: Command) => {
         const result = await withDatabase(configFrom(), async (database) => {
           const services = createServices(database, configFrom());
-          await services.evaluation.ensurePresets();
+          await services.evaluation.methods.ensurePresets();
           const m = opts.method;
           return services.platformEvaluation.evaluate(
             CLI_ACTOR,

@@ -74,8 +74,8 @@ export function registerDemo(program: Command) {
             });
             if (showProgress) process.stderr.write('\n  publishing demo evaluations of the earlier years…');
             const evaluation = createEvaluationService(database);
-            await evaluation.ensurePresets();
-            const evaluatedYears = await seedDemoEvaluations(database.db, evaluation);
+            await evaluation.methods.ensurePresets();
+            const evaluatedYears = await seedDemoEvaluations(evaluation);
             return loaded && { ...loaded, evaluatedYears };
           });
           if (showProgress) process.stderr.write('\n');

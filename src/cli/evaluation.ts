@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { INDICATORS } from '../modules/evaluation/core/indicators';
 import { MethodSchema } from '../modules/evaluation/core/method';
+import type { ResultWithItems } from '../modules/evaluation/results/results.schemas';
+import type { Run } from '../modules/evaluation/runs/runs.schemas';
 import { createServices } from '../server/services';
 import { CLI_ACTOR } from './actor';
 import { action, configFrom, output } from './main';
@@ -21,7 +23,61 @@ function year(value: string): number {
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 
+/** What `evaluate` prints: the run, its input hash and each cohort's classes. */
+function runReport(run: Run, seconds: number): string {
+  return [
+    `✔ ${run.year} evaluated with ${run.methodKey} v${run.methodVersion}: run ${run.id} (version ${run.version}, ${run.status}) in ${seconds.toFixed(1)} s`,
+    `  input hash ${run.inputHash}`,
+    `  evaluated ${run.summary.evaluated}; left out: no data ${run.summary.excluded.noData}, in no cohort ${run.summary.excluded.outOfScope}`,
+    ...run.summary.cohorts.map(
+      (c) =>
+        `  ${pad(c.key, 8)} ${pad(`${c.rated} rated`, 12)} ${Object.entries(c.classCounts)
+          .map(([k, n]) => `${k} ${n}`)
+          .join('  ')}`,
+    ),
+  ].join('\n');
+}
+
+/** One result as `results --json` prints it (one object per line). */
+function resultJson(run: Run, r: ResultWithItems) {
+  return {
+    runId: run.id,
+    year: run.year,
+    uscc: r.uscc,
+    name: r.name,
+    cohort: r.cohort,
+    status: r.status,
+    score: r.score,
+    rank: r.rank,
+    cohortSize: r.cohortSize,
+    class: r.class,
+    policyClass: r.policyClass,
+    items: r.items.map((i) => ({
+      indicator: i.indicator,
+      name: INDICATORS[i.indicator].zh,
+      value: i.value,
+      benchmark: i.benchmark,
+      weight: i.weight,
+      points: i.points,
+      capped: i.capped,
+      missing: i.missing,
+    })),
+    policies: r.policies,
+    flags: r.flags,
+  };
+}
+
+/** One result as `results` prints it in a table. */
+const resultLine = (r: ResultWithItems) =>
+  `${pad(r.uscc, 20)}${pad(r.cohort, 8)}${pad(r.rank ?? '-', 7)}${pad(r.score?.toFixed(2) ?? '-', 9)}${pad(r.class ?? (r.policyClass ? `(${r.policyClass})` : '-'), 6)}${r.name}\n`;
+
 export function registerEvaluation(program: Command) {
+  registerMethods(program);
+  registerEvaluate(program);
+  registerResults(program);
+}
+
+function registerMethods(program: Command) {
   const method = program.command('method').description('Evaluation methods (versioned JSON documents)');
 
   method
@@ -30,9 +86,9 @@ export function registerEvaluation(program: Command) {
     .action(
       action(async (_opts: unknown, command: Command) => {
         const methods = await withDatabase(configFrom(), async (database) => {
-          const services = createServices(database, configFrom());
-          await services.evaluation.ensurePresets();
-          return services.evaluation.listMethods(CLI_ACTOR);
+          const { methods } = createServices(database, configFrom()).evaluation;
+          await methods.ensurePresets();
+          return methods.listMethods(CLI_ACTOR);
         });
         output(command.optsWithGlobals(), methods, () =>
           [
@@ -62,20 +118,12 @@ export function registerEvaluation(program: Command) {
     .description('Save a method from JSON as a new key (version 1) or the next version of its key')
     .action(
       action(async (file: string, opts: { key?: string; note?: string }, command: Command) => {
-        const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
-        const envelope = parsed && typeof parsed === 'object' && 'definition' in parsed;
-        const definition = envelope ? parsed.definition : parsed;
-        const key =
-          opts.key ??
-          (envelope && typeof parsed.key === 'string'
-            ? parsed.key
-            : path.basename(file).replace(/\.json$/i, ''));
+        const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
         const saved = await withDatabase(configFrom(), (database) =>
-          createServices(database, configFrom()).evaluation.createMethod(CLI_ACTOR, {
-            key,
-            definition,
-            basedOn: envelope && typeof parsed.basedOn === 'string' ? parsed.basedOn : null,
-            note: opts.note ?? '',
+          createServices(database, configFrom()).evaluation.methods.importMethod(CLI_ACTOR, parsed, {
+            key: opts.key,
+            note: opts.note,
+            fileName: path.basename(file),
           }),
         );
         output(
@@ -97,27 +145,18 @@ export function registerEvaluation(program: Command) {
     .action(
       action(async (id: string, opts: { out?: string }) => {
         const m = await withDatabase(configFrom(), (database) =>
-          createServices(database, configFrom()).evaluation.getMethod(CLI_ACTOR, methodRef(id)),
+          createServices(database, configFrom()).evaluation.methods.exportMethod(CLI_ACTOR, methodRef(id)),
         );
-        const text = `${JSON.stringify(
-          {
-            key: m.key,
-            version: m.version,
-            basedOn: m.basedOn,
-            note: m.note,
-            hash: m.hash,
-            definition: m.definition,
-          },
-          null,
-          2,
-        )}\n`;
+        const text = `${JSON.stringify(m, null, 2)}\n`;
         if (opts.out) {
           await fs.writeFile(opts.out, text);
           console.error(`✔ ${m.key} version ${m.version} written to ${path.resolve(opts.out)}`);
         } else process.stdout.write(text);
       }),
     );
+}
 
+function registerEvaluate(program: Command) {
   program
     .command('evaluate')
     .requiredOption('-y, --year <year>', 'data year to evaluate')
@@ -136,36 +175,26 @@ export function registerEvaluation(program: Command) {
         ) => {
           const started = Date.now();
           const run = await withDatabase(configFrom(), async (database) => {
-            const ev = createServices(database, configFrom()).evaluation;
-            const created = await ev.run(CLI_ACTOR, {
+            const { runs } = createServices(database, configFrom()).evaluation;
+            const created = await runs.run(CLI_ACTOR, {
               year: year(opts.year),
               method: methodRef(opts.method),
               reason: opts.reason,
             });
             if (!opts.publish) return created;
-            await ev.startNotice(CLI_ACTOR, created.id);
-            return ev.publish(CLI_ACTOR, created.id, {
+            await runs.startNotice(CLI_ACTOR, created.id);
+            return runs.publish(CLI_ACTOR, created.id, {
               earlyReason: opts.reason ?? 'yiyuan evaluate --publish: published without a notice period',
             });
           });
           const seconds = (Date.now() - started) / 1000;
-          output(command.optsWithGlobals(), { ok: true, ...run, seconds }, () =>
-            [
-              `✔ ${run.year} evaluated with ${run.methodKey} v${run.methodVersion}: run ${run.id} (version ${run.version}, ${run.status}) in ${seconds.toFixed(1)} s`,
-              `  input hash ${run.inputHash}`,
-              `  evaluated ${run.summary.evaluated}; left out: no data ${run.summary.excluded.noData}, in no cohort ${run.summary.excluded.outOfScope}`,
-              ...run.summary.cohorts.map(
-                (c) =>
-                  `  ${pad(c.key, 8)} ${pad(`${c.rated} rated`, 12)} ${Object.entries(c.classCounts)
-                    .map(([k, n]) => `${k} ${n}`)
-                    .join('  ')}`,
-              ),
-            ].join('\n'),
-          );
+          output(command.optsWithGlobals(), { ok: true, ...run, seconds }, () => runReport(run, seconds));
         },
       ),
     );
+}
 
+function registerResults(program: Command) {
   program
     .command('results')
     .requiredOption('-y, --year <year>', 'data year')
@@ -180,10 +209,10 @@ export function registerEvaluation(program: Command) {
       action(async (opts: { year: string; run?: string }, command: Command) => {
         const json = Boolean(command.optsWithGlobals().json);
         await withDatabase(configFrom(), async (database) => {
-          const ev = createServices(database, configFrom()).evaluation;
+          const { runs, results } = createServices(database, configFrom()).evaluation;
           const run = opts.run
-            ? await ev.getRun(CLI_ACTOR, Number(opts.run))
-            : await ev.currentRun(CLI_ACTOR, year(opts.year));
+            ? await runs.getRun(CLI_ACTOR, Number(opts.run))
+            : await runs.currentRun(CLI_ACTOR, year(opts.year));
           if (run.year !== year(opts.year))
             throw new Error(`Run ${run.id} is of ${run.year}, not ${opts.year}`);
           if (!json)
@@ -191,38 +220,9 @@ export function registerEvaluation(program: Command) {
               `${run.year} run ${run.id} (version ${run.version}, ${run.status}, ${run.methodKey} v${run.methodVersion})\n` +
                 `${pad('USCC', 20)}${pad('COHORT', 8)}${pad('RANK', 7)}${pad('SCORE', 9)}${pad('CLASS', 6)}NAME`,
             );
-          for await (const batch of ev.iterateResultItems(CLI_ACTOR, run.id)) {
+          for await (const batch of results.iterateResultItems(CLI_ACTOR, run.id)) {
             let out = '';
-            for (const r of batch) {
-              if (json)
-                out += `${JSON.stringify({
-                  runId: run.id,
-                  year: run.year,
-                  uscc: r.uscc,
-                  name: r.name,
-                  cohort: r.cohort,
-                  status: r.status,
-                  score: r.score,
-                  rank: r.rank,
-                  cohortSize: r.cohortSize,
-                  class: r.class,
-                  policyClass: r.policyClass,
-                  items: r.items.map((i) => ({
-                    indicator: i.indicator,
-                    name: INDICATORS[i.indicator].zh,
-                    value: i.value,
-                    benchmark: i.benchmark,
-                    weight: i.weight,
-                    points: i.points,
-                    capped: i.capped,
-                    missing: i.missing,
-                  })),
-                  policies: r.policies,
-                  flags: r.flags,
-                })}\n`;
-              else
-                out += `${pad(r.uscc, 20)}${pad(r.cohort, 8)}${pad(r.rank ?? '-', 7)}${pad(r.score?.toFixed(2) ?? '-', 9)}${pad(r.class ?? (r.policyClass ? `(${r.policyClass})` : '-'), 6)}${r.name}\n`;
-            }
+            for (const r of batch) out += json ? `${JSON.stringify(resultJson(run, r))}\n` : resultLine(r);
             if (!process.stdout.write(out))
               await new Promise((resolve) => process.stdout.once('drain', resolve));
           }

@@ -26,9 +26,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.demo && config.demoScale > 0)
       await loadDemoCity(database, { scale: config.demoScale, seed: DEFAULT_DEMO_SEED, ifNone: true });
     const { app, services } = await buildApp(config, database);
-    await services.evaluation.ensurePresets();
+    await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();
-    if (config.demo) await seedDemoEvaluations(database.db, services.evaluation);
+    if (config.demo) await seedDemoEvaluations(services.evaluation);
     await services.imports.failInterrupted();
     // Compute the cockpit's metrics now, so the first visitor does not wait for them.
     void services.metrics

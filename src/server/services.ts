@@ -19,11 +19,14 @@ import { createUserService } from '../modules/users/users.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
 export function createServices(database: Database, config: Config) {
-  const { db } = database;
   const evaluation = createEvaluationService(database);
   const metrics = createMetricsService(database);
   const targets = createTargetService(database, metrics);
-  const platformEvaluation = createPlatformEvaluationService(db, metrics, evaluation);
+  const platformEvaluation = createPlatformEvaluationService(
+    database,
+    metrics,
+    evaluation.methods.methodOrFail,
+  );
   const reference = createReferenceService(database);
   return {
     auth: createAuthService(database, config.security),

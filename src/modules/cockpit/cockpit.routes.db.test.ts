@@ -28,7 +28,7 @@ beforeAll(async () => {
   await loadDemoCity(database, { scale: 250, seed: 5 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));
-  await services.evaluation.ensurePresets();
+  await services.evaluation.methods.ensurePresets();
   await services.targets.ensurePlan();
   call = await asUsers(app, ['taskforce', 'leader', 'platform', 'enterprise', 'commissioner', 'auditor']);
   adminPlatform = (await call('platform', 'GET', '/api/auth/me')).json().user.platformId;

@@ -2,8 +2,6 @@
  * Published demo evaluations for every year but the latest, so a demo city has class histories
  * (and consecutive-D escalations) and the latest year is left for the user to evaluate.
  */
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
 import type { Actor } from '../auth/core/access';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 
@@ -20,18 +18,15 @@ export const DEMO_EVALUATION_ACTOR: Actor = {
 export const demoMethodFor = (year: number) => (year <= 2021 ? 'huangyan-2021' : 'huangyan-2022');
 
 /** Runs, notices and publishes the earlier years when no evaluation exists yet. Returns the years done. */
-export async function seedDemoEvaluations(db: Db, evaluation: EvaluationService): Promise<number[]> {
-  const runs = await db.execute(sql`select count(*)::int as n from evaluation_runs`);
-  if (Number((runs.rows[0] as { n: number }).n) > 0) return [];
-  const years = (
-    await db.execute(sql`select distinct year from enterprise_years y join enterprises e on e.id = y.enterprise_id
-      where e.is_demo order by year`)
-  ).rows.map((r) => Number((r as { year: number }).year));
+export async function seedDemoEvaluations(evaluation: EvaluationService): Promise<number[]> {
+  const { runs } = evaluation;
+  const { years, anyRun } = await runs.evaluationYears(DEMO_EVALUATION_ACTOR, { demoOnly: true });
+  if (anyRun) return [];
   const done: number[] = [];
   for (const year of years.slice(0, -1)) {
-    const run = await evaluation.run(DEMO_EVALUATION_ACTOR, { year, method: demoMethodFor(year) });
-    await evaluation.startNotice(DEMO_EVALUATION_ACTOR, run.id);
-    await evaluation.publish(DEMO_EVALUATION_ACTOR, run.id, { earlyReason: '演示数据：历史年度直接发布' });
+    const run = await runs.run(DEMO_EVALUATION_ACTOR, { year, method: demoMethodFor(year) });
+    await runs.startNotice(DEMO_EVALUATION_ACTOR, run.id);
+    await runs.publish(DEMO_EVALUATION_ACTOR, run.id, { earlyReason: '演示数据：历史年度直接发布' });
     done.push(year);
   }
   return done;

@@ -24,9 +24,9 @@ beforeAll(async () => {
   await loadDemoCity(database, { scale: 250, seed: 5 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));
-  await services.evaluation.ensurePresets();
+  await services.evaluation.methods.ensurePresets();
   // Published 2021–2024, as `serve --demo` does: history and last year's comparison.
-  await seedDemoEvaluations(database.db, services.evaluation);
+  await seedDemoEvaluations(services.evaluation);
   call = await asUsers(app, ['taskforce', 'leader', 'platform', 'enterprise', 'auditor']);
   const me = (await call('enterprise', 'GET', '/api/auth/me')).json();
   mine = me.user.enterpriseId;

@@ -1,4 +1,7 @@
-/** The evaluation service on a small generated city: determinism, workflow, objections, scoping. */
+/**
+ * The evaluation's services (methods, runs, results, objections) on a small generated city:
+ * determinism, workflow, objections, scoping.
+ */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
@@ -10,8 +13,11 @@ import { seedDemo } from '../demo/demo.seed';
 import { PRESETS } from './core/presets';
 import { createEvaluationService, type EvaluationService } from './evaluation.service';
 
+/** The four parts' use cases side by side (their names do not overlap). */
+const useCases = (s: EvaluationService) => ({ ...s.methods, ...s.runs, ...s.results, ...s.objections });
+
 let database: Database;
-let ev: EvaluationService;
+let ev: ReturnType<typeof useCases>;
 const actors: Record<string, Actor> = {};
 const YEAR = 2024;
 
@@ -39,7 +45,7 @@ beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database);
   await loadDemoCity(database, { scale: 400, seed: 11 });
-  ev = createEvaluationService(database);
+  ev = useCases(createEvaluationService(database));
   const { rows } = await database.pool.query(
     'select id, username, role, platform_id, enterprise_id from users order by id',
   );

@@ -13,8 +13,9 @@ import { loadDemoCity } from '../demo/city/load';
 import { seedDemo } from '../demo/demo.seed';
 import { validateMethod } from '../evaluation/core/method';
 import { DIMENSIONS } from '../evaluation/core/indicators';
-import { DEFAULT_POOL, PLATFORM_PRESET, PLATFORM_PRESET_KEY } from './core/preset';
-import type { AllocationSnapshot, PlatformScore } from './platform-evaluation.service';
+import { PLATFORM_PRESET, PLATFORM_PRESET_KEY } from '../evaluation/core/platform-preset';
+import { DEFAULT_POOL } from './core/pool';
+import type { AllocationSnapshot, PlatformScore } from './platform-evaluation.schemas';
 
 let database: Database;
 let app: App;
@@ -72,7 +73,7 @@ beforeAll(async () => {
   await loadDemoCity(database, { scale: 200, seed: 7 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));
-  await services.evaluation.ensurePresets();
+  await services.evaluation.methods.ensurePresets();
   call = await asUsers(app, ['taskforce', 'leader', 'platform']);
   platformOfAdmin = (await call('platform', 'GET', '/api/auth/me')).json().user.platformId;
   year = (await call('taskforce', 'GET', '/api/platform-evaluation')).json().year;

@@ -1,140 +1,72 @@
 // The per-mu evaluation (亩均效益综合评价) API: runs, results, scorecards, analysis, objections.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, downloadUrl } from './client';
-import type { Figures, IndicatorDefinition, IndicatorKey } from '../../modules/evaluation/core/indicators';
+import type { Figures, IndicatorKey } from '../../modules/evaluation/core/indicators';
 import type { Method } from '../../modules/evaluation/core/method';
-import type { CohortSummary, ItemResult, PolicyEffect } from '../../modules/evaluation/core/score';
-import type { ResultRow, RunRow, RunSummary } from '../../modules/evaluation/evaluation.repository';
+import type { CohortSummary } from '../../modules/evaluation/core/score';
+import type { IndicatorInfo } from '../../modules/evaluation/methods/methods.schemas';
+import type { Objection, ObjectionStatus } from '../../modules/evaluation/objections/objections.schemas';
+import type {
+  DistributionCohort,
+  HistoryItem,
+  LowEfficiency,
+  LowEfficiencyReason,
+  Result,
+  ResultSort,
+  ResultsQuery,
+  Rollup,
+  RollupRow,
+  Scorecard,
+  ScoreItem,
+} from '../../modules/evaluation/results/results.schemas';
+import type { Run, RunDetail, RunSummary } from '../../modules/evaluation/runs/runs.schemas';
 import type { Page } from './types';
 
 const KEY = 'evaluation';
 
-// ---- Types ----
-// Scoring and method shapes are the pure core's own types; the rest is the HTTP contract.
+// ---- Types: the contracts of the evaluation's parts (`*.schemas.ts`) and the engine's own ----
 
-export type { CohortSummary, IndicatorKey, Method };
-export type IndicatorInfo = IndicatorDefinition;
-export type ScoreItem = ItemResult;
-export type PolicyEffects = PolicyEffect;
+export type {
+  CohortSummary,
+  DistributionCohort,
+  IndicatorInfo,
+  IndicatorKey,
+  LowEfficiency,
+  LowEfficiencyReason,
+  Method,
+  Objection,
+  ObjectionStatus,
+  ResultSort,
+  Rollup,
+  RollupRow,
+  RunSummary,
+  Scorecard,
+  ScoreItem,
+};
 export type ScorecardFigures = Figures;
+export type PolicyEffects = Scorecard['policies'];
+export type ClassHistoryItem = HistoryItem;
 
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
-export type RunStatus = EvaluationRun['status'];
-/** Runs and result rows are the server repository's row types (the HTTP contract serialises them). */
-export type { RunSummary };
-export type EvaluationRun = RunRow;
-
+export type EvaluationRun = Run;
+export type RunStatus = Run['status'];
+export type EvaluationRunDetail = RunDetail;
 export type MethodClass = Method['classes'][number];
 
-export interface EvaluationRunDetail extends EvaluationRun {
-  method: Method;
-}
-
 /** One enterprise's result row: the scoring outcome plus who it is and the figures lists show. */
-export type EvaluationResult = ResultRow;
+export type EvaluationResult = Result;
 
-export type ResultSort = 'rank' | 'score' | 'name' | 'taxPerMu';
-
-export interface ResultFilters {
-  cohort?: string;
-  platformId?: number;
-  /** A class key, or '-' for results without a class (unrated, merged). */
-  class?: string;
-  /** Key industry code. */
-  industry?: string;
-  keyword?: string;
-}
+export type ResultFilters = Pick<ResultsQuery, 'cohort' | 'platformId' | 'class' | 'industry' | 'keyword'>;
 
 export interface ResultQuery extends ResultFilters {
   sort?: ResultSort;
   order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
-}
-
-export interface ClassHistoryItem {
-  year: number;
-  runId: number;
-  status: RunStatus;
-  score: number | null;
-  class: string | null;
-  policyClass: string | null;
-  rank: number | null;
-  cohortSize: number;
-}
-
-export interface Scorecard extends EvaluationResult {
-  run: { id: number; year: number; version: number; status: RunStatus; noticeEndsOn: string | null };
-  mergedInto: number | null;
-  figures: ScorecardFigures;
-  tenants: number;
-  items: ScoreItem[];
-  itemsTotal: number;
-  adjustments: { key: string; points: number }[];
-  policies: PolicyEffects;
-  cohortName: Bilingual | null;
-  cohortSummary: CohortSummary | null;
-  classes: MethodClass[];
-  explanation: Bilingual[];
-  history: ClassHistoryItem[];
-}
-
-export interface DistributionCohort {
-  cohort: string;
-  rated: number;
-  bins: { from: number; to: number; count: number }[];
-  cuts: { class: string; minScore: number; maxScore: number; count: number }[];
-}
-
-export interface RollupRow {
-  /** null: the city (all platforms the user may see). */
-  platformId: number | null;
-  platformName: string | null;
-  evaluated: number;
-  classCounts: Record<string, number>;
-  landMu: number;
-  tax: number;
-  valueAdded: number;
-  taxPerMu: number | null;
-  valueAddedPerMu: number | null;
-  shareAB: number | null;
-  change: { taxPerMu: number | null; valueAddedPerMu: number | null; shareAB: number | null } | null;
-}
-
-export interface Rollup {
-  year: number;
-  previousRunId: number | null;
-  classes: MethodClass[];
-  rows: RollupRow[];
-}
-
-export type LowEfficiencyReason = 'class' | 'tax_per_mu';
-
-export interface LowEfficiency {
-  taxPerMuFloor: number;
-  landMu: number;
-  items: (EvaluationResult & { reasons: LowEfficiencyReason[] })[];
-}
-
-export type ObjectionStatus = 'pending' | 'accepted' | 'rejected';
-
-export interface Objection {
-  id: number;
-  runId: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  uscc: string;
-  reason: string;
-  status: ObjectionStatus;
-  filedBy: number;
-  filedAt: string;
-  decisionReason: string | null;
-  decidedBy: number | null;
-  decidedAt: string | null;
 }
 
 // ---- Reads ----

@@ -2,39 +2,19 @@
 // presets a new method may start from.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Method } from '../../modules/evaluation/core/method';
+import type {
+  CreateMethodBody,
+  MethodDetail,
+  MethodSummary,
+} from '../../modules/evaluation/methods/methods.schemas';
 import { api } from './client';
 
 const KEY = 'evaluationMethods';
 
-export interface MethodSummary {
-  id: number;
-  key: string;
-  version: number;
-  name: string;
-  hash: string;
-  /** Where this version came from, e.g. "huangyan-2022@1" or a preset key. */
-  basedOn: string | null;
-  /** Why this version exists. */
-  note: string;
-  createdBy: number | null;
-  createdAt: string;
-  /** Evaluation runs that used this version. */
-  runs: number;
-  /** What the method evaluates: enterprises (per-mu evaluation) or platforms. */
-  subject: 'enterprise' | 'platform';
-}
+export type { MethodDetail, MethodSummary };
 
-export interface MethodDetail extends MethodSummary {
-  definition: Method;
-  weightSums: { cohort: string; sum: number }[];
-}
-
-export interface MethodInput {
-  key: string;
-  definition: Method;
-  basedOn?: string | null;
-  note?: string;
-}
+/** A method to save: the document typed as a method (the server checks it and lists every problem). */
+export type MethodInput = Omit<CreateMethodBody, 'definition'> & { definition: Method };
 
 export function useMethods() {
   return useQuery({

@@ -5,49 +5,21 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Subject } from '../../modules/evaluation/core/indicators';
 import type {
   AllocationSnapshot,
+  PlatformEvaluation,
   PlatformScore,
-} from '../../modules/platform-evaluation/platform-evaluation.service';
+  PoolBody,
+  QuotaPool,
+} from '../../modules/platform-evaluation/platform-evaluation.schemas';
 import { api, downloadUrl } from './client';
 import type { MethodSummary } from './evaluationMethods';
 
 const KEY = 'platformEvaluation';
 
-// ---- Types: the server's row types (the HTTP contract serialises them) ----
+// ---- Types: the platform evaluation's contract ----
 
-export type { AllocationSnapshot, PlatformScore };
+export type { AllocationSnapshot, PlatformEvaluation, PlatformScore, QuotaPool };
 export type PlatformItem = PlatformScore['items'][number];
-
-export interface QuotaPool {
-  landMu: number;
-  energyTce: number;
-  /** Platforms scoring below this get no quota. */
-  threshold: number;
-  /** How many top-ranked platforms are named leading parks (领跑者). */
-  leaders: number;
-  /** The method version the pool uses; null: the preset platform-2022 (latest version). */
-  methodId: number | null;
-  /** False: the year has no pool yet; the defaults are shown. */
-  saved: boolean;
-  confirmedAt: string | null;
-  confirmedBy: number | null;
-  confirmedByName?: string | null;
-  snapshot: AllocationSnapshot | null;
-}
-
-export interface PlatformEvaluation {
-  year: number;
-  /** Years with platform figures, oldest first. */
-  years: number[];
-  method: { id: number; key: string; version: number; name: { zh: string; en: string } };
-  /** Indicators no platform has data for, and the factor the other items were scaled by. */
-  noData: { indicators: string[]; rescale: number } | null;
-  benchmarks: Record<string, number | null>;
-  pool: QuotaPool;
-  /** Ranked best first (a platform admin gets their own row only). */
-  platforms: PlatformScore[];
-}
-
-export type PoolInput = Pick<QuotaPool, 'landMu' | 'energyTce' | 'threshold' | 'leaders' | 'methodId'>;
+export type PoolInput = PoolBody;
 
 // ---- Reads ----
 

@@ -270,6 +270,20 @@ export type Condition = AdjustmentRule['when'][number];
 export type Banding = CohortRule['banding'];
 export type Policies = Method['policies'];
 
+/** A saved version of a method document. */
+export interface SavedMethod {
+  id: number;
+  key: string;
+  version: number;
+  definition: Method;
+}
+
+/**
+ * Finds a saved method version by id, or a key's latest version; fails (METHOD_NOT_FOUND) when
+ * there is none. How other modules (the platform evaluation) get method documents.
+ */
+export type FindMethod = (idOrKey: number | string) => Promise<SavedMethod>;
+
 export interface MethodProblem {
   /** JSON pointer into the method, e.g. /cohorts/0/indicators/2/weight. */
   path: string;
@@ -287,6 +301,8 @@ export function weightSums(method: Method): { cohort: string; sum: number }[] {
   }));
 }
 
+type Add = (path: string, zh: string, en: string) => void;
+
 /** Every problem with a method document: shape first, then meaning. Empty: the method is usable. */
 export function validateMethod(value: unknown): MethodProblem[] {
   if (!validator.Check(value)) {
@@ -301,7 +317,7 @@ export function validateMethod(value: unknown): MethodProblem[] {
   }
   const m = value;
   const problems: MethodProblem[] = [];
-  const add = (path: string, zh: string, en: string) => problems.push({ path, zh, en });
+  const add: Add = (path, zh, en) => problems.push({ path, zh, en });
   const classKeys = m.classes.map((c) => c.key);
   const knownClass = (k: string) => classKeys.includes(k);
   duplicates(classKeys).forEach((k) => add('/classes', `等级 ${k} 重复`, `Class ${k} appears twice`));
@@ -315,80 +331,96 @@ export function validateMethod(value: unknown): MethodProblem[] {
     add('/cohorts', `评价组 ${k} 重复`, `Cohort ${k} appears twice`),
   );
   const subject = m.subject ?? 'enterprise';
-  m.cohorts.forEach((c, ci) => {
-    const at = `/cohorts/${ci}`;
-    c.indicators.forEach((i, ii) => {
-      if (INDICATORS[i.indicator].subject !== subject)
-        add(
-          `${at}/indicators/${ii}/indicator`,
-          `指标 ${INDICATORS[i.indicator].zh} 不适用于${subject === 'platform' ? '平台' : '企业'}评价`,
-          `Indicator ${i.indicator} does not apply to ${subject} evaluation`,
-        );
-    });
-    duplicates(c.indicators.map((i) => i.indicator)).forEach((k) =>
+  m.cohorts.forEach((c, ci) => validateCohort(c, `/cohorts/${ci}`, subject, knownClass, add));
+  validatePolicies(m.policies, knownClass, add);
+  return problems;
+}
+
+function validateCohort(
+  c: CohortRule,
+  at: string,
+  subject: NonNullable<Method['subject']>,
+  knownClass: (k: string) => boolean,
+  add: Add,
+) {
+  c.indicators.forEach((i, ii) => {
+    if (INDICATORS[i.indicator].subject !== subject)
       add(
-        `${at}/indicators`,
-        `指标 ${INDICATORS[k as keyof typeof INDICATORS].zh} 重复`,
-        `Indicator ${k} appears twice`,
-      ),
-    );
-    if (c.filter.minOwnLandMu !== undefined && c.filter.maxOwnLandMu !== undefined)
-      if (c.filter.minOwnLandMu >= c.filter.maxOwnLandMu)
-        add(`${at}/filter`, '用地面积下限应小于上限', 'The land floor must be below the ceiling');
-    if (c.filter.leasingOnly === true && c.filter.minOwnLandMu)
-      add(
-        `${at}/filter`,
-        '纯租赁企业没有自有用地，不能设用地下限',
-        'Leasing-only firms have no own land to floor',
+        `${at}/indicators/${ii}/indicator`,
+        `指标 ${INDICATORS[i.indicator].zh} 不适用于${subject === 'platform' ? '平台' : '企业'}评价`,
+        `Indicator ${i.indicator} does not apply to ${subject} evaluation`,
       );
-    c.adjustments.forEach((a, ai) => {
-      if (
-        duplicates(c.adjustments.map((x) => x.key)).includes(a.key) &&
-        c.adjustments.findIndex((x) => x.key === a.key) === ai
-      )
-        add(`${at}/adjustments/${ai}/key`, `加减分项 ${a.key} 重复`, `Adjustment ${a.key} appears twice`);
-    });
-    const bands = c.banding.bands;
-    duplicates(bands.map((b) => b.class)).forEach((k) =>
-      add(`${at}/banding`, `分档中等级 ${k} 重复`, `Class ${k} appears twice in the bands`),
-    );
-    bands.forEach((b, bi) => {
-      if (!knownClass(b.class))
-        add(`${at}/banding/bands/${bi}/class`, `未定义的等级 ${b.class}`, `Unknown class ${b.class}`);
-    });
-    if (c.banding.kind === 'percentile') {
-      const cuts = c.banding.bands.map((b) => b.upToPercent);
-      if (cuts.some((v, i) => i > 0 && v < cuts[i - 1]!))
-        add(`${at}/banding`, '百分比分档应自上而下递增', 'Percentile bands must increase from the top');
-      if (cuts[cuts.length - 1] !== 100)
-        add(`${at}/banding`, '最后一档应到 100%', 'The last band must reach 100%');
-    } else {
-      const mins = c.banding.bands.map((b) => b.minScore);
-      if (mins[mins.length - 1] !== null)
-        add(
-          `${at}/banding`,
-          '最后一档应不设下限（其余企业）',
-          'The last band must have no minimum (all the rest)',
-        );
-      const set = mins.slice(0, -1);
-      if (set.some((v) => v === null))
-        add(`${at}/banding`, '只有最后一档可以不设下限', 'Only the last band may have no minimum');
-      else if (set.some((v, i) => i > 0 && v! >= set[i - 1]!))
-        add(`${at}/banding`, '分数线应自上而下递减', 'Score thresholds must decrease from the top');
-    }
   });
+  duplicates(c.indicators.map((i) => i.indicator)).forEach((k) =>
+    add(
+      `${at}/indicators`,
+      `指标 ${INDICATORS[k as keyof typeof INDICATORS].zh} 重复`,
+      `Indicator ${k} appears twice`,
+    ),
+  );
+  if (c.filter.minOwnLandMu !== undefined && c.filter.maxOwnLandMu !== undefined)
+    if (c.filter.minOwnLandMu >= c.filter.maxOwnLandMu)
+      add(`${at}/filter`, '用地面积下限应小于上限', 'The land floor must be below the ceiling');
+  if (c.filter.leasingOnly === true && c.filter.minOwnLandMu)
+    add(
+      `${at}/filter`,
+      '纯租赁企业没有自有用地，不能设用地下限',
+      'Leasing-only firms have no own land to floor',
+    );
+  c.adjustments.forEach((a, ai) => {
+    if (
+      duplicates(c.adjustments.map((x) => x.key)).includes(a.key) &&
+      c.adjustments.findIndex((x) => x.key === a.key) === ai
+    )
+      add(`${at}/adjustments/${ai}/key`, `加减分项 ${a.key} 重复`, `Adjustment ${a.key} appears twice`);
+  });
+  validateBanding(c.banding, at, knownClass, add);
+}
+
+function validateBanding(banding: Banding, at: string, knownClass: (k: string) => boolean, add: Add) {
+  const bands = banding.bands;
+  duplicates(bands.map((b) => b.class)).forEach((k) =>
+    add(`${at}/banding`, `分档中等级 ${k} 重复`, `Class ${k} appears twice in the bands`),
+  );
+  bands.forEach((b, bi) => {
+    if (!knownClass(b.class))
+      add(`${at}/banding/bands/${bi}/class`, `未定义的等级 ${b.class}`, `Unknown class ${b.class}`);
+  });
+  if (banding.kind === 'percentile') {
+    const cuts = banding.bands.map((b) => b.upToPercent);
+    if (cuts.some((v, i) => i > 0 && v < cuts[i - 1]!))
+      add(`${at}/banding`, '百分比分档应自上而下递增', 'Percentile bands must increase from the top');
+    if (cuts[cuts.length - 1] !== 100)
+      add(`${at}/banding`, '最后一档应到 100%', 'The last band must reach 100%');
+  } else {
+    const mins = banding.bands.map((b) => b.minScore);
+    if (mins[mins.length - 1] !== null)
+      add(
+        `${at}/banding`,
+        '最后一档应不设下限（其余企业）',
+        'The last band must have no minimum (all the rest)',
+      );
+    const set = mins.slice(0, -1);
+    if (set.some((v) => v === null))
+      add(`${at}/banding`, '只有最后一档可以不设下限', 'Only the last band may have no minimum');
+    else if (set.some((v, i) => i > 0 && v! >= set[i - 1]!))
+      add(`${at}/banding`, '分数线应自上而下递减', 'Score thresholds must decrease from the top');
+  }
+}
+
+function validatePolicies(policies: Policies, knownClass: (k: string) => boolean, add: Add) {
   const policyClasses: [string, Record<string, number> | undefined][] = [
-    ['/policies/landUseTax/reliefShare', m.policies.landUseTax?.reliefShare],
-    ['/policies/electricitySurcharge/yuanPerKwh', m.policies.electricitySurcharge?.yuanPerKwh],
-    ['/policies/energyQuota/factor', m.policies.energyQuota?.factor],
+    ['/policies/landUseTax/reliefShare', policies.landUseTax?.reliefShare],
+    ['/policies/electricitySurcharge/yuanPerKwh', policies.electricitySurcharge?.yuanPerKwh],
+    ['/policies/energyQuota/factor', policies.energyQuota?.factor],
   ];
   for (const [path, byClass] of policyClasses)
     for (const k of Object.keys(byClass ?? {}))
       if (!knownClass(k)) add(path, `未定义的等级 ${k}`, `Unknown class ${k}`);
-  for (const [k, v] of Object.entries(m.policies.landUseTax?.reliefShare ?? {}))
+  for (const [k, v] of Object.entries(policies.landUseTax?.reliefShare ?? {}))
     if (v > 1)
       add('/policies/landUseTax/reliefShare', `${k} 类减免比例不能超过 100%`, `Relief for ${k} exceeds 100%`);
-  m.policies.electricitySurcharge?.escalation.forEach((e, i) => {
+  policies.electricitySurcharge?.escalation.forEach((e, i) => {
     if (!knownClass(e.class))
       add(
         `/policies/electricitySurcharge/escalation/${i}/class`,
@@ -396,24 +428,8 @@ export function validateMethod(value: unknown): MethodProblem[] {
         `Unknown class ${e.class}`,
       );
   });
-  return problems;
 }
 
 function duplicates(values: readonly string[]): string[] {
   return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
-}
-
-/** Stable JSON (keys sorted) for hashing and byte-identical exports. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  return value;
 }

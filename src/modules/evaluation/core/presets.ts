@@ -5,7 +5,7 @@
  * Pure data.
  */
 import type { CohortRule, Method, Policies } from './method';
-import { PLATFORM_PRESET, PLATFORM_PRESET_KEY } from '../../platform-evaluation/core/preset';
+import { PLATFORM_PRESET, PLATFORM_PRESET_KEY } from './platform-preset';
 
 export const CLASSES: Method['classes'] = [
   { key: 'A', name: { zh: '优先发展', en: 'Priority development' } },

@@ -14,6 +14,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ObjectionStatus } from '../../../modules/evaluation/objections/core/objections';
+import type { RunStatus } from '../../../modules/evaluation/runs/core/workflow';
 import { enterprises } from './enterprises';
 
 /**
@@ -38,9 +40,6 @@ export const evaluationMethods = pgTable(
   },
   (t) => [uniqueIndex('evaluation_methods_key_version').on(t.key, t.version)],
 );
-
-export const RUN_STATUSES = ['draft', 'notice', 'published', 'superseded'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** One evaluation of one year with one method version; versions per year count 1, 2, 3 … */
 export const evaluationRuns = pgTable(
@@ -108,16 +107,12 @@ export const evaluationResults = pgTable(
     detail: json('detail').notNull(),
   },
   (t) => [
-    // Few indexes: each costs on the 100,000-row write. Scoped reads (a platform's results) scan
-    // the run through the primary key.
+    // One index: each is maintained row by row on the 100,000-row write. A run writes its rows in
+    // key order (the key grows at its right edge); a run's reads use the run_id prefix, an
+    // enterprise's history the key run by run.
     primaryKey({ columns: [t.runId, t.enterpriseId] }),
-    index('evaluation_results_run_cohort_rank').on(t.runId, t.cohort, t.rank),
-    index('evaluation_results_enterprise').on(t.enterpriseId),
   ],
 );
-
-export const OBJECTION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
-export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
 /** 异议: an enterprise disputes its result during the public notice; the task force decides. */
 export const evaluationObjections = pgTable(

@@ -1,10 +1,10 @@
 /** The platform method runs on the per-mu evaluation's engine: validation, scores and rescaling. */
 import { describe, expect, it } from 'vitest';
-import type { PlatformFigures } from '../../evaluation/core/indicators';
-import { validateMethod, type Method } from '../../evaluation/core/method';
-import { PRESETS } from '../../evaluation/core/presets';
-import { evaluate, type EvaluationFirm } from '../../evaluation/core/score';
-import { PLATFORM_PRESET } from './preset';
+import type { PlatformFigures } from './indicators';
+import { validateMethod, type Method } from './method';
+import { PRESETS } from './presets';
+import { evaluate, type EvaluationFirm } from './score';
+import { PLATFORM_PRESET } from './platform-preset';
 
 const subject = (id: number, f: Partial<PlatformFigures>): EvaluationFirm & PlatformFigures => ({
   id,

@@ -4,8 +4,8 @@
  * evaluation. No published weights exist: every weight, benchmark and band here is our design,
  * editable as a new method version. Pure data.
  */
-import type { IndicatorRule, Method } from '../../evaluation/core/method';
-import type { PlatformIndicatorKey } from '../../evaluation/core/indicators';
+import type { PlatformIndicatorKey } from './indicators';
+import type { IndicatorRule, Method } from './method';
 
 export const PLATFORM_PRESET_KEY = 'platform-2022';
 
@@ -91,6 +91,3 @@ export const PLATFORM_PRESET: Method = {
   ],
   policies: { landUseTax: null, electricitySurcharge: null, energyQuota: null },
 };
-
-/** Quota pool defaults (design) when the task force has not set the year's pool. */
-export const DEFAULT_POOL = { landMu: 1000, energyTce: 50000, threshold: 50, leaders: 3 };
