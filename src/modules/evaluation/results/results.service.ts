@@ -59,11 +59,13 @@ async function result(deps: Deps, actor: Actor, runId: number, enterpriseId: num
   const { db } = deps.database;
   const scope = platformScope(actor);
   const run = await deps.runs.visibleRun(actor, runId);
-  const found = (await repo.findResult(db, runId, scope, enterpriseId)) ?? fail('RESULT_NOT_FOUND');
+  // The stored detail is expanded into items, indicators and adjustments; it is not sent itself.
+  const { detail: stored, ...found } =
+    (await repo.findResult(db, runId, scope, enterpriseId)) ?? fail('RESULT_NOT_FOUND');
   const method = (await deps.methods.methodOrFail(run.methodId)).definition;
   const rule = method.cohorts.find((c) => c.key === found.cohort);
   const cohort = run.summary.cohorts.find((c) => c.key === found.cohort);
-  const d = expandDetail(found.detail, rule, cohort);
+  const d = expandDetail(stored, rule, cohort);
   const history = await repo.classHistory(db, enterpriseId, scope.kind === 'enterprise');
   return {
     run: {
