@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, ROLES, type Role } from '../modules/auth/core/access';
-import type { Me } from './api/types';
+import type { Me } from '../modules/auth/auth.schemas';
 import { allowedMenuItems, homePath, mayOpen, ROUTES } from './routes';
 
 /**

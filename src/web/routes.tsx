@@ -16,7 +16,8 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import type { Me, Permission } from './api/types';
+import type { Me } from '../modules/auth/auth.schemas';
+import type { Permission } from '../modules/auth/core/access';
 import { HomeRedirect } from './components/HomeRedirect';
 import { PageSpin } from './components/PageSpin';
 import { RequirePermission } from './components/RequirePermission';

@@ -2,7 +2,8 @@
 // clusters; the metric catalogue (names, units, formulas) and the drill-down behind every number.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Page, Platform } from './types';
+import type { Page } from '../../platform/contract';
+import type { Platform } from '../../modules/platforms/platforms.schemas';
 import type { BaseFigure, MetricKey, PlatformMetric, Source } from '../../modules/metrics/core/metrics';
 import type { Assessment, Comparator, Projection, Status } from '../../modules/targets/core/targets';
 import type { Cluster, Cockpit, CockpitPlatform, CockpitQuery } from '../../modules/cockpit/cockpit.schemas';

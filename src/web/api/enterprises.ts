@@ -7,18 +7,30 @@ import {
 } from '@tanstack/react-query';
 import { api, downloadUrl } from './client';
 import type {
+  EnterpriseCreateBody as EnterpriseInput,
   EnterpriseDetail,
-  EnterpriseFilters,
-  EnterpriseFlag,
-  EnterpriseInput,
+  EnterpriseExportQuery,
   EnterpriseListItem,
   EnterprisePatch,
-  EnterpriseQuery,
+  EnterpriseSortKey,
   EnterpriseYear,
-  EnterpriseYearInput,
-  IndustryClass,
-  Page,
-} from './types';
+  YearFigures as EnterpriseYearInput,
+  YearFlag as EnterpriseFlag,
+} from '../../modules/enterprises/enterprises.schemas';
+import type { IndustryClass } from '../../modules/industries/industries.schemas';
+import type { Page } from '../../platform/contract';
+
+/** A label with its grant date, as a record carries it. */
+export type EnterpriseLabel = EnterpriseListItem['labels'][number];
+export type EnterpriseContact = EnterpriseDetail['contacts'][number];
+export type EnterpriseFilters = Omit<EnterpriseExportQuery, 'sort' | 'order'>;
+/** The enterprise list's state in the address. */
+export interface EnterpriseQuery extends EnterpriseFilters {
+  page: number;
+  pageSize: number;
+  sort?: EnterpriseSortKey;
+  order?: 'asc' | 'desc';
+}
 
 const KEY = 'enterprises';
 

@@ -20,7 +20,7 @@ import type {
   ScoreItem,
 } from '../../modules/evaluation/results/results.schemas';
 import type { Run, RunDetail, RunSummary } from '../../modules/evaluation/runs/runs.schemas';
-import type { Page } from './types';
+import type { Page } from '../../platform/contract';
 
 const KEY = 'evaluation';
 

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadUrl, upload } from './client';
-import type { ImportJob, ImportKind, ImportStatus, Page } from './types';
+import type { ImportJobView as ImportJob } from '../../modules/imports/imports.schemas';
+import type { ImportKind, ImportStatus } from '../../modules/imports/core/columns';
+import type { Page } from '../../platform/contract';
 
 const KEY = 'imports';
 

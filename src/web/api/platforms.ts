@@ -1,6 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Page, Platform, PlatformInput, PlatformQuery } from './types';
+import type { Platform, PlatformInput, PlatformListQuery } from '../../modules/platforms/platforms.schemas';
+import type { Page } from '../../platform/contract';
+
+/** The platform list's state in the address (booleans as the strings the address holds). */
+export type PlatformQuery = Omit<PlatformListQuery, 'strategic' | 'page' | 'pageSize'> & {
+  strategic?: 'true' | 'false';
+  page: number;
+  pageSize: number;
+};
 
 const KEY = 'platforms';
 

@@ -3,7 +3,7 @@ import { Flex, Layout, Menu, theme, Typography, type MenuProps } from 'antd';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api/types';
+import type { Me } from '../../modules/auth/auth.schemas';
 import { allowedMenuItems, type MenuItem } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';

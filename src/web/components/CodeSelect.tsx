@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import type { SelectProps } from 'antd';
-import type { NamedCode } from '../api/types';
+import type { NamedCode } from '../../modules/reference/reference.schemas';
 import { localName, useLang } from '../lib/useLang';
 
 type Props = Omit<SelectProps<string>, 'options'> & { items: NamedCode[] | undefined };

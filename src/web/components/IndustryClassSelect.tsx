@@ -3,7 +3,7 @@ import { Flex, Select, Typography } from 'antd';
 import type { SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIndustryClasses } from '../api/enterprises';
-import type { IndustryClass } from '../api/types';
+import type { IndustryClass } from '../../modules/industries/industries.schemas';
 import { localName, useLang } from '../lib/useLang';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 

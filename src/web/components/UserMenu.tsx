@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../api/auth';
 import { useReferenceMaps } from '../api/reference';
-import type { Me } from '../api/types';
+import type { Me } from '../../modules/auth/auth.schemas';
 import { localName, useLang } from '../lib/useLang';
 
 export function UserMenu({ me }: { me: Me }) {

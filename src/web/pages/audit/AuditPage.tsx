@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAudit } from '../../api/audit';
 import { downloadUrl } from '../../api/client';
-import type { AuditEntry, AuditQuery } from '../../api/types';
+import type { AuditRecord as AuditEntry, AuditQuery } from '../../../modules/audit/audit.schemas';
 import { ExportButton, ListPage } from '../../components/ListPage';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';

@@ -4,12 +4,11 @@ import type { InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
-  LABEL_CODES,
-  type EnterpriseFilters,
-  type EnterpriseQuery,
-  type LabelCode,
+  LABELS as LABEL_CODES,
+  type Label as LabelCode,
   type Scale,
-} from '../../api/types';
+} from '../../../modules/enterprises/core/codes';
+import type { EnterpriseFilters, EnterpriseQuery } from '../../api/enterprises';
 import { IndustryClassSelect } from '../../components/IndustryClassSelect';
 import { IndustrySelect } from '../../components/IndustrySelect';
 

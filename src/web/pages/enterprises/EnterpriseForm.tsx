@@ -1,7 +1,8 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EnterpriseLabel, RatingExemption } from '../../api/types';
+import type { EnterpriseLabel } from '../../api/enterprises';
+import type { RatingExemption } from '../../../modules/enterprises/core/codes';
 import { IndustryClassSelect } from '../../components/IndustryClassSelect';
 import { normalizeUscc, USCC_LENGTH, usccProblem } from '../../lib/uscc';
 import { LabelsInput } from './LabelsInput';

@@ -5,7 +5,11 @@ import { useMe } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { useCreateEnterprise, useEnterprise, useUpdateEnterprise } from '../../api/enterprises';
 import { usePlatformOptions } from '../../api/platforms';
-import type { EnterpriseDetail, EnterpriseInput, EnterprisePatch } from '../../api/types';
+import type {
+  EnterpriseDetail,
+  EnterpriseCreateBody as EnterpriseInput,
+  EnterprisePatch,
+} from '../../../modules/enterprises/enterprises.schemas';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
 import { ConflictAlert, EditFormPage, FormButtons } from '../../components/EditForm';

@@ -3,7 +3,11 @@ import { Badge, Descriptions, Empty, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
-import type { EnterpriseContact, EnterpriseDetail, EnterpriseFlag } from '../../api/types';
+import type { EnterpriseContact } from '../../api/enterprises';
+import type {
+  EnterpriseDetail,
+  YearFlag as EnterpriseFlag,
+} from '../../../modules/enterprises/enterprises.schemas';
 import { DemoTag } from '../../components/DemoTag';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { fieldName } from './enterpriseFields';

@@ -7,7 +7,11 @@ import { Link, useNavigate } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
 import { enterpriseExportUrl, useEnterprises } from '../../api/enterprises';
 import { usePlatformOptions } from '../../api/platforms';
-import type { EnterpriseListItem, EnterpriseSort, YearFieldKey } from '../../api/types';
+import type {
+  EnterpriseListItem,
+  EnterpriseSortKey as EnterpriseSort,
+} from '../../../modules/enterprises/enterprises.schemas';
+import type { YearFieldKey } from '../../../modules/enterprises/core/fields';
 import { ColumnChooser, useHiddenColumns, type ChoosableColumn } from '../../components/ColumnChooser';
 import { DemoTag } from '../../components/DemoTag';
 import { ExportButton, ListPage } from '../../components/ListPage';

@@ -1,7 +1,8 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReferenceMaps } from '../../api/reference';
-import type { EnterpriseLabel, Scale } from '../../api/types';
+import type { EnterpriseLabel } from '../../api/enterprises';
+import type { Scale } from '../../../modules/enterprises/core/codes';
 import { formatDate } from '../../lib/format';
 import { localName, useLang } from '../../lib/useLang';
 

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useFlagEnterpriseYear } from '../../api/enterprises';
-import type { EnterpriseYear } from '../../api/types';
+import type { EnterpriseYear } from '../../../modules/enterprises/enterprises.schemas';
 import { applyServerErrors } from '../../lib/applyServerErrors';
 import { useErrorText } from '../../lib/errorText';
 import { formatNumber } from '../../lib/format';

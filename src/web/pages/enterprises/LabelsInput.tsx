@@ -3,7 +3,8 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { Checkbox, DatePicker, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LABEL_CODES, type EnterpriseLabel, type LabelCode } from '../../api/types';
+import { LABELS as LABEL_CODES, type Label as LabelCode } from '../../../modules/enterprises/core/codes';
+import type { EnterpriseLabel } from '../../api/enterprises';
 
 interface Props {
   value?: EnterpriseLabel[];

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Alert, Card, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EnterpriseDetail } from '../../api/types';
+import type { EnterpriseDetail } from '../../../modules/enterprises/enterprises.schemas';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { formatNumber } from '../../lib/format';
 import { fieldName } from './enterpriseFields';

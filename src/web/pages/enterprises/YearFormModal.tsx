@@ -3,7 +3,11 @@ import { Alert, App, Col, Form, InputNumber, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useSaveEnterpriseYear } from '../../api/enterprises';
-import type { EnterpriseYear, EnterpriseYearInput, YearFieldKey } from '../../api/types';
+import type {
+  EnterpriseYear,
+  YearFigures as EnterpriseYearInput,
+} from '../../../modules/enterprises/enterprises.schemas';
+import type { YearFieldKey } from '../../../modules/enterprises/core/fields';
 import { applyServerErrors } from '../../lib/applyServerErrors';
 import { useErrorText } from '../../lib/errorText';
 import { useLang } from '../../lib/useLang';

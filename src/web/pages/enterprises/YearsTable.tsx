@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
 import { useConfirmEnterpriseYear } from '../../api/enterprises';
-import type { EnterpriseDetail, EnterpriseYear } from '../../api/types';
+import type { EnterpriseDetail, EnterpriseYear } from '../../../modules/enterprises/enterprises.schemas';
 import { useErrorText } from '../../lib/errorText';
 import { formatDateTime, formatInteger, formatNumber } from '../../lib/format';
 import {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { YearFieldKey } from '../../api/types';
-import { YEAR_FIELD_KEYS } from '../../api/types';
+import type { YearFieldKey } from '../../../modules/enterprises/core/fields';
+import { YEAR_FIELD_KEYS } from '../../../modules/enterprises/core/fields';
 
 /** Unit (locale key under `units.`) of each enterprise-year figure (contract: Units). */
 export const YEAR_FIELD_UNITS: Record<YearFieldKey, string> = {

@@ -1,10 +1,7 @@
 import { useQueryParams } from '../../lib/useQueryParams';
-import {
-  LABEL_CODES,
-  type EnterpriseFilters,
-  type EnterpriseQuery,
-  type EnterpriseSort,
-} from '../../api/types';
+import { LABELS as LABEL_CODES } from '../../../modules/enterprises/core/codes';
+import type { EnterpriseFilters, EnterpriseQuery } from '../../api/enterprises';
+import type { EnterpriseSortKey as EnterpriseSort } from '../../../modules/enterprises/enterprises.schemas';
 
 const SORTS: EnterpriseSort[] = ['name', 'uscc', 'revenue', 'tax', 'output', 'ownLandMu', 'updatedAt'];
 const PAGE_SIZES = [10, 20, 50, 100];

@@ -7,7 +7,7 @@ import {
   type Scorecard,
   type ScorecardFigures,
 } from '../../api/evaluation';
-import type { YearFieldKey } from '../../api/types';
+import type { YearFieldKey } from '../../../modules/enterprises/core/fields';
 import { formatNumber } from '../../lib/format';
 import { YEAR_FIELD_KEYS, YEAR_FIELD_UNITS, fieldName } from '../enterprises/enterpriseFields';
 import './evaluation.css';

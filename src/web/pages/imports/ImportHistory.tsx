@@ -5,7 +5,7 @@ import { downloadUrl } from '../../api/client';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isRunning, useImportHistory } from '../../api/imports';
-import type { ImportJob } from '../../api/types';
+import type { ImportJobView as ImportJob } from '../../../modules/imports/imports.schemas';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { ImportStatusTag } from './ImportStatusTag';

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { isRunning, useCommitImport, useImportJob } from '../../api/imports';
-import type { ImportJob } from '../../api/types';
+import type { ImportJobView as ImportJob } from '../../../modules/imports/imports.schemas';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
 import { useErrorText } from '../../lib/errorText';

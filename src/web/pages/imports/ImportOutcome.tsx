@@ -5,7 +5,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { importReportUrl, isRunning } from '../../api/imports';
-import type { ImportJob, ImportProblem } from '../../api/types';
+import type {
+  ImportJobView as ImportJob,
+  ImportProblemView as ImportProblem,
+} from '../../../modules/imports/imports.schemas';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportStatus } from '../../api/types';
+import type { ImportStatus } from '../../../modules/imports/core/columns';
 
 const COLORS: Record<ImportStatus, string> = {
   validating: 'processing',

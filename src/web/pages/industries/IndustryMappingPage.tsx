@@ -12,7 +12,7 @@ import {
   type SetKeyIndustryVars,
 } from '../../api/enterprises';
 import { useReference } from '../../api/reference';
-import type { IndustryClass } from '../../api/types';
+import type { IndustryClass } from '../../../modules/industries/industries.schemas';
 import { ListPage } from '../../components/ListPage';
 import { useErrorText } from '../../lib/errorText';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';

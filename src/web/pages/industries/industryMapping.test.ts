@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IndustryClass } from '../../api/types';
+import type { IndustryClass } from '../../../modules/industries/industries.schemas';
 import { countByIndustry, divisionOf, matchesFilters, UNMAPPED } from './industryMapping';
 
 function cls(code: string, nameZh: string, nameEn: string, keyIndustry: string | null): IndustryClass {

@@ -1,7 +1,7 @@
 // Filtering and counting for the key-industry mapping page (行业与重点产业对应). The page loads
 // every four-digit class once (609 in section C) and filters in the browser, so the counts per
 // key industry always cover the whole classification.
-import type { IndustryClass } from '../../api/types';
+import type { IndustryClass } from '../../../modules/industries/industries.schemas';
 
 /** Key-industry filter value for classes mapped to no key industry (未归类). */
 export const UNMAPPED = 'unmapped';

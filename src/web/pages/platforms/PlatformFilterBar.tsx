@@ -1,7 +1,7 @@
 import { Button, Flex, Input, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import type { PlatformQuery } from '../../api/types';
+import type { PlatformQuery } from '../../api/platforms';
 import { CodeSelect } from '../../components/CodeSelect';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import type { PlatformFilters } from './usePlatformListParams';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { useCreatePlatform, usePlatform, useUpdatePlatform } from '../../api/platforms';
-import type { Platform, PlatformInput } from '../../api/types';
+import type { Platform, PlatformInput } from '../../../modules/platforms/platforms.schemas';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
 import { ConflictAlert, EditFormPage, FormButtons } from '../../components/EditForm';

@@ -7,7 +7,7 @@ import { hasPermission, useMe } from '../../api/auth';
 import { downloadUrl } from '../../api/client';
 import { usePlatforms } from '../../api/platforms';
 import { useReferenceMaps } from '../../api/reference';
-import type { Platform, PlatformSort } from '../../api/types';
+import type { Platform, PlatformSortKey as PlatformSort } from '../../../modules/platforms/platforms.schemas';
 import { DemoTag } from '../../components/DemoTag';
 import { ExportButton, ListPage } from '../../components/ListPage';
 import { ArchivedTag, IndustryTags, StrategicTag } from '../../components/PlatformTags';

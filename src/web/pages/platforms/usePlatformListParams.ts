@@ -1,5 +1,6 @@
 import { useQueryParams } from '../../lib/useQueryParams';
-import type { PlatformQuery, PlatformSort } from '../../api/types';
+import type { PlatformQuery } from '../../api/platforms';
+import type { PlatformSortKey as PlatformSort } from '../../../modules/platforms/platforms.schemas';
 
 const SORTS: PlatformSort[] = ['name', 'districtCode', 'type', 'areaKm2', 'industrialLandMu', 'updatedAt'];
 const PAGE_SIZES = [10, 20, 50, 100];

@@ -1,7 +1,8 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import type { RoleCode, ScopeOptions, User } from '../../api/types';
+import type { Role as RoleCode } from '../../../modules/auth/core/access';
+import type { ScopeOptions, User } from '../../../modules/users/users.schemas';
 import { CodeSelect } from '../../components/CodeSelect';
 import { useEditForm } from '../../components/useEditForm';
 import { useErrorText } from '../../lib/errorText';

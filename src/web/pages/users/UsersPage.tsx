@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
 import { downloadUrl } from '../../api/client';
 import { useReferenceMaps } from '../../api/reference';
-import type { User, UserCreateInput, UserPatchInput } from '../../api/types';
+import type { User, UserCreate, UserPatch } from '../../../modules/users/users.schemas';
 import {
   useCreateUser,
   useResetPassword,
@@ -86,7 +86,7 @@ export function UsersPage() {
   const onSubmit = async (values: UserFormValues) => {
     if (editing === 'new') {
       if (!values.role) return; // the form requires a role
-      const input: UserCreateInput = {
+      const input: UserCreate = {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         role: values.role,
@@ -98,7 +98,7 @@ export function UsersPage() {
       setEditing(null);
       setOtp({ username: res.user.username, password: res.oneTimePassword });
     } else if (editing) {
-      const patch: UserPatchInput = {
+      const patch: UserPatch = {
         displayName: values.displayName.trim(),
         role: values.role,
         ...scopeFor(values.role, values),
