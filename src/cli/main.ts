@@ -15,6 +15,7 @@ import { registerDemo } from './demo';
 import { registerData } from './data';
 import { registerEvaluation } from './evaluation';
 import { registerCockpit } from './cockpit';
+import { registerOpenApi } from './openapi';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -92,5 +93,6 @@ registerDemo(program);
 registerData(program);
 registerEvaluation(program);
 registerCockpit(program);
+registerOpenApi(program);
 
 await program.parseAsync(process.argv);

@@ -56,11 +56,22 @@ export function moduleEdges(root: string): ModuleEdge[] {
     .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
+/**
+ * Modules every feature stands on (permissions, audit rows, Excel): drawn apart, without the
+ * arrows into them, which would otherwise come from every box.
+ */
+export const BASE_MODULES = ['auth', 'audit', 'spreadsheets'] as const;
+
 /** The graph as a Mermaid flowchart (dotted arrows: only pure code or contract types are used). */
 export function mermaid(edges: ModuleEdge[]): string {
   const id = (m: string) => m.replace(/-/g, '_');
+  const base = new Set<string>(BASE_MODULES);
   const lines = ['```mermaid', 'flowchart LR'];
+  lines.push(`  subgraph base [used by every feature]`);
+  for (const m of BASE_MODULES) lines.push(`    ${id(m)}[${m}]`);
+  lines.push('  end');
   for (const e of edges) {
+    if (base.has(e.to)) continue;
     const arrow = e.kinds.some((k) => k === 'service' || k === 'other') ? '-->' : '-.->';
     lines.push(`  ${id(e.from)}[${e.from}] ${arrow}|${e.kinds.join(', ')}| ${id(e.to)}[${e.to}]`);
   }
@@ -76,7 +87,7 @@ export function withGraph(doc: string, graph: string): string {
   const start = doc.indexOf(GRAPH_START);
   const end = doc.indexOf(GRAPH_END);
   if (start < 0 || end < start) throw new Error('docs/architecture.md has no module-graph block');
-  return `${doc.slice(0, start + GRAPH_START.length)}\n${graph}\n${doc.slice(end)}`;
+  return `${doc.slice(0, start + GRAPH_START.length)}\n\n${graph}\n\n${doc.slice(end)}`;
 }
 
 /** Cycles between modules (each as a path a → … → a), for the architecture test. */
