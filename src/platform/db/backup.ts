@@ -14,6 +14,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { APP_VERSION } from '../config';
+import { unitOfWork } from './unit-of-work';
 
 const FORMAT = 'yiyuan-backup';
 const EXCLUDED = new Set(['sessions']);
@@ -75,11 +76,9 @@ async function migrationCount(client: pg.PoolClient): Promise<number> {
 }
 
 export async function backupDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
-  const client = await pool.connect();
   const tmp = `${file}.partial`;
-  try {
-    // One snapshot for every table: the backup is consistent even while the server writes.
-    await client.query('begin isolation level repeatable read read only');
+  // One snapshot for every table: the backup is consistent even while the server writes.
+  const snapshot = async (client: pg.PoolClient) => {
     const gzip = createGzip();
     const out = fs.createWriteStream(tmp, { mode: 0o600 });
     const done = pipeline(gzip, out);
@@ -112,15 +111,18 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     }
     gzip.end();
     await done;
-    await client.query('commit');
+    return summary;
+  };
+  try {
+    const summary = await unitOfWork(pool)((_tx, client) => snapshot(client), {
+      isolation: 'repeatable read',
+      readOnly: true,
+    });
     await fs.promises.rename(tmp, file);
     return summary;
   } catch (error) {
-    await client.query('rollback').catch(() => {});
     await fs.promises.rm(tmp, { force: true });
     throw error;
-  } finally {
-    client.release();
   }
 }
 
@@ -131,7 +133,6 @@ export class BackupFormatError extends Error {}
  * schema must already be migrated (to at least the backup's migration level).
  */
 export async function restoreDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
-  const client = await pool.connect();
   const lines = readline.createInterface({
     input: fs.createReadStream(file).pipe(createGunzip()),
     crlfDelay: Infinity,
@@ -146,7 +147,12 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
       throw new BackupFormatError(`${file} is not a Yiyuan backup (no header)`);
     }
     if (header.format !== FORMAT) throw new BackupFormatError(`${file} is not a Yiyuan backup`);
-    await client.query('begin');
+    return await unitOfWork(pool)((_tx, client) => load(client, header));
+  } finally {
+    lines.close();
+  }
+
+  async function load(client: pg.PoolClient, header: Header): Promise<BackupSummary> {
     const migrations = await migrationCount(client);
     if (migrations < header.migrations) {
       throw new BackupFormatError(
@@ -207,13 +213,6 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
         [s.seq],
       );
     }
-    await client.query('commit');
     return summary;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    lines.close();
-    client.release();
   }
 }
