@@ -1,5 +1,6 @@
 /** The audit trail as a workbook (导出审计日志). */
 import type { Readable } from 'node:stream';
+import { beijingTime } from '../spreadsheets/core/cells';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
 import type { AuditRecord } from './audit.schemas';
 
@@ -9,7 +10,7 @@ export function auditWorkbook(batches: AsyncIterable<AuditRecord[]>): Readable {
       name: '审计日志',
       columns: [
         { header: '序号', value: (r) => r.id },
-        { header: '时间（UTC）', width: 22, value: (r) => r.at },
+        { header: '时间（北京时间）', width: 22, value: (r) => beijingTime(r.at) },
         { header: '用户', value: (r) => r.username },
         { header: 'IP 地址', value: (r) => r.ip },
         { header: '操作', width: 22, value: (r) => r.action },

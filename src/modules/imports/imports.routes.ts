@@ -4,8 +4,7 @@ import { actorOf, errorResponses, IdParams, type App, type RouteDeps } from '../
 import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
 import type { Problem } from './core/problems';
 import type { ImportJob } from './imports.service';
-import { annualExportWorkbook, reportWorkbook, templateWorkbook } from './imports.workbooks';
-import { once, streamWorkbook } from '../spreadsheets/xlsx-writer';
+import { annualExportWorkbook, historyWorkbook, reportWorkbook, templateWorkbook } from './imports.workbooks';
 import {
   HistoryPage,
   HistoryQuery,
@@ -115,40 +114,7 @@ export function importRoutes(app: App, { services }: RouteDeps) {
     { schema: { tags, summary: 'Export the import history as .xlsx / 导出导入记录' } },
     async (request, reply) => {
       const result = await services.imports.history(actorOf(request), 1, 100_000);
-      const statusZh: Record<string, string> = {
-        succeeded: '成功',
-        rejected: '校验未通过',
-        failed: '失败',
-        ready: '待确认',
-        validating: '校验中',
-        importing: '导入中',
-      };
-      return sendWorkbook(
-        reply,
-        datedName('导入记录'),
-        streamWorkbook<ImportJob>(
-          {
-            name: '导入记录',
-            columns: [
-              { header: '序号', value: (j) => j.id },
-              { header: '开始时间（UTC）', width: 22, value: (j) => j.startedAt.toISOString() },
-              { header: '操作人', value: (j) => j.username },
-              { header: '类型', value: (j) => (j.kind === 'annual' ? '年度数据' : '企业名录') },
-              { header: '年度', value: (j) => j.year },
-              { header: '文件名', width: 30, value: (j) => j.fileName },
-              { header: '工作表', width: 16, value: (j) => j.sheet?.name ?? '' },
-              { header: 'SHA-256', width: 66, value: (j) => j.sha256 },
-              { header: '数据行数', value: (j) => j.rowsTotal },
-              { header: '新增', value: (j) => j.rowsInserted },
-              { header: '更新', value: (j) => j.rowsUpdated },
-              { header: '错误', value: (j) => j.errorCount },
-              { header: '警告', value: (j) => j.warningCount },
-              { header: '结果', value: (j) => statusZh[j.status] ?? j.status },
-            ],
-          },
-          once(result.items),
-        ),
-      );
+      return sendWorkbook(reply, datedName('导入记录'), historyWorkbook(result.items));
     },
   );
 

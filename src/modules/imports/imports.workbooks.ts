@@ -2,9 +2,17 @@
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 import type { EnterpriseYearExportRow } from '../enterprises/enterprises.service';
-import { safeCell } from '../spreadsheets/core/cells';
+import { beijingTime, safeCell } from '../spreadsheets/core/cells';
 import { once, streamSheets, streamWorkbook, type SheetSpec } from '../spreadsheets/xlsx-writer';
-import { COLUMNS, SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
+import {
+  COLUMNS,
+  SHEET_NAMES,
+  UPLOAD_RETENTION_HOURS,
+  YEAR_KEYS,
+  type ImportKind,
+  type ImportStatus,
+} from './core/columns';
+import type { ImportJob } from './imports.repository';
 import type { Problem } from './core/problems';
 import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
 import { DEFAULT_READ_LIMITS } from '../spreadsheets/read/xlsx-reader';
@@ -129,4 +137,39 @@ export const ANNUAL_EXPORT: SheetSpec<EnterpriseYearExportRow> = {
 /** The annual export as an .xlsx stream. */
 export function annualExportWorkbook(batches: AsyncIterable<EnterpriseYearExportRow[]>): Readable {
   return streamWorkbook(ANNUAL_EXPORT, batches);
+}
+
+const STATUS_NAMES: Record<ImportStatus, string> = {
+  succeeded: '成功',
+  rejected: '校验未通过',
+  failed: '失败',
+  ready: '待确认',
+  validating: '校验中',
+  importing: '导入中',
+};
+
+/** The import history (导出导入记录), times in Beijing. */
+export function historyWorkbook(jobs: ImportJob[]): Readable {
+  return streamWorkbook<ImportJob>(
+    {
+      name: '导入记录',
+      columns: [
+        { header: '序号', value: (j) => j.id },
+        { header: '开始时间（北京时间）', width: 22, value: (j) => beijingTime(j.startedAt) },
+        { header: '操作人', value: (j) => j.username },
+        { header: '类型', value: (j) => SHEET_NAMES[j.kind] },
+        { header: '年度', value: (j) => j.year },
+        { header: '文件名', width: 30, value: (j) => j.fileName },
+        { header: '工作表', width: 16, value: (j) => j.sheet?.name ?? '' },
+        { header: 'SHA-256', width: 66, value: (j) => j.sha256 },
+        { header: '数据行数', value: (j) => j.rowsTotal },
+        { header: '新增', value: (j) => j.rowsInserted },
+        { header: '更新', value: (j) => j.rowsUpdated },
+        { header: '错误', value: (j) => j.errorCount },
+        { header: '警告', value: (j) => j.warningCount },
+        { header: '结果', value: (j) => STATUS_NAMES[j.status] },
+      ],
+    },
+    once(jobs),
+  );
 }

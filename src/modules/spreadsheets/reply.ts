@@ -1,7 +1,7 @@
 /** The one way a route sends a workbook: .xlsx content type and a safe download file name. */
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { contentDisposition } from './core/cells';
+import { beijingDate, contentDisposition } from './core/cells';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,5 +12,5 @@ export function sendWorkbook(reply: FastifyReply, fileName: string, body: Readab
     .send(body);
 }
 
-/** `名称-YYYY-MM-DD.xlsx` */
-export const datedName = (name: string) => `${name}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+/** `名称-YYYY-MM-DD.xlsx`, dated in Beijing. */
+export const datedName = (name: string) => `${name}-${beijingDate()}.xlsx`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, safeCell } from './cells';
+import { beijingDate, beijingTime, contentDisposition, safeCell } from './cells';
 
 describe('safe cells', () => {
   it.each([
@@ -33,5 +33,15 @@ describe('content disposition', () => {
     const v = contentDisposition('../../etc/"passwd"\r\n.xlsx');
     expect(v).not.toMatch(/[/\\\r\n]/);
     expect(v.split('"').length).toBe(3);
+  });
+});
+
+describe('beijingTime', () => {
+  it('writes a moment as Beijing wall-clock time, across the date line of UTC', () => {
+    expect(beijingTime('2026-03-01T15:30:00Z')).toBe('2026-03-01 23:30:00');
+    expect(beijingTime(new Date('2026-03-01T16:30:05Z'))).toBe('2026-03-02 00:30:05');
+    expect(beijingTime(null)).toBeNull();
+    expect(beijingTime('not a time')).toBeNull();
+    expect(beijingDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
 });

@@ -28,3 +28,26 @@ export function contentDisposition(fileName: string): string {
   const ascii = cleaned.replace(/[^\x20-\x7e]/g, '_').replace(/%/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(cleaned)}`;
 }
+
+const BEIJING = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment as Beijing time, `YYYY-MM-DD HH:mm:ss` (how every export writes a time); null stays null. */
+export function beijingTime(at: Date | string | null | undefined): string | null {
+  if (at === null || at === undefined || at === '') return null;
+  const date = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(date.getTime())) return null;
+  const p = Object.fromEntries(BEIJING.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** Today's date in Beijing, `YYYY-MM-DD` (file names of downloads). */
+export const beijingDate = (now: Date = new Date()): string => beijingTime(now)!.slice(0, 10);
