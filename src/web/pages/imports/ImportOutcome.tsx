@@ -146,21 +146,23 @@ export function Problems({ job }: { job: ImportJob }) {
           <Tag color="warning">{t('imports.problem.warning')}</Tag>
         ),
     },
-    { key: 'sheet', title: t('imports.problem.sheet'), dataIndex: 'sheet', width: 110 },
+    { key: 'sheet', title: t('imports.problem.sheet'), width: 110, render: (_, p) => p.sheet || '—' },
+    // A problem of the whole file has no row, column or cell (row 0): its message says it all.
     {
       key: 'row',
       title: t('imports.problem.row'),
       width: 64,
       align: 'right',
-      render: (_, p) => p.row ?? '—',
+      render: (_, p) => p.row || '—',
     },
-    { key: 'column', title: t('imports.problem.column'), width: 140, render: (_, p) => p.column ?? '—' },
+    { key: 'column', title: t('imports.problem.column'), width: 140, render: (_, p) => p.column || '—' },
     {
       key: 'value',
       title: t('imports.problem.value'),
       width: 200,
       ellipsis: true,
-      render: (_, p) => <span style={{ fontFamily: 'monospace' }}>{problemValue(p.value)}</span>,
+      render: (_, p) =>
+        p.row ? <span style={{ fontFamily: 'monospace' }}>{problemValue(p.value)}</span> : '—',
     },
     {
       key: 'code',
