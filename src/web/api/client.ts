@@ -1,13 +1,10 @@
 // Thin fetch wrapper for the Yiyuan API: same-origin cookies, JSON, CSRF header on state-changing
 // requests, and one error type (`ApiError`) carrying the server's code and bilingual message.
+import type { ErrorBody } from '../../platform/contract';
 import i18n from '../i18n';
 
-export interface ApiErrorDetail {
-  field: string;
-  code: string;
-  zh: string;
-  en: string;
-}
+/** A field error of the API's one error shape (`ErrorSchema`). */
+export type ApiErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
 
 export class ApiError extends Error {
   readonly status: number;
