@@ -37,9 +37,17 @@ import { strictResponses } from './plugins/response-contract';
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** One registered route (method and URL pattern), as Fastify's `onRoute` hook reports it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
 export interface BuiltApp {
   app: App;
   services: Services;
+  /** Every route registered, plugins' routes included (the route inventory tests walk). */
+  routes: readonly RouteEntry[];
 }
 
 /** Turns Ajv validation errors into field errors with both languages. */
@@ -80,6 +88,10 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const services = createServices(database, config);
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
 
   app.decorateRequest('session', null);
   app.addSchema(ErrorSchema);
@@ -203,5 +215,5 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 
-  return { app, services };
+  return { app, services, routes };
 }

@@ -102,7 +102,9 @@ export function createMetricsService(database: Database) {
         };
         rows.set(k, row);
       }
-      row.overrides.push(r);
+      // The override itself: the platform and year are the row's (and not in the contract).
+      const { platformId: _platform, year: _year, ...override } = r;
+      row.overrides.push(override);
       years.add(r.year);
     }
     for (const row of rows.values()) row.bases = applyReported(row.computed, row.overrides);

@@ -1,0 +1,982 @@
+/**
+ * The cross-scope test (security checklist items 11–14): every registered route × every demo role,
+ * aimed at REAL records outside the role's scope — another platform's enterprise, its year
+ * figures, a reported statistic, an import, an evaluation result, an objection, another account.
+ *
+ * Each route has a case: one or more probes, each a request with a valid body and the roles that
+ * may make it. A role outside that list must get 403 (no permission) or 404 (out of scope, exactly
+ * like a missing record) and nothing may change; a role in the list must get a 2xx (so the body is
+ * valid and only scope or permission refuses the others). Every 2xx a platform administrator or an
+ * enterprise user receives is searched for foreign platforms, enterprises and ids, JSON and
+ * workbooks alike. The route inventory comes from Fastify's `onRoute` hook, so a new route without
+ * a case fails here.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../platform/db/client';
+import type { App } from '../platform/http';
+import { testConfig, testDatabase } from '../test/database';
+import { login, type Session } from '../test/http';
+import { loadDemoCity } from '../modules/demo/city/load';
+import { DEMO_PASSWORD, DEMO_PLATFORMS, demoUscc, seedDemo } from '../modules/demo/demo.seed';
+import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
+import { COLUMNS } from '../modules/imports/core/columns';
+import { PRESETS } from '../modules/evaluation/core/presets';
+import { insertUser } from '../modules/users/users.service';
+import { buildApp, type RouteEntry } from './app';
+
+const ROLES = [
+  'taskforce',
+  'leader',
+  'platform',
+  'commissioner',
+  'enterprise',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
+type Who = (typeof ROLES)[number];
+const ALL: Who[] = [...ROLES];
+const BUSINESS_READERS: Who[] = ['taskforce', 'leader', 'platform', 'enterprise'];
+
+interface Probe {
+  /** What the request aims at, for failure messages. */
+  what: string;
+  method: string;
+  url: string;
+  /** The body (built per request: versions and unique keys change as the run goes on). */
+  body?: (who: Who) => unknown;
+  headers?: Record<string, string>;
+  /** The roles that may make this request: they get a 2xx; everyone else 403 or 404. */
+  ok: Who[];
+  /** Statuses a refused role may get instead of 403/404 (a file refused for its content). */
+  refusedWith?: number[];
+  /** The reply is the same fixed file for everyone (not searched for foreign names). */
+  fixedContent?: boolean;
+  /** A further check of an allowed role's response. */
+  check?: (who: Who, res: Reply) => void | Promise<void>;
+}
+interface Reply {
+  statusCode: number;
+  body: string;
+  rawPayload: Buffer;
+  headers: Record<string, unknown>;
+  json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+let database: Database;
+let app: App;
+let routes: readonly RouteEntry[];
+const sessions = {} as Record<Who, Session>;
+
+/** Platforms: Q = the platform administrator's, B = the enterprise user's, C = neither. */
+const P = { Q: 0, B: 0, C: 0 };
+/** Enterprises: own = the enterprise user's (in B), sib = another in B, q = one in Q, c = one in C. */
+const E = { own: 0, sib: 0, q: 0, c: 0 };
+let year = 0; // the latest year with figures
+let pastYear = 0; // a published evaluation year
+const ids = {
+  foreignUser: 0,
+  importOfTaskForce: 0,
+  importOfPlatform: 0,
+  runNotice: 0, // in notice, with objections
+  runDraftForNotice: 0,
+  runDraftForDiscard: 0,
+  runToPublish: 0,
+  objectionC: 0,
+  method: 0,
+  period: 0,
+  periodToDelete: '',
+  target: 0,
+  targetToDelete: 0,
+};
+/** What each scoped role may see; anything else in its responses is a leak. */
+const visible = {
+  platform: { platforms: new Set<number>(), enterprises: new Set<number>() },
+  enterprise: { platforms: new Set<number>(), enterprises: new Set<number>() },
+};
+const foreignText = { platform: [] as string[], enterprise: [] as string[] };
+
+function send(who: Who, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  const s = sessions[who];
+  return app.inject({
+    method: method as 'GET',
+    url,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...headers },
+    ...(payload === undefined ? {} : { payload: payload as string }),
+  }) as Promise<Reply>;
+}
+
+async function ok(who: Who, method: string, url: string, payload?: unknown): Promise<any> {
+  const res = await send(who, method, url, payload);
+  expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBeLessThan(300);
+  return res.statusCode === 204 ? null : res.json();
+}
+
+function multipart(content: Buffer, filename = 'data.xlsx') {
+  const boundary = '----yiyuanCrossScope';
+  return {
+    body: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+async function sheet(header: string[], rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('数据');
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const EH = (key: string) => COLUMNS.enterprises.find((c) => c.key === key)!.header;
+
+let serial = 7000;
+const nextUscc = () => demoUscc('330109', serial++);
+
+async function settleImport(who: Who, id: number) {
+  for (let i = 0; i < 400; i++) {
+    const job = (await send(who, 'GET', `/api/imports/${id}`)).json();
+    if (!['validating', 'importing'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/** A registry workbook of one new enterprise in the named platform. */
+const registry = (platformName: string) =>
+  sheet([EH('uscc'), EH('name'), EH('platform')], [[nextUscc(), `杭州越界测试${serial}号有限公司`, platformName]]);
+
+async function uploadRegistry(who: Who, platformName: string) {
+  const { body, headers } = multipart(await registry(platformName));
+  const res = await send(who, 'POST', '/api/imports?kind=enterprises', body, headers);
+  expect(res.statusCode, res.body).toBe(202);
+  return settleImport(who, res.json().id);
+}
+
+/** The text of a workbook: every cell of every sheet. */
+async function workbookText(payload: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ArrayBuffer);
+  const parts: string[] = [];
+  wb.eachSheet((ws) => {
+    parts.push(ws.name);
+    ws.eachRow((row) => parts.push(JSON.stringify(row.values)));
+  });
+  return parts.join('\n');
+}
+
+/** Foreign platforms, enterprises or ids in a response to a scoped role (empty: no leak). */
+async function leaks(who: 'platform' | 'enterprise', res: Reply): Promise<string[]> {
+  const found: string[] = [];
+  const type = String(res.headers['content-type'] ?? '');
+  let text: string;
+  if (type.includes('spreadsheetml')) text = await workbookText(res.rawPayload);
+  else {
+    text = res.body;
+    if (type.includes('json') && text) {
+      const walk = (v: unknown, path: string) => {
+        if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) {
+            if (k === 'platformId' && typeof x === 'number' && !visible[who].platforms.has(x))
+              found.push(`${path}.platformId=${x}`);
+            if (k === 'enterpriseId' && typeof x === 'number' && !visible[who].enterprises.has(x))
+              found.push(`${path}.enterpriseId=${x}`);
+            walk(x, `${path}.${k}`);
+          }
+      };
+      walk(JSON.parse(text), '$');
+    }
+  }
+  for (const s of foreignText[who]) if (text.includes(s)) found.push(s);
+  return found;
+}
+
+async function snapshot() {
+  const { rows } = await database.pool.query(
+    `select (select version from data_version order by id limit 1) as data_version,
+            (select coalesce(max(id), 0) from audit_log) as audit_id`,
+  );
+  return rows[0] as { data_version: string | null; audit_id: string };
+}
+
+/** Runs a probe for every role: refused roles first, then the allowed ones. */
+async function runProbe(p: Probe): Promise<string[]> {
+  const failures: string[] = [];
+  const order = [...ALL.filter((w) => !p.ok.includes(w)), ...ALL.filter((w) => p.ok.includes(w))];
+  for (const who of order) {
+    const label = `${who} ${p.method} ${p.url} (${p.what})`;
+    const before = p.method === 'GET' || p.ok.includes(who) ? null : await snapshot();
+    const res = await send(who, p.method, p.url, p.body?.(who), p.headers);
+    if (p.ok.includes(who)) {
+      if (res.statusCode >= 300) failures.push(`${label}: expected 2xx, got ${res.statusCode} ${res.body}`);
+      else {
+        if ((who === 'platform' || who === 'enterprise') && !p.fixedContent) {
+          const leaked = await leaks(who, res);
+          if (leaked.length) failures.push(`${label}: foreign data in the reply: ${leaked.join(', ')}`);
+        }
+        try {
+          await p.check?.(who, res);
+        } catch (error) {
+          failures.push(`${label}: ${(error as Error).message}`);
+        }
+      }
+    } else {
+      const allowed = [403, 404, ...(p.refusedWith ?? [])];
+      if (!allowed.includes(res.statusCode))
+        failures.push(`${label}: expected ${allowed.join('/')}, got ${res.statusCode} ${res.body.slice(0, 300)}`);
+      if (res.statusCode === 403 && res.json().error?.code !== 'FORBIDDEN')
+        failures.push(`${label}: 403 with ${res.json().error?.code}`);
+      if (before) {
+        const after = await snapshot();
+        if (after.data_version !== before.data_version) failures.push(`${label}: the data changed`);
+        const { rows } = await database.pool.query(
+          `select action from audit_log where id > $1 and result = 'success'`,
+          [before.audit_id],
+        );
+        if (rows.length) failures.push(`${label}: audited as a success: ${rows.map((r) => r.action).join(', ')}`);
+      }
+    }
+  }
+  return failures;
+}
+
+/** Items of a list that a scoped role received must all be its own. */
+const onlyOwn =
+  (pick: (body: any) => { platformId?: number; enterpriseId?: number; id?: number }[], by: 'platform' | 'enterprise' = 'platform') =>
+  (who: Who, res: Reply) => {
+    if (who !== 'platform' && who !== 'enterprise') return;
+    const items = pick(res.json());
+    for (const item of items) {
+      const value = by === 'platform' ? item.platformId : (item.enterpriseId ?? item.id);
+      const set = by === 'platform' ? visible[who].platforms : visible[who].enterprises;
+      if (value === undefined || !set.has(value)) throw new Error(`foreign row ${JSON.stringify(item)}`);
+    }
+  };
+
+const get = (what: string, url: string, okRoles: Who[], check?: Probe['check']): Probe => ({
+  what,
+  method: 'GET',
+  url,
+  ok: okRoles,
+  check,
+});
+
+/** Every route's case. Order matters where a case changes state (archive before restore, logout last). */
+const CASES: Record<string, () => Probe[]> = {
+  'GET /api/health': () => [get('public health', '/api/health', ALL)],
+  'POST /api/auth/login': () => [
+    {
+      what: 'log in as an account that does not exist',
+      method: 'POST',
+      url: '/api/auth/login',
+      body: () => ({ username: 'nobody-here', password: 'Wrong#Password1' }),
+      ok: [],
+      refusedWith: [401],
+    },
+  ],
+  'GET /api/auth/me': () => [get('own account', '/api/auth/me', ALL)],
+  'POST /api/auth/password': () => [
+    {
+      what: 'change own password with a wrong current password',
+      method: 'POST',
+      url: '/api/auth/password',
+      body: () => ({ currentPassword: 'Not#TheRight1', newPassword: 'Another#Secret-2026' }),
+      ok: [],
+      refusedWith: [400, 401],
+    },
+  ],
+  'GET /api/reference': () => [get('reference data', '/api/reference', ALL)],
+
+  // Platforms.
+  'GET /api/platforms': () => [
+    get('platform list', '/api/platforms?pageSize=100', [...BUSINESS_READERS, 'commissioner'], onlyOwn((b) => b.items.map((p: { id: number }) => ({ platformId: p.id })))),
+  ],
+  'GET /api/platforms/export.xlsx': () => [
+    get('platform export', '/api/platforms/export.xlsx', [...BUSINESS_READERS, 'commissioner']),
+  ],
+  'GET /api/platforms/:id': () => [
+    get('platform C', `/api/platforms/${P.C}`, ['taskforce', 'leader', 'commissioner']),
+    get('platform B (the enterprise user’s)', `/api/platforms/${P.B}`, ['taskforce', 'leader', 'commissioner', 'enterprise']),
+  ],
+  'POST /api/platforms': () => [
+    {
+      what: 'create a platform',
+      method: 'POST',
+      url: '/api/platforms',
+      body: (who) => ({
+        name: `越界测试园区-${who}`,
+        type: 'provincial_etdz',
+        districtCode: '330111',
+        leadingIndustries: ['new_materials', 'green_energy'],
+      }),
+      ok: ['taskforce'],
+    },
+  ],
+  'PATCH /api/platforms/:id': () => [
+    {
+      what: 'edit platform C',
+      method: 'PATCH',
+      url: `/api/platforms/${P.C}`,
+      body: () => ({ version: platformVersion.C, description: 'cross-scope' }),
+      ok: ['taskforce'],
+      check: async () => void (platformVersion.C += 1),
+    },
+    {
+      what: 'edit platform B',
+      method: 'PATCH',
+      url: `/api/platforms/${P.B}`,
+      body: () => ({ version: platformVersion.B, description: 'cross-scope' }),
+      ok: ['taskforce'],
+      check: async () => void (platformVersion.B += 1),
+    },
+  ],
+
+  // Enterprises.
+  'GET /api/enterprises': () => [
+    get('enterprise list', '/api/enterprises?pageSize=200', BUSINESS_READERS, onlyOwn((b) => b.items)),
+    get('enterprise list filtered to platform C', `/api/enterprises?pageSize=200&platformId=${P.C}`, ['taskforce', 'leader', 'platform', 'enterprise'], async (who, res) => {
+      if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
+        throw new Error(`total ${res.json().total} for a foreign platform`);
+    }),
+  ],
+  'GET /api/enterprises/export.xlsx': () => [
+    get('enterprise export', '/api/enterprises/export.xlsx', BUSINESS_READERS),
+    get('enterprise export of platform C', `/api/enterprises/export.xlsx?platformId=${P.C}`, BUSINESS_READERS),
+  ],
+  'GET /api/enterprises/:id': () => [
+    get('enterprise in C', `/api/enterprises/${E.c}`, ['taskforce', 'leader']),
+    get('sibling enterprise in B', `/api/enterprises/${E.sib}`, ['taskforce', 'leader']),
+    get('enterprise in Q', `/api/enterprises/${E.q}`, ['taskforce', 'leader', 'platform']),
+  ],
+  'POST /api/enterprises': () => [
+    {
+      what: 'register an enterprise in platform C',
+      method: 'POST',
+      url: '/api/enterprises',
+      body: () => ({ uscc: nextUscc(), name: `杭州越界登记${serial}有限公司`, platformId: P.C }),
+      ok: ['taskforce'],
+    },
+  ],
+  'PATCH /api/enterprises/:id': () => [
+    {
+      what: 'edit the enterprise in C',
+      method: 'PATCH',
+      url: `/api/enterprises/${E.c}`,
+      body: () => ({ version: enterpriseVersion.c, address: '越界地址' }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.c += 1),
+    },
+    {
+      what: 'move the enterprise in Q to platform C',
+      method: 'PATCH',
+      url: `/api/enterprises/${E.q}`,
+      body: () => ({ version: enterpriseVersion.q, platformId: P.C }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.q += 1),
+    },
+    {
+      what: 'move it back to platform Q (now in C)',
+      method: 'PATCH',
+      url: `/api/enterprises/${E.q}`,
+      body: () => ({ version: enterpriseVersion.q, platformId: P.Q }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.q += 1),
+    },
+    {
+      what: 'edit the sibling enterprise in B',
+      method: 'PATCH',
+      url: `/api/enterprises/${E.sib}`,
+      body: () => ({ version: enterpriseVersion.sib, address: '越界地址' }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.sib += 1),
+    },
+  ],
+  'PUT /api/enterprises/:id/years/:year': () => [
+    {
+      what: 'year figures of the enterprise in C',
+      method: 'PUT',
+      url: `/api/enterprises/${E.c}/years/${year}`,
+      body: () => ({ employees: 77 }),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/enterprises/:id/years/:year/confirm': () => [
+    { what: 'confirm the figures of the enterprise in C', method: 'POST', url: `/api/enterprises/${E.c}/years/${year}/confirm`, ok: [] },
+    { what: 'confirm the figures of the sibling in B', method: 'POST', url: `/api/enterprises/${E.sib}/years/${year}/confirm`, ok: [] },
+    { what: 'confirm own figures', method: 'POST', url: `/api/enterprises/${E.own}/years/${year}/confirm`, ok: ['enterprise'] },
+  ],
+  'POST /api/enterprises/:id/years/:year/flags': () => {
+    const body = () => ({ field: 'output', comment: '数字有误' });
+    return [
+      { what: 'flag a figure of the enterprise in C', method: 'POST', url: `/api/enterprises/${E.c}/years/${year}/flags`, body, ok: [] },
+      { what: 'flag a figure of the sibling in B', method: 'POST', url: `/api/enterprises/${E.sib}/years/${year}/flags`, body, ok: [] },
+      { what: 'flag an own figure', method: 'POST', url: `/api/enterprises/${E.own}/years/${year}/flags`, body, ok: ['enterprise'] },
+    ];
+  },
+
+  // Industry classes.
+  'GET /api/industry-classes': () => [get('industry classes', '/api/industry-classes?level=class', [...BUSINESS_READERS, 'commissioner'])],
+  'PUT /api/industry-classes/:code/key-industry': () => [
+    {
+      what: 'map an industry class',
+      method: 'PUT',
+      url: '/api/industry-classes/3973/key-industry',
+      body: () => ({ industryCode: 'integrated_circuits' }),
+      ok: ['taskforce'],
+    },
+  ],
+
+  // Imports.
+  'GET /api/imports/templates/:kind.xlsx': () => [
+    // A fixed file: its example row names a demo platform, which is not data of anyone's scope.
+    { ...get('registry template', '/api/imports/templates/enterprises.xlsx', ALL), fixedContent: true },
+  ],
+  'GET /api/imports/years/:year/export.xlsx': () => [
+    get('a year of figures', `/api/imports/years/${year}/export.xlsx`, BUSINESS_READERS),
+  ],
+  'POST /api/imports': () => [
+    {
+      what: 'upload a registry row of platform C',
+      method: 'POST',
+      url: '/api/imports?kind=enterprises',
+      ...uploadOf('foreignRegistry'),
+      ok: ['taskforce', 'platform'],
+      check: async (who, res) => {
+        const job = await settleImport(who, res.json().id);
+        const expected = who === 'platform' ? 'rejected' : 'ready';
+        if (job.status !== expected) throw new Error(`the job is ${job.status}, expected ${expected}`);
+      },
+    },
+  ],
+  'GET /api/imports': () => [
+    get('import history', '/api/imports?pageSize=100', ['taskforce', 'platform'], async (who, res) => {
+      const jobIds = res.json().items.map((j: { id: number }) => j.id);
+      if (who === 'platform' && jobIds.includes(ids.importOfTaskForce))
+        throw new Error('the task force’s import is listed');
+    }),
+  ],
+  'GET /api/imports/export.xlsx': () => [get('import history export', '/api/imports/export.xlsx', ['taskforce', 'platform'])],
+  'GET /api/imports/:id': () => [
+    get('the task force’s import', `/api/imports/${ids.importOfTaskForce}`, ['taskforce']),
+    get('the platform administrator’s import', `/api/imports/${ids.importOfPlatform}`, ['taskforce', 'platform']),
+  ],
+  'GET /api/imports/:id/report.xlsx': () => [
+    get('the task force’s import report', `/api/imports/${ids.importOfTaskForce}/report.xlsx`, ['taskforce']),
+  ],
+  'POST /api/imports/:id/commit': () => [
+    {
+      what: 'commit the task force’s import',
+      method: 'POST',
+      url: `/api/imports/${ids.importOfTaskForce}/commit`,
+      ok: ['taskforce'],
+      check: async (who, res) => void (await settleImport(who, res.json().id)),
+    },
+    {
+      what: 'commit the platform administrator’s import',
+      method: 'POST',
+      url: `/api/imports/${ids.importOfPlatform}/commit`,
+      ok: ['platform'],
+      check: async (who, res) => void (await settleImport(who, res.json().id)),
+    },
+  ],
+
+  // Reported statistics.
+  'GET /api/platform-stats/figures': () => [get('reportable figures (a fixed catalogue)', '/api/platform-stats/figures', ALL)],
+  'GET /api/platform-stats': () => [
+    get('reported figures', `/api/platform-stats?year=${year}`, ['taskforce', 'leader', 'platform'], onlyOwn((b) => b)),
+    get('reported figures of platform C', `/api/platform-stats?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'PUT /api/platform-stats': () => [
+    {
+      what: 'report a figure of platform C',
+      method: 'PUT',
+      url: '/api/platform-stats',
+      body: () => ({ platformId: P.C, year, figure: 'incubators', value: 5 }),
+      ok: ['taskforce'],
+    },
+    {
+      what: 'report a figure of platform Q',
+      method: 'PUT',
+      url: '/api/platform-stats',
+      body: () => ({ platformId: P.Q, year, figure: 'incubators', value: 6 }),
+      ok: ['taskforce', 'platform'],
+    },
+  ],
+  'PUT /api/platform-stats/batch': () => [
+    {
+      what: 'report figures of platform C',
+      method: 'PUT',
+      url: '/api/platform-stats/batch',
+      body: () => ({ platformId: P.C, year, items: [{ figure: 'incubators', value: 7 }] }),
+      ok: ['taskforce'],
+    },
+  ],
+  'DELETE /api/platform-stats': () => [
+    {
+      what: 'clear a reported figure of platform C',
+      method: 'DELETE',
+      url: '/api/platform-stats',
+      body: () => ({ platformId: P.C, year, figure: 'incubators' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/platform-stats/template': () => [get('reporting template', `/api/platform-stats/template?year=${year}`, ['taskforce', 'platform'])],
+  'POST /api/platform-stats/import': () => [
+    {
+      what: 'import reported figures naming platform C',
+      method: 'POST',
+      url: `/api/platform-stats/import?year=${year}`,
+      ...uploadOf('statsOfC'),
+      ok: ['taskforce'],
+      refusedWith: [400],
+    },
+  ],
+
+  // Metrics, cockpit, plan.
+  'GET /api/metrics/catalogue': () => [get('metric catalogue', '/api/metrics/catalogue', ALL)],
+  'GET /api/metrics': () => [
+    get('metrics', `/api/metrics?year=${year}`, ['taskforce', 'leader', 'platform']),
+    get('metrics of platform C', `/api/metrics?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'GET /api/metrics/platform-year': () => [
+    get('figures of platform C', `/api/metrics/platform-year?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'GET /api/metrics/drill': () => [
+    get('drill-down', `/api/metrics/drill?metric=tax_per_mu&year=${year}&pageSize=200`, ['taskforce', 'leader', 'platform']),
+    get('drill-down into platform C', `/api/metrics/drill?metric=tax_per_mu&year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'GET /api/cockpit': () => [
+    get('cockpit', `/api/cockpit?year=${year}`, ['taskforce', 'leader', 'platform']),
+    get('cockpit of platform C', `/api/cockpit?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'GET /api/plan/periods': () => [get('plan periods', '/api/plan/periods', ['taskforce', 'leader', 'platform'])],
+  'GET /api/plan/periods/:key': () => [get('a plan period', '/api/plan/periods/x-2031', ['taskforce', 'leader', 'platform'])],
+  'POST /api/plan/periods': () => [
+    {
+      what: 'create a plan period',
+      method: 'POST',
+      url: '/api/plan/periods',
+      body: (who) => ({ key: `x-${who}`, nameZh: '越界测试期', startYear: 2031, endYear: 2035 }),
+      ok: ['taskforce'],
+    },
+  ],
+  'DELETE /api/plan/periods/:key': () => [
+    { what: 'delete a plan period', method: 'DELETE', url: `/api/plan/periods/${ids.periodToDelete}`, ok: ['taskforce'] },
+  ],
+  'POST /api/plan/periods/:id/targets': () => [
+    {
+      what: 'add a target',
+      method: 'POST',
+      url: `/api/plan/periods/${ids.period}/targets`,
+      body: (who) => newTarget(`A${ROLES.indexOf(who)}`),
+      ok: ['taskforce'],
+    },
+  ],
+  'PUT /api/plan/targets/:id': () => [
+    {
+      what: 'edit a target',
+      method: 'PUT',
+      url: `/api/plan/targets/${ids.target}`,
+      body: () => ({ ...newTarget('E1'), targetValue: 600, version: targetVersion.value }),
+      ok: ['taskforce'],
+      check: () => void (targetVersion.value += 1),
+    },
+  ],
+  'DELETE /api/plan/targets/:id': () => [
+    { what: 'delete a target', method: 'DELETE', url: `/api/plan/targets/${ids.targetToDelete}`, ok: ['taskforce'] },
+  ],
+  'GET /api/plan/assessment': () => [
+    get('assessment', '/api/plan/assessment', ['taskforce', 'leader', 'platform']),
+    get('assessment of platform C', `/api/plan/assessment?platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'GET /api/plan/assessment/export': () => [
+    get('assessment export', '/api/plan/assessment/export', ['taskforce', 'leader', 'platform']),
+    get('assessment export of platform C', `/api/plan/assessment/export?platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+
+  // Platform evaluation and quotas.
+  'GET /api/platform-evaluation': () => [get('platform evaluation', `/api/platform-evaluation?year=${year}`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/platform-evaluation/export': () => [
+    get('platform evaluation export', `/api/platform-evaluation/export?year=${year}`, ['taskforce', 'leader', 'platform']),
+  ],
+  'PUT /api/quota-pools/:year': () => [
+    {
+      what: 'set the quota pool',
+      method: 'PUT',
+      url: `/api/quota-pools/${year}`,
+      body: () => ({ landMu: 500, energyTce: 12_345, threshold: 70, leaders: 2, methodId: null }),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/quota-pools/:year/confirm': () => [
+    { what: 'confirm the quota pool', method: 'POST', url: `/api/quota-pools/${year}/confirm`, ok: ['taskforce'] },
+  ],
+
+  // Chain leaders.
+  'GET /api/chain-leaders': () => [
+    get('chain-leader candidates', `/api/chain-leaders?year=${year}&pageSize=200`, ['taskforce', 'leader', 'platform'], onlyOwn((b) => b.items)),
+  ],
+  'GET /api/chain-leaders/summary': () => [get('chain-leader summary', `/api/chain-leaders/summary?year=${year}`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/chain-leaders/decisions': () => [
+    get('decision trail', '/api/chain-leaders/decisions', ['taskforce', 'leader', 'platform']),
+    get('decision trail of the enterprise in C', `/api/chain-leaders/decisions?enterpriseId=${E.c}`, ['taskforce', 'leader']),
+  ],
+  'POST /api/chain-leaders/decisions': () => [
+    {
+      what: 'decide on the enterprise in C',
+      method: 'POST',
+      url: '/api/chain-leaders/decisions',
+      body: () => ({ enterpriseId: E.c, year, decision: 'declined', reason: '越界测试' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/chain-leaders/export': () => [get('chain-leader export', `/api/chain-leaders/export?year=${year}`, ['taskforce', 'leader', 'platform'])],
+
+  // Per-mu evaluation.
+  'GET /api/evaluation/indicators': () => [get('indicators', '/api/evaluation/indicators', ALL)],
+  'GET /api/evaluation/method-schema': () => [get('method schema', '/api/evaluation/method-schema', ALL)],
+  'GET /api/evaluation/presets': () => [get('presets', '/api/evaluation/presets', ALL)],
+  'GET /api/evaluation/methods': () => [get('methods', '/api/evaluation/methods', BUSINESS_READERS)],
+  'GET /api/evaluation/methods/:id': () => [get('a method', `/api/evaluation/methods/${ids.method}`, BUSINESS_READERS)],
+  'POST /api/evaluation/methods': () => [
+    {
+      what: 'save a method',
+      method: 'POST',
+      url: '/api/evaluation/methods',
+      body: (who) => ({ key: `cross-${who}`, definition: PRESETS['zhejiang-default'] }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/evaluation/runs': () => [get('runs', '/api/evaluation/runs', BUSINESS_READERS)],
+  'POST /api/evaluation/runs': () => [
+    {
+      what: 'start a run',
+      method: 'POST',
+      url: '/api/evaluation/runs',
+      body: () => ({ year, methodId: ids.method, reason: '越界测试' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/evaluation/runs/:id': () => [get('a run in notice', `/api/evaluation/runs/${ids.runNotice}`, BUSINESS_READERS)],
+  'DELETE /api/evaluation/runs/:id': () => [
+    { what: 'discard a draft run', method: 'DELETE', url: `/api/evaluation/runs/${ids.runDraftForDiscard}`, ok: ['taskforce'] },
+  ],
+  'GET /api/evaluation/runs/:id/results': () => [
+    get('results', `/api/evaluation/runs/${ids.runNotice}/results?pageSize=200`, BUSINESS_READERS, onlyOwn((b) => b.items)),
+    get('results filtered to platform C', `/api/evaluation/runs/${ids.runNotice}/results?platformId=${P.C}`, BUSINESS_READERS, async (who, res) => {
+      if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
+        throw new Error(`total ${res.json().total} for a foreign platform`);
+    }),
+  ],
+  'GET /api/evaluation/runs/:id/results/:enterpriseId': () => [
+    get('the result of the enterprise in C', `/api/evaluation/runs/${ids.runNotice}/results/${E.c}`, ['taskforce', 'leader']),
+    get('the result of the sibling in B', `/api/evaluation/runs/${ids.runNotice}/results/${E.sib}`, ['taskforce', 'leader']),
+    get('own result', `/api/evaluation/runs/${ids.runNotice}/results/${E.own}`, ['taskforce', 'leader', 'enterprise']),
+  ],
+  'GET /api/evaluation/scorecard/:id': () => [
+    get('the scorecard of the enterprise in C', `/api/evaluation/scorecard/${E.c}?year=${pastYear}`, ['taskforce', 'leader']),
+    get('own scorecard', `/api/evaluation/scorecard/${E.own}?year=${pastYear}`, ['taskforce', 'leader', 'enterprise']),
+  ],
+  'GET /api/evaluation/runs/:id/distribution': () => [
+    // The cut lines and counts are the run's published summary (also on every scorecard); the
+    // histogram holds the scores in scope only.
+    get('distribution', `/api/evaluation/runs/${ids.runNotice}/distribution`, BUSINESS_READERS, async (who, res) => {
+      if (who !== 'enterprise') return;
+      const binned = res.json().reduce((n: number, c: { bins: { count: number }[] }) => n + c.bins.reduce((m, b) => m + b.count, 0), 0);
+      if (binned > 1) throw new Error(`${binned} scores binned for one enterprise`);
+    }),
+    // A platform outside the scope filters like a missing one: nothing in the histogram.
+    get('distribution of platform C', `/api/evaluation/runs/${ids.runNotice}/distribution?platformId=${P.C}`, BUSINESS_READERS, async (who, res) => {
+      if ((who === 'platform' || who === 'enterprise') && res.json().some((c: { bins: unknown[] }) => c.bins.length))
+        throw new Error('scores of platform C in the histogram');
+    }),
+  ],
+  'GET /api/evaluation/runs/:id/rollup': () => [get('rollup', `/api/evaluation/runs/${ids.runNotice}/rollup`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/evaluation/runs/:id/low-efficiency': () => [
+    get('low-efficiency list', `/api/evaluation/runs/${ids.runNotice}/low-efficiency`, ['taskforce', 'leader', 'platform']),
+    get('low-efficiency list of platform C', `/api/evaluation/runs/${ids.runNotice}/low-efficiency?platformId=${P.C}`, ['taskforce', 'leader', 'platform'], async (who, res) => {
+      if (who === 'platform' && res.json().items.length) throw new Error('enterprises of platform C listed');
+    }),
+  ],
+  'GET /api/evaluation/runs/:id/notice.xlsx': () => [get('notice list', `/api/evaluation/runs/${ids.runNotice}/notice.xlsx`, BUSINESS_READERS)],
+  'GET /api/evaluation/runs/:id/objections': () => [
+    get('objections', `/api/evaluation/runs/${ids.runNotice}/objections`, BUSINESS_READERS, onlyOwn((b) => b, 'enterprise')),
+  ],
+  'POST /api/evaluation/runs/:id/objections': () => [
+    {
+      what: 'object to own result',
+      method: 'POST',
+      url: `/api/evaluation/runs/${ids.runNotice}/objections`,
+      body: () => ({ reason: '越界测试：数据有误' }),
+      ok: ['enterprise'],
+    },
+  ],
+  'POST /api/evaluation/objections/:id/decision': () => [
+    {
+      what: 'decide the objection of the enterprise in C',
+      method: 'POST',
+      url: `/api/evaluation/objections/${ids.objectionC}/decision`,
+      body: () => ({ decision: 'rejected', reason: '越界测试' }),
+      ok: ['taskforce'],
+    },
+  ],
+
+  // Notice and publication change which runs are current: after every read of the run in notice.
+  'POST /api/evaluation/runs/:id/notice': () => [
+    {
+      what: 'start the notice of a draft run',
+      method: 'POST',
+      url: `/api/evaluation/runs/${ids.runDraftForNotice}/notice`,
+      body: () => ({}),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/evaluation/runs/:id/publish': () => [
+    {
+      what: 'publish a run',
+      method: 'POST',
+      url: `/api/evaluation/runs/${ids.runToPublish}/publish`,
+      body: () => ({ earlyReason: '越界测试' }),
+      ok: ['taskforce'],
+    },
+  ],
+
+  // Accounts, audit, system.
+  'GET /api/users': () => [get('accounts', '/api/users', ['secadmin'])],
+  'GET /api/users/export.xlsx': () => [get('account export', '/api/users/export.xlsx', ['secadmin'])],
+  'GET /api/users/scope-options': () => [get('scope options', '/api/users/scope-options', ['secadmin'])],
+  'POST /api/users': () => [
+    {
+      what: 'create an account',
+      method: 'POST',
+      url: '/api/users',
+      body: (who) => ({ username: `cross-${who}`, displayName: '越界测试', role: 'leader' }),
+      ok: ['secadmin'],
+    },
+  ],
+  'PATCH /api/users/:id': () => [
+    {
+      what: 'rename another account',
+      method: 'PATCH',
+      url: `/api/users/${ids.foreignUser}`,
+      body: () => ({ displayName: '越界测试改名' }),
+      ok: ['secadmin'],
+    },
+    {
+      what: 'give another account the platform administrator role of Q',
+      method: 'PATCH',
+      url: `/api/users/${ids.foreignUser}`,
+      body: () => ({ role: 'platform_admin', platformId: P.Q, enterpriseId: null }),
+      ok: ['secadmin'],
+    },
+  ],
+  'POST /api/users/:id/unlock': () => [
+    { what: 'unlock another account', method: 'POST', url: `/api/users/${ids.foreignUser}/unlock`, ok: ['secadmin'] },
+  ],
+  'POST /api/users/:id/reset-password': () => [
+    { what: 'reset another account’s password', method: 'POST', url: `/api/users/${ids.foreignUser}/reset-password`, ok: ['secadmin'] },
+  ],
+  'GET /api/audit': () => [get('audit trail', '/api/audit', ['auditor'])],
+  'GET /api/audit/export.xlsx': () => [get('audit export', '/api/audit/export.xlsx', ['auditor'])],
+  'GET /api/system': () => [get('system status', '/api/system', ['sysadmin'])],
+
+  // Platform archive and restore change what everyone sees: last but one.
+  'POST /api/platforms/:id/archive': () => [
+    { what: 'archive platform C', method: 'POST', url: `/api/platforms/${P.C}/archive`, ok: ['taskforce'] },
+  ],
+  'POST /api/platforms/:id/restore': () => [
+    { what: 'restore platform C', method: 'POST', url: `/api/platforms/${P.C}/restore`, ok: ['taskforce'] },
+  ],
+
+  // API documentation (served by @fastify/swagger-ui).
+  'GET /api/docs': () => [get('docs page', '/api/docs', ALL)],
+  'HEAD /api/docs/': () => [{ what: 'docs page', method: 'HEAD', url: '/api/docs/', ok: ALL }],
+  'GET /api/docs/json': () => [get('OpenAPI JSON', '/api/docs/json', ALL)],
+  'GET /api/docs/yaml': () => [get('OpenAPI YAML', '/api/docs/yaml', ALL)],
+  'GET /api/docs/static/index.html': () => [get('docs page', '/api/docs/static/index.html', ALL)],
+  'GET /api/docs/static/swagger-initializer.js': () => [get('docs script', '/api/docs/static/swagger-initializer.js', ALL)],
+  'GET /api/docs/static/*': () => [get('docs assets', '/api/docs/static/index.css', ALL)],
+
+  // Ends every session: last.
+  'POST /api/auth/logout': () => [{ what: 'log out', method: 'POST', url: '/api/auth/logout', ok: ALL }],
+};
+
+/** Routes that exist only in some builds (the web application's files when it is built). */
+const OPTIONAL = new Set(['GET /*']);
+
+const platformVersion = { B: 0, C: 0 };
+const enterpriseVersion = { c: 0, sib: 0, q: 0 };
+const targetVersion = { value: 0 };
+const uploads: Record<string, Buffer> = {};
+function uploadOf(name: string) {
+  const part = () => multipart(uploads[name]!);
+  return { body: () => part().body, headers: part().headers };
+}
+const newTarget = (code: string) => ({
+  code,
+  nameZh: '越界测试目标',
+  metric: 'investment_intensity',
+  comparator: 'gte',
+  targetValue: 500,
+  kind: 'level',
+  dueYear: null,
+  baselineYear: 2025,
+  baselineValue: null,
+  milestones: {},
+  ownerDepartment: '市发改委',
+  frequency: 'yearly',
+  warningRatio: 0.85,
+  source: '测试',
+  note: '',
+  sort: 90,
+});
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await seedDemo(database);
+  await loadDemoCity(database, { scale: 60, seed: 3 });
+  let services;
+  ({ app, services, routes } = await buildApp(testConfig(), database));
+  await services.evaluation.methods.ensurePresets();
+  const published = await seedDemoEvaluations(services.evaluation);
+  pastYear = published.at(-1)!;
+
+  const q = async (text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows;
+  const platformId = async (name: string) => (await q('select id from platforms where name = $1', [name]))[0].id as number;
+  P.Q = await platformId(DEMO_PLATFORMS[0]![0]);
+  P.B = await platformId(DEMO_PLATFORMS[1]![0]);
+  P.C = await platformId(DEMO_PLATFORMS[2]![0]);
+  year = (await q('select max(year)::int as y from enterprise_years'))[0].y;
+
+  // A second enterprise user, in platform C: the owner of the foreign objection.
+  const [cEnterprise] = await q(
+    `select e.id from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = $2
+      where e.platform_id = $1 order by e.id limit 1`,
+    [P.C, year],
+  );
+  E.c = cEnterprise.id;
+  await database.transaction(async (tx) => {
+    const seeder = { userId: null, username: 'system:test', ip: null };
+    const user = await insertUser(
+      tx,
+      seeder,
+      { username: 'enterprise-c', displayName: '企业C', role: 'enterprise', enterpriseId: E.c },
+      { password: DEMO_PASSWORD, mustChangePassword: false },
+    );
+    ids.foreignUser = user.user.id;
+  });
+  for (const who of ROLES) sessions[who] = await login(app, who);
+  const foreignEnterpriseUser = await login(app, 'enterprise-c');
+
+  E.own = (await ok('enterprise', 'GET', '/api/auth/me')).user.enterpriseId;
+  E.sib = (
+    await q(
+      `select e.id from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = $3
+        where e.platform_id = $1 and e.id <> $2 order by e.id limit 1`,
+      [P.B, E.own, year],
+    )
+  )[0].id;
+  E.q = (await q('select id from enterprises where platform_id = $1 order by id limit 1', [P.Q]))[0].id;
+  // The enterprise in C is a chain-leader candidate (output ≥ 20 亿元).
+  await ok('taskforce', 'PUT', `/api/enterprises/${E.c}/years/${year}`, { output: 250_000 });
+  // The enterprise user's own figures, so it can confirm, flag and be evaluated.
+  await ok('taskforce', 'PUT', `/api/enterprises/${E.own}/years/${year}`, {
+    output: 12000,
+    revenue: 11000,
+    tax: 600,
+    valueAdded: 3000,
+    employees: 120,
+  });
+
+  // What each scoped role may see, and the foreign names and codes that must never reach it.
+  const platforms = await q('select id, name, name_en from platforms');
+  const enterprises = await q('select id, uscc, name, platform_id from enterprises');
+  visible.platform.platforms.add(P.Q);
+  for (const e of enterprises) if (e.platform_id === P.Q) visible.platform.enterprises.add(e.id);
+  visible.enterprise.platforms.add(P.B);
+  visible.enterprise.enterprises.add(E.own);
+  for (const who of ['platform', 'enterprise'] as const) {
+    for (const p of platforms)
+      if (!visible[who].platforms.has(p.id)) foreignText[who].push(p.name, ...(p.name_en ? [p.name_en] : []));
+    for (const e of enterprises) if (!visible[who].enterprises.has(e.id)) foreignText[who].push(e.uscc);
+  }
+
+  // Versions the edit probes send.
+  platformVersion.C = (await ok('taskforce', 'GET', `/api/platforms/${P.C}`)).version;
+  platformVersion.B = (await ok('taskforce', 'GET', `/api/platforms/${P.B}`)).version;
+  enterpriseVersion.c = (await ok('taskforce', 'GET', `/api/enterprises/${E.c}`)).version;
+  enterpriseVersion.sib = (await ok('taskforce', 'GET', `/api/enterprises/${E.sib}`)).version;
+  enterpriseVersion.q = (await ok('taskforce', 'GET', `/api/enterprises/${E.q}`)).version;
+
+  // Imports: one ready job of the task force, one of the platform administrator.
+  ids.importOfTaskForce = (await uploadRegistry('taskforce', DEMO_PLATFORMS[2]![0])).id;
+  ids.importOfPlatform = (await uploadRegistry('platform', DEMO_PLATFORMS[0]![0])).id;
+  uploads.foreignRegistry = await registry(DEMO_PLATFORMS[2]![0]);
+  // A reported statistic of platform C, and a workbook naming it.
+  await ok('taskforce', 'PUT', '/api/platform-stats', { platformId: P.C, year, figure: 'incubators', value: 3 });
+  uploads.statsOfC = (await send('taskforce', 'GET', `/api/platform-stats/template?year=${year}`)).rawPayload;
+
+  // Evaluation: a run in notice with an objection of the enterprise in C, and runs to act on.
+  const methods: { id: number; key: string }[] = await ok('taskforce', 'GET', '/api/evaluation/methods');
+  ids.method = methods.find((m) => m.key === 'huangyan-2022')!.id;
+  const newRun = async () =>
+    (await ok('taskforce', 'POST', '/api/evaluation/runs', { year, methodId: ids.method, reason: '越界测试' })).id as number;
+  ids.runNotice = await newRun();
+  await ok('taskforce', 'POST', `/api/evaluation/runs/${ids.runNotice}/notice`, {});
+  const objection = await app.inject({
+    method: 'POST',
+    url: `/api/evaluation/runs/${ids.runNotice}/objections`,
+    headers: { cookie: foreignEnterpriseUser.cookie, 'x-csrf-token': foreignEnterpriseUser.csrf },
+    payload: { reason: '企业C的异议' },
+  });
+  expect(objection.statusCode, objection.body).toBe(201);
+  ids.objectionC = objection.json().id;
+  ids.runToPublish = await newRun();
+  await ok('taskforce', 'POST', `/api/evaluation/runs/${ids.runToPublish}/notice`, {});
+  ids.runDraftForNotice = await newRun();
+  ids.runDraftForDiscard = await newRun();
+
+  // Plan: a period with a target to edit and one to delete, and a period to delete.
+  const period = await ok('taskforce', 'POST', '/api/plan/periods', {
+    key: 'x-2031',
+    nameZh: '越界测试期',
+    startYear: 2031,
+    endYear: 2035,
+  });
+  ids.period = period.id;
+  const target = await ok('taskforce', 'POST', `/api/plan/periods/${ids.period}/targets`, newTarget('E1'));
+  ids.target = target.id;
+  targetVersion.value = target.version;
+  ids.targetToDelete = (await ok('taskforce', 'POST', `/api/plan/periods/${ids.period}/targets`, newTarget('D1'))).id;
+  ids.periodToDelete = 'x-2036';
+  await ok('taskforce', 'POST', '/api/plan/periods', { key: 'x-2036', nameZh: '待删除', startYear: 2036, endYear: 2040 });
+}, 180_000);
+
+describe('cross-scope: every route × every role with foreign ids', () => {
+  it('every registered route has a cross-scope case', () => {
+    // Fastify adds a HEAD route beside each GET route (the same handler): those need no case.
+    const gets = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.url));
+    const registered = new Set<string>();
+    for (const r of routes) if (!(r.method === 'HEAD' && gets.has(r.url))) registered.add(`${r.method} ${r.url}`);
+    const missing = [...registered].filter((k) => !CASES[k] && !OPTIONAL.has(k));
+    expect(missing.map((k) => `route ${k} has no cross-scope case`)).toEqual([]);
+    const stale = Object.keys(CASES).filter((k) => !registered.has(k));
+    expect(stale.map((k) => `cross-scope case ${k} has no route`)).toEqual([]);
+    expect(registered.size).toBeGreaterThan(80);
+  });
+
+  for (const key of Object.keys(CASES))
+    it(key, async () => {
+      const failures: string[] = [];
+      for (const probe of CASES[key]!()) failures.push(...(await runProbe(probe)));
+      expect(failures).toEqual([]);
+    });
+});
