@@ -49,6 +49,8 @@ interface Probe {
   headers?: Record<string, string>;
   /** The roles that may make this request: they get a 2xx; everyone else 403 or 404. */
   ok: Who[];
+  /** Statuses besides 2xx an allowed role may get (a redirect). */
+  okWith?: number[];
   /** Statuses a refused role may get instead of 403/404 (a file refused for its content). */
   refusedWith?: number[];
   /** The reply is the same fixed file for everyone (not searched for foreign names). */
@@ -61,8 +63,10 @@ interface Reply {
   body: string;
   rawPayload: Buffer;
   headers: Record<string, unknown>;
-  json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: () => Json;
 }
+/** Replies are checked field by field at run time; their static type is left open. */
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let database: Database;
 let app: App;
@@ -95,9 +99,18 @@ const visible = {
   platform: { platforms: new Set<number>(), enterprises: new Set<number>() },
   enterprise: { platforms: new Set<number>(), enterprises: new Set<number>() },
 };
-const foreignText = { platform: [] as string[], enterprise: [] as string[] };
+/** Names of foreign platforms (searched as text) and codes of foreign enterprises (as USCC tokens). */
+const foreignNames = { platform: [] as string[], enterprise: [] as string[] };
+const foreignUsccs = { platform: new Set<string>(), enterprise: new Set<string>() };
+const USCC_TOKEN = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/g;
 
-function send(who: Who, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+function send(
+  who: Who,
+  method: string,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
   const s = sessions[who];
   return app.inject({
     method: method as 'GET',
@@ -107,7 +120,7 @@ function send(who: Who, method: string, url: string, payload?: unknown, headers:
   }) as Promise<Reply>;
 }
 
-async function ok(who: Who, method: string, url: string, payload?: unknown): Promise<any> {
+async function ok(who: Who, method: string, url: string, payload?: unknown): Promise<Json> {
   const res = await send(who, method, url, payload);
   expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBeLessThan(300);
   return res.statusCode === 204 ? null : res.json();
@@ -151,7 +164,10 @@ async function settleImport(who: Who, id: number) {
 
 /** A registry workbook of one new enterprise in the named platform. */
 const registry = (platformName: string) =>
-  sheet([EH('uscc'), EH('name'), EH('platform')], [[nextUscc(), `杭州越界测试${serial}号有限公司`, platformName]]);
+  sheet(
+    [EH('uscc'), EH('name'), EH('platform')],
+    [[nextUscc(), `杭州越界测试${serial}号有限公司`, platformName]],
+  );
 
 async function uploadRegistry(who: Who, platformName: string) {
   const { body, headers } = multipart(await registry(platformName));
@@ -195,7 +211,8 @@ async function leaks(who: 'platform' | 'enterprise', res: Reply): Promise<string
       walk(JSON.parse(text), '$');
     }
   }
-  for (const s of foreignText[who]) if (text.includes(s)) found.push(s);
+  for (const name of foreignNames[who]) if (text.includes(name)) found.push(name);
+  for (const [code] of text.matchAll(USCC_TOKEN)) if (foreignUsccs[who].has(code)) found.push(code);
   return found;
 }
 
@@ -216,7 +233,8 @@ async function runProbe(p: Probe): Promise<string[]> {
     const before = p.method === 'GET' || p.ok.includes(who) ? null : await snapshot();
     const res = await send(who, p.method, p.url, p.body?.(who), p.headers);
     if (p.ok.includes(who)) {
-      if (res.statusCode >= 300) failures.push(`${label}: expected 2xx, got ${res.statusCode} ${res.body}`);
+      if (res.statusCode >= 300 && !p.okWith?.includes(res.statusCode))
+        failures.push(`${label}: expected 2xx, got ${res.statusCode} ${res.body}`);
       else {
         if ((who === 'platform' || who === 'enterprise') && !p.fixedContent) {
           const leaked = await leaks(who, res);
@@ -231,7 +249,9 @@ async function runProbe(p: Probe): Promise<string[]> {
     } else {
       const allowed = [403, 404, ...(p.refusedWith ?? [])];
       if (!allowed.includes(res.statusCode))
-        failures.push(`${label}: expected ${allowed.join('/')}, got ${res.statusCode} ${res.body.slice(0, 300)}`);
+        failures.push(
+          `${label}: expected ${allowed.join('/')}, got ${res.statusCode} ${res.body.slice(0, 300)}`,
+        );
       if (res.statusCode === 403 && res.json().error?.code !== 'FORBIDDEN')
         failures.push(`${label}: 403 with ${res.json().error?.code}`);
       if (before) {
@@ -241,7 +261,8 @@ async function runProbe(p: Probe): Promise<string[]> {
           `select action from audit_log where id > $1 and result = 'success'`,
           [before.audit_id],
         );
-        if (rows.length) failures.push(`${label}: audited as a success: ${rows.map((r) => r.action).join(', ')}`);
+        if (rows.length)
+          failures.push(`${label}: audited as a success: ${rows.map((r) => r.action).join(', ')}`);
       }
     }
   }
@@ -250,7 +271,10 @@ async function runProbe(p: Probe): Promise<string[]> {
 
 /** Items of a list that a scoped role received must all be its own. */
 const onlyOwn =
-  (pick: (body: any) => { platformId?: number; enterpriseId?: number; id?: number }[], by: 'platform' | 'enterprise' = 'platform') =>
+  (
+    pick: (body: Json) => { platformId?: number; enterpriseId?: number; id?: number }[],
+    by: 'platform' | 'enterprise' = 'platform',
+  ) =>
   (who: Who, res: Reply) => {
     if (who !== 'platform' && who !== 'enterprise') return;
     const items = pick(res.json());
@@ -297,14 +321,24 @@ const CASES: Record<string, () => Probe[]> = {
 
   // Platforms.
   'GET /api/platforms': () => [
-    get('platform list', '/api/platforms?pageSize=100', [...BUSINESS_READERS, 'commissioner'], onlyOwn((b) => b.items.map((p: { id: number }) => ({ platformId: p.id })))),
+    get(
+      'platform list',
+      '/api/platforms?pageSize=100',
+      [...BUSINESS_READERS, 'commissioner'],
+      onlyOwn((b) => b.items.map((p: { id: number }) => ({ platformId: p.id }))),
+    ),
   ],
   'GET /api/platforms/export.xlsx': () => [
     get('platform export', '/api/platforms/export.xlsx', [...BUSINESS_READERS, 'commissioner']),
   ],
   'GET /api/platforms/:id': () => [
     get('platform C', `/api/platforms/${P.C}`, ['taskforce', 'leader', 'commissioner']),
-    get('platform B (the enterprise user’s)', `/api/platforms/${P.B}`, ['taskforce', 'leader', 'commissioner', 'enterprise']),
+    get('platform B (the enterprise user’s)', `/api/platforms/${P.B}`, [
+      'taskforce',
+      'leader',
+      'commissioner',
+      'enterprise',
+    ]),
   ],
   'POST /api/platforms': () => [
     {
@@ -341,15 +375,29 @@ const CASES: Record<string, () => Probe[]> = {
 
   // Enterprises.
   'GET /api/enterprises': () => [
-    get('enterprise list', '/api/enterprises?pageSize=200', BUSINESS_READERS, onlyOwn((b) => b.items)),
-    get('enterprise list filtered to platform C', `/api/enterprises?pageSize=200&platformId=${P.C}`, ['taskforce', 'leader', 'platform', 'enterprise'], async (who, res) => {
-      if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
-        throw new Error(`total ${res.json().total} for a foreign platform`);
-    }),
+    get(
+      'enterprise list',
+      '/api/enterprises?pageSize=200',
+      BUSINESS_READERS,
+      onlyOwn((b) => b.items),
+    ),
+    get(
+      'enterprise list filtered to platform C',
+      `/api/enterprises?pageSize=200&platformId=${P.C}`,
+      ['taskforce', 'leader', 'platform', 'enterprise'],
+      async (who, res) => {
+        if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
+          throw new Error(`total ${res.json().total} for a foreign platform`);
+      },
+    ),
   ],
   'GET /api/enterprises/export.xlsx': () => [
     get('enterprise export', '/api/enterprises/export.xlsx', BUSINESS_READERS),
-    get('enterprise export of platform C', `/api/enterprises/export.xlsx?platformId=${P.C}`, BUSINESS_READERS),
+    get(
+      'enterprise export of platform C',
+      `/api/enterprises/export.xlsx?platformId=${P.C}`,
+      BUSINESS_READERS,
+    ),
   ],
   'GET /api/enterprises/:id': () => [
     get('enterprise in C', `/api/enterprises/${E.c}`, ['taskforce', 'leader']),
@@ -409,21 +457,56 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
   'POST /api/enterprises/:id/years/:year/confirm': () => [
-    { what: 'confirm the figures of the enterprise in C', method: 'POST', url: `/api/enterprises/${E.c}/years/${year}/confirm`, ok: [] },
-    { what: 'confirm the figures of the sibling in B', method: 'POST', url: `/api/enterprises/${E.sib}/years/${year}/confirm`, ok: [] },
-    { what: 'confirm own figures', method: 'POST', url: `/api/enterprises/${E.own}/years/${year}/confirm`, ok: ['enterprise'] },
+    {
+      what: 'confirm the figures of the enterprise in C',
+      method: 'POST',
+      url: `/api/enterprises/${E.c}/years/${year}/confirm`,
+      ok: [],
+    },
+    {
+      what: 'confirm the figures of the sibling in B',
+      method: 'POST',
+      url: `/api/enterprises/${E.sib}/years/${year}/confirm`,
+      ok: [],
+    },
+    {
+      what: 'confirm own figures',
+      method: 'POST',
+      url: `/api/enterprises/${E.own}/years/${year}/confirm`,
+      ok: ['enterprise'],
+    },
   ],
   'POST /api/enterprises/:id/years/:year/flags': () => {
     const body = () => ({ field: 'output', comment: '数字有误' });
     return [
-      { what: 'flag a figure of the enterprise in C', method: 'POST', url: `/api/enterprises/${E.c}/years/${year}/flags`, body, ok: [] },
-      { what: 'flag a figure of the sibling in B', method: 'POST', url: `/api/enterprises/${E.sib}/years/${year}/flags`, body, ok: [] },
-      { what: 'flag an own figure', method: 'POST', url: `/api/enterprises/${E.own}/years/${year}/flags`, body, ok: ['enterprise'] },
+      {
+        what: 'flag a figure of the enterprise in C',
+        method: 'POST',
+        url: `/api/enterprises/${E.c}/years/${year}/flags`,
+        body,
+        ok: [],
+      },
+      {
+        what: 'flag a figure of the sibling in B',
+        method: 'POST',
+        url: `/api/enterprises/${E.sib}/years/${year}/flags`,
+        body,
+        ok: [],
+      },
+      {
+        what: 'flag an own figure',
+        method: 'POST',
+        url: `/api/enterprises/${E.own}/years/${year}/flags`,
+        body,
+        ok: ['enterprise'],
+      },
     ];
   },
 
   // Industry classes.
-  'GET /api/industry-classes': () => [get('industry classes', '/api/industry-classes?level=class', [...BUSINESS_READERS, 'commissioner'])],
+  'GET /api/industry-classes': () => [
+    get('industry classes', '/api/industry-classes?level=class', [...BUSINESS_READERS, 'commissioner']),
+  ],
   'PUT /api/industry-classes/:code/key-industry': () => [
     {
       what: 'map an industry class',
@@ -463,10 +546,15 @@ const CASES: Record<string, () => Probe[]> = {
         throw new Error('the task force’s import is listed');
     }),
   ],
-  'GET /api/imports/export.xlsx': () => [get('import history export', '/api/imports/export.xlsx', ['taskforce', 'platform'])],
+  'GET /api/imports/export.xlsx': () => [
+    get('import history export', '/api/imports/export.xlsx', ['taskforce', 'platform']),
+  ],
   'GET /api/imports/:id': () => [
     get('the task force’s import', `/api/imports/${ids.importOfTaskForce}`, ['taskforce']),
-    get('the platform administrator’s import', `/api/imports/${ids.importOfPlatform}`, ['taskforce', 'platform']),
+    get('the platform administrator’s import', `/api/imports/${ids.importOfPlatform}`, [
+      'taskforce',
+      'platform',
+    ]),
   ],
   'GET /api/imports/:id/report.xlsx': () => [
     get('the task force’s import report', `/api/imports/${ids.importOfTaskForce}/report.xlsx`, ['taskforce']),
@@ -489,10 +577,20 @@ const CASES: Record<string, () => Probe[]> = {
   ],
 
   // Reported statistics.
-  'GET /api/platform-stats/figures': () => [get('reportable figures (a fixed catalogue)', '/api/platform-stats/figures', ALL)],
+  'GET /api/platform-stats/figures': () => [
+    get('reportable figures (a fixed catalogue)', '/api/platform-stats/figures', ALL),
+  ],
   'GET /api/platform-stats': () => [
-    get('reported figures', `/api/platform-stats?year=${year}`, ['taskforce', 'leader', 'platform'], onlyOwn((b) => b)),
-    get('reported figures of platform C', `/api/platform-stats?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+    get(
+      'reported figures',
+      `/api/platform-stats?year=${year}`,
+      ['taskforce', 'leader', 'platform'],
+      onlyOwn((b) => b),
+    ),
+    get('reported figures of platform C', `/api/platform-stats?year=${year}&platformId=${P.C}`, [
+      'taskforce',
+      'leader',
+    ]),
   ],
   'PUT /api/platform-stats': () => [
     {
@@ -528,7 +626,9 @@ const CASES: Record<string, () => Probe[]> = {
       ok: ['taskforce'],
     },
   ],
-  'GET /api/platform-stats/template': () => [get('reporting template', `/api/platform-stats/template?year=${year}`, ['taskforce', 'platform'])],
+  'GET /api/platform-stats/template': () => [
+    get('reporting template', `/api/platform-stats/template?year=${year}`, ['taskforce', 'platform']),
+  ],
   'POST /api/platform-stats/import': () => [
     {
       what: 'import reported figures naming platform C',
@@ -547,18 +647,32 @@ const CASES: Record<string, () => Probe[]> = {
     get('metrics of platform C', `/api/metrics?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
   ],
   'GET /api/metrics/platform-year': () => [
-    get('figures of platform C', `/api/metrics/platform-year?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+    get('figures of platform C', `/api/metrics/platform-year?year=${year}&platformId=${P.C}`, [
+      'taskforce',
+      'leader',
+    ]),
   ],
   'GET /api/metrics/drill': () => [
-    get('drill-down', `/api/metrics/drill?metric=tax_per_mu&year=${year}&pageSize=200`, ['taskforce', 'leader', 'platform']),
-    get('drill-down into platform C', `/api/metrics/drill?metric=tax_per_mu&year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
+    get('drill-down', `/api/metrics/drill?metric=tax_per_mu&year=${year}&pageSize=200`, [
+      'taskforce',
+      'leader',
+      'platform',
+    ]),
+    get('drill-down into platform C', `/api/metrics/drill?metric=tax_per_mu&year=${year}&platformId=${P.C}`, [
+      'taskforce',
+      'leader',
+    ]),
   ],
   'GET /api/cockpit': () => [
     get('cockpit', `/api/cockpit?year=${year}`, ['taskforce', 'leader', 'platform']),
     get('cockpit of platform C', `/api/cockpit?year=${year}&platformId=${P.C}`, ['taskforce', 'leader']),
   ],
-  'GET /api/plan/periods': () => [get('plan periods', '/api/plan/periods', ['taskforce', 'leader', 'platform'])],
-  'GET /api/plan/periods/:key': () => [get('a plan period', '/api/plan/periods/x-2031', ['taskforce', 'leader', 'platform'])],
+  'GET /api/plan/periods': () => [
+    get('plan periods', '/api/plan/periods', ['taskforce', 'leader', 'platform']),
+  ],
+  'GET /api/plan/periods/:key': () => [
+    get('a plan period', '/api/plan/periods/x-2031', ['taskforce', 'leader', 'platform']),
+  ],
   'POST /api/plan/periods': () => [
     {
       what: 'create a plan period',
@@ -569,7 +683,12 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
   'DELETE /api/plan/periods/:key': () => [
-    { what: 'delete a plan period', method: 'DELETE', url: `/api/plan/periods/${ids.periodToDelete}`, ok: ['taskforce'] },
+    {
+      what: 'delete a plan period',
+      method: 'DELETE',
+      url: `/api/plan/periods/${ids.periodToDelete}`,
+      ok: ['taskforce'],
+    },
   ],
   'POST /api/plan/periods/:id/targets': () => [
     {
@@ -591,7 +710,12 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
   'DELETE /api/plan/targets/:id': () => [
-    { what: 'delete a target', method: 'DELETE', url: `/api/plan/targets/${ids.targetToDelete}`, ok: ['taskforce'] },
+    {
+      what: 'delete a target',
+      method: 'DELETE',
+      url: `/api/plan/targets/${ids.targetToDelete}`,
+      ok: ['taskforce'],
+    },
   ],
   'GET /api/plan/assessment': () => [
     get('assessment', '/api/plan/assessment', ['taskforce', 'leader', 'platform']),
@@ -599,13 +723,22 @@ const CASES: Record<string, () => Probe[]> = {
   ],
   'GET /api/plan/assessment/export': () => [
     get('assessment export', '/api/plan/assessment/export', ['taskforce', 'leader', 'platform']),
-    get('assessment export of platform C', `/api/plan/assessment/export?platformId=${P.C}`, ['taskforce', 'leader']),
+    get('assessment export of platform C', `/api/plan/assessment/export?platformId=${P.C}`, [
+      'taskforce',
+      'leader',
+    ]),
   ],
 
   // Platform evaluation and quotas.
-  'GET /api/platform-evaluation': () => [get('platform evaluation', `/api/platform-evaluation?year=${year}`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/platform-evaluation': () => [
+    get('platform evaluation', `/api/platform-evaluation?year=${year}`, ['taskforce', 'leader', 'platform']),
+  ],
   'GET /api/platform-evaluation/export': () => [
-    get('platform evaluation export', `/api/platform-evaluation/export?year=${year}`, ['taskforce', 'leader', 'platform']),
+    get('platform evaluation export', `/api/platform-evaluation/export?year=${year}`, [
+      'taskforce',
+      'leader',
+      'platform',
+    ]),
   ],
   'PUT /api/quota-pools/:year': () => [
     {
@@ -617,17 +750,36 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
   'POST /api/quota-pools/:year/confirm': () => [
-    { what: 'confirm the quota pool', method: 'POST', url: `/api/quota-pools/${year}/confirm`, ok: ['taskforce'] },
+    {
+      what: 'confirm the quota pool',
+      method: 'POST',
+      url: `/api/quota-pools/${year}/confirm`,
+      ok: ['taskforce'],
+    },
   ],
 
   // Chain leaders.
   'GET /api/chain-leaders': () => [
-    get('chain-leader candidates', `/api/chain-leaders?year=${year}&pageSize=200`, ['taskforce', 'leader', 'platform'], onlyOwn((b) => b.items)),
+    get(
+      'chain-leader candidates',
+      `/api/chain-leaders?year=${year}&pageSize=200`,
+      ['taskforce', 'leader', 'platform'],
+      onlyOwn((b) => b.items),
+    ),
   ],
-  'GET /api/chain-leaders/summary': () => [get('chain-leader summary', `/api/chain-leaders/summary?year=${year}`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/chain-leaders/summary': () => [
+    get('chain-leader summary', `/api/chain-leaders/summary?year=${year}`, [
+      'taskforce',
+      'leader',
+      'platform',
+    ]),
+  ],
   'GET /api/chain-leaders/decisions': () => [
     get('decision trail', '/api/chain-leaders/decisions', ['taskforce', 'leader', 'platform']),
-    get('decision trail of the enterprise in C', `/api/chain-leaders/decisions?enterpriseId=${E.c}`, ['taskforce', 'leader']),
+    get('decision trail of the enterprise in C', `/api/chain-leaders/decisions?enterpriseId=${E.c}`, [
+      'taskforce',
+      'leader',
+    ]),
   ],
   'POST /api/chain-leaders/decisions': () => [
     {
@@ -638,14 +790,18 @@ const CASES: Record<string, () => Probe[]> = {
       ok: ['taskforce'],
     },
   ],
-  'GET /api/chain-leaders/export': () => [get('chain-leader export', `/api/chain-leaders/export?year=${year}`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/chain-leaders/export': () => [
+    get('chain-leader export', `/api/chain-leaders/export?year=${year}`, ['taskforce', 'leader', 'platform']),
+  ],
 
   // Per-mu evaluation.
   'GET /api/evaluation/indicators': () => [get('indicators', '/api/evaluation/indicators', ALL)],
   'GET /api/evaluation/method-schema': () => [get('method schema', '/api/evaluation/method-schema', ALL)],
   'GET /api/evaluation/presets': () => [get('presets', '/api/evaluation/presets', ALL)],
   'GET /api/evaluation/methods': () => [get('methods', '/api/evaluation/methods', BUSINESS_READERS)],
-  'GET /api/evaluation/methods/:id': () => [get('a method', `/api/evaluation/methods/${ids.method}`, BUSINESS_READERS)],
+  'GET /api/evaluation/methods/:id': () => [
+    get('a method', `/api/evaluation/methods/${ids.method}`, BUSINESS_READERS),
+  ],
   'POST /api/evaluation/methods': () => [
     {
       what: 'save a method',
@@ -665,50 +821,121 @@ const CASES: Record<string, () => Probe[]> = {
       ok: ['taskforce'],
     },
   ],
-  'GET /api/evaluation/runs/:id': () => [get('a run in notice', `/api/evaluation/runs/${ids.runNotice}`, BUSINESS_READERS)],
+  'GET /api/evaluation/runs/:id': () => [
+    get('a run in notice', `/api/evaluation/runs/${ids.runNotice}`, BUSINESS_READERS),
+  ],
   'DELETE /api/evaluation/runs/:id': () => [
-    { what: 'discard a draft run', method: 'DELETE', url: `/api/evaluation/runs/${ids.runDraftForDiscard}`, ok: ['taskforce'] },
+    {
+      what: 'discard a draft run',
+      method: 'DELETE',
+      url: `/api/evaluation/runs/${ids.runDraftForDiscard}`,
+      ok: ['taskforce'],
+    },
   ],
   'GET /api/evaluation/runs/:id/results': () => [
-    get('results', `/api/evaluation/runs/${ids.runNotice}/results?pageSize=200`, BUSINESS_READERS, onlyOwn((b) => b.items)),
-    get('results filtered to platform C', `/api/evaluation/runs/${ids.runNotice}/results?platformId=${P.C}`, BUSINESS_READERS, async (who, res) => {
-      if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
-        throw new Error(`total ${res.json().total} for a foreign platform`);
-    }),
+    get(
+      'results',
+      `/api/evaluation/runs/${ids.runNotice}/results?pageSize=200`,
+      BUSINESS_READERS,
+      onlyOwn((b) => b.items),
+    ),
+    get(
+      'results filtered to platform C',
+      `/api/evaluation/runs/${ids.runNotice}/results?platformId=${P.C}`,
+      BUSINESS_READERS,
+      async (who, res) => {
+        if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
+          throw new Error(`total ${res.json().total} for a foreign platform`);
+      },
+    ),
   ],
   'GET /api/evaluation/runs/:id/results/:enterpriseId': () => [
-    get('the result of the enterprise in C', `/api/evaluation/runs/${ids.runNotice}/results/${E.c}`, ['taskforce', 'leader']),
-    get('the result of the sibling in B', `/api/evaluation/runs/${ids.runNotice}/results/${E.sib}`, ['taskforce', 'leader']),
-    get('own result', `/api/evaluation/runs/${ids.runNotice}/results/${E.own}`, ['taskforce', 'leader', 'enterprise']),
+    get('the result of the enterprise in C', `/api/evaluation/runs/${ids.runNotice}/results/${E.c}`, [
+      'taskforce',
+      'leader',
+    ]),
+    get('the result of the sibling in B', `/api/evaluation/runs/${ids.runNotice}/results/${E.sib}`, [
+      'taskforce',
+      'leader',
+    ]),
+    get('own result', `/api/evaluation/runs/${ids.runNotice}/results/${E.own}`, [
+      'taskforce',
+      'leader',
+      'enterprise',
+    ]),
   ],
   'GET /api/evaluation/scorecard/:id': () => [
-    get('the scorecard of the enterprise in C', `/api/evaluation/scorecard/${E.c}?year=${pastYear}`, ['taskforce', 'leader']),
-    get('own scorecard', `/api/evaluation/scorecard/${E.own}?year=${pastYear}`, ['taskforce', 'leader', 'enterprise']),
+    get('the scorecard of the enterprise in C', `/api/evaluation/scorecard/${E.c}?year=${pastYear}`, [
+      'taskforce',
+      'leader',
+    ]),
+    get('own scorecard', `/api/evaluation/scorecard/${E.own}?year=${pastYear}`, [
+      'taskforce',
+      'leader',
+      'enterprise',
+    ]),
   ],
   'GET /api/evaluation/runs/:id/distribution': () => [
     // The cut lines and counts are the run's published summary (also on every scorecard); the
     // histogram holds the scores in scope only.
-    get('distribution', `/api/evaluation/runs/${ids.runNotice}/distribution`, BUSINESS_READERS, async (who, res) => {
-      if (who !== 'enterprise') return;
-      const binned = res.json().reduce((n: number, c: { bins: { count: number }[] }) => n + c.bins.reduce((m, b) => m + b.count, 0), 0);
-      if (binned > 1) throw new Error(`${binned} scores binned for one enterprise`);
-    }),
+    get(
+      'distribution',
+      `/api/evaluation/runs/${ids.runNotice}/distribution`,
+      BUSINESS_READERS,
+      async (who, res) => {
+        if (who !== 'enterprise') return;
+        const binned = res
+          .json()
+          .reduce(
+            (n: number, c: { bins: { count: number }[] }) => n + c.bins.reduce((m, b) => m + b.count, 0),
+            0,
+          );
+        if (binned > 1) throw new Error(`${binned} scores binned for one enterprise`);
+      },
+    ),
     // A platform outside the scope filters like a missing one: nothing in the histogram.
-    get('distribution of platform C', `/api/evaluation/runs/${ids.runNotice}/distribution?platformId=${P.C}`, BUSINESS_READERS, async (who, res) => {
-      if ((who === 'platform' || who === 'enterprise') && res.json().some((c: { bins: unknown[] }) => c.bins.length))
-        throw new Error('scores of platform C in the histogram');
-    }),
+    get(
+      'distribution of platform C',
+      `/api/evaluation/runs/${ids.runNotice}/distribution?platformId=${P.C}`,
+      BUSINESS_READERS,
+      async (who, res) => {
+        if (
+          (who === 'platform' || who === 'enterprise') &&
+          res.json().some((c: { bins: unknown[] }) => c.bins.length)
+        )
+          throw new Error('scores of platform C in the histogram');
+      },
+    ),
   ],
-  'GET /api/evaluation/runs/:id/rollup': () => [get('rollup', `/api/evaluation/runs/${ids.runNotice}/rollup`, ['taskforce', 'leader', 'platform'])],
+  'GET /api/evaluation/runs/:id/rollup': () => [
+    get('rollup', `/api/evaluation/runs/${ids.runNotice}/rollup`, ['taskforce', 'leader', 'platform']),
+  ],
   'GET /api/evaluation/runs/:id/low-efficiency': () => [
-    get('low-efficiency list', `/api/evaluation/runs/${ids.runNotice}/low-efficiency`, ['taskforce', 'leader', 'platform']),
-    get('low-efficiency list of platform C', `/api/evaluation/runs/${ids.runNotice}/low-efficiency?platformId=${P.C}`, ['taskforce', 'leader', 'platform'], async (who, res) => {
-      if (who === 'platform' && res.json().items.length) throw new Error('enterprises of platform C listed');
-    }),
+    get('low-efficiency list', `/api/evaluation/runs/${ids.runNotice}/low-efficiency`, [
+      'taskforce',
+      'leader',
+      'platform',
+    ]),
+    get(
+      'low-efficiency list of platform C',
+      `/api/evaluation/runs/${ids.runNotice}/low-efficiency?platformId=${P.C}`,
+      ['taskforce', 'leader', 'platform'],
+      async (who, res) => {
+        if (who === 'platform' && res.json().items.length)
+          throw new Error('enterprises of platform C listed');
+      },
+    ),
   ],
-  'GET /api/evaluation/runs/:id/notice.xlsx': () => [get('notice list', `/api/evaluation/runs/${ids.runNotice}/notice.xlsx`, BUSINESS_READERS)],
+  'GET /api/evaluation/runs/:id/notice.xlsx': () => [
+    get('notice list', `/api/evaluation/runs/${ids.runNotice}/notice.xlsx`, BUSINESS_READERS),
+  ],
   'GET /api/evaluation/runs/:id/objections': () => [
-    get('objections', `/api/evaluation/runs/${ids.runNotice}/objections`, BUSINESS_READERS, onlyOwn((b) => b, 'enterprise')),
+    get(
+      'objections',
+      `/api/evaluation/runs/${ids.runNotice}/objections`,
+      BUSINESS_READERS,
+      onlyOwn((b) => b, 'enterprise'),
+    ),
   ],
   'POST /api/evaluation/runs/:id/objections': () => [
     {
@@ -779,10 +1006,20 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
   'POST /api/users/:id/unlock': () => [
-    { what: 'unlock another account', method: 'POST', url: `/api/users/${ids.foreignUser}/unlock`, ok: ['secadmin'] },
+    {
+      what: 'unlock another account',
+      method: 'POST',
+      url: `/api/users/${ids.foreignUser}/unlock`,
+      ok: ['secadmin'],
+    },
   ],
   'POST /api/users/:id/reset-password': () => [
-    { what: 'reset another account’s password', method: 'POST', url: `/api/users/${ids.foreignUser}/reset-password`, ok: ['secadmin'] },
+    {
+      what: 'reset another account’s password',
+      method: 'POST',
+      url: `/api/users/${ids.foreignUser}/reset-password`,
+      ok: ['secadmin'],
+    },
   ],
   'GET /api/audit': () => [get('audit trail', '/api/audit', ['auditor'])],
   'GET /api/audit/export.xlsx': () => [get('audit export', '/api/audit/export.xlsx', ['auditor'])],
@@ -801,8 +1038,12 @@ const CASES: Record<string, () => Probe[]> = {
   'HEAD /api/docs/': () => [{ what: 'docs page', method: 'HEAD', url: '/api/docs/', ok: ALL }],
   'GET /api/docs/json': () => [get('OpenAPI JSON', '/api/docs/json', ALL)],
   'GET /api/docs/yaml': () => [get('OpenAPI YAML', '/api/docs/yaml', ALL)],
-  'GET /api/docs/static/index.html': () => [get('docs page', '/api/docs/static/index.html', ALL)],
-  'GET /api/docs/static/swagger-initializer.js': () => [get('docs script', '/api/docs/static/swagger-initializer.js', ALL)],
+  'GET /api/docs/static/index.html': () => [
+    { ...get('docs page (redirects to the docs root)', '/api/docs/static/index.html', ALL), okWith: [302] },
+  ],
+  'GET /api/docs/static/swagger-initializer.js': () => [
+    get('docs script', '/api/docs/static/swagger-initializer.js', ALL),
+  ],
   'GET /api/docs/static/*': () => [get('docs assets', '/api/docs/static/index.css', ALL)],
 
   // Ends every session: last.
@@ -850,7 +1091,8 @@ beforeAll(async () => {
   pastYear = published.at(-1)!;
 
   const q = async (text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows;
-  const platformId = async (name: string) => (await q('select id from platforms where name = $1', [name]))[0].id as number;
+  const platformId = async (name: string) =>
+    (await q('select id from platforms where name = $1', [name]))[0].id as number;
   P.Q = await platformId(DEMO_PLATFORMS[0]![0]);
   P.B = await platformId(DEMO_PLATFORMS[1]![0]);
   P.C = await platformId(DEMO_PLATFORMS[2]![0]);
@@ -905,8 +1147,9 @@ beforeAll(async () => {
   visible.enterprise.enterprises.add(E.own);
   for (const who of ['platform', 'enterprise'] as const) {
     for (const p of platforms)
-      if (!visible[who].platforms.has(p.id)) foreignText[who].push(p.name, ...(p.name_en ? [p.name_en] : []));
-    for (const e of enterprises) if (!visible[who].enterprises.has(e.id)) foreignText[who].push(e.uscc);
+      if (!visible[who].platforms.has(p.id))
+        foreignNames[who].push(p.name, ...(p.name_en ? [p.name_en] : []));
+    for (const e of enterprises) if (!visible[who].enterprises.has(e.id)) foreignUsccs[who].add(e.uscc);
   }
 
   // Versions the edit probes send.
@@ -921,14 +1164,25 @@ beforeAll(async () => {
   ids.importOfPlatform = (await uploadRegistry('platform', DEMO_PLATFORMS[0]![0])).id;
   uploads.foreignRegistry = await registry(DEMO_PLATFORMS[2]![0]);
   // A reported statistic of platform C, and a workbook naming it.
-  await ok('taskforce', 'PUT', '/api/platform-stats', { platformId: P.C, year, figure: 'incubators', value: 3 });
+  await ok('taskforce', 'PUT', '/api/platform-stats', {
+    platformId: P.C,
+    year,
+    figure: 'incubators',
+    value: 3,
+  });
   uploads.statsOfC = (await send('taskforce', 'GET', `/api/platform-stats/template?year=${year}`)).rawPayload;
 
   // Evaluation: a run in notice with an objection of the enterprise in C, and runs to act on.
   const methods: { id: number; key: string }[] = await ok('taskforce', 'GET', '/api/evaluation/methods');
   ids.method = methods.find((m) => m.key === 'huangyan-2022')!.id;
   const newRun = async () =>
-    (await ok('taskforce', 'POST', '/api/evaluation/runs', { year, methodId: ids.method, reason: '越界测试' })).id as number;
+    (
+      await ok('taskforce', 'POST', '/api/evaluation/runs', {
+        year,
+        methodId: ids.method,
+        reason: '越界测试',
+      })
+    ).id as number;
   ids.runNotice = await newRun();
   await ok('taskforce', 'POST', `/api/evaluation/runs/${ids.runNotice}/notice`, {});
   const objection = await app.inject({
@@ -939,7 +1193,14 @@ beforeAll(async () => {
   });
   expect(objection.statusCode, objection.body).toBe(201);
   ids.objectionC = objection.json().id;
-  ids.runToPublish = await newRun();
+  // One notice per year: the run to publish re-evaluates the earliest published year.
+  ids.runToPublish = (
+    await ok('taskforce', 'POST', '/api/evaluation/runs', {
+      year: published[0],
+      methodId: ids.method,
+      reason: '越界测试',
+    })
+  ).id;
   await ok('taskforce', 'POST', `/api/evaluation/runs/${ids.runToPublish}/notice`, {});
   ids.runDraftForNotice = await newRun();
   ids.runDraftForDiscard = await newRun();
@@ -955,9 +1216,16 @@ beforeAll(async () => {
   const target = await ok('taskforce', 'POST', `/api/plan/periods/${ids.period}/targets`, newTarget('E1'));
   ids.target = target.id;
   targetVersion.value = target.version;
-  ids.targetToDelete = (await ok('taskforce', 'POST', `/api/plan/periods/${ids.period}/targets`, newTarget('D1'))).id;
+  ids.targetToDelete = (
+    await ok('taskforce', 'POST', `/api/plan/periods/${ids.period}/targets`, newTarget('D1'))
+  ).id;
   ids.periodToDelete = 'x-2036';
-  await ok('taskforce', 'POST', '/api/plan/periods', { key: 'x-2036', nameZh: '待删除', startYear: 2036, endYear: 2040 });
+  await ok('taskforce', 'POST', '/api/plan/periods', {
+    key: 'x-2036',
+    nameZh: '待删除',
+    startYear: 2036,
+    endYear: 2040,
+  });
 }, 180_000);
 
 describe('cross-scope: every route × every role with foreign ids', () => {
@@ -965,7 +1233,8 @@ describe('cross-scope: every route × every role with foreign ids', () => {
     // Fastify adds a HEAD route beside each GET route (the same handler): those need no case.
     const gets = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.url));
     const registered = new Set<string>();
-    for (const r of routes) if (!(r.method === 'HEAD' && gets.has(r.url))) registered.add(`${r.method} ${r.url}`);
+    for (const r of routes)
+      if (!(r.method === 'HEAD' && gets.has(r.url))) registered.add(`${r.method} ${r.url}`);
     const missing = [...registered].filter((k) => !CASES[k] && !OPTIONAL.has(k));
     expect(missing.map((k) => `route ${k} has no cross-scope case`)).toEqual([]);
     const stale = Object.keys(CASES).filter((k) => !registered.has(k));
