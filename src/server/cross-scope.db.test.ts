@@ -230,8 +230,11 @@ async function runProbe(p: Probe): Promise<string[]> {
   const order = [...ALL.filter((w) => !p.ok.includes(w)), ...ALL.filter((w) => p.ok.includes(w))];
   for (const who of order) {
     const label = `${who} ${p.method} ${p.url} (${p.what})`;
-    const before = p.method === 'GET' || p.ok.includes(who) ? null : await snapshot();
+    // A GET changes nothing for anyone (checklist item 42); a refused write changes nothing either.
+    const before = p.method === 'GET' || !p.ok.includes(who) ? await snapshot() : null;
     const res = await send(who, p.method, p.url, p.body?.(who), p.headers);
+    if (before && p.method === 'GET' && (await snapshot()).data_version !== before.data_version)
+      failures.push(`${label}: a GET changed data`);
     if (p.ok.includes(who)) {
       if (res.statusCode >= 300 && !p.okWith?.includes(res.statusCode))
         failures.push(`${label}: expected 2xx, got ${res.statusCode} ${res.body}`);
@@ -254,7 +257,7 @@ async function runProbe(p: Probe): Promise<string[]> {
         );
       if (res.statusCode === 403 && res.json().error?.code !== 'FORBIDDEN')
         failures.push(`${label}: 403 with ${res.json().error?.code}`);
-      if (before) {
+      if (before && p.method !== 'GET') {
         const after = await snapshot();
         if (after.data_version !== before.data_version) failures.push(`${label}: the data changed`);
         const { rows } = await database.pool.query(
@@ -375,12 +378,17 @@ const CASES: Record<string, () => Probe[]> = {
 
   // Enterprises.
   'GET /api/enterprises': () => [
-    get(
-      'enterprise list',
-      '/api/enterprises?pageSize=200',
-      BUSINESS_READERS,
-      onlyOwn((b) => b.items),
-    ),
+    get('enterprise list', '/api/enterprises?pageSize=200', BUSINESS_READERS, async (who, res) => {
+      onlyOwn((b) => b.items)(who, res);
+      // The total counts the scope's enterprises, no more.
+      const expected: Record<string, string> = {
+        platform: `select count(*)::int as n from enterprises where platform_id = ${P.Q}`,
+        enterprise: 'select 1 as n',
+      };
+      if (!expected[who]) return;
+      const { rows } = await database.pool.query(expected[who]!);
+      if (res.json().total !== rows[0].n) throw new Error(`total ${res.json().total}, in scope ${rows[0].n}`);
+    }),
     get(
       'enterprise list filtered to platform C',
       `/api/enterprises?pageSize=200&platformId=${P.C}`,
