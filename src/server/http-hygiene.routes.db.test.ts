@@ -396,3 +396,39 @@ describe('50: prototype pollution', () => {
     expect(Object.keys(Object.prototype)).toEqual([]);
   });
 });
+
+describe('deliverable 5: every workbook export carries the exporter’s watermark', () => {
+  it('each .xlsx route stamps the page header, footer and document properties with name, account and Beijing time', async () => {
+    const sessions: Record<string, Session> = {
+      taskforce,
+      secadmin: await login(app, 'secadmin'),
+      auditor: await login(app, 'auditor'),
+    };
+    const names: Record<string, string> = {};
+    for (const who of Object.keys(sessions))
+      names[who] = (await as(sessions[who]!, 'GET', '/api/auth/me')).json().user.displayName;
+    const exports = routes.filter(([m, p]) => m === 'GET' && /\.xlsx$|\/export$|\/template/.test(p));
+    let stamped = 0;
+    for (const [, path] of exports) {
+      for (const who of Object.keys(sessions)) {
+        const res = await as(sessions[who]!, 'GET', concrete(path));
+        if (res.statusCode !== 200) continue;
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        const text = new RegExp(
+          `导出人 ${names[who]} \\(${who}\\) \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 北京时间`,
+        );
+        for (const sheet of wb.worksheets) {
+          expect(sheet.headerFooter.oddHeader, `${path} ${who}`).toMatch(text);
+          expect(sheet.headerFooter.oddFooter, `${path} ${who}`).toMatch(text);
+        }
+        expect(wb.creator, path).toBe(`${names[who]} (${who})`);
+        expect(wb.description, path).toMatch(text);
+        stamped++;
+        break;
+      }
+    }
+    // The enterprise registry, account list, audit trail, import history and templates at least.
+    expect(stamped).toBeGreaterThanOrEqual(5);
+  });
+});
