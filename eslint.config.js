@@ -70,6 +70,48 @@ const restrict = (...patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 });
 
+// ---------------------------------------------------------------------------------------------
+// Syntax the code may not use (no-restricted-syntax), as one list per group of files for the same
+// reason. HTML from data goes through src/web/charts (escape.ts, tooltips.ts) only; SQL text is
+// built from parameters, with `sql.raw` / `sql.identifier` taking a literal (anything else is a
+// constant of the code, said so where it is used).
+
+const NO_HTML_SINKS = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Render user text as text.',
+  },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'Render user text as text (textContent), never as HTML.',
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/], CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+    message: 'Render user text as text (textContent), never as HTML.',
+  },
+];
+const NO_RAW_SQL = {
+  selector:
+    "CallExpression[callee.object.name='sql'][callee.property.name=/^(raw|identifier)$/]:not([arguments.0.type='Literal']):not([arguments.0.type='TemplateLiteral'][arguments.0.expressions.length=0])",
+  message:
+    'sql.raw / sql.identifier take a literal only: pass values as parameters (sql`… ${value}`) and pick columns from an allow-list.',
+};
+const TOOLTIP_FORMATTERS = [
+  {
+    selector:
+      "Property[key.name='tooltip'] Property[key.name='formatter'][value.type=/^(ArrowFunctionExpression|FunctionExpression)$/]",
+    message:
+      'A tooltip formatter returns HTML: build it with src/web/charts/tooltips.ts (byDataIndex, bySeriesIndex, …), which escapes every line.',
+  },
+  {
+    selector:
+      'Property[key.name=/^(formatter|valueFormatter)$/] :matches(TemplateElement[value.raw=/<[a-zA-Z!/]/], Literal[value=/<[a-zA-Z!/]/])',
+    message:
+      'A chart formatter that builds HTML belongs in src/web/charts (escape.ts / tooltips.ts), where every value is escaped.',
+  },
+];
+
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/test/**'];
 const DB_LAYER = ['**/*.repository.ts', 'src/platform/db/**'];
 
@@ -84,13 +126,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Render user text as text.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...NO_HTML_SINKS, NO_RAW_SQL],
     },
   },
   {
@@ -127,6 +163,12 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     ignores: TESTS,
     rules: restrict(WEB_FORBIDDEN, WEB_CONTRACT, SQL_LIBS),
+  },
+  // Chart formatters: HTML only from src/web/charts, where every value is escaped.
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/charts/**'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_HTML_SINKS, NO_RAW_SQL, ...TOOLTIP_FORMATTERS] },
   },
   // Web components stay small: split a page along its seams (sub-components, hooks, formatters).
   {

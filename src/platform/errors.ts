@@ -2,6 +2,11 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
   BAD_REQUEST: { status: 400, zh: '请求无效', en: 'Bad request' },
+  NUL_CHARACTER: {
+    status: 400,
+    zh: '输入含有不允许的空字符（\\0），请删除后重试',
+    en: 'The input contains a NUL character (\\0), which is not allowed; remove it and try again',
+  },
   UNAUTHENTICATED: {
     status: 401,
     zh: '请先登录（会话不存在或已过期）',

@@ -68,6 +68,51 @@ describe('house rules in lint', { timeout: 60_000 }, () => {
     ).toMatch(/never HTTP or routes/);
   });
 
+  it('refuses inline tooltip formatters and HTML-building formatters outside src/web/charts', async () => {
+    const inline = 'export const o = { tooltip: { formatter: (p: { name: string }) => p.name } };\n';
+    expect((await problems('src/web/pages/X.tsx', inline)).join()).toMatch(/src\/web\/charts\/tooltips\.ts/);
+    const html = 'export const o = { label: { formatter: (p: { name: string }) => `<b>${p.name}</b>` } };\n';
+    expect((await problems('src/web/pages/X.tsx', html)).join()).toMatch(/belongs in src\/web\/charts/);
+    // The builders of src/web/charts, and plain text formatters (drawn on the canvas), pass.
+    expect(
+      await problems(
+        'src/web/pages/Y.tsx',
+        "import { byDataIndex } from '../../charts/tooltips';\nexport const o = { tooltip: { formatter: byDataIndex([['x']]) }, axisLabel: { formatter: (v: number) => v.toFixed(1) } };\n",
+      ),
+    ).toEqual([]);
+    expect(await problems('src/web/charts/x.ts', inline)).toEqual([]);
+  });
+
+  it('refuses HTML sinks: dangerouslySetInnerHTML, innerHTML, insertAdjacentHTML, document.write', async () => {
+    const found = await problems(
+      'src/web/pages/X.tsx',
+      [
+        'export const a = (t: string) => <div dangerouslySetInnerHTML={{ __html: t }} />;',
+        'export function b(el: HTMLElement, t: string) {',
+        '  el.innerHTML = t;',
+        "  el.insertAdjacentHTML('beforeend', t);",
+        '  document.write(t);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(found.filter((m) => /Render user text as text/.test(m))).toHaveLength(4);
+  });
+
+  it('refuses sql.raw and sql.identifier with anything but a literal', async () => {
+    const found = await problems(
+      'src/modules/platforms/x.repository.ts',
+      "import { sql } from 'drizzle-orm';\nexport const a = (sort: string) => sql`select 1 order by ${sql.raw(sort)}`;\nexport const b = (t: string) => sql.identifier(`x_${t}`);\n",
+    );
+    expect(found.filter((m) => /take a literal only/.test(m))).toHaveLength(2);
+    expect(
+      await problems(
+        'src/modules/platforms/x.repository.ts',
+        "import { sql } from 'drizzle-orm';\nexport const a = sql.raw('now()');\nexport const b = sql.identifier(`platforms`);\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps web components under 300 lines', async () => {
     const long = Array.from({ length: 305 }, (_, i) => `export const v${i} = ${i};`).join('\n');
     expect((await problems('src/web/pages/Long.tsx', `${long}\n`)).join()).toMatch(/too many lines/);

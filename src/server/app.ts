@@ -32,6 +32,7 @@ import type { Database } from '../platform/db/client';
 import { AppError, ERRORS, type FieldError } from '../platform/errors';
 import { ErrorSchema, type App } from '../platform/http';
 import { createServices, type Services } from './services';
+import { nulGuard } from './plugins/nul-guard';
 import { strictResponses } from './plugins/response-contract';
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -179,6 +180,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     return reply.code(500).send(new AppError('INTERNAL').toJSON());
   });
 
+  nulGuard(app);
   if (config.strictResponses) strictResponses(app);
 
   const deps = { services };

@@ -138,6 +138,7 @@ export async function writeAnnual(
     return { inserted, updated: 0, unchanged: 0 };
   }
   await tx.execute(
+    // eslint-disable-next-line no-restricted-syntax -- column names from the YEAR_COLUMNS constant
     sql.raw(
       `create temp table import_years (enterprise_id int, year int, ${YEAR_COLUMNS.map((c) => `${c} numeric`).join(', ')}, import_id bigint) on commit drop`,
     ),
@@ -145,6 +146,7 @@ export async function writeAnnual(
   const total = await copyIterable(client, 'import_years', columns, rows);
   const cols = YEAR_COLUMNS.join(', ');
   const result = await tx.execute<{ inserted: boolean }>(
+    // eslint-disable-next-line no-restricted-syntax -- column names from the YEAR_COLUMNS constant
     sql.raw(`insert into enterprise_years (enterprise_id, year, ${cols}, import_id, updated_at)
        select enterprise_id, year, ${cols}, import_id, now() from import_years
      on conflict (enterprise_id, year) do update set

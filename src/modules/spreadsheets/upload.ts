@@ -30,7 +30,12 @@ export async function withUploadedWorkbook<T>(
       throw new AppError('FILE_REJECTED', [
         { field: 'file', code: 'FILE_TOO_LARGE', zh: '文件超过 20 MB', en: 'The file is larger than 20 MB' },
       ]);
-    return await use({ file: tmp, fileName: (part.filename || 'upload.xlsx').slice(0, 200) });
+    // Control characters (NUL above all: PostgreSQL refuses it in text) are dropped from the name.
+    const fileName = [...(part.filename || '')]
+      .filter((c) => c > '\u001f' && c !== '\u007f')
+      .join('')
+      .slice(0, 200);
+    return await use({ file: tmp, fileName: fileName || 'upload.xlsx' });
   } finally {
     await fs.rm(tmp, { force: true });
   }

@@ -43,11 +43,18 @@ function checkMethod(key: string, definition: unknown): asserts definition is Me
     );
 }
 
-/** A version by id, or a key's latest version (presets are installed on demand). */
-async function methodOrFail(database: Database, idOrKey: number | string): Promise<MethodVersion> {
+/**
+ * A version by id, or a key's latest version. Presets are installed at start-up; a write (a new
+ * run) may still install a missing one with `install`, a read never does (no writes on GET).
+ */
+async function methodOrFail(
+  database: Database,
+  idOrKey: number | string,
+  install = false,
+): Promise<MethodVersion> {
   const found = await repo.findMethod(database.db, idOrKey);
   if (found) return found;
-  if (typeof idOrKey === 'string' && PRESETS[idOrKey]) {
+  if (install && typeof idOrKey === 'string' && PRESETS[idOrKey]) {
     await ensurePresets(database);
     return methodOrFail(database, idOrKey);
   }
@@ -122,7 +129,7 @@ async function createMethod(
 export function createMethodsService(database: Database) {
   return {
     ensurePresets: () => ensurePresets(database),
-    methodOrFail: (idOrKey: number | string) => methodOrFail(database, idOrKey),
+    methodOrFail: (idOrKey: number | string, install = false) => methodOrFail(database, idOrKey, install),
     indicators: (): IndicatorInfo[] => Object.values(INDICATORS),
     presets: (): Record<string, Method> => PRESETS,
     methodSchema: () => MethodSchema,

@@ -44,7 +44,7 @@ async function getRun(deps: Deps, actor: Actor, id: number): Promise<RunDetail> 
 /** Scores every enterprise of the year with the method; the new run starts as a draft. */
 async function run({ database, methods }: Deps, actor: Actor, request: RunRequest): Promise<Run> {
   requirePermission(actor, 'evaluation:run');
-  const method = await methods.methodOrFail(request.method);
+  const method = await methods.methodOrFail(request.method, true);
   if ((method.definition.subject ?? 'enterprise') !== 'enterprise') fail('METHOD_WRONG_SUBJECT');
   const existing = await repo.listRuns(database.db, 'all', request.year);
   const reason = request.reason?.trim() ?? '';

@@ -3,6 +3,7 @@ import { Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Cockpit, CockpitPlatform, Cluster } from '../../api/cockpit';
 import { formatInteger, formatNumber } from '../../lib/format';
+import { byDataIndex } from '../../charts/tooltips';
 import { CockpitChart, type CockpitChartOption } from './CockpitChart';
 import { formatDecimal, nameIn, percentOf, toYi } from './cockpitFormat';
 import type { DrillRequest } from './DrillDrawer';
@@ -12,9 +13,6 @@ const BLUE = '#1f5fbf';
 const ORANGE = '#fa8c16';
 const RED = '#cf1322';
 const GOLD = '#d4a106';
-
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Key industries' city-wide output (亿元) against the 千亿 and 万亿 lines of T4 / T5. */
 export function ClusterChart({
@@ -48,19 +46,18 @@ export function ClusterChart({
       tooltip: {
         trigger: 'item',
         confine: true,
-        formatter: (p: unknown) => {
-          const c = sorted[(p as { dataIndex: number }).dataIndex]!;
-          const prev = previous(c);
-          const growth = prev ? c.output / prev - 1 : null;
-          return [
-            `<b>${esc(nameIn(lang, c.nameZh, c.nameEn))}</b>`,
-            t('cockpit.clusters.tooltipOutput', { year: data.year, value: formatNumber(toYi(c.output)) }),
-            growth !== null ? t('cockpit.clusters.tooltipGrowth', { value: percentOf(growth) }) : '',
-            t('cockpit.drill.hint'),
-          ]
-            .filter(Boolean)
-            .join('<br/>');
-        },
+        formatter: byDataIndex(
+          sorted.map((c) => {
+            const prev = previous(c);
+            const growth = prev ? c.output / prev - 1 : null;
+            return [
+              { strong: nameIn(lang, c.nameZh, c.nameEn) },
+              t('cockpit.clusters.tooltipOutput', { year: data.year, value: formatNumber(toYi(c.output)) }),
+              growth !== null && t('cockpit.clusters.tooltipGrowth', { value: percentOf(growth) }),
+              t('cockpit.drill.hint'),
+            ];
+          }),
+        ),
       },
       xAxis: {
         type: 'value',
@@ -177,10 +174,9 @@ export function BubbleChart({
       tooltip: {
         trigger: 'item',
         confine: true,
-        formatter: (p: unknown) => {
-          const d = points[(p as { dataIndex: number }).dataIndex]!;
-          return [
-            `<b>${esc(nameIn(lang, d.name, d.nameEn))}</b>${d.leader ? ' ★' : ''}`,
+        formatter: byDataIndex(
+          points.map((d) => [
+            { strong: nameIn(lang, d.name, d.nameEn), suffix: d.leader ? ' ★' : '' },
             t('cockpit.labelValue', {
               label: metrics.name('tax_per_mu'),
               value: metrics.format('tax_per_mu', d.values.tax_per_mu),
@@ -190,14 +186,11 @@ export function BubbleChart({
               value: metrics.format('platform_output', d.values.platform_output),
             }),
             t('cockpit.bubbles.tooltipLand', { value: formatNumber(d.land) }),
-            d.score !== null
-              ? t('cockpit.bubbles.tooltipScore', { score: formatNumber(d.score), rank: d.rank })
-              : '',
+            d.score !== null &&
+              t('cockpit.bubbles.tooltipScore', { score: formatNumber(d.score), rank: d.rank }),
             t('cockpit.drill.hint'),
-          ]
-            .filter(Boolean)
-            .join('<br/>');
-        },
+          ]),
+        ),
       },
       xAxis: {
         type: 'value',

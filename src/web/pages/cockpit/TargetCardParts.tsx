@@ -2,6 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetCard } from '../../api/cockpit';
+import { byDataIndex } from '../../charts/tooltips';
 import { type CockpitChartOption } from './CockpitChart';
 import {} from './TargetCards';
 import {} from './TargetCardView';
@@ -68,10 +69,11 @@ export function useSparkline(
         confine: true,
         textStyle: { fontSize: 11 },
         padding: [4, 8],
-        formatter: (params: unknown) => {
-          const p = (Array.isArray(params) ? params[0] : params) as { name: string; value: number | null };
-          return t('cockpit.labelValue', { label: p.name, value: metrics.format(metric, p.value) });
-        },
+        formatter: byDataIndex(
+          series.map((s) => [
+            t('cockpit.labelValue', { label: String(s.year), value: metrics.format(metric, s.value) }),
+          ]),
+        ),
       },
       xAxis: {
         type: 'category',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDistribution, type DistributionCohort, type EvaluationRunDetail } from '../../api/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInteger, formatNumber } from '../../lib/format';
+import { byDataIndex } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from './EvaluationChart';
 import { classHexColor, classOfScore, classTagColor, cutLines } from './evaluationFormat';
 import { useClassName, useCohortName } from './EvaluationTags';
@@ -63,14 +64,15 @@ function CohortHistogram({ run, cohort }: { run: EvaluationRunDetail; cohort: Di
       grid: { left: 8, right: 24, top: 40, bottom: 30, containLabel: true },
       tooltip: {
         trigger: 'item',
-        formatter: (p: unknown) => {
-          const v = (p as { data: { value: number[] } }).data.value;
-          return t('evaluation.distribution.tooltip', {
-            from: formatNumber(v[2]),
-            to: formatNumber(v[3]),
-            count: v[1],
-          });
-        },
+        formatter: byDataIndex(
+          bins.map((b) => [
+            t('evaluation.distribution.tooltip', {
+              from: formatNumber(b.from),
+              to: formatNumber(b.to),
+              count: b.count,
+            }),
+          ]),
+        ),
       },
       xAxis: {
         type: 'value',

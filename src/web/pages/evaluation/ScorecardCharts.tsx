@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ClassHistoryItem, MethodClass, ScoreItem } from '../../api/evaluation';
 import { formatNumber } from '../../lib/format';
+import { byDataIndex, bySeriesIndex } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from './EvaluationChart';
 import { benchmarkRatio, classHexColor, classTagColor, wrapLabel } from './evaluationFormat';
 import { RunStatusTag, useIndicatorInfo } from './EvaluationTags';
@@ -93,10 +94,7 @@ export function RatioChart({ items }: { items: ScoreItem[] }) {
         legend: { bottom: 0 },
         tooltip: {
           trigger: 'item',
-          formatter: (p: unknown) =>
-            (p as { seriesIndex: number }).seriesIndex === 0
-              ? rows.map(tooltipLine).join('<br/>')
-              : t('evaluation.scorecard.benchmarkSeries'),
+          formatter: bySeriesIndex([rows.map(tooltipLine), [t('evaluation.scorecard.benchmarkSeries')]]),
         },
         radar: {
           radius: '62%',
@@ -192,17 +190,14 @@ export function HistoryChart({
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'item',
-        formatter: (p: unknown) => {
-          const h = history[(p as { dataIndex: number }).dataIndex]!;
-          return [
+        formatter: byDataIndex(
+          history.map((h) => [
             t('evaluation.yearLabel', { year: h.year }),
             `${t('evaluation.results.score')}: ${fmt2(h.score)}`,
             `${t('evaluation.results.class')}: ${h.class ?? t('evaluation.class.unrated', { cls: h.policyClass ?? '' })}`,
-            h.rank !== null ? t('evaluation.results.rankOf', { rank: h.rank, size: h.cohortSize }) : '',
-          ]
-            .filter(Boolean)
-            .join('<br/>');
-        },
+            h.rank !== null && t('evaluation.results.rankOf', { rank: h.rank, size: h.cohortSize }),
+          ]),
+        ),
       },
       xAxis: { type: 'category', data: history.map((h) => String(h.year)) },
       yAxis: {

@@ -7,6 +7,7 @@ import type { PlatformEvaluation, PlatformScore } from '../../api/platformEvalua
 import { formatNumber } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { DIMENSIONS, type Dimension } from '../../../modules/evaluation/core/indicators';
+import { stackedAxisTooltip } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from '../evaluation/EvaluationChart';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { dimensionFullMarks, dimensionWeights, formatUnits } from './peFormat';
@@ -135,18 +136,12 @@ export function RankingTab({ data, classes, onOpen }: Props) {
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const list = params as { dataIndex: number; seriesIndex: number; marker: string; value: number }[];
-          const p = rows[list[0]?.dataIndex ?? 0];
-          if (!p) return '';
-          return [
-            `<b>${names[list[0]!.dataIndex]}</b>`,
-            ...list
-              .filter((x) => x.seriesIndex < DIMENSIONS.length)
-              .map((x) => `${x.marker}${dimensionName(DIMENSIONS[x.seriesIndex]!)}: ${x.value.toFixed(2)}`),
-            `${t('platformEvaluation.col.score')}: ${p.score?.toFixed(2) ?? '—'}`,
-          ].join('<br/>');
-        },
+        formatter: stackedAxisTooltip({
+          titles: names,
+          seriesNames: DIMENSIONS.map(dimensionName),
+          footers: rows.map((p) => [`${t('platformEvaluation.col.score')}: ${p.score?.toFixed(2) ?? '—'}`]),
+          format: (v) => v.toFixed(2),
+        }),
       },
       xAxis: {
         type: 'value',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, type Dimension } from '../../../modules/evaluation/core/indicators';
 import type { PlatformEvaluation, PlatformScore } from '../../api/platformEvaluation';
 import { formatNumber } from '../../lib/format';
+import { byDataIndex } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from '../evaluation/EvaluationChart';
 import { DIMENSION_COLORS } from './parts';
 import { dimensionRatio, radarMax } from './peFormat';
@@ -74,25 +75,26 @@ export function DimensionRadar({
       legend: { bottom: 0 },
       tooltip: {
         trigger: 'item',
-        formatter: (p: unknown) => {
-          const { seriesIndex, dataIndex } = p as { seriesIndex: number; dataIndex: number };
-          if (seriesIndex !== 0) return '';
-          const values = dataIndex === 0 ? own : dataIndex === 1 ? own.map(() => 1) : (average ?? []);
-          const label =
-            dataIndex === 0
-              ? t('platformEvaluation.scorecard.thisPlatform')
-              : dataIndex === 1
-                ? t('platformEvaluation.scorecard.fullRing')
-                : t('platformEvaluation.scorecard.cityAverage');
-          return [
-            `<b>${label}</b>`,
-            ...DIMENSIONS.map((d, i) =>
+        formatter: byDataIndex(
+          [0, 1, 2].map((dataIndex) => {
+            const values = dataIndex === 0 ? own : dataIndex === 1 ? own.map(() => 1) : (average ?? []);
+            const label =
               dataIndex === 0
-                ? `${name(d)}: ${platform.dimensions[d].toFixed(2)} / ${formatNumber(full[d])} (${pct(values[i] ?? null)})`
-                : `${name(d)}: ${pct(full[d] > 0 ? (values[i] ?? null) : null)}`,
-            ),
-          ].join('<br/>');
-        },
+                ? t('platformEvaluation.scorecard.thisPlatform')
+                : dataIndex === 1
+                  ? t('platformEvaluation.scorecard.fullRing')
+                  : t('platformEvaluation.scorecard.cityAverage');
+            return [
+              { strong: label },
+              ...DIMENSIONS.map((d, i) =>
+                dataIndex === 0
+                  ? `${name(d)}: ${platform.dimensions[d].toFixed(2)} / ${formatNumber(full[d])} (${pct(values[i] ?? null)})`
+                  : `${name(d)}: ${pct(full[d] > 0 ? (values[i] ?? null) : null)}`,
+              ),
+            ];
+          }),
+          { series: 0 },
+        ),
       },
       radar: {
         radius: '58%',
