@@ -5,8 +5,8 @@
  * The fault is injected from the test at the pg client level — every `query` of every connection
  * of the pool the services use is counted and the k-th one rejects — so the product runs as it
  * does in production. For every k the operation fails cleanly and the data is exactly the
- * before-state; a call after the commit (reading the result back, releasing the job's lock) may
- * fail only once the whole after-state is written and the history says so. Run K+1 succeeds.
+ * before-state; a call after the commit (reading the result back, releasing the job's lock) can
+ * only meet the whole after-state, with the history saying succeeded. Run K+1 succeeds.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -160,8 +160,8 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
           [lastJob],
         )
       ).rows;
-      expect(outcome.ok, `k=${k} (${texts[k - 1]})`).toBe(false);
       if (k <= commitAt) {
+        expect(outcome.ok, `k=${k} (${texts[k - 1]})`).toBe(false);
         beforeCommit++;
         expect(now === before, `k=${k} (${texts[k - 1]}): data changed`).toBe(true);
         // Either no job was recorded (the fault hit its insert) or it is failed with the reason.
@@ -170,7 +170,8 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
           expect(j.problems[0]!.code).toBe('IMPORT_FAILED');
         }
       } else {
-        // Everything is committed; only reading it back failed.
+        // Everything is committed; reading it back may fail (releasing the job's lock may not:
+        // a connection that cannot unlock is discarded, and its lock with it).
         afterCommit++;
         expect(now === (target === 'A' ? stateA : stateB), `k=${k} (${texts[k - 1]})`).toBe(true);
         expect(job.map((j) => j.status)).toEqual(['succeeded']);

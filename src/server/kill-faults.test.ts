@@ -214,9 +214,11 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
 
   it('the import history says what happened to every killed import, once', async () => {
     // A restart fails what the last CLI trial left running.
+    await db.end();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     server = await serve(dir);
+    db = await connectTo(dir);
     for (const t of trials.filter((x) => x.jobId !== undefined)) {
       const { rows } = await db.query<{ status: string; problems: { code: string }[] }>(
         'select status, problems from import_jobs where id = $1',
