@@ -1,5 +1,6 @@
 /** One Yiyuan server per data directory: `<dataDir>/server.pid` names the server that holds it. */
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { isAlive } from './db/embedded';
 
@@ -60,4 +61,32 @@ export async function acquireServerLock(dataDir: string, port: number): Promise<
 export async function recordServerPort(dataDir: string, port: number): Promise<void> {
   const info: ServerLockInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
   await fs.writeFile(lockPath(dataDir), JSON.stringify(info));
+}
+
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(
+      `端口 ${port}（${host}）已被占用，服务未启动；数据库和正在运行的导入均未受影响。\n` +
+        `Port ${port} on ${host} is already in use: the server did not start, and the database and any running import were left alone.\n` +
+        'Stop whatever listens there, or choose another port with --port (or PORT).',
+    );
+  }
+}
+
+/**
+ * Refuses to go on when the address is taken — checked before the server touches the database,
+ * so a server that cannot listen never recovers "stale" jobs or stops a cluster others use.
+ */
+export async function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port) : error),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }

@@ -2,7 +2,7 @@
 import type { Config } from '../platform/config';
 import { buildApp } from './app';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
-import { acquireServerLock, recordServerPort } from '../platform/server-lock';
+import { acquireServerLock, assertPortFree, recordServerPort } from '../platform/server-lock';
 import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
@@ -16,6 +16,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
+  // Port and data-directory lock first: a server that cannot run must not touch the database.
+  await assertPortFree(config.host, config.port);
   const release = config.databaseUrl ? async () => {} : await acquireServerLock(config.dataDir, config.port);
   let database: Database | null = null;
   try {
@@ -49,7 +51,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       })());
     return { url: `http://localhost:${port}`, port, database: db, demo, stop };
   } catch (error) {
-    await database?.close({ stopEmbedded: true }).catch(() => {});
+    // A cluster this server attached to (e.g. one a CLI import started) keeps running.
+    await database?.close({ stopEmbedded: Boolean(database.embedded?.startedHere) }).catch(() => {});
     await release();
     throw error;
   }

@@ -1,8 +1,10 @@
 /** All SQL of imports: jobs, the reference data a file is checked against, and the writes (COPY included). */
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { copyIterable, type CopyValue } from '../../platform/db/copy';
 import type { Db, Tx } from '../../platform/db/client';
+import * as schema from '../../platform/db/schema';
 import { scopeSql } from '../../platform/db/scope-sql';
 import {
   enterpriseContacts,
@@ -46,13 +48,13 @@ export async function findJob(db: Db, id: number, userId: number | null): Promis
 }
 
 /** Moves a `ready` job to `importing`; false when it was not ready (already taken, or failed). */
-export async function claimReadyJob(db: Db, id: number, total: number): Promise<boolean> {
-  const claimed = await db
+export async function claimReadyJob(db: Db, id: number, total: number): Promise<{ id: number } | null> {
+  const [claimed] = await db
     .update(importJobs)
     .set({ status: 'importing', progress: { phase: 'parsing', done: 0, total } })
     .where(and(eq(importJobs.id, id), eq(importJobs.status, 'ready')))
     .returning({ id: importJobs.id });
-  return claimed.length > 0;
+  return claimed ?? null;
 }
 
 export async function listJobs(db: Db, userId: number | null, page: number, pageSize: number) {
@@ -68,14 +70,76 @@ export async function listJobs(db: Db, userId: number | null, page: number, page
   return { items, total: total?.n ?? 0 };
 }
 
-/** Jobs cut off by a restart: marked failed; returns their ids. */
-export async function failUnfinishedJobs(db: Db): Promise<number[]> {
+/** Advisory-lock namespace of running import jobs (key 2 is the job id). */
+const JOB_LOCK = 727401;
+
+/**
+ * Runs `change` (an insert or a claim of a job, returning it or null) and marks the job as running
+ * in this process, in one transaction: a session advisory lock on a connection of its own, held
+ * until `release`. Other processes see the job only with its lock; when this process dies (even by
+ * kill -9) PostgreSQL drops its connection and with it the lock.
+ */
+export async function runningJob<T extends { id: number }>(
+  pool: pg.Pool,
+  change: (db: Db) => Promise<T | null>,
+): Promise<{ job: T; release: () => Promise<void> } | null> {
+  const client = await pool.connect();
+  let job: T | null;
+  try {
+    await client.query('begin');
+    job = await change(drizzle(client, { schema }));
+    if (job) await client.query('select pg_advisory_lock($1, $2)', [JOB_LOCK, job.id]);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    client.release(true);
+    throw error;
+  }
+  if (!job) {
+    client.release();
+    return null;
+  }
+  let released = false;
+  const id = job.id;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await client.query('select pg_advisory_unlock($1, $2)', [JOB_LOCK, id]).then(
+      () => client.release(),
+      () => client.release(true),
+    );
+  };
+  return { job, release };
+}
+
+/**
+ * Jobs whose process died (no live process holds their lock, see `holdJobLock`): marked failed
+ * with `problem`; returns them. A job another live process is running is left alone.
+ */
+export async function failUnfinishedJobs(tx: Tx, problem: unknown): Promise<ImportJob[]> {
+  return tx
+    .update(importJobs)
+    .set({ status: 'failed', finishedAt: new Date(), progress: null, problems: [problem], errorCount: 1 })
+    .where(
+      and(
+        inArray(importJobs.status, ['validating', 'importing']),
+        sql`pg_try_advisory_xact_lock(${JOB_LOCK}, ${importJobs.id}::int)`,
+      ),
+    )
+    .returning();
+}
+
+/**
+ * Finishes a running job; false when it was no longer running (another process declared it
+ * interrupted), so an outcome is never written over another.
+ */
+export async function finishJob(db: Db | Tx, id: number, values: JobPatch): Promise<boolean> {
   const rows = await db
     .update(importJobs)
-    .set({ status: 'failed', finishedAt: new Date(), progress: null })
-    .where(inArray(importJobs.status, ['validating', 'importing']))
+    .set(values)
+    .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['validating', 'importing'])))
     .returning({ id: importJobs.id });
-  return rows.map((r) => r.id);
+  return rows.length > 0;
 }
 
 /** Validated uploads never confirmed within the retention: marked failed with `problem`; their ids. */

@@ -177,7 +177,11 @@ export function createImportService(database: Database, dataDir: string) {
     return { ...r, enterprises };
   }
 
-  async function start(actor: Actor, request: ImportRequest): Promise<ImportJob> {
+  /** A new job, running in this process until `release` (see `repo.runningJob`). */
+  async function start(
+    actor: Actor,
+    request: ImportRequest,
+  ): Promise<{ job: ImportJob; release: () => Promise<void> }> {
     requireImport(actor);
     if (request.kind === 'annual' && !request.year)
       fail('VALIDATION_FAILED', [
@@ -187,7 +191,7 @@ export function createImportService(database: Database, dataDir: string) {
     const hash = createHash('sha256');
     await pipeline(createReadStream(request.file), hash);
     const { size } = await fs.stat(request.file);
-    return repo.insertJob(db, {
+    const values = {
       kind: request.kind,
       year: request.kind === 'annual' ? request.year : null,
       fileName: path.basename(request.fileName).slice(0, 200),
@@ -197,7 +201,8 @@ export function createImportService(database: Database, dataDir: string) {
       username: actor.username,
       status: 'validating',
       progress: { phase: 'parsing', done: 0, total: null },
-    });
+    } satisfies repo.NewImportJob;
+    return (await repo.runningJob(database.pool, (d) => repo.insertJob(d, values)))!;
   }
 
   const sheetOf = (c: Checked) =>
@@ -210,16 +215,18 @@ export function createImportService(database: Database, dataDir: string) {
     status: ImportStatus = 'rejected',
   ) {
     await database.transaction(async (tx) => {
-      await repo.updateJob(tx, job.id, {
+      // A job already declared interrupted keeps that outcome (and its one audit row).
+      const finished = await repo.finishJob(tx, job.id, {
         status,
         finishedAt: new Date(),
         rowsTotal: c?.rowsTotal ?? 0,
-        errorCount: c?.errors ?? 0,
+        errorCount: c?.errors ?? 1,
         warningCount: c?.warnings ?? 0,
-        problems: c?.problems ?? [],
+        problems: c?.problems ?? [problem('IMPORT_FAILED', { sheet: '', row: 0 })],
         progress: null,
         sheet: c ? sheetOf(c) : null,
       });
+      if (!finished) return;
       await recordAudit(tx, subjectOf(actor), {
         action: `import.${job.kind}`,
         result: 'failure',
@@ -232,7 +239,7 @@ export function createImportService(database: Database, dataDir: string) {
 
   /** Marks the job succeeded and records the audit row, inside the unit of work. */
   async function complete(tx: Tx, actor: Actor, job: ImportJob, c: Checked, counts: repo.WriteCounts) {
-    await repo.updateJob(tx, job.id, {
+    const finished = await repo.finishJob(tx, job.id, {
       status: 'succeeded',
       finishedAt: new Date(),
       rowsTotal: c.rowsTotal,
@@ -244,6 +251,8 @@ export function createImportService(database: Database, dataDir: string) {
       progress: null,
       sheet: sheetOf(c),
     });
+    // Declared interrupted meanwhile: nothing may be written (the unit of work rolls back).
+    if (!finished) throw new Error(`import ${job.id} is no longer running`);
     await recordAudit(tx, subjectOf(actor), {
       action: `import.${job.kind}`,
       result: 'success',
@@ -357,25 +366,60 @@ export function createImportService(database: Database, dataDir: string) {
 
   const finalJob = async (id: number) => (await repo.findJob(db, id, null))!;
 
+  /**
+   * Jobs whose process died (killed, crashed, power lost) are marked failed with the reason and an
+   * audit row, once. A job another live process is running holds its lock and is left alone.
+   */
+  async function failDeadJobs(): Promise<number[]> {
+    const interrupted = problem('IMPORT_INTERRUPTED', { sheet: '', row: 0 });
+    return database.transaction(async (tx) => {
+      const jobs = await repo.failUnfinishedJobs(tx, interrupted);
+      for (const job of jobs)
+        await recordAudit(
+          tx,
+          { userId: job.userId || null, username: job.username, ip: null },
+          {
+            action: `import.${job.kind}`,
+            result: 'failure',
+            objectType: 'import',
+            objectId: job.id,
+            detail: { file: job.fileName, sha256: job.sha256, status: 'failed', reason: 'IMPORT_INTERRUPTED' },
+          },
+        );
+      return jobs.map((j) => j.id);
+    });
+  }
+
+
   return {
     /** CLI: read, validate and (when clean) write in one call; the file is read where it is. */
     async importNow(actor: Actor, request: ImportRequest, onProgress?: Progress): Promise<ImportOutcome> {
-      const job = await start(actor, request);
+      await failDeadJobs();
+      const { job, release } = await start(actor, request);
       try {
         const c = await validateAndWrite(actor, job, request, onProgress ?? throttle(job.id));
         return { job: await finalJob(job.id), problems: c.problems };
       } catch (error) {
         await finishRejected(actor, job, null, 'failed').catch(() => {});
         throw error;
+      } finally {
+        await release();
       }
     },
 
     /** Web: store the upload, validate in the background; the job answers progress and problems. */
     async upload(actor: Actor, request: ImportRequest): Promise<ImportJob> {
-      const job = await start(actor, request);
-      await fs.mkdir(uploads, { recursive: true, mode: 0o700 });
-      await fs.copyFile(request.file, stored(job.id));
-      await fs.chmod(stored(job.id), 0o600);
+      const { job, release } = await start(actor, request);
+      try {
+        await fs.mkdir(uploads, { recursive: true, mode: 0o700 });
+        await fs.copyFile(request.file, stored(job.id));
+        await fs.chmod(stored(job.id), 0o600);
+      } catch (error) {
+        await removeStored(job.id);
+        await finishRejected(actor, job, null, 'failed').catch(() => {});
+        await release();
+        throw error;
+      }
       void (async () => {
         let keep = false;
         try {
@@ -385,7 +429,7 @@ export function createImportService(database: Database, dataDir: string) {
             await removeStored(job.id);
             await finishRejected(actor, job, c);
           } else {
-            await repo.updateJob(db, job.id, {
+            keep = await repo.finishJob(db, job.id, {
               status: 'ready',
               rowsTotal: c.rowsTotal,
               errorCount: 0,
@@ -394,12 +438,12 @@ export function createImportService(database: Database, dataDir: string) {
               progress: null,
               sheet: sheetOf(c),
             });
-            keep = true;
           }
         } catch {
           await removeStored(job.id);
           await finishRejected(actor, job, null, 'failed').catch(() => {});
         } finally {
+          await release();
           if (!keep) await removeStored(job.id);
           await sweep().catch(() => {});
         }
@@ -412,7 +456,8 @@ export function createImportService(database: Database, dataDir: string) {
       requireImport(actor);
       const job = await repo.findJob(db, id, actor.userId);
       if (!job) return fail('IMPORT_NOT_FOUND');
-      if (!(await repo.claimReadyJob(db, id, job.rowsTotal))) fail('IMPORT_NOT_READY');
+      const claimed = await repo.runningJob(database.pool, (d) => repo.claimReadyJob(d, id, job.rowsTotal));
+      if (!claimed) return fail('IMPORT_NOT_READY');
       void (async () => {
         try {
           const request: ImportRequest = {
@@ -426,6 +471,7 @@ export function createImportService(database: Database, dataDir: string) {
           await removeStored(id);
           await finishRejected(actor, job, null, 'failed').catch(() => {});
         } finally {
+          await claimed.release();
           await removeStored(id);
         }
       })();
@@ -451,10 +497,15 @@ export function createImportService(database: Database, dataDir: string) {
       return { items, total, page, pageSize };
     },
 
-    /** At start-up: jobs cut off by a restart are marked failed, and the retention is applied. */
-    async failInterrupted() {
-      await repo.failUnfinishedJobs(db);
+    /**
+     * At start-up: jobs whose process died are marked failed (with the reason and an audit row);
+     * jobs a live process (e.g. a CLI import) is running are left alone. Then the retention is
+     * applied. Returns the ids of the jobs marked failed.
+     */
+    async failInterrupted(): Promise<number[]> {
+      const failed = await failDeadJobs();
       await sweep();
+      return failed;
     },
 
     /** Applies the upload retention now (also run after every upload and at start-up). */

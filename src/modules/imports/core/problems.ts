@@ -13,6 +13,16 @@ export const PROBLEMS = {
     '上传的文件超过保留期限未确认导入，已删除；请重新上传',
     'The upload was not confirmed within its retention period and was deleted; upload it again',
   ],
+  IMPORT_INTERRUPTED: [
+    'error',
+    '导入被中断（执行导入的进程已终止），未写入任何数据；请重新导入',
+    'The import was interrupted (the process running it stopped); nothing was written. Import the file again',
+  ],
+  IMPORT_FAILED: [
+    'error',
+    '导入因系统错误失败，未写入任何数据；请稍后重新导入',
+    'The import failed on a system error; nothing was written. Import the file again later',
+  ],
   NO_DATA: ['error', '工作表中没有数据行', 'The sheet has no data rows'],
   MISSING_COLUMN: ['error', '缺少必需的列', 'A required column is missing'],
   UNKNOWN_COLUMN: [
