@@ -1,7 +1,7 @@
 /**
- * The cross-scope test (security checklist items 11–14 and 42): every registered route × every demo role,
- * aimed at REAL records outside the role's scope — another platform's enterprise, its year
- * figures, a reported statistic, an import, an evaluation result, an objection, another account.
+ * The cross-scope test (security checklist items 11–14 and 42): every registered route × every
+ * demo role, aimed at REAL records outside the role's scope — another platform's enterprise, its
+ * year figures, a reported statistic, an import, an evaluation result, an objection, an account.
  *
  * Each route has a case: one or more probes, each a request with a valid body and the roles that
  * may make it. A role outside that list must get 403 (no permission) or 404 (out of scope, exactly
