@@ -1,15 +1,16 @@
 /**
- * The cross-scope test (security checklist items 11–14): every registered route × every demo role,
- * aimed at REAL records outside the role's scope — another platform's enterprise, its year
- * figures, a reported statistic, an import, an evaluation result, an objection, another account.
+ * The cross-scope test (security checklist items 11–14 and 42): every registered route × every
+ * demo role, aimed at REAL records outside the role's scope — another platform's enterprise, its
+ * year figures, a reported statistic, an import, an evaluation result, an objection, an account.
  *
  * Each route has a case: one or more probes, each a request with a valid body and the roles that
  * may make it. A role outside that list must get 403 (no permission) or 404 (out of scope, exactly
  * like a missing record) and nothing may change; a role in the list must get a 2xx (so the body is
  * valid and only scope or permission refuses the others). Every 2xx a platform administrator or an
  * enterprise user receives is searched for foreign platforms, enterprises and ids, JSON and
- * workbooks alike. The route inventory comes from Fastify's `onRoute` hook, so a new route without
- * a case fails here.
+ * workbooks alike; list routes hold only rows in scope, and their totals count no more. No GET
+ * changes data, whoever sends it. The route inventory comes from Fastify's `onRoute` hook, so a
+ * new route without a case fails here.
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -845,7 +846,18 @@ const CASES: Record<string, () => Probe[]> = {
       'results',
       `/api/evaluation/runs/${ids.runNotice}/results?pageSize=200`,
       BUSINESS_READERS,
-      onlyOwn((b) => b.items),
+      async (who, res) => {
+        onlyOwn((b) => b.items)(who, res);
+        if (who !== 'platform' && who !== 'enterprise') return;
+        // The total counts the results in scope, no more.
+        const { rows } = await database.pool.query(
+          `select count(*)::int as n from evaluation_results r join enterprises e on e.id = r.enterprise_id
+            where r.run_id = $1 and ${who === 'platform' ? 'e.platform_id' : 'e.id'} = $2`,
+          [ids.runNotice, who === 'platform' ? P.Q : E.own],
+        );
+        if (res.json().total !== rows[0].n)
+          throw new Error(`total ${res.json().total}, in scope ${rows[0].n}`);
+      },
     ),
     get(
       'results filtered to platform C',
