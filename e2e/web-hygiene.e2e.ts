@@ -14,15 +14,21 @@ const PAYLOAD = '<img src=x onerror=alert(1)>';
 
 /** Dialogs, console errors and uncaught page errors of a page, collected as they happen. */
 function watch(page: Page) {
-  const seen = { dialogs: [] as string[], errors: [] as string[] };
+  const seen = { dialogs: [] as string[], errors: [] as string[], failed: [] as string[] };
   page.on('dialog', (d) => {
     seen.dialogs.push(d.message());
     void d.dismiss();
   });
+  // Failed loads are listed with their address below (the 401 of /api/auth/me before login is normal).
   page.on('console', (m) => {
-    if (m.type() === 'error') seen.errors.push(m.text());
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) seen.errors.push(m.text());
   });
   page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (r.status() >= 400 && !(url.pathname === '/api/auth/me' && r.status() === 401))
+      seen.failed.push(`${r.status()} ${url.pathname}`);
+  });
   return seen;
 }
 
@@ -75,6 +81,9 @@ describe.skipIf(!chromiumPath)('web hygiene journeys', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
+    // An <img src=x> that had been rendered, even for a moment, would have requested /x.
+    expect(seen.failed.filter((f) => /\/x$/.test(f))).toEqual([]);
+    console.log('failed loads:', seen.failed);
     await page.context().close();
   });
 
@@ -106,6 +115,7 @@ describe.skipIf(!chromiumPath)('web hygiene journeys', () => {
     // Clicks reach the table under the watermark: the first enterprise opens.
     await table.locator('tbody tr.ant-table-row a').first().click();
     await page.waitForURL(/\/enterprises\/\d+$/);
+    await page.getByTestId('enterprise-table').waitFor({ state: 'detached' });
     await page.locator('.page-watermark').first().waitFor();
     await page.waitForTimeout(500);
     await shot(page, 'watermark-enterprise-detail');
@@ -115,6 +125,7 @@ describe.skipIf(!chromiumPath)('web hygiene journeys', () => {
     await page.getByTestId('platform-table').waitFor();
     expect(await page.locator('.page-watermark').count()).toBe(0);
     expect(seen.errors).toEqual([]);
+    console.log('failed loads:', seen.failed);
     await page.context().close();
   });
 });
