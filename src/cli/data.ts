@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -133,7 +134,9 @@ export function registerData(program: Command) {
             for await (const b of batches) items.push(...b);
             console.log(JSON.stringify(items));
           } else {
-            await pipeline(streamWorkbook(REGISTRY_EXPORT, batches), createWriteStream(opts.out!));
+            // The export watermark names the operating-system account that ran the command.
+            const stamp = { name: CLI_ACTOR.username, account: os.userInfo().username, at: new Date() };
+            await pipeline(streamWorkbook(REGISTRY_EXPORT, batches, stamp), createWriteStream(opts.out!));
             console.log(`✔ Written ${path.resolve(opts.out!)}`);
           }
           await services.audit.record(CLI_ACTOR, {

@@ -190,4 +190,19 @@ describe('route table', () => {
     expect(allowedMenuItems(null)).toEqual([]);
     expect(ROUTES.filter((r) => mayOpen(null, r)).map((r) => r.path)).toEqual(OPEN_TO_ALL);
   });
+
+  it('watermarks every page with personal or unpublished data (enterprises, results and objections, cockpit drill-down, audit, accounts)', () => {
+    expect(ROUTES.filter((r) => r.watermark).map((r) => r.path)).toEqual([
+      'cockpit',
+      'chain-leaders',
+      'enterprises',
+      'enterprises/:id',
+      'enterprises/:id/edit',
+      'imports',
+      'evaluation/runs/:id',
+      'evaluation/runs/:id/enterprises/:enterpriseId',
+      'users',
+      'audit',
+    ]);
+  });
 });

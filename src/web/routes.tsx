@@ -20,6 +20,7 @@ import type { Me } from '../modules/auth/auth.schemas';
 import type { Permission } from '../modules/auth/core/access';
 import { HomeRedirect } from './components/HomeRedirect';
 import { PageSpin } from './components/PageSpin';
+import { PageWatermark } from './components/PageWatermark';
 import { RequirePermission } from './components/RequirePermission';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
@@ -49,6 +50,8 @@ export interface RouteEntry {
   page: ComponentType;
   /** Loaded with the application rather than on first use. */
   eager?: boolean;
+  /** Shows personal or unpublished data: the viewer's watermark covers it (PageWatermark). */
+  watermark?: boolean;
   menu?: MenuEntry;
 }
 
@@ -61,6 +64,7 @@ export const ROUTES: readonly RouteEntry[] = [
   {
     path: 'cockpit',
     permission: 'cockpit:read',
+    watermark: true,
     page: page(() => import('./pages/cockpit/CockpitPage'), 'CockpitPage'),
     menu: { key: 'cockpit', labelKey: 'nav.cockpit', icon: <FundOutlined />, order: 10 },
   },
@@ -84,6 +88,7 @@ export const ROUTES: readonly RouteEntry[] = [
   {
     path: 'chain-leaders',
     permission: 'cockpit:read',
+    watermark: true,
     page: page(() => import('./pages/chain-leaders/ChainLeadersPage'), 'ChainLeadersPage'),
     menu: { key: 'chain-leaders', labelKey: 'nav.chain-leaders', icon: <NodeIndexOutlined />, order: 40 },
   },
@@ -117,6 +122,7 @@ export const ROUTES: readonly RouteEntry[] = [
   {
     path: 'enterprises',
     permission: 'enterprise:read',
+    watermark: true,
     page: page(() => import('./pages/enterprises/EnterpriseListPage'), 'EnterpriseListPage'),
     menu: { key: 'enterprises', labelKey: 'nav.enterprises', icon: <ShopOutlined />, order: 70 },
   },
@@ -128,16 +134,19 @@ export const ROUTES: readonly RouteEntry[] = [
   {
     path: 'enterprises/:id',
     permission: 'enterprise:read',
+    watermark: true,
     page: page(() => import('./pages/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage'),
   },
   {
     path: 'enterprises/:id/edit',
     permission: 'enterprise:write',
+    watermark: true,
     page: page(() => import('./pages/enterprises/EnterpriseFormPage'), 'EnterpriseFormPage'),
   },
   {
     path: 'imports',
     permission: 'import:run',
+    watermark: true,
     page: page(() => import('./pages/imports/ImportPage'), 'ImportPage'),
     menu: { key: 'imports', labelKey: 'nav.imports', icon: <CloudUploadOutlined />, order: 100 },
   },
@@ -150,11 +159,13 @@ export const ROUTES: readonly RouteEntry[] = [
   {
     path: 'evaluation/runs/:id',
     permission: 'evaluation:read',
+    watermark: true,
     page: page(() => import('./pages/evaluation/EvaluationRunPage'), 'EvaluationRunPage'),
   },
   {
     path: 'evaluation/runs/:id/enterprises/:enterpriseId',
     permission: 'evaluation:read',
+    watermark: true,
     page: page(() => import('./pages/evaluation/ScorecardPage'), 'ScorecardPage'),
   },
   {
@@ -182,12 +193,14 @@ export const ROUTES: readonly RouteEntry[] = [
   {
     path: 'users',
     permission: 'user:manage',
+    watermark: true,
     page: page(() => import('./pages/users/UsersPage'), 'UsersPage'),
     menu: { key: 'users', labelKey: 'nav.users', icon: <TeamOutlined />, order: 120 },
   },
   {
     path: 'audit',
     permission: 'audit:read',
+    watermark: true,
     page: page(() => import('./pages/audit/AuditPage'), 'AuditPage'),
     menu: { key: 'audit', labelKey: 'nav.audit', icon: <AuditOutlined />, order: 130 },
   },
@@ -213,6 +226,7 @@ export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject
     const Page = r.page;
     let element: ReactNode = <Page />;
     if (!r.eager) element = <Suspense fallback={<PageSpin />}>{element}</Suspense>;
+    if (r.watermark) element = <PageWatermark>{element}</PageWatermark>;
     if (r.permission) element = <RequirePermission permission={r.permission}>{element}</RequirePermission>;
     return r.path === '' ? { index: true, element } : { path: r.path, element };
   });

@@ -14,6 +14,7 @@ import { DemoTag } from '../../components/DemoTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { watermarkLines } from '../../lib/watermark';
 import './cockpit.css';
 import { CockpitBody, CockpitSkeleton } from './CockpitBody';
 import { nameIn } from './cockpitFormat';
@@ -106,6 +107,7 @@ export function CockpitPage() {
       const blob = await elementToPng(areaRef.current, {
         exclude: (el) => el.classList.contains('yy-no-print'),
         background: '#f5f5f5',
+        watermark: me ? watermarkLines(me, new Date()) : undefined,
       });
       saveBlob(blob, `${exportName}.png`);
       void message.success(t('cockpit.export.pngDone'));

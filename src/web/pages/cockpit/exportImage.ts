@@ -39,6 +39,23 @@ export interface ExportOptions {
   background?: string;
   /** Pixels per CSS pixel (default 2: crisp text on projectors). */
   scale?: number;
+  /** Lines tiled lightly over the picture (the viewer's watermark, see lib/watermark.ts). */
+  watermark?: string[];
+}
+
+/** The watermark as on screen: light, rotated, tiled over the whole picture. */
+function drawWatermark(c2d: CanvasRenderingContext2D, width: number, height: number, lines: string[]) {
+  c2d.save();
+  c2d.fillStyle = 'rgba(0, 0, 0, 0.07)';
+  c2d.font = '14px sans-serif';
+  c2d.textAlign = 'center';
+  c2d.translate(width / 2, height / 2);
+  c2d.rotate((-22 * Math.PI) / 180);
+  const reach = Math.hypot(width, height) / 2;
+  for (let row = 0, y = -reach; y < reach; row++, y += 150)
+    for (let x = -reach; x < reach; x += 300)
+      lines.forEach((line, i) => c2d.fillText(line, x + (row % 2) * 150, y + i * 20));
+  c2d.restore();
 }
 
 type Values = Map<string, string>;
@@ -220,6 +237,7 @@ export async function elementToPng(element: HTMLElement, options: ExportOptions 
   c2d.fillRect(0, 0, canvas.width, canvas.height);
   c2d.scale(scale, scale);
   c2d.drawImage(img, 0, 0, width, height);
+  if (options.watermark?.length) drawWatermark(c2d, width, height, options.watermark);
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
   );
