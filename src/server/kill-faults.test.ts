@@ -67,7 +67,8 @@ async function annualWorkbook(file: string, usccs: string[], base: number) {
 }
 
 const importFingerprint = () => fingerprint(db, IMPORT_TABLES);
-const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Record<string, string>, b: Record<string, string>) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Waits until no connection of the killed process still has work open (its rollback is done). */
 async function settled() {
@@ -166,7 +167,8 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       const delayMs = Math.round(marker === 'begun' ? random() * importWindowMs : random() * 30);
       const child = start(dir, ['--json', 'import', 'annual', files[target], '--year', String(year)]);
       const jobId = await until(async () => ((await lastJobId()) > last ? lastJobId() : null), 120_000, 10);
-      if (marker === 'committed') await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
+      if (marker === 'committed')
+        await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
       const killed = await killAfter(child, delayMs);
       await settled();
       const after = await importFingerprint();
@@ -194,7 +196,8 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       const marker = random() < 0.3 ? 'committed' : 'begun';
       const delayMs = Math.round(marker === 'begun' ? random() * importWindowMs : random() * 30);
       expect((await session.post(`/api/imports/${jobId}/commit`)).status).toBe(202);
-      if (marker === 'committed') await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
+      if (marker === 'committed')
+        await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
       const killed = await killAfter(server, delayMs);
       await settled();
       const after = await importFingerprint();
@@ -234,7 +237,9 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       } else {
         expect(rows[0]!.status, `job ${t.jobId}`).toBe('failed');
         expect(rows[0]!.problems[0]!.code).toBe('IMPORT_INTERRUPTED');
-        expect(audit.rows.map((r) => [r.result, r.detail.reason])).toEqual([['failure', 'IMPORT_INTERRUPTED']]);
+        expect(audit.rows.map((r) => [r.result, r.detail.reason])).toEqual([
+          ['failure', 'IMPORT_INTERRUPTED'],
+        ]);
       }
     }
     const imports = trials.filter((t) => t.target !== 'evaluation');

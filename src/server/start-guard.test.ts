@@ -37,7 +37,9 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
       const db = await connectTo(dir).catch(() => null);
       if (!db) return null;
       try {
-        const { rows } = await db.query<{ id: number }>("select id from import_jobs where file_name = 'registry.xlsx'");
+        const { rows } = await db.query<{ id: number }>(
+          "select id from import_jobs where file_name = 'registry.xlsx'",
+        );
         return rows[0]?.id ?? null;
       } finally {
         await db.end();
@@ -57,7 +59,8 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
 
     const db = await connectTo(dir);
     const status = async () =>
-      (await db.query<{ status: string }>('select status from import_jobs where id = $1', [job])).rows[0]!.status;
+      (await db.query<{ status: string }>('select status from import_jobs where id = $1', [job])).rows[0]!
+        .status;
     try {
       expect(isAlive(pgPid)).toBe(true);
       expect(await status()).toBe('validating');
