@@ -70,7 +70,7 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
       expect(await status()).toBe('validating');
 
       importing.child.kill('SIGCONT');
-      expect(await importing.exited).toBe(0);
+      expect(await importing.exited, importing.output()).toBe(0);
       expect(JSON.parse(importing.output()).job.status).toBe('succeeded');
       expect(await status()).toBe('succeeded');
       const audit = await db.query<{ result: string }>(
@@ -78,6 +78,7 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
         [job],
       );
       expect(audit.rows.map((r) => r.result)).toEqual(['success']);
+      await db.end();
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     } finally {
