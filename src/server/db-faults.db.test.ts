@@ -96,7 +96,8 @@ beforeAll(async () => {
   await loadDemoCity(base, { scale: 150, seed: 11 });
   const services = createServices(base, testConfig());
   await services.evaluation.methods.ensurePresets();
-  year = (await base.pool.query<{ y: number }>('select max(year)::int as y from enterprise_years')).rows[0]!.y;
+  year = (await base.pool.query<{ y: number }>('select max(year)::int as y from enterprise_years')).rows[0]!
+    .y;
   const usccs = (
     await base.pool.query<{ uscc: string }>(
       'select e.uscc from enterprises e join enterprise_years y on y.enterprise_id = e.id and y.year = $1 order by e.id',
@@ -126,7 +127,11 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
     const f = faulty(base.url);
     const services = createServices(f.database, testConfig());
     const importOf = (file: string) =>
-      services.imports.importNow(actor, { kind: 'annual', year, file, fileName: path.basename(file) }, () => {});
+      services.imports.importNow(
+        actor,
+        { kind: 'annual', year, file, fileName: path.basename(file) },
+        () => {},
+      );
     // The clean run: how many calls, and which one commits the data.
     f.arm(0);
     expect((await importOf(files.A)).job.status).toBe('succeeded');
@@ -146,7 +151,8 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
     for (let k = 1; k <= calls; k++) {
       const target: 'A' | 'B' = current === 'A' ? 'B' : 'A';
       const before = current === 'A' ? stateA : stateB;
-      const lastJob = (await base.pool.query<{ id: number }>('select max(id)::int as id from import_jobs')).rows[0]!.id;
+      const lastJob = (await base.pool.query<{ id: number }>('select max(id)::int as id from import_jobs'))
+        .rows[0]!.id;
       f.arm(k);
       const outcome = await importOf(files[target]).then(
         (r) => ({ ok: r.job.status === 'succeeded', status: r.job.status }),
@@ -183,7 +189,9 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
     f.arm(calls + 1);
     expect((await importOf(files[target])).job.status).toBe('succeeded');
     expect(await fingerprintOf(base, DATA)).toBe(target === 'A' ? stateA : stateB);
-    console.log(`import: ${calls} database calls, commit at ${commitAt}; ${beforeCommit} faults before it, ${afterCommit} after`);
+    console.log(
+      `import: ${calls} database calls, commit at ${commitAt}; ${beforeCommit} faults before it, ${afterCommit} after`,
+    );
     await f.database.close();
   });
 
@@ -210,7 +218,11 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
 
     for (let k = 1; k <= calls; k++) {
       const before = await fingerprintOf(base, EVALUATION);
-      const audits = (await base.pool.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'evaluation.run'")).rows[0]!.n;
+      const audits = (
+        await base.pool.query<{ n: number }>(
+          "select count(*)::int as n from audit_log where action = 'evaluation.run'",
+        )
+      ).rows[0]!.n;
       f.arm(k);
       const ok = await evaluate().then(
         () => true,
@@ -218,12 +230,18 @@ describe('the k-th database call fails', { timeout: 600_000 }, () => {
       );
       f.arm(0);
       expect(ok, `k=${k} (${texts[k - 1]})`).toBe(false);
-      const auditsNow = (await base.pool.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'evaluation.run'")).rows[0]!.n;
+      const auditsNow = (
+        await base.pool.query<{ n: number }>(
+          "select count(*)::int as n from audit_log where action = 'evaluation.run'",
+        )
+      ).rows[0]!.n;
       if (k <= commitAt) {
         expect(await fingerprintOf(base, EVALUATION), `k=${k} (${texts[k - 1]})`).toBe(before);
         expect(auditsNow).toBe(audits);
       } else {
-        const newest = (await base.pool.query<{ id: number }>('select max(id)::int as id from evaluation_runs')).rows[0]!.id;
+        const newest = (
+          await base.pool.query<{ id: number }>('select max(id)::int as id from evaluation_runs')
+        ).rows[0]!.id;
         expect(await resultsOf(newest)).toBe(reference);
         expect(auditsNow).toBe(audits + 1);
       }

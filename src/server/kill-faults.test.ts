@@ -67,7 +67,8 @@ async function annualWorkbook(file: string, usccs: string[], base: number) {
 }
 
 const importFingerprint = () => fingerprint(db, IMPORT_TABLES);
-const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Record<string, string>, b: Record<string, string>) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Waits until no connection of the killed process still has work open (its rollback is done). */
 async function settled() {
@@ -166,7 +167,8 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       const delayMs = Math.round(marker === 'begun' ? random() * importWindowMs : random() * 30);
       const child = start(dir, ['--json', 'import', 'annual', files[target], '--year', String(year)]);
       const jobId = await until(async () => ((await lastJobId()) > last ? lastJobId() : null), 120_000, 10);
-      if (marker === 'committed') await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
+      if (marker === 'committed')
+        await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
       const killed = await killAfter(child, delayMs);
       await settled();
       const after = await importFingerprint();
@@ -194,7 +196,8 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       const marker = random() < 0.3 ? 'committed' : 'begun';
       const delayMs = Math.round(marker === 'begun' ? random() * importWindowMs : random() * 30);
       expect((await session.post(`/api/imports/${jobId}/commit`)).status).toBe(202);
-      if (marker === 'committed') await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
+      if (marker === 'committed')
+        await until(async () => (await jobStatus(jobId)) === 'succeeded', 120_000, 5);
       const killed = await killAfter(server, delayMs);
       await settled();
       const after = await importFingerprint();
@@ -234,7 +237,9 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       } else {
         expect(rows[0]!.status, `job ${t.jobId}`).toBe('failed');
         expect(rows[0]!.problems[0]!.code).toBe('IMPORT_INTERRUPTED');
-        expect(audit.rows.map((r) => [r.result, r.detail.reason])).toEqual([['failure', 'IMPORT_INTERRUPTED']]);
+        expect(audit.rows.map((r) => [r.result, r.detail.reason])).toEqual([
+          ['failure', 'IMPORT_INTERRUPTED'],
+        ]);
       }
     }
     const imports = trials.filter((t) => t.target !== 'evaluation');
@@ -245,10 +250,7 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
   });
 
   it(`an evaluation run killed at ${EVALUATION_TRIALS} seeded points leaves the before- or the after-state`, async () => {
-    const method = (
-      await db.query<{ id: number }>('select id from evaluation_methods order by id desc limit 1')
-    ).rows[0]!.id;
-    const args = ['--json', 'evaluate', '-y', String(year), '-m', String(method), '-r', 'fault trial'];
+    const args = ['--json', 'evaluate', '-y', String(year), '-m', 'huangyan-2022', '-r', 'fault trial'];
     const runs = async () =>
       (
         await db.query<{ id: number; h: string }>(
@@ -278,7 +280,9 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
     // The reference run, which also measures begun → committed.
     const first = await runs();
     const child = start(dir, args);
-    await until(begun, 120_000, 5);
+    const exited = () => child.child.exitCode !== null;
+    await until(async () => (await begun()) || exited(), 120_000, 5);
+    expect(exited(), child.output()).toBe(false);
     const t0 = Date.now();
     await until(async () => (await runs()).length > first.length, 120_000, 5);
     const windowMs = Date.now() - t0;
@@ -291,8 +295,9 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
       const marker = random() < 0.3 ? 'committed' : 'begun';
       const delayMs = Math.round(marker === 'begun' ? random() * windowMs : random() * 30);
       const c = start(dir, args);
-      if (marker === 'begun') await until(begun, 120_000, 5);
-      else await until(async () => (await runs()).length > before.length, 120_000, 5);
+      const done = () => c.child.exitCode !== null;
+      if (marker === 'begun') await until(async () => (await begun()) || done(), 120_000, 5);
+      else await until(async () => (await runs()).length > before.length || done(), 120_000, 5);
       const killed = await killAfter(c, delayMs);
       await settled();
       const after = await runs();

@@ -37,7 +37,9 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
       const db = await connectTo(dir).catch(() => null);
       if (!db) return null;
       try {
-        const { rows } = await db.query<{ id: number }>("select id from import_jobs where file_name = 'registry.xlsx'");
+        const { rows } = await db.query<{ id: number }>(
+          "select id from import_jobs where file_name = 'registry.xlsx'",
+        );
         return rows[0]?.id ?? null;
       } finally {
         await db.end();
@@ -57,7 +59,8 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
 
     const db = await connectTo(dir);
     const status = async () =>
-      (await db.query<{ status: string }>('select status from import_jobs where id = $1', [job])).rows[0]!.status;
+      (await db.query<{ status: string }>('select status from import_jobs where id = $1', [job])).rows[0]!
+        .status;
     try {
       expect(isAlive(pgPid)).toBe(true);
       expect(await status()).toBe('validating');
@@ -67,7 +70,7 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
       expect(await status()).toBe('validating');
 
       importing.child.kill('SIGCONT');
-      expect(await importing.exited).toBe(0);
+      expect(await importing.exited, importing.output()).toBe(0);
       expect(JSON.parse(importing.output()).job.status).toBe('succeeded');
       expect(await status()).toBe('succeeded');
       const audit = await db.query<{ result: string }>(
@@ -75,6 +78,7 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
         [job],
       );
       expect(audit.rows.map((r) => r.result)).toEqual(['success']);
+      await db.end();
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     } finally {

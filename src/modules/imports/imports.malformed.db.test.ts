@@ -64,7 +64,8 @@ const annualRows = (f: (u: string, i: number) => unknown[] = (u, i) => [u, YEAR,
 const annual = (rows: unknown[][] = annualRows(), header: unknown[] = annualHeader, extra = {}) =>
   workbookXlsx([{ name: '年度数据', data: sheetRows([header, ...rows]), ...extra }]);
 const registryHeader = [E('uscc'), E('name'), E('platform'), E('industryClass')];
-const registry = (rows: unknown[][]) => workbookXlsx([{ name: '企业名录', data: sheetRows([registryHeader, ...rows]) }]);
+const registry = (rows: unknown[][]) =>
+  workbookXlsx([{ name: '企业名录', data: sheetRows([registryHeader, ...rows]) }]);
 
 async function exceljs(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -151,54 +152,289 @@ interface Case {
 const valid = () => annual();
 const CASES: Case[] = [
   // Containers that are not a workbook.
-  { name: 'truncated zip', file: () => valid().subarray(0, Math.floor(valid().length / 2)), expect: ['NOT_XLSX'] },
-  { name: 'random bytes', file: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), expect: ['NOT_XLSX'] },
+  {
+    name: 'truncated zip',
+    file: () => valid().subarray(0, Math.floor(valid().length / 2)),
+    expect: ['NOT_XLSX'],
+  },
+  {
+    name: 'random bytes',
+    file: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+    expect: ['NOT_XLSX'],
+  },
   { name: 'empty file', file: () => Buffer.alloc(0), expect: ['NOT_XLSX'] },
-  { name: 'CSV renamed .xlsx', file: () => Buffer.from(`${annualHeader.join(',')}\n${usccs[0]},${YEAR},1,2,3\n`), expect: ['NOT_XLSX'] },
-  { name: 'CSV with a BOM renamed .xlsx', file: () => Buffer.from(`\uFEFF${annualHeader.join(',')}\n`), expect: ['NOT_XLSX'] },
-  { name: '.xls renamed .xlsx', file: () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)]), expect: ['NOT_XLSX'] },
+  {
+    name: 'CSV renamed .xlsx',
+    file: () => Buffer.from(`${annualHeader.join(',')}\n${usccs[0]},${YEAR},1,2,3\n`),
+    expect: ['NOT_XLSX'],
+  },
+  {
+    name: 'CSV with a BOM renamed .xlsx',
+    file: () => Buffer.from(`\uFEFF${annualHeader.join(',')}\n`),
+    expect: ['NOT_XLSX'],
+  },
+  {
+    name: '.xls renamed .xlsx',
+    file: () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)]),
+    expect: ['NOT_XLSX'],
+  },
   { name: 'password-protected (encrypted OLE)', file: encryptedOle, expect: ['NOT_XLSX'] },
-  { name: 'a zip with no workbook in it', file: () => zip([{ name: 'readme.txt', data: 'hello' }]), expect: ['NOT_XLSX'] },
+  {
+    name: 'a zip with no workbook in it',
+    file: () => zip([{ name: 'readme.txt', data: 'hello' }]),
+    expect: ['NOT_XLSX'],
+  },
   // Hostile zips (checklist #32).
-  { name: 'declared-small zip bomb (1 KB claimed, 200 MB inside)', file: () => declaredSmallBomb(200 * 1024 * 1024), expect: ['ZIP_REJECTED', 'PARSE_FAILED', 'NOT_XLSX'] },
-  { name: 'zip bomb by ratio', file: () => zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(300 * 1024 * 1024, 0x20) }]), expect: ['ZIP_REJECTED'] },
-  { name: '10,000 entries', file: () => zip(Array.from({ length: 10_000 }, (_, i) => ({ name: `x/${i}.xml`, data: '' }))), expect: ['ZIP_REJECTED'] },
-  { name: '../ entry', file: () => zip([{ name: '../../evil.xml', data: '<x/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]), expect: ['ZIP_REJECTED'] },
+  {
+    name: 'declared-small zip bomb (1 KB claimed, 200 MB inside)',
+    file: () => declaredSmallBomb(200 * 1024 * 1024),
+    expect: ['ZIP_REJECTED', 'PARSE_FAILED', 'NOT_XLSX'],
+  },
+  {
+    name: 'zip bomb by ratio',
+    file: () => zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(300 * 1024 * 1024, 0x20) }]),
+    expect: ['ZIP_REJECTED'],
+  },
+  {
+    name: '10,000 entries',
+    file: () => zip(Array.from({ length: 10_000 }, (_, i) => ({ name: `x/${i}.xml`, data: '' }))),
+    expect: ['ZIP_REJECTED'],
+  },
+  {
+    name: '../ entry',
+    file: () =>
+      zip([
+        { name: '../../evil.xml', data: '<x/>' },
+        { name: 'xl/workbook.xml', data: '<workbook/>' },
+      ]),
+    expect: ['ZIP_REJECTED'],
+  },
   // Sheets.
-  { name: 'empty workbook', file: () => workbookXlsx([{ name: '年度数据', data: '' }]), expect: ['MISSING_COLUMN', 'NO_DATA'] },
+  {
+    name: 'empty workbook',
+    file: () => workbookXlsx([{ name: '年度数据', data: '' }]),
+    expect: ['MISSING_COLUMN', 'NO_DATA'],
+  },
   { name: 'header only', file: () => annual([]), expect: ['NO_DATA'] },
-  { name: 'hidden first sheet, data on the second', file: () => workbookXlsx([{ name: '旧数据', data: sheetRows([['x'], [1]]), state: 'hidden' }, { name: '年度数据', data: sheetRows([annualHeader, ...annualRows()]) }]), expect: 'accepted' },
-  { name: 'extra sheets around the data', file: () => workbookXlsx([{ name: '说明', data: sheetRows([['说明'], ['本表']]) }, { name: '年度数据', data: sheetRows([annualHeader, ...annualRows()]) }, { name: '附表', data: sheetRows([['其他'], [1]]) }]), expect: 'accepted' },
+  {
+    name: 'hidden first sheet, data on the second',
+    file: () =>
+      workbookXlsx([
+        { name: '旧数据', data: sheetRows([['x'], [1]]), state: 'hidden' },
+        { name: '年度数据', data: sheetRows([annualHeader, ...annualRows()]) },
+      ]),
+    expect: 'accepted',
+  },
+  {
+    name: 'extra sheets around the data',
+    file: () =>
+      workbookXlsx([
+        { name: '说明', data: sheetRows([['说明'], ['本表']]) },
+        { name: '年度数据', data: sheetRows([annualHeader, ...annualRows()]) },
+        { name: '附表', data: sheetRows([['其他'], [1]]) },
+      ]),
+    expect: 'accepted',
+  },
   // Headers.
-  { name: 'missing header (USCC)', file: () => annual(annualRows((u, i) => [YEAR, 1 + i, 1, 1]), annualHeader.slice(1)), expect: ['MISSING_COLUMN'] },
-  { name: 'duplicated header', file: () => annual(annualRows((u, i) => [u, YEAR, 1 + i, 1, 1, 2]), [...annualHeader, A('revenue')]), expect: ['DUPLICATE_COLUMN'] },
-  { name: 'shuffled headers', file: () => annual(annualRows((u, i) => [10 + i, u, 5, YEAR, 100 + i]), [A('employees'), A('uscc'), A('tax'), A('year'), A('revenue')]), expect: 'accepted' },
-  { name: 'unknown extra column', file: () => annual(annualRows((u, i) => [u, YEAR, 1 + i, 1, 1, 'x']), [...annualHeader, '备注信息']), expect: ['UNKNOWN_COLUMN'] },
-  { name: 'BOM and spaces in a header', file: () => annual(annualRows(), [`\uFEFF${A('uscc')}`, ` ${A('year')} `, ...annualHeader.slice(2)]), expect: 'accepted' },
+  {
+    name: 'missing header (USCC)',
+    file: () =>
+      annual(
+        annualRows((u, i) => [YEAR, 1 + i, 1, 1]),
+        annualHeader.slice(1),
+      ),
+    expect: ['MISSING_COLUMN'],
+  },
+  {
+    name: 'duplicated header',
+    file: () =>
+      annual(
+        annualRows((u, i) => [u, YEAR, 1 + i, 1, 1, 2]),
+        [...annualHeader, A('revenue')],
+      ),
+    expect: ['DUPLICATE_COLUMN'],
+  },
+  {
+    name: 'shuffled headers',
+    file: () =>
+      annual(
+        annualRows((u, i) => [10 + i, u, 5, YEAR, 100 + i]),
+        [A('employees'), A('uscc'), A('tax'), A('year'), A('revenue')],
+      ),
+    expect: 'accepted',
+  },
+  {
+    name: 'unknown extra column',
+    file: () =>
+      annual(
+        annualRows((u, i) => [u, YEAR, 1 + i, 1, 1, 'x']),
+        [...annualHeader, '备注信息'],
+      ),
+    expect: ['UNKNOWN_COLUMN'],
+  },
+  {
+    name: 'BOM and spaces in a header',
+    file: () => annual(annualRows(), [`\uFEFF${A('uscc')}`, ` ${A('year')} `, ...annualHeader.slice(2)]),
+    expect: 'accepted',
+  },
   // Cells.
-  { name: 'merged cells', file: () => annual(annualRows(), annualHeader, { tail: '<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>' }), expect: ['MERGED_CELLS'] },
-  { name: 'merged cells over the whole sheet (A1:XFD1048576)', file: () => annual(annualRows(), annualHeader, { tail: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' }), expect: ['MERGED_CELLS'] },
-  { name: 'formulas with cached values', file: () => annual(annualRows((u, i) => [u, YEAR, { f: `${100 + i}*1`, v: 100 + i }, 5, 10])), expect: 'accepted', warns: ['FORMULA_CACHED'] },
-  { name: 'formula without a cached value', file: () => annual(annualRows((u, i) => [u, YEAR, i === 1 ? { f: 'SUM(Z1:Z9)' } : 100, 5, 10])), expect: ['FORMULA_NO_VALUE'], at: { row: 3, column: A('revenue') } },
-  { name: 'numbers as text', file: () => annual(annualRows((u, i) => [u, String(YEAR), `${100 + i}.5`, '5', '10'])), expect: 'accepted' },
-  { name: '全角 digits', file: () => annual(annualRows((u, i) => [u, YEAR, i === 2 ? '１２３' : 100, 5, 10])), expect: 'accepted' },
-  { name: 'a number too large (1e308)', file: () => annual(annualRows((u, i) => [u, YEAR, i === 0 ? 1e308 : 100, 5, 10])), expect: ['OUT_OF_RANGE'], at: { row: 2, column: A('revenue') } },
-  { name: 'NaN', file: () => annual(annualRows((u, i) => [u, YEAR, i === 1 ? 'NaN' : 100, 5, 10])), expect: ['NOT_A_NUMBER'], at: { row: 3, column: A('revenue') } },
-  { name: 'Infinity as text', file: () => annual(annualRows((u, i) => [u, YEAR, 100, i === 0 ? 'Infinity' : 5, 10])), expect: ['NOT_A_NUMBER'], at: { row: 2, column: A('tax') } },
-  { name: 'an error cell (#DIV/0!)', file: () => workbookXlsx([{ name: '年度数据', data: sheetRows([annualHeader, ...annualRows()]).replace(`<c r="C2"><v>100</v></c>`, '<c r="C2" t="e"><v>#DIV/0!</v></c>') }]), expect: ['CELL_ERROR'], at: { row: 2, column: A('revenue') } },
-  { name: 'invisible characters in a number', file: () => annual(annualRows((u, i) => [u, YEAR, i === 0 ? '1\u200b00' : 100, 5, 10])), expect: ['INVISIBLE_CHARACTER', 'NOT_A_NUMBER'], at: { row: 2, column: A('revenue') } },
-  { name: 'a date as text where a number belongs', file: () => annual(annualRows((u, i) => [u, YEAR, i === 0 ? '2024-01-05' : 100, 5, 10])), expect: ['NOT_A_NUMBER'], at: { row: 2, column: A('revenue') } },
-  { name: 'the wrong year', file: () => annual(annualRows((u, i) => [u, i === 0 ? 2019 : YEAR, 100, 5, 10])), expect: ['YEAR_MISMATCH'], at: { row: 2, column: A('year') } },
-  { name: 'an unknown enterprise', file: () => annual([[demoUscc('330114', 9999), YEAR, 1, 1, 1]]), expect: ['UNKNOWN_ENTERPRISE'], at: { row: 2 } },
-  { name: 'registry: emoji and a BOM in a name', kind: 'enterprises', file: () => registry([[demoUscc('330114', 8100), '\uFEFF杭州😀测试科技有限公司', PLATFORM, '3973']]), expect: ['INVISIBLE_CHARACTER'], at: { row: 2, column: E('name') } },
-  { name: 'registry: emoji in a name', kind: 'enterprises', file: () => registry([[demoUscc('330114', 8101), '杭州😀测试科技有限公司', PLATFORM, '3973']]), expect: 'accepted' },
-  { name: 'registry: a 32,767-character name', kind: 'enterprises', file: () => registry([[demoUscc('330114', 8102), '杭'.repeat(32_767), PLATFORM, '3973']]), expect: ['TEXT_TOO_LONG'], at: { row: 2, column: E('name') } },
-  { name: 'registry: a date as text, and an impossible date', kind: 'enterprises', file: () => workbookXlsx([{ name: '企业名录', data: sheetRows([[...registryHeader, E('label:high_tech')], [demoUscc('330114', 8103), '杭州日期科技有限公司', PLATFORM, '3973', '2024-13-45']]) }]), expect: ['BAD_DATE'], at: { row: 2, column: E('label:high_tech') } },
-  { name: 'ExcelJS workbook with a hidden data sheet only', file: () => exceljs((wb) => { const ws = wb.addWorksheet('年度数据', { state: 'hidden' }); ws.addRow(annualHeader); }), expect: ['NO_DATA', 'MISSING_COLUMN'] },
+  {
+    name: 'merged cells',
+    file: () =>
+      annual(annualRows(), annualHeader, {
+        tail: '<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>',
+      }),
+    expect: ['MERGED_CELLS'],
+  },
+  {
+    name: 'merged cells over the whole sheet (A1:XFD1048576)',
+    file: () =>
+      annual(annualRows(), annualHeader, {
+        tail: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+      }),
+    expect: ['MERGED_CELLS'],
+  },
+  {
+    name: 'formulas with cached values',
+    file: () => annual(annualRows((u, i) => [u, YEAR, { f: `${100 + i}*1`, v: 100 + i }, 5, 10])),
+    expect: 'accepted',
+    warns: ['FORMULA_CACHED'],
+  },
+  {
+    name: 'formula without a cached value',
+    file: () => annual(annualRows((u, i) => [u, YEAR, i === 1 ? { f: 'SUM(Z1:Z9)' } : 100, 5, 10])),
+    expect: ['FORMULA_NO_VALUE'],
+    at: { row: 3, column: A('revenue') },
+  },
+  {
+    name: 'numbers as text',
+    file: () => annual(annualRows((u, i) => [u, String(YEAR), `${100 + i}.5`, '5', '10'])),
+    expect: 'accepted',
+  },
+  {
+    name: '全角 digits',
+    file: () => annual(annualRows((u, i) => [u, YEAR, i === 2 ? '１２３' : 100, 5, 10])),
+    expect: 'accepted',
+  },
+  {
+    name: 'a number too large (1e308)',
+    file: () => annual(annualRows((u, i) => [u, YEAR, i === 0 ? 1e308 : 100, 5, 10])),
+    expect: ['OUT_OF_RANGE'],
+    at: { row: 2, column: A('revenue') },
+  },
+  {
+    name: 'NaN',
+    file: () => annual(annualRows((u, i) => [u, YEAR, i === 1 ? 'NaN' : 100, 5, 10])),
+    expect: ['NOT_A_NUMBER'],
+    at: { row: 3, column: A('revenue') },
+  },
+  {
+    name: 'Infinity as text',
+    file: () => annual(annualRows((u, i) => [u, YEAR, 100, i === 0 ? 'Infinity' : 5, 10])),
+    expect: ['NOT_A_NUMBER'],
+    at: { row: 2, column: A('tax') },
+  },
+  {
+    name: 'an error cell (#DIV/0!)',
+    file: () =>
+      workbookXlsx([
+        {
+          name: '年度数据',
+          data: sheetRows([annualHeader, ...annualRows()]).replace(
+            `<c r="C2"><v>100</v></c>`,
+            '<c r="C2" t="e"><v>#DIV/0!</v></c>',
+          ),
+        },
+      ]),
+    expect: ['CELL_ERROR'],
+    at: { row: 2, column: A('revenue') },
+  },
+  {
+    name: 'invisible characters in a number',
+    file: () => annual(annualRows((u, i) => [u, YEAR, i === 0 ? '1\u200b00' : 100, 5, 10])),
+    expect: ['INVISIBLE_CHARACTER', 'NOT_A_NUMBER'],
+    at: { row: 2, column: A('revenue') },
+  },
+  {
+    name: 'a date as text where a number belongs',
+    file: () => annual(annualRows((u, i) => [u, YEAR, i === 0 ? '2024-01-05' : 100, 5, 10])),
+    expect: ['NOT_A_NUMBER'],
+    at: { row: 2, column: A('revenue') },
+  },
+  {
+    name: 'the wrong year',
+    file: () => annual(annualRows((u, i) => [u, i === 0 ? 2019 : YEAR, 100, 5, 10])),
+    expect: ['YEAR_MISMATCH'],
+    at: { row: 2, column: A('year') },
+  },
+  {
+    name: 'an unknown enterprise',
+    file: () => annual([[demoUscc('330114', 9999), YEAR, 1, 1, 1]]),
+    expect: ['UNKNOWN_ENTERPRISE'],
+    at: { row: 2 },
+  },
+  {
+    name: 'registry: emoji and a BOM in a name',
+    kind: 'enterprises',
+    file: () => registry([[demoUscc('330114', 8100), '\uFEFF杭州😀测试科技有限公司', PLATFORM, '3973']]),
+    expect: ['INVISIBLE_CHARACTER'],
+    at: { row: 2, column: E('name') },
+  },
+  {
+    name: 'registry: emoji in a name',
+    kind: 'enterprises',
+    file: () => registry([[demoUscc('330114', 8101), '杭州😀测试科技有限公司', PLATFORM, '3973']]),
+    expect: 'accepted',
+  },
+  {
+    name: 'registry: a 32,767-character name',
+    kind: 'enterprises',
+    file: () => registry([[demoUscc('330114', 8102), '杭'.repeat(32_767), PLATFORM, '3973']]),
+    expect: ['TEXT_TOO_LONG'],
+    at: { row: 2, column: E('name') },
+  },
+  {
+    name: 'registry: a date as text, and an impossible date',
+    kind: 'enterprises',
+    file: () =>
+      workbookXlsx([
+        {
+          name: '企业名录',
+          data: sheetRows([
+            [...registryHeader, E('label:high_tech')],
+            [demoUscc('330114', 8103), '杭州日期科技有限公司', PLATFORM, '3973', '2024-13-45'],
+          ]),
+        },
+      ]),
+    expect: ['BAD_DATE'],
+    at: { row: 2, column: E('label:high_tech') },
+  },
+  {
+    name: 'ExcelJS workbook with a hidden data sheet only',
+    file: () =>
+      exceljs((wb) => {
+        const ws = wb.addWorksheet('年度数据', { state: 'hidden' });
+        ws.addRow(annualHeader);
+      }),
+    expect: ['NO_DATA', 'MISSING_COLUMN'],
+  },
   // Sizes at the limits.
-  { name: '200,001 data rows', file: () => annual(Array.from({ length: 200_001 }, (_, i) => [usccs[i % 3], YEAR, i, 1, 1])), expect: ['TOO_MANY_ROWS'] },
-  { name: 'a dimension claiming 1,048,576 × 16,384 cells', file: () => annual(annualRows(), annualHeader, { head: '<dimension ref="A1:XFD1048576"/>' }), expect: ['TOO_MANY_ROWS', 'TOO_MANY_CELLS'] },
-  { name: 'a column range to XFD', file: () => annual(annualRows(), annualHeader, { head: '<cols><col min="1" max="16384" width="9"/></cols>' }), expect: 'accepted' },
+  {
+    name: '200,001 data rows',
+    file: () => annual(Array.from({ length: 200_001 }, (_, i) => [usccs[i % 3], YEAR, i, 1, 1])),
+    expect: ['TOO_MANY_ROWS'],
+  },
+  {
+    name: 'a dimension claiming 1,048,576 × 16,384 cells',
+    file: () => annual(annualRows(), annualHeader, { head: '<dimension ref="A1:XFD1048576"/>' }),
+    expect: ['TOO_MANY_ROWS', 'TOO_MANY_CELLS'],
+  },
+  {
+    name: 'a column range to XFD',
+    file: () =>
+      annual(annualRows(), annualHeader, { head: '<cols><col min="1" max="16384" width="9"/></cols>' }),
+    expect: 'accepted',
+  },
 ];
 
 beforeAll(async () => {
@@ -207,8 +443,16 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yiyuan-corpus-'));
   // The three enterprises the annual files name.
   const file = path.join(dir, 'seed.xlsx');
-  await fs.writeFile(file, registry(usccs.map((u, i) => [u, `杭州语料${i}号科技有限公司`, PLATFORM, '3973'])));
-  const seeded = await createImportService(database, dir).importNow(actor, { kind: 'enterprises', year: null, file, fileName: 'seed.xlsx' });
+  await fs.writeFile(
+    file,
+    registry(usccs.map((u, i) => [u, `杭州语料${i}号科技有限公司`, PLATFORM, '3973'])),
+  );
+  const seeded = await createImportService(database, dir).importNow(actor, {
+    kind: 'enterprises',
+    year: null,
+    file,
+    fileName: 'seed.xlsx',
+  });
   expect(seeded.job.status).toBe('succeeded');
 });
 
@@ -255,13 +499,21 @@ describe('malformed-workbook corpus', { timeout: 600_000 }, () => {
           expect(p.en, c.name).toMatch(/[A-Za-z]{3}/);
         }
         if (c.expect === 'accepted') {
-          expect(errors.map((p) => `${p.code} r${p.row} ${p.column}: ${p.en}`), c.name).toEqual([]);
+          expect(
+            errors.map((p) => `${p.code} r${p.row} ${p.column}: ${p.en}`),
+            c.name,
+          ).toEqual([]);
           expect(job.status, c.name).toBe('succeeded');
           for (const w of c.warns ?? [])
-            expect(problems.map((p) => p.code), c.name).toContain(w);
+            expect(
+              problems.map((p) => p.code),
+              c.name,
+            ).toContain(w);
         } else {
           expect(job.status, c.name).toBe('rejected');
-          expect(c.expect, `${c.name}: ${errors.map((p) => `${p.code}: ${p.en}`).join('; ')}`).toContain(errors[0]!.code);
+          expect(c.expect, `${c.name}: ${errors.map((p) => `${p.code}: ${p.en}`).join('; ')}`).toContain(
+            errors[0]!.code,
+          );
           expect(await fingerprint(), `${c.name}: data changed`).toBe(before);
           if (c.at) {
             const first = errors[0]!;

@@ -383,13 +383,17 @@ export function createImportService(database: Database, dataDir: string) {
             result: 'failure',
             objectType: 'import',
             objectId: job.id,
-            detail: { file: job.fileName, sha256: job.sha256, status: 'failed', reason: 'IMPORT_INTERRUPTED' },
+            detail: {
+              file: job.fileName,
+              sha256: job.sha256,
+              status: 'failed',
+              reason: 'IMPORT_INTERRUPTED',
+            },
           },
         );
       return jobs.map((j) => j.id);
     });
   }
-
 
   return {
     /** CLI: read, validate and (when clean) write in one call; the file is read where it is. */
