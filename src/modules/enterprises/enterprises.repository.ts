@@ -24,7 +24,7 @@ import type {
   EnterpriseYear,
   YearFlag,
 } from './enterprises.schemas';
-import { YEAR_FIELD_KEYS, maskPhone, type YearFieldKey } from './core/fields';
+import { YEAR_FIELD_KEYS, type YearFieldKey } from './core/fields';
 import { ABOVE_SCALE_REVENUE } from './core/scale';
 
 /** Sort keys → SQL (an allow-list: nothing from the request reaches SQL as text). */
@@ -177,6 +177,21 @@ export async function findEnterpriseItem(
 
 export type YearRow = typeof enterpriseYears.$inferSelect;
 
+/** A contact's sealed phone number, when the contact and its enterprise are in scope. */
+export async function findContactPhone(
+  db: Db | Tx,
+  scope: PlatformScope,
+  enterpriseId: number,
+  contactId: number,
+): Promise<{ id: number; phoneCipher: Buffer | null } | null> {
+  const rows = await db.execute<{ id: number; phone_cipher: Buffer | null }>(sql`
+    select c.id, c.phone_cipher
+      from enterprise_contacts c join enterprises e on e.id = c.enterprise_id
+     where ${enterpriseScopeSql(scope)} and e.id = ${enterpriseId} and c.id = ${contactId}`);
+  const row = rows.rows[0];
+  return row ? { id: row.id, phoneCipher: row.phone_cipher } : null;
+}
+
 export async function enterpriseExtras(db: Db | Tx, id: number) {
   const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
   const landholder = row?.landholderId
@@ -193,7 +208,7 @@ export async function enterpriseExtras(db: Db | Tx, id: number) {
       .from(enterpriseContacts)
       .where(eq(enterpriseContacts.enterpriseId, id))
       .orderBy(asc(enterpriseContacts.id))
-  ).map((c) => ({ id: c.id, name: c.name, title: c.title, phone: maskPhone(c.phone) }));
+  ).map((c) => ({ id: c.id, name: c.name, title: c.title, phoneCipher: c.phoneCipher }));
   const years = await db
     .select({ y: enterpriseYears, confirmedByName: users.displayName })
     .from(enterpriseYears)

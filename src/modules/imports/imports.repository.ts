@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { copyIterable, type CopyValue } from '../../platform/db/copy';
+import type { SealedPhone } from '../../platform/crypto/personal-info';
 import type { Db, Tx } from '../../platform/db/client';
 import { scopeSql } from '../../platform/db/scope-sql';
 import {
@@ -166,6 +167,7 @@ export async function writeAnnual(
 export async function writeEnterprises(
   tx: Tx,
   records: EnterpriseRecord[],
+  sealPhone: (phone: string) => SealedPhone,
 ): Promise<WriteCounts & { ids: number[] }> {
   // Every record of a file has the same columns.
   const options = { hasAddress: records[0]?.address !== undefined };
@@ -260,7 +262,8 @@ export async function writeEnterprises(
     const rows = contacts.map((r) => ({
       enterpriseId: ids.get(r.uscc)!,
       name: r.contact!.name,
-      phone: r.contact!.phone,
+      // Personal information: only the sealed number and its keyed index reach the database.
+      ...sealPhone(r.contact!.phone),
     }));
     for (let i = 0; i < rows.length; i += 2000)
       await tx.insert(enterpriseContacts).values(rows.slice(i, i + 2000));

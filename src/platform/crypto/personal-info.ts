@@ -194,3 +194,25 @@ function tagOf(key: PiKey, context: PiContext, body: Buffer): Buffer {
 function indexOf(key: PiKey, context: PiContext, normalised: string): Buffer {
   return hmacSm3(key.indexKey, context, '\0', normalised);
 }
+
+/** A phone number as stored: sealed value and keyed index, or both null when there is none. */
+export interface SealedPhone {
+  phoneCipher: Buffer | null;
+  phoneIndex: Buffer | null;
+}
+
+export const PHONE_CONTEXT: PiContext = 'enterprise_contacts.phone';
+
+export function sealPhone(ring: PiKeyRing, phone: string): SealedPhone {
+  const value = phone.trim();
+  if (!value) return { phoneCipher: null, phoneIndex: null };
+  return {
+    phoneCipher: ring.seal(PHONE_CONTEXT, value),
+    phoneIndex: ring.index(PHONE_CONTEXT, normalisePhone(value)),
+  };
+}
+
+/** The stored phone number whole ('' when there is none); throws PiCryptoError when it cannot be opened. */
+export function openPhone(ring: PiKeyRing, phoneCipher: Buffer | null): string {
+  return phoneCipher ? ring.open(PHONE_CONTEXT, phoneCipher) : '';
+}
