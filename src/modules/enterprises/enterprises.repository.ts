@@ -47,16 +47,24 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function filterSql(
-  scope: PlatformScope,
-  q: Omit<EnterpriseQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
-): SQL {
+/**
+ * The filters, plus (from the service, never the request) the keyed indexes of a keyword that is
+ * a phone number: a contact's whole number finds its enterprise without the number in clear.
+ */
+export type EnterpriseFilter = Omit<EnterpriseQuery, 'page' | 'pageSize' | 'sort' | 'order'> & {
+  phoneIndexes?: Buffer[];
+};
+
+export function filterSql(scope: PlatformScope, q: EnterpriseFilter): SQL {
   const parts: SQL[] = [enterpriseScopeSql(scope)];
   if (q.keyword?.trim()) {
     const k = q.keyword.trim();
     const like = `%${escapeLike(k)}%`;
+    const byPhone = q.phoneIndexes?.length
+      ? sql` or exists (select 1 from enterprise_contacts ct where ct.enterprise_id = e.id and ct.phone_index = any(${sql.param(q.phoneIndexes)}::bytea[]))`
+      : sql``;
     parts.push(
-      sql`(e.name ilike ${like} or e.uscc ilike ${`${escapeLike(k.toUpperCase())}%`} or e.name_initials like ${`%${escapeLike(k.toLowerCase())}%`})`,
+      sql`(e.name ilike ${like} or e.uscc ilike ${`${escapeLike(k.toUpperCase())}%`} or e.name_initials like ${`%${escapeLike(k.toLowerCase())}%`}${byPhone})`,
     );
   }
   if (q.platformId) parts.push(sql`e.platform_id = ${q.platformId}`);
@@ -127,7 +135,7 @@ async function withLabels(db: Db | Tx, rows: Row[]): Promise<EnterpriseListItem[
 export async function listEnterprises(
   db: Db,
   scope: PlatformScope,
-  q: EnterpriseQuery,
+  q: EnterpriseQuery & EnterpriseFilter,
 ): Promise<Page<EnterpriseListItem>> {
   const where = filterSql(scope, q);
   const direction = q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
@@ -149,7 +157,7 @@ export async function listEnterprises(
 export async function* iterateEnterprises(
   db: Db,
   scope: PlatformScope,
-  q: Omit<EnterpriseQuery, 'page' | 'pageSize'>,
+  q: Omit<EnterpriseQuery, 'page' | 'pageSize'> & EnterpriseFilter,
   batch = 2000,
 ) {
   const where = filterSql(scope, q);

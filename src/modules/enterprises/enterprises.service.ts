@@ -1,4 +1,10 @@
-import { PiCryptoError, openPhone, type PiKeyRing } from '../../platform/crypto/personal-info';
+import {
+  PHONE_CONTEXT,
+  PiCryptoError,
+  normalisePhone,
+  openPhone,
+  type PiKeyRing,
+} from '../../platform/crypto/personal-info';
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
@@ -70,6 +76,15 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
     }
   }
 
+  /** A keyword that is a whole phone number also matches contacts, through the keyed index. */
+  function withPhoneLookup<Q extends { keyword?: string }>(query: Q): Q & { phoneIndexes?: Buffer[] } {
+    const keyword = query.keyword?.trim() ?? '';
+    if (!/^[+\d\s()-]+$/.test(keyword)) return query;
+    const digits = normalisePhone(keyword);
+    if (digits.length < 7 || digits.length > 15) return query;
+    return { ...query, phoneIndexes: keys().indexes(PHONE_CONTEXT, digits) };
+  }
+
   async function detail(tx: Db | Tx, actor: Actor, id: number): Promise<EnterpriseDetail> {
     const item = await findEnterpriseItem(tx, platformScope(actor), id);
     if (!item) return fail('ENTERPRISE_NOT_FOUND');
@@ -103,7 +118,7 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
   return {
     async list(actor: Actor, query: EnterpriseQuery) {
       require(actor, 'enterprise:read');
-      return listEnterprises(db, platformScope(actor), query);
+      return listEnterprises(db, platformScope(actor), withPhoneLookup(query));
     },
 
     /** Checks access now (not when the first row is read), then yields the rows in batches. */
@@ -112,7 +127,7 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
       query: Omit<EnterpriseQuery, 'page' | 'pageSize'>,
     ): AsyncGenerator<EnterpriseListItem[]> {
       require(actor, 'enterprise:read');
-      return iterateEnterprises(db, platformScope(actor), query);
+      return iterateEnterprises(db, platformScope(actor), withPhoneLookup(query));
     },
 
     /**
