@@ -158,6 +158,18 @@ describe('contact phones at rest (checklist 25)', () => {
     }
   });
 
+  it('the registry export carries no phone number, whole or masked', async () => {
+    const res = await call('taskforce', 'GET', '/api/enterprises/export.xlsx?keyword=隐私测试');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
+    expect(cells.join('\n')).toContain('隐私测试甲公司');
+    for (const part of [PHONE_A, PHONE_B, PHONE_A.slice(-4), PHONE_B.slice(-4)])
+      expect(cells.join('\n')).not.toContain(part);
+  });
+
   it('finds an enterprise by its contact’s whole number (keyed index), in any notation', async () => {
     for (const keyword of [PHONE_B, `+86-${PHONE_B}`, '186 6778 1234']) {
       const res = await call('taskforce', 'GET', `/api/enterprises?keyword=${encodeURIComponent(keyword)}`);
