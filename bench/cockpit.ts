@@ -8,12 +8,14 @@
  * Goal: cockpit p95 < 300 ms. Each client sends its next request when the last one answered
  * (closed loop, keep-alive); latencies are every request's, percentiles exact (sorted).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/platform/config';
+import { keyRingOf } from '../src/platform/crypto/keys';
 import { connect, migrateDatabase, type Database } from '../src/platform/db/client';
 import { openEmbedded } from '../src/platform/db/embedded';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../src/modules/demo/city/load';
@@ -91,12 +93,21 @@ async function main() {
   try {
     await migrateDatabase(database);
     await seedDemo(database);
+    // A throw-away personal-information key (demo mode would write a key file instead).
+    const config = loadConfig(
+      { ...process.env, LOG_LEVEL: 'silent', YIYUAN_PI_KEY: randomBytes(32).toString('base64') },
+      { port: 0, dataDir: dir },
+    );
     const t0 = performance.now();
-    const city = await loadDemoCity(database, { scale: SCALE, seed: DEFAULT_DEMO_SEED, replace: true });
+    const city = await loadDemoCity(database, {
+      scale: SCALE,
+      seed: DEFAULT_DEMO_SEED,
+      replace: true,
+      keys: keyRingOf(config).ring,
+    });
     console.log(
       `demo city: ${city?.enterprises.toLocaleString('en')} enterprises in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, { port: 0, dataDir: dir });
     const { app, services } = await buildApp(config, database);
     await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();

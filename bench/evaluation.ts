@@ -11,12 +11,14 @@
  * The SQL statement implements the published huangyan-2022 method (domain guide §5.3, Wenling
  * bands §5.4); the bench checks that its totals and classes agree with the engine's.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, migrateDatabase, type Database } from '../src/platform/db/client';
 import { openEmbedded } from '../src/platform/db/embedded';
 import { seedDemo } from '../src/modules/demo/demo.seed';
+import { PiKeyRing } from '../src/platform/crypto/personal-info';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../src/modules/demo/city/load';
 import { DEMO_EVALUATION_ACTOR as actor } from '../src/modules/demo/demo-evaluations';
 import { createEvaluationService } from '../src/modules/evaluation/evaluation.service';
@@ -94,7 +96,12 @@ async function prepare(database: Database, ev: Evaluation) {
   await migrateDatabase(database);
   await seedDemo(database);
   const [city, loadSeconds] = await time(() =>
-    loadDemoCity(database, { scale: SCALE, seed: DEFAULT_DEMO_SEED, replace: true }),
+    loadDemoCity(database, {
+      scale: SCALE,
+      seed: DEFAULT_DEMO_SEED,
+      replace: true,
+      keys: new PiKeyRing([randomBytes(32)]),
+    }),
   );
   console.log(
     `demo city: ${city?.enterprises.toLocaleString('en')} enterprises loaded in ${loadSeconds.toFixed(1)} s`,

@@ -7,6 +7,7 @@ import { createEvaluationService } from '../modules/evaluation/evaluation.servic
 import { CLI_SUBJECT } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
+import { keyRingOf } from '../platform/crypto/keys';
 
 /** Progress shown from this many enterprises on. */
 const PROGRESS_FROM = 10_000;
@@ -55,7 +56,9 @@ export function registerDemo(program: Command) {
           };
           if (showProgress)
             process.stderr.write(`  generating ${scale.toLocaleString('en')} enterprises (seed ${seed})…\n`);
-          const result = await withDatabase(configFrom(), async (database) => {
+          // Demo data is demo mode: without a configured key, the data directory's demo key file.
+          const config = configFrom({ demo: true });
+          const result = await withDatabase(config, async (database) => {
             // Demo data also brings the demo accounts (published password): never into a real database by accident.
             const real = await database.pool.query<{ n: number }>(
               'select (select count(*) from platforms where not is_demo) + (select count(*) from enterprises where not is_demo) as n',
@@ -71,6 +74,7 @@ export function registerDemo(program: Command) {
               replace: Boolean(opts.replace),
               onProgress,
               subject: CLI_SUBJECT,
+              keys: keyRingOf(config).ring,
             });
             if (showProgress) process.stderr.write('\n  publishing demo evaluations of the earlier years…');
             const evaluation = createEvaluationService(database);

@@ -16,6 +16,7 @@ import { registerData } from './data';
 import { registerEvaluation } from './evaluation';
 import { registerCockpit } from './cockpit';
 import { registerOpenApi } from './openapi';
+import { registerKeys } from './keys';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -94,5 +95,6 @@ registerData(program);
 registerEvaluation(program);
 registerCockpit(program);
 registerOpenApi(program);
+registerKeys(program);
 
 await program.parseAsync(process.argv);

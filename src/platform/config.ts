@@ -18,6 +18,18 @@ export interface Config {
   /** Fail any reply that has fields its route's response schema lacks (tests, journeys). */
   strictResponses: boolean;
   security: SecurityConfig;
+  personalInfo: PersonalInfoConfig;
+}
+
+/**
+ * Where the keys sealing personal information come from (never the database). Each holds one key
+ * or several (comma- or newline-separated): the first seals, all open (rotation).
+ */
+export interface PersonalInfoConfig {
+  /** `YIYUAN_PI_KEY`: the keys themselves, 64 hex digits or base64 of 32 bytes each. */
+  keys: string | null;
+  /** `YIYUAN_PI_KEY_FILE`: a file holding them, one a line (`#` comments). */
+  keyFile: string | null;
 }
 
 export interface SecurityConfig {
@@ -30,6 +42,8 @@ export interface SecurityConfig {
   lockoutMinutes: number;
   /** Login attempts per minute per client address. */
   loginRateLimit: number;
+  /** Phone-number reveals per minute per account. */
+  revealRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +72,9 @@ export const ENVIRONMENT_VARIABLES = [
   'YIYUAN_LOCKOUT_THRESHOLD',
   'YIYUAN_LOCKOUT_MINUTES',
   'YIYUAN_LOGIN_RATE_LIMIT',
+  'YIYUAN_REVEAL_RATE_LIMIT',
+  'YIYUAN_PI_KEY',
+  'YIYUAN_PI_KEY_FILE',
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -85,6 +102,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     return fallback;
   };
   const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const piKeys = env.YIYUAN_PI_KEY?.trim() || null;
+  const piKeyFile = env.YIYUAN_PI_KEY_FILE?.trim() || null;
+  if (piKeys && piKeyFile)
+    problems.push(
+      'YIYUAN_PI_KEY and YIYUAN_PI_KEY_FILE: set one of them / 个人信息密钥只能由其中一个变量提供',
+    );
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL: expected postgres://user@host:port/database / 应为 postgres:// 连接串');
   }
@@ -108,10 +131,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       lockoutThreshold: int('YIYUAN_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMinutes: int('YIYUAN_LOCKOUT_MINUTES', 15, 10, 24 * 60),
       loginRateLimit: int('YIYUAN_LOGIN_RATE_LIMIT', 20, 1, 10000),
+      revealRateLimit: int('YIYUAN_REVEAL_RATE_LIMIT', 10, 1, 1000),
     },
+    personalInfo: { keys: piKeys, keyFile: piKeyFile ? path.resolve(piKeyFile) : null },
   };
   if (problems.length) throw new ConfigError(problems);
-  return { ...config, ...overrides, security: { ...config.security, ...overrides.security } };
+  return {
+    ...config,
+    ...overrides,
+    security: { ...config.security, ...overrides.security },
+    personalInfo: { ...config.personalInfo, ...overrides.personalInfo },
+  };
 }
 
 export const APP_VERSION = '0.1.0';

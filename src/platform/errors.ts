@@ -32,6 +32,7 @@ export const ERRORS = {
   PLATFORM_NOT_FOUND: { status: 404, zh: '园区不存在', en: 'Platform not found' },
   USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
   ENTERPRISE_NOT_FOUND: { status: 404, zh: '企业不存在', en: 'Enterprise not found' },
+  CONTACT_NOT_FOUND: { status: 404, zh: '联系人不存在', en: 'Contact not found' },
   YEAR_NOT_FOUND: { status: 404, zh: '该年度没有数据', en: 'No data for that year' },
   INDUSTRY_CLASS_NOT_FOUND: { status: 404, zh: '行业代码不存在', en: 'Industry class not found' },
   IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'Import not found' },
@@ -133,6 +134,11 @@ export const ERRORS = {
     status: 500,
     zh: '响应含有接口约定之外的字段（仅在严格校验模式下检查）',
     en: 'The response has fields its API contract lacks (checked in strict mode only)',
+  },
+  PERSONAL_INFO_UNREADABLE: {
+    status: 500,
+    zh: '个人信息无法解密（密钥缺失或数据被篡改），已记录审计日志',
+    en: 'Personal information cannot be decrypted (key missing or data altered); this was audited',
   },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂不可用', en: 'The database is unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

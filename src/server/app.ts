@@ -187,7 +187,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   authRoutes(app, deps, config);
   referenceRoutes(app, deps);
   platformRoutes(app, deps);
-  enterpriseRoutes(app, deps);
+  enterpriseRoutes(app, deps, config);
   industryRoutes(app, deps);
   importRoutes(app, deps);
   evaluationRoutes(app, deps);

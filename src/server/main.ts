@@ -1,5 +1,6 @@
 /** config → database → migrations → buildApp → listen; and a clean stop on SIGINT/SIGTERM. */
 import type { Config } from '../platform/config';
+import { keyRingOf } from '../platform/crypto/keys';
 import { buildApp } from './app';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
 import { acquireServerLock, assertPortFree, recordServerPort } from '../platform/server-lock';
@@ -15,7 +16,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Who the audit trail names for what the server does by itself at start-up. */
+const STARTUP_SUBJECT = { userId: null, username: 'system:startup', ip: null };
+
 export async function startServer(config: Config): Promise<RunningServer> {
+  // No personal-information key, no server (production); demo mode makes a key file. Checked
+  // before anything starts, so the refusal is the only thing the operator sees.
+  const keys = keyRingOf(config);
   // Port and data-directory lock first: a server that cannot run must not touch the database.
   await assertPortFree(config.host, config.port);
   const release = config.databaseUrl ? async () => {} : await acquireServerLock(config.dataDir, config.port);
@@ -26,8 +33,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const demo = config.demo ? await seedDemo(database) : null;
     // The default demo city, only when none has been generated yet (restarts stay fast).
     if (config.demo && config.demoScale > 0)
-      await loadDemoCity(database, { scale: config.demoScale, seed: DEFAULT_DEMO_SEED, ifNone: true });
+      await loadDemoCity(database, {
+        scale: config.demoScale,
+        seed: DEFAULT_DEMO_SEED,
+        ifNone: true,
+        keys: keys.ring,
+      });
     const { app, services } = await buildApp(config, database);
+    if (keys.generated)
+      app.log.warn(
+        { file: keys.generated, keyId: keys.ring.current.id },
+        'demo mode: generated a personal-information key file (set YIYUAN_PI_KEY or YIYUAN_PI_KEY_FILE in production)',
+      );
+    for (const warning of keys.warnings) app.log.warn(warning);
+    app.log.info(
+      { source: keys.source === 'YIYUAN_PI_KEY' ? keys.source : 'key file', keyIds: keys.ring.ids },
+      'personal-information keys loaded',
+    );
+    // Clear numbers of a database from before sealing: sealed now, their column dropped.
+    const sealed = await services.personalInfo.sealLegacy(STARTUP_SUBJECT);
+    if (sealed) app.log.warn({ sealed }, 'sealed clear contact phone numbers left by an earlier version');
     await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();
     if (config.demo) await seedDemoEvaluations(services.evaluation);

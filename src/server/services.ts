@@ -1,5 +1,6 @@
 import type { Config } from '../platform/config';
 import type { Database } from '../platform/db/client';
+import { keyRingOf } from '../platform/crypto/keys';
 import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
 import { createCockpitService } from '../modules/cockpit/cockpit.service';
@@ -12,6 +13,7 @@ import { createMetricsService } from '../modules/metrics/metrics.service';
 import { createPlatformEvaluationService } from '../modules/platform-evaluation/platform-evaluation.service';
 import { createTargetService } from '../modules/targets/targets.service';
 import { createReportedStatsService } from '../modules/metrics/reported-stats.service';
+import { createPersonalInfoService } from '../modules/personal-info/personal-info.service';
 import { createPlatformService } from '../modules/platforms/platforms.service';
 import { createReferenceService } from '../modules/reference/reference.service';
 import { createSystemService } from '../modules/system/system.service';
@@ -19,6 +21,8 @@ import { createUserService } from '../modules/users/users.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
 export function createServices(database: Database, config: Config) {
+  // Read when first needed: commands that never touch personal information run without a key.
+  const keys = () => keyRingOf(config).ring;
   const evaluation = createEvaluationService(database);
   const metrics = createMetricsService(database);
   const targets = createTargetService(database, metrics);
@@ -31,9 +35,9 @@ export function createServices(database: Database, config: Config) {
   return {
     auth: createAuthService(database, config.security),
     platforms: createPlatformService(database),
-    enterprises: createEnterpriseService(database),
+    enterprises: createEnterpriseService(database, keys),
     industries: createIndustryService(database),
-    imports: createImportService(database, config.dataDir),
+    imports: createImportService(database, config.dataDir, keys),
     evaluation,
     metrics,
     targets,
@@ -45,6 +49,7 @@ export function createServices(database: Database, config: Config) {
     system: createSystemService(database),
     chainLeaders: createChainLeaderService(database),
     reportedStats: createReportedStatsService(database),
+    personalInfo: createPersonalInfoService(database, keys),
   };
 }
 export type Services = ReturnType<typeof createServices>;

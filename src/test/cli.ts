@@ -1,5 +1,6 @@
 /** Process tests of the `yiyuan` binary: a scratch data directory per test file (embedded PostgreSQL). */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,8 @@ const BIN = path.join(ROOT, 'bin/yiyuan.js');
  */
 export function cliHarness(prefix: string) {
   let dir = '';
+  // The personal-information key of this scratch installation: random, never in the repository.
+  const piKey = randomBytes(32).toString('base64');
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
     await fs.chmod(dir, 0o755);
@@ -27,7 +30,7 @@ export function cliHarness(prefix: string) {
     const { DATABASE_URL: _ignored, ...env } = process.env;
     try {
       const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-        env: { ...env, YIYUAN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' },
+        env: { ...env, YIYUAN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', YIYUAN_PI_KEY: piKey },
         maxBuffer: 64 * 1024 * 1024,
       });
       return { code: 0, stdout, stderr };
@@ -36,5 +39,5 @@ export function cliHarness(prefix: string) {
       return { code: e.code, stdout: e.stdout, stderr: e.stderr };
     }
   }
-  return { run, dir: () => dir };
+  return { run, dir: () => dir, piKey };
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { connect, type Database } from '../platform/db/client';
 import { loadConfig, type Config } from '../platform/config';
+import { PiKeyRing } from '../platform/crypto/personal-info';
 
 export async function testDatabase(): Promise<Database> {
   const adminUrl = inject('adminUrl');
@@ -36,13 +37,24 @@ export async function testDatabase(): Promise<Database> {
   return database;
 }
 
-/** Configuration for tests: silent logs, generous login rate limit. */
+/**
+ * The personal-information key of this test process: random, so no key is ever written into the
+ * repository.
+ */
+export const TEST_PI_KEY = randomBytes(32).toString('base64');
+let testRing: PiKeyRing | null = null;
+export function testKeyRing(): PiKeyRing {
+  return (testRing ??= new PiKeyRing([Buffer.from(TEST_PI_KEY, 'base64')]));
+}
+
+/** Configuration for tests: silent logs, generous login rate limit, this process's key. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
     {
       LOG_LEVEL: 'silent',
       YIYUAN_LOGIN_RATE_LIMIT: '1000',
       YIYUAN_STRICT_RESPONSES: 'true',
+      YIYUAN_PI_KEY: TEST_PI_KEY,
       YIYUAN_DATA_DIR: path.join(os.tmpdir(), 'yiyuan-test-data'),
     },
     overrides,

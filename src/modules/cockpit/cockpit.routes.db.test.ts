@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
-import { testConfig, testDatabase } from '../../test/database';
+import { testConfig, testDatabase, testKeyRing } from '../../test/database';
 import { asUsers } from '../../test/http';
 import { loadDemoCity } from '../demo/city/load';
 import { seedDemo } from '../demo/demo.seed';
@@ -25,7 +25,7 @@ interface Card {
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database);
-  await loadDemoCity(database, { scale: 250, seed: 5 });
+  await loadDemoCity(database, { keys: testKeyRing(), scale: 250, seed: 5 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));
   await services.evaluation.methods.ensurePresets();

@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Db, Tx } from '../../platform/db/client';
 import { copyRows } from '../../platform/db/copy';
+import type { SealedPhone } from '../../platform/crypto/personal-info';
 import { enterprises, platforms, users } from '../../platform/db/schema';
 import { pinyinInitials } from '../enterprises/core/pinyin';
 import { effectiveScale } from '../enterprises/core/scale';
@@ -217,6 +218,7 @@ export async function deleteGenerated(client: pg.PoolClient): Promise<number> {
 export async function writeCity(
   client: pg.PoolClient,
   city: GeneratedCity,
+  sealPhone: (phone: string) => SealedPhone,
   onProgress: ((done: number, total: number) => void) | undefined,
 ) {
   const n = city.enterprises.length;
@@ -305,11 +307,13 @@ export async function writeCity(
   const contacts = await copyRows(
     client,
     'enterprise_contacts',
-    ['enterprise_id', 'name', 'title', 'phone'],
+    ['enterprise_id', 'name', 'title', 'phone_cipher', 'phone_index'],
     n,
     (i) => {
       const c = city.enterprises[i]!.contact;
-      return [idOf(i), c.name, c.title, c.phone];
+      // Personal information: sealed before it reaches the COPY stream.
+      const { phoneCipher, phoneIndex } = sealPhone(c.phone);
+      return [idOf(i), c.name, c.title, phoneCipher, phoneIndex];
     },
     progress,
   );
@@ -324,6 +328,7 @@ export async function completeSeeded(
   client: pg.PoolClient,
   seeded: { id: number; name: string; scale_override: 'above' | 'below' | null },
   anchor: GeneratedAnchor,
+  sealPhone: (phone: string) => SealedPhone,
 ): Promise<boolean> {
   const { rows } = await client.query<{ n: number }>(
     'select count(*)::int as n from enterprise_years where enterprise_id = $1',
@@ -372,10 +377,12 @@ export async function completeSeeded(
     'select count(*)::int as n from enterprise_contacts where enterprise_id = $1',
     [seeded.id],
   );
-  if ((contactCount[0]?.n ?? 0) === 0)
+  if ((contactCount[0]?.n ?? 0) === 0) {
+    const { phoneCipher, phoneIndex } = sealPhone(anchor.contact.phone);
     await client.query(
-      'insert into enterprise_contacts (enterprise_id, name, title, phone) values ($1, $2, $3, $4)',
-      [seeded.id, anchor.contact.name, anchor.contact.title, anchor.contact.phone],
+      'insert into enterprise_contacts (enterprise_id, name, title, phone_cipher, phone_index) values ($1, $2, $3, $4, $5)',
+      [seeded.id, anchor.contact.name, anchor.contact.title, phoneCipher, phoneIndex],
     );
+  }
   return completed;
 }

@@ -24,7 +24,7 @@ import type {
   EnterpriseYear,
   YearFlag,
 } from './enterprises.schemas';
-import { YEAR_FIELD_KEYS, maskPhone, type YearFieldKey } from './core/fields';
+import { YEAR_FIELD_KEYS, type YearFieldKey } from './core/fields';
 import { ABOVE_SCALE_REVENUE } from './core/scale';
 
 /** Sort keys → SQL (an allow-list: nothing from the request reaches SQL as text). */
@@ -47,16 +47,24 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function filterSql(
-  scope: PlatformScope,
-  q: Omit<EnterpriseQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
-): SQL {
+/**
+ * The filters, plus (from the service, never the request) the keyed indexes of a keyword that is
+ * a phone number: a contact's whole number finds its enterprise without the number in clear.
+ */
+export type EnterpriseFilter = Omit<EnterpriseQuery, 'page' | 'pageSize' | 'sort' | 'order'> & {
+  phoneIndexes?: Buffer[];
+};
+
+export function filterSql(scope: PlatformScope, q: EnterpriseFilter): SQL {
   const parts: SQL[] = [enterpriseScopeSql(scope)];
   if (q.keyword?.trim()) {
     const k = q.keyword.trim();
     const like = `%${escapeLike(k)}%`;
+    const byPhone = q.phoneIndexes?.length
+      ? sql` or exists (select 1 from enterprise_contacts ct where ct.enterprise_id = e.id and ct.phone_index = any(${sql.param(q.phoneIndexes)}::bytea[]))`
+      : sql``;
     parts.push(
-      sql`(e.name ilike ${like} or e.uscc ilike ${`${escapeLike(k.toUpperCase())}%`} or e.name_initials like ${`%${escapeLike(k.toLowerCase())}%`})`,
+      sql`(e.name ilike ${like} or e.uscc ilike ${`${escapeLike(k.toUpperCase())}%`} or e.name_initials like ${`%${escapeLike(k.toLowerCase())}%`}${byPhone})`,
     );
   }
   if (q.platformId) parts.push(sql`e.platform_id = ${q.platformId}`);
@@ -127,7 +135,7 @@ async function withLabels(db: Db | Tx, rows: Row[]): Promise<EnterpriseListItem[
 export async function listEnterprises(
   db: Db,
   scope: PlatformScope,
-  q: EnterpriseQuery,
+  q: EnterpriseQuery & EnterpriseFilter,
 ): Promise<Page<EnterpriseListItem>> {
   const where = filterSql(scope, q);
   const direction = q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
@@ -149,7 +157,7 @@ export async function listEnterprises(
 export async function* iterateEnterprises(
   db: Db,
   scope: PlatformScope,
-  q: Omit<EnterpriseQuery, 'page' | 'pageSize'>,
+  q: Omit<EnterpriseQuery, 'page' | 'pageSize'> & EnterpriseFilter,
   batch = 2000,
 ) {
   const where = filterSql(scope, q);
@@ -177,6 +185,21 @@ export async function findEnterpriseItem(
 
 export type YearRow = typeof enterpriseYears.$inferSelect;
 
+/** A contact's sealed phone number, when the contact and its enterprise are in scope. */
+export async function findContactPhone(
+  db: Db | Tx,
+  scope: PlatformScope,
+  enterpriseId: number,
+  contactId: number,
+): Promise<{ id: number; phoneCipher: Buffer | null } | null> {
+  const rows = await db.execute<{ id: number; phone_cipher: Buffer | null }>(sql`
+    select c.id, c.phone_cipher
+      from enterprise_contacts c join enterprises e on e.id = c.enterprise_id
+     where ${enterpriseScopeSql(scope)} and e.id = ${enterpriseId} and c.id = ${contactId}`);
+  const row = rows.rows[0];
+  return row ? { id: row.id, phoneCipher: row.phone_cipher } : null;
+}
+
 export async function enterpriseExtras(db: Db | Tx, id: number) {
   const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
   const landholder = row?.landholderId
@@ -193,7 +216,7 @@ export async function enterpriseExtras(db: Db | Tx, id: number) {
       .from(enterpriseContacts)
       .where(eq(enterpriseContacts.enterpriseId, id))
       .orderBy(asc(enterpriseContacts.id))
-  ).map((c) => ({ id: c.id, name: c.name, title: c.title, phone: maskPhone(c.phone) }));
+  ).map((c) => ({ id: c.id, name: c.name, title: c.title, phoneCipher: c.phoneCipher }));
   const years = await db
     .select({ y: enterpriseYears, confirmedByName: users.displayName })
     .from(enterpriseYears)

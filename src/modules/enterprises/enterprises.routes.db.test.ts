@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
-import { testConfig, testDatabase } from '../../test/database';
+import { sealPhone } from '../../platform/crypto/personal-info';
+import { testConfig, testDatabase, testKeyRing } from '../../test/database';
 import { asUsers } from '../../test/http';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from '../imports/core/columns';
@@ -188,9 +189,10 @@ describe('enterprise routes', () => {
 
   it('masks phone numbers in every response', async () => {
     const id = (await call('taskforce', 'GET', '/api/enterprises?keyword=bjqy')).json().items[0].id;
+    const { phoneCipher, phoneIndex } = sealPhone(testKeyRing(), '13912345678');
     await database.pool.query(
-      `insert into enterprise_contacts (enterprise_id, name, phone) values ($1, '王五', '13912345678')`,
-      [id],
+      `insert into enterprise_contacts (enterprise_id, name, phone_cipher, phone_index) values ($1, '王五', $2, $3)`,
+      [id, phoneCipher, phoneIndex],
     );
     const res = await call('taskforce', 'GET', `/api/enterprises/${id}`);
     expect(res.body).not.toContain('13912345678');

@@ -1,8 +1,11 @@
 import { errorResponses, IdParams } from '../../platform/contract';
+import type { Config } from '../../platform/config';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { streamWorkbook } from '../spreadsheets/xlsx-writer';
 import {
+  ContactParamsSchema,
+  ContactRevealSchema,
   EnterpriseCreateSchema,
   EnterpriseDetailSchema,
   EnterpriseExportQuerySchema,
@@ -17,7 +20,7 @@ import {
 } from './enterprises.schemas';
 import { REGISTRY_EXPORT } from './enterprises.workbooks';
 
-export function enterpriseRoutes(app: App, { services }: RouteDeps) {
+export function enterpriseRoutes(app: App, { services }: RouteDeps, config: Config) {
   const tags = ['enterprises'];
   app.get(
     '/api/enterprises',
@@ -80,6 +83,28 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async (request) => services.enterprises.get(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/enterprises/:id/contacts/:contactId/reveal',
+    {
+      // Per account (not per address): a permitted user cannot harvest numbers quickly.
+      config: {
+        rateLimit: {
+          max: config.security.revealRateLimit,
+          timeWindow: 60_000,
+          keyGenerator: (request) => `reveal:${request.session?.actor.userId ?? request.ip}`,
+        },
+      },
+      schema: {
+        tags,
+        summary: "Show a contact's phone number whole (audited) / 查看联系人完整手机号（留痕）",
+        params: ContactParamsSchema,
+        response: { 200: ContactRevealSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      services.enterprises.revealPhone(actorOf(request), request.params.id, request.params.contactId),
   );
 
   app.post(

@@ -77,6 +77,19 @@ export const EnterpriseDetailSchema = Type.Object({
 });
 export type EnterpriseDetail = Static<typeof EnterpriseDetailSchema>;
 
+export const ContactParamsSchema = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  contactId: Type.Integer({ minimum: 1 }),
+});
+
+/** `POST /api/enterprises/:id/contacts/:contactId/reveal`: the one place a whole number is sent. */
+export const ContactRevealSchema = Type.Object({
+  contactId: Type.Integer(),
+  /** The number as stored ('' when the contact has none). */
+  phone: Type.String(),
+});
+export type ContactReveal = Static<typeof ContactRevealSchema>;
+
 export const ENTERPRISE_SORT_KEYS = [
   'name',
   'uscc',

@@ -1,13 +1,21 @@
+import {
+  PHONE_CONTEXT,
+  PiCryptoError,
+  normalisePhone,
+  openPhone,
+  type PiKeyRing,
+} from '../../platform/crypto/personal-info';
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
-import { YEAR_FIELD_KEYS } from './core/fields';
+import { YEAR_FIELD_KEYS, maskPhone } from './core/fields';
 import {
   confirmYearRow,
   enterpriseExtras,
   enterpriseReference,
+  findContactPhone,
   findEnterpriseItem,
   insertEnterprise,
   insertFlag,
@@ -24,6 +32,7 @@ import {
   type EnterpriseYearExportRow,
 } from './enterprises.repository';
 import type {
+  ContactReveal,
   EnterpriseDetail,
   EnterpriseListItem,
   EnterprisePatch,
@@ -44,16 +53,47 @@ export async function refreshEnterpriseScale(tx: Tx, ids: number[]): Promise<voi
   await refreshScale(tx, ids);
 }
 
-export function createEnterpriseService(database: Database) {
+/** What a list shows for a stored number that cannot be opened (unknown key, altered bytes). */
+export const UNREADABLE_PHONE = '***********';
+
+/**
+ * Enterprises, their figures and contacts. `keys` gives the personal-information key ring (read
+ * when first needed): contact phone numbers are stored sealed and leave the server masked, except
+ * through the audited `revealPhone`.
+ */
+export function createEnterpriseService(database: Database, keys: () => PiKeyRing) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
     if (!can(actor, permission)) fail('FORBIDDEN');
   };
 
+  function maskedPhone(phoneCipher: Buffer | null): string {
+    try {
+      return maskPhone(openPhone(keys(), phoneCipher));
+    } catch (error) {
+      if (error instanceof PiCryptoError) return UNREADABLE_PHONE;
+      throw error;
+    }
+  }
+
+  /** A keyword that is a whole phone number also matches contacts, through the keyed index. */
+  function withPhoneLookup<Q extends { keyword?: string }>(query: Q): Q & { phoneIndexes?: Buffer[] } {
+    const keyword = query.keyword?.trim() ?? '';
+    if (!/^[+\d\s()-]+$/.test(keyword)) return query;
+    const digits = normalisePhone(keyword);
+    if (digits.length < 7 || digits.length > 15) return query;
+    return { ...query, phoneIndexes: keys().indexes(PHONE_CONTEXT, digits) };
+  }
+
   async function detail(tx: Db | Tx, actor: Actor, id: number): Promise<EnterpriseDetail> {
     const item = await findEnterpriseItem(tx, platformScope(actor), id);
     if (!item) return fail('ENTERPRISE_NOT_FOUND');
-    return { ...item, ...(await enterpriseExtras(tx, id)) };
+    const { contacts, ...extras } = await enterpriseExtras(tx, id);
+    return {
+      ...item,
+      ...extras,
+      contacts: contacts.map(({ phoneCipher, ...c }) => ({ ...c, phone: maskedPhone(phoneCipher) })),
+    };
   }
 
   async function validOrFail(tx: Tx, input: EnterpriseInput) {
@@ -78,7 +118,7 @@ export function createEnterpriseService(database: Database) {
   return {
     async list(actor: Actor, query: EnterpriseQuery) {
       require(actor, 'enterprise:read');
-      return listEnterprises(db, platformScope(actor), query);
+      return listEnterprises(db, platformScope(actor), withPhoneLookup(query));
     },
 
     /** Checks access now (not when the first row is read), then yields the rows in batches. */
@@ -87,7 +127,7 @@ export function createEnterpriseService(database: Database) {
       query: Omit<EnterpriseQuery, 'page' | 'pageSize'>,
     ): AsyncGenerator<EnterpriseListItem[]> {
       require(actor, 'enterprise:read');
-      return iterateEnterprises(db, platformScope(actor), query);
+      return iterateEnterprises(db, platformScope(actor), withPhoneLookup(query));
     },
 
     /**
@@ -108,6 +148,41 @@ export function createEnterpriseService(database: Database) {
         detail: { year, ...detail },
       });
       return iterateYear(db, platformScope(actor), year);
+    },
+
+    /**
+     * A contact's phone number whole, for roles with `contact:reveal` and the contact in scope.
+     * Every attempt leaves an audit row (user, enterprise, contact, result) before anything is
+     * returned; no number is written to the trail.
+     */
+    async revealPhone(actor: Actor, enterpriseId: number, contactId: number): Promise<ContactReveal> {
+      const record = (result: 'success' | 'failure', reason?: string) =>
+        recordAudit(db, subjectOf(actor), {
+          action: 'contact.reveal',
+          result,
+          objectType: 'enterprise_contact',
+          objectId: contactId,
+          detail: { enterpriseId, contactId, ...(reason ? { reason } : {}) },
+        });
+      if (!can(actor, 'contact:reveal')) {
+        await record('failure', 'forbidden');
+        return fail('FORBIDDEN');
+      }
+      const contact = await findContactPhone(db, platformScope(actor), enterpriseId, contactId);
+      if (!contact) {
+        await record('failure', 'not_found');
+        return fail('CONTACT_NOT_FOUND');
+      }
+      let phone: string;
+      try {
+        phone = openPhone(keys(), contact.phoneCipher);
+      } catch (error) {
+        if (!(error instanceof PiCryptoError)) throw error;
+        await record('failure', `unreadable:${error.problem}`);
+        return fail('PERSONAL_INFO_UNREADABLE');
+      }
+      await record('success');
+      return { contactId, phone };
     },
 
     async get(actor: Actor, id: number): Promise<EnterpriseDetail> {

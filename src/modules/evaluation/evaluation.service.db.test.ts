@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
-import { testDatabase } from '../../test/database';
+import { testDatabase, testKeyRing } from '../../test/database';
 import type { Actor } from '../auth/core/access';
 import { loadDemoCity } from '../demo/city/load';
 import { seedDemo } from '../demo/demo.seed';
@@ -44,7 +44,7 @@ async function resultsOf(runId: number) {
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database);
-  await loadDemoCity(database, { scale: 400, seed: 11 });
+  await loadDemoCity(database, { keys: testKeyRing(), scale: 400, seed: 11 });
   ev = useCases(createEvaluationService(database));
   const { rows } = await database.pool.query(
     'select id, username, role, platform_id, enterprise_id from users order by id',

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseYears, enterprises } from '../../platform/db/schema';
 import type { Database } from '../../platform/db/client';
-import { testDatabase } from '../../test/database';
+import { testDatabase, testKeyRing } from '../../test/database';
 import type { Actor } from '../auth/core/access';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from './core/columns';
@@ -25,7 +25,7 @@ const actor: Actor = {
   enterpriseId: null,
   ip: null,
 };
-const svc = () => createImportService(database, dir);
+const svc = () => createImportService(database, dir, testKeyRing);
 
 const E = (name: string) => COLUMNS.enterprises.find((c) => c.key === name)!.header;
 const A = (name: string) => COLUMNS.annual.find((c) => c.key === name)!.header;

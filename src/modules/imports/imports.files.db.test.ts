@@ -11,7 +11,7 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
-import { testDatabase } from '../../test/database';
+import { testDatabase, testKeyRing } from '../../test/database';
 import { workbookXlsx, zip } from '../../test/zip';
 import type { Actor } from '../auth/core/access';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
@@ -39,7 +39,7 @@ const actor: Actor = {
   enterpriseId: null,
   ip: null,
 };
-const svc = () => createImportService(database, dataDir);
+const svc = () => createImportService(database, dataDir, testKeyRing);
 const A = (key: string) => COLUMNS.annual.find((c) => c.key === key)!.header;
 const E = (key: string) => COLUMNS.enterprises.find((c) => c.key === key)!.header;
 const usccs = Array.from({ length: 6 }, (_, i) => demoUscc('330114', 7000 + i));
@@ -354,7 +354,7 @@ describe('what an upload leaves behind', () => {
 });
 
 describe('export → import round trips change nothing', () => {
-  const enterprises = () => createEnterpriseService(database);
+  const enterprises = () => createEnterpriseService(database, testKeyRing);
 
   it('the enterprise registry export imports again with nothing inserted or updated', async () => {
     await database.pool.query(

@@ -3,6 +3,7 @@ import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { copyIterable, type CopyValue } from '../../platform/db/copy';
+import type { SealedPhone } from '../../platform/crypto/personal-info';
 import type { Db, Tx } from '../../platform/db/client';
 import * as schema from '../../platform/db/schema';
 import { scopeSql } from '../../platform/db/scope-sql';
@@ -232,6 +233,7 @@ export async function writeAnnual(
 export async function writeEnterprises(
   tx: Tx,
   records: EnterpriseRecord[],
+  sealPhone: (phone: string) => SealedPhone,
 ): Promise<WriteCounts & { ids: number[] }> {
   // Every record of a file has the same columns.
   const options = { hasAddress: records[0]?.address !== undefined };
@@ -326,7 +328,8 @@ export async function writeEnterprises(
     const rows = contacts.map((r) => ({
       enterpriseId: ids.get(r.uscc)!,
       name: r.contact!.name,
-      phone: r.contact!.phone,
+      // Personal information: only the sealed number and its keyed index reach the database.
+      ...sealPhone(r.contact!.phone),
     }));
     for (let i = 0; i < rows.length; i += 2000)
       await tx.insert(enterpriseContacts).values(rows.slice(i, i + 2000));

@@ -15,6 +15,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { sealPhone, type PiKeyRing } from '../../platform/crypto/personal-info';
 import type { CopyValue } from '../../platform/db/copy';
 import type { Database, Tx } from '../../platform/db/client';
 import type { ImportStatus } from './core/columns';
@@ -99,7 +100,7 @@ interface Checked {
   enterprises: EnterpriseRecord[];
 }
 
-export function createImportService(database: Database, dataDir: string) {
+export function createImportService(database: Database, dataDir: string, keys: () => PiKeyRing) {
   const { db } = database;
   const uploads = path.join(dataDir, 'imports');
   const stored = (id: number) => path.join(uploads, `${id}.xlsx`);
@@ -284,7 +285,7 @@ export function createImportService(database: Database, dataDir: string) {
       }
       report('writing', 0, c.rowsTotal);
       await database.transaction(async (tx) => {
-        const written = await repo.writeEnterprises(tx, c.enterprises);
+        const written = await repo.writeEnterprises(tx, c.enterprises, (phone) => sealPhone(keys(), phone));
         await refreshEnterpriseScale(tx, written.ids);
         await complete(tx, actor, job, c, written);
       });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
-import { testConfig, testDatabase } from '../../test/database';
+import { testConfig, testDatabase, testKeyRing } from '../../test/database';
 import { asUsers } from '../../test/http';
 import { loadDemoCity } from '../demo/city/load';
 import { seedDemo } from '../demo/demo.seed';
@@ -70,7 +70,7 @@ function expectConsistent(r: Evaluation) {
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database);
-  await loadDemoCity(database, { scale: 200, seed: 7 });
+  await loadDemoCity(database, { keys: testKeyRing(), scale: 200, seed: 7 });
   let services;
   ({ app, services } = await buildApp(testConfig(), database));
   await services.evaluation.methods.ensurePresets();

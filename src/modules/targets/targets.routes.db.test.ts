@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
-import { testConfig, testDatabase } from '../../test/database';
+import { testConfig, testDatabase, testKeyRing } from '../../test/database';
 import { asUsers } from '../../test/http';
 import { loadDemoCity } from '../demo/city/load';
 import type { Services } from '../../server/services';
@@ -77,7 +77,7 @@ const newTarget = (extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   database = await testDatabase();
-  await loadDemoCity(database, { scale: 200, seed: 9 });
+  await loadDemoCity(database, { keys: testKeyRing(), scale: 200, seed: 9 });
   ({ app, services } = await buildApp(testConfig(), database));
   expect(await services.targets.ensurePlan()).toBe(true);
   call = await asUsers(app, ['taskforce', 'leader', 'platform']);

@@ -7,7 +7,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 /** Rows per chunk written to the COPY stream. */
 const CHUNK_ROWS = 2000;
 
-export type CopyValue = string | number | null | undefined;
+/** A Buffer goes to a bytea column (hex format). */
+export type CopyValue = string | number | Buffer | null | undefined;
 
 function text(value: string): string {
   return /[\\\t\n\r]/.test(value)
@@ -17,6 +18,7 @@ function text(value: string): string {
 
 function field(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
+  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   return typeof value === 'number' ? String(value) : text(value);
 }
 

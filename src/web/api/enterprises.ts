@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { api, downloadUrl } from './client';
 import type {
+  ContactReveal,
   EnterpriseCreateBody as EnterpriseInput,
   EnterpriseDetail,
   EnterpriseExportQuery,
@@ -212,5 +213,17 @@ export function useSetKeyIndustry() {
       // Enterprises show their key industry through the mapping.
       void qc.invalidateQueries({ queryKey: [KEY] });
     },
+  });
+}
+
+/**
+ * A contact's phone number whole (audited on the server, rate-limited). Never cached: the number
+ * lives only in the component that asked for it.
+ */
+export function useRevealPhone() {
+  return useMutation({
+    mutationFn: ({ enterpriseId, contactId }: { enterpriseId: number; contactId: number }) =>
+      api<ContactReveal>(`/enterprises/${enterpriseId}/contacts/${contactId}/reveal`, { method: 'POST' }),
+    gcTime: 0,
   });
 }

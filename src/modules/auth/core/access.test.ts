@@ -30,6 +30,10 @@ describe('roles and permissions', () => {
     ]);
   });
 
+  it('only the task force and platform admins may reveal a contact phone number whole', () => {
+    expect(ROLES.filter((r) => can(actor(r), 'contact:reveal'))).toEqual(['task_force', 'platform_admin']);
+  });
+
   it('the cockpit is for the task force, leaders and platform admins; only the task force plans and decides', () => {
     expect(ROLES.filter((r) => can(actor(r), 'cockpit:read'))).toEqual([
       'task_force',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/database';
+import { testDatabase, testKeyRing } from '../../../test/database';
 import type { Database } from '../../../platform/db/client';
 import { checkUscc } from '../../enterprises/core/uscc';
 import {
@@ -51,7 +51,7 @@ describe('loadDemoCity', () => {
   let first: DemoCityResult;
 
   it('loads a 500-firm city whose table counts match the generated city', async () => {
-    first = (await loadDemoCity(database, { scale: 500, seed: 3 }))!;
+    first = (await loadDemoCity(database, { keys: testKeyRing(), scale: 500, seed: 3 }))!;
     expect(first.enterprises).toBe(500);
     const counts = await tableCounts();
     expect(counts).toEqual({
@@ -109,9 +109,13 @@ describe('loadDemoCity', () => {
 
   it('refuses to load again without replace, and changes nothing', async () => {
     const before = await tableCounts();
-    await expect(loadDemoCity(database, { scale: 500, seed: 3 })).rejects.toBeInstanceOf(DemoCityExistsError);
+    await expect(loadDemoCity(database, { keys: testKeyRing(), scale: 500, seed: 3 })).rejects.toBeInstanceOf(
+      DemoCityExistsError,
+    );
     expect(await tableCounts()).toEqual(before);
-    expect(await loadDemoCity(database, { scale: 500, seed: 3, ifNone: true })).toBeNull();
+    expect(
+      await loadDemoCity(database, { keys: testKeyRing(), scale: 500, seed: 3, ifNone: true }),
+    ).toBeNull();
   });
 
   it('replaces the generated city, keeping the seeded enterprise and its user', async () => {
@@ -123,6 +127,7 @@ describe('loadDemoCity', () => {
     ).rows;
     const progress: [number, number][] = [];
     const again = (await loadDemoCity(database, {
+      keys: testKeyRing(),
       scale: 500,
       seed: 3,
       replace: true,
@@ -159,7 +164,12 @@ describe('loadDemoCity', () => {
   });
 
   it('replaces with a different scale and seed', async () => {
-    const other = (await loadDemoCity(database, { scale: 120, seed: 4, replace: true }))!;
+    const other = (await loadDemoCity(database, {
+      keys: testKeyRing(),
+      scale: 120,
+      seed: 4,
+      replace: true,
+    }))!;
     expect(other.deleted).toBe(500);
     expect((await tableCounts()).enterprises).toBe(120);
     expect(await countGeneratedDemoEnterprises(database.db)).toBe(120);

@@ -8,6 +8,7 @@
  * never deleted: it only gets a profile (yearly figures, industry, land …) where it has none.
  */
 import type { Database } from '../../../platform/db/client';
+import { sealPhone, type PiKeyRing } from '../../../platform/crypto/personal-info';
 import type { Label } from '../../enterprises/core/codes';
 import { recordAudit, type AuditSubject } from '../../audit/audit.service';
 import { SEEDED_DEMO_USCC } from '../core/demo-identity';
@@ -54,6 +55,8 @@ export interface LoadDemoCityOptions {
   onProgress?: (done: number, total: number) => void;
   /** Who asked, for the audit row. */
   subject?: AuditSubject;
+  /** The personal-information key ring: contact phone numbers are written sealed. */
+  keys: PiKeyRing;
 }
 
 export interface DemoCityResult {
@@ -119,9 +122,10 @@ export async function loadDemoCity(
     });
     const generateSeconds = (performance.now() - generateStarted) / 1000;
 
-    const written = await writeCity(client, city, options.onProgress);
+    const seal = (phone: string) => sealPhone(options.keys, phone);
+    const written = await writeCity(client, city, seal, options.onProgress);
     const seededEnterpriseCompleted =
-      seeded && city.anchor ? await completeSeeded(client, seeded, city.anchor) : false;
+      seeded && city.anchor ? await completeSeeded(client, seeded, city.anchor, seal) : false;
     const { summary } = city;
     await recordAudit(tx, options.subject ?? DEMO_SUBJECT, {
       action: 'demo.generate',

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -111,7 +112,14 @@ export const enterpriseLabels = pgTable(
   ],
 );
 
-/** Contacts. Phone numbers are personal information: every response masks them. */
+/** Raw bytes (bytea): sealed personal information and its keyed index. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Contacts. Phone numbers are personal information: stored sealed (SM4-CBC + HMAC-SM3 under a key
+ * outside the database, see platform/crypto) with a keyed SM3 index for lookups; every response
+ * masks them, only the audited reveal shows one whole.
+ */
 export const enterpriseContacts = pgTable(
   'enterprise_contacts',
   {
@@ -121,9 +129,16 @@ export const enterpriseContacts = pgTable(
       .references(() => enterprises.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     title: text('title').notNull().default(''),
-    phone: text('phone').notNull().default(''),
+    /** Null when the contact has no phone. */
+    phoneCipher: bytea('phone_cipher'),
+    /** HMAC-SM3 of the normalised number under the sealing key; null with no phone. */
+    phoneIndex: bytea('phone_index'),
   },
-  (t) => [index('enterprise_contacts_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    index('enterprise_contacts_enterprise_idx').on(t.enterpriseId),
+    index('enterprise_contacts_phone_index_idx').on(t.phoneIndex),
+    check('enterprise_contacts_phone_sealed', sql`(${t.phoneCipher} is null) = (${t.phoneIndex} is null)`),
+  ],
 );
 
 /**

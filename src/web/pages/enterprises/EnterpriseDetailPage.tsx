@@ -89,7 +89,7 @@ function EnterpriseDetailView({ id }: { id: number }) {
             {
               key: 'contacts',
               label: t('enterprises.tabs.contacts'),
-              children: <Contacts contacts={e.contacts} />,
+              children: <Contacts enterpriseId={e.id} contacts={e.contacts} />,
             },
             { key: 'years', label: t('enterprises.tabs.years'), children: <YearsTable enterprise={e} /> },
             {

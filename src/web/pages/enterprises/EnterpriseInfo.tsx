@@ -10,6 +10,7 @@ import type {
 } from '../../../modules/enterprises/enterprises.schemas';
 import { DemoTag } from '../../components/DemoTag';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { ContactPhone } from './ContactPhone';
 import { fieldName } from './enterpriseFields';
 import { KeyIndustryTag, ScaleTag } from './EnterpriseTags';
 
@@ -158,7 +159,13 @@ export function LandInfo({ e }: { e: EnterpriseDetail }) {
   );
 }
 
-export function Contacts({ contacts }: { contacts: EnterpriseContact[] }) {
+export function Contacts({
+  enterpriseId,
+  contacts,
+}: {
+  enterpriseId: number;
+  contacts: EnterpriseContact[];
+}) {
   const { t } = useTranslation();
   const columns: TableProps<EnterpriseContact>['columns'] = [
     { key: 'name', title: t('enterprise.contact.name'), dataIndex: 'name', width: 140 },
@@ -171,9 +178,9 @@ export function Contacts({ contacts }: { contacts: EnterpriseContact[] }) {
     {
       key: 'phone',
       title: t('enterprise.contact.phone'),
-      width: 160,
-      // Masked by the server (personal information); shown exactly as given.
-      render: (_, c) => (c.phone ? <span style={{ fontFamily: 'monospace' }}>{c.phone}</span> : dash),
+      width: 200,
+      // Masked by the server (personal information); the whole number only through the audited reveal.
+      render: (_, c) => <ContactPhone enterpriseId={enterpriseId} contact={c} />,
     },
   ];
   return (
