@@ -16,7 +16,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/client';
 import type { App } from '../platform/http';
-import { testConfig, testDatabase } from '../test/database';
+import { testConfig, testDatabase, testKeyRing } from '../test/database';
 import { login, type Session } from '../test/http';
 import { loadDemoCity } from '../modules/demo/city/load';
 import { DEMO_PASSWORD, DEMO_PLATFORMS, demoUscc, seedDemo } from '../modules/demo/demo.seed';
@@ -1103,7 +1103,7 @@ const newTarget = (code: string) => ({
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database);
-  await loadDemoCity(database, { scale: 60, seed: 3 });
+  await loadDemoCity(database, { scale: 60, seed: 3, keys: testKeyRing() });
   let services;
   ({ app, services, routes } = await buildApp(testConfig(), database));
   await services.evaluation.methods.ensurePresets();

@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../platform/db/client';
-import { testConfig, testDatabase } from '../test/database';
+import { testConfig, testDatabase, testKeyRing } from '../test/database';
 import type { Actor } from '../modules/auth/core/access';
 import { loadDemoCity } from '../modules/demo/city/load';
 import { seedDemo } from '../modules/demo/demo.seed';
@@ -93,7 +93,7 @@ const EVALUATION = ['evaluation_runs', 'evaluation_results'];
 beforeAll(async () => {
   base = await testDatabase();
   await seedDemo(base);
-  await loadDemoCity(base, { scale: 150, seed: 11 });
+  await loadDemoCity(base, { scale: 150, seed: 11, keys: testKeyRing() });
   const services = createServices(base, testConfig());
   await services.evaluation.methods.ensurePresets();
   year = (await base.pool.query<{ y: number }>('select max(year)::int as y from enterprise_years')).rows[0]!

@@ -13,7 +13,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client';
-import { testDatabase } from '../../test/database';
+import { testDatabase, testKeyRing } from '../../test/database';
 import { workbookXlsx, zip } from '../../test/zip';
 import type { Actor } from '../auth/core/access';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
@@ -447,7 +447,7 @@ beforeAll(async () => {
     file,
     registry(usccs.map((u, i) => [u, `杭州语料${i}号科技有限公司`, PLATFORM, '3973'])),
   );
-  const seeded = await createImportService(database, dir).importNow(actor, {
+  const seeded = await createImportService(database, dir, testKeyRing).importNow(actor, {
     kind: 'enterprises',
     year: null,
     file,
@@ -474,7 +474,7 @@ async function fingerprint() {
 describe('malformed-workbook corpus', { timeout: 600_000 }, () => {
   it(`has at least 30 files, each accepted or rejected as specified, in bounded memory`, async () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
-    const svc = createImportService(database, dir);
+    const svc = createImportService(database, dir, testKeyRing);
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
