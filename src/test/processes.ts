@@ -4,6 +4,7 @@
  * the directory's database, table fingerprints, a seeded random source and an HTTP session.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,9 +26,12 @@ export async function dataDir(prefix = 'yiyuan-proc-'): Promise<string> {
   return dir;
 }
 
+/** The personal-information key of these scratch installations: random, never in the repository. */
+const PI_KEY = randomBytes(32).toString('base64');
+
 export function env(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', ...extra };
+  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', YIYUAN_PI_KEY: PI_KEY, ...extra };
 }
 
 export interface Child {
