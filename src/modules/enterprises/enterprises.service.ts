@@ -2,7 +2,7 @@ import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
-import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
+import { labelsAfterEdit, validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
 import { YEAR_FIELD_KEYS } from './core/fields';
 import {
   confirmYearRow,
@@ -156,14 +156,7 @@ export function createEnterpriseService(database: Database) {
           ratingExemption:
             patch.ratingExemption !== undefined ? patch.ratingExemption : current.ratingExemption,
           address: patch.address ?? current.address,
-          // The chain-leader label is decided with a reason on the chain-leader page (plan §3.1):
-          // an edit of the record keeps it as it is.
-          labels: patch.labels
-            ? [
-                ...patch.labels.filter((l) => l.label !== 'chain_leader'),
-                ...current.labels.filter((l) => l.label === 'chain_leader'),
-              ]
-            : current.labels,
+          labels: patch.labels ? labelsAfterEdit(patch.labels, current.labels) : current.labels,
         };
         await validOrFail(tx, next);
         await updateEnterpriseRow(tx, id, next);

@@ -25,7 +25,7 @@ import { can, platformScope, type Actor } from '../auth/core/access';
 import { refreshEnterpriseScale } from '../enterprises/enterprises.service';
 import { readInWorker } from '../spreadsheets/read/read-in-worker';
 import type { SheetChoice } from '../spreadsheets/read/xlsx-reader';
-import { SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
+import { COLUMNS, SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
 import { problem, type Problem } from './core/problems';
 import type { EnterpriseRecord } from './core/validate';
 import * as repo from './imports.repository';
@@ -56,6 +56,8 @@ export type Progress = (phase: string, done: number, total: number | null) => vo
 
 /** Problems kept on a job and in reports (all are counted). */
 const PROBLEMS_KEPT = 5000;
+/** Changed enterprises named in the audit row itself (all are in import_changes). */
+const AUDIT_CHANGES_LISTED = 200;
 const WORKER_MODULE = fileURLToPath(new URL('./imports.worker.ts', import.meta.url));
 
 /** What reading and validating a file gave: problems, and when clean the records to write. */
@@ -152,7 +154,7 @@ export function createImportService(database: Database, dataDir: string) {
     try {
       const scope = platformScope(actor);
       const ref = referenceMessage({
-        ...(await repo.loadReference(db, scope)),
+        ...(await repo.loadReference(db, scope, request.kind === 'enterprises')),
         allowedPlatformIds: platformIdsOf(scope),
       });
       read.send(ref, [ref.ids.buffer]);
@@ -232,6 +234,7 @@ export function createImportService(database: Database, dataDir: string) {
 
   /** Marks the job succeeded and records the audit row, inside the unit of work. */
   async function complete(tx: Tx, actor: Actor, job: ImportJob, c: Checked, counts: repo.WriteCounts) {
+    const changed = await repo.countChanges(tx, job.id);
     await repo.updateJob(tx, job.id, {
       status: 'succeeded',
       finishedAt: new Date(),
@@ -249,7 +252,20 @@ export function createImportService(database: Database, dataDir: string) {
       result: 'success',
       objectType: 'import',
       objectId: job.id,
-      detail: { file: job.fileName, sha256: job.sha256, year: job.year, sheet: c.sheet?.name, ...counts },
+      detail: {
+        file: job.fileName,
+        sha256: job.sha256,
+        year: job.year,
+        sheet: c.sheet?.name,
+        ...counts,
+        // Every enterprise changed: listed in import_changes under this import (the history
+        // downloads it as /api/imports/<id>/changes.xlsx); the first ones also here.
+        changedEnterprises: {
+          count: changed,
+          list: `import_changes:${job.id}`,
+          first: await repo.firstChanges(tx, job.id, AUDIT_CHANGES_LISTED),
+        },
+      },
     });
   }
 
@@ -274,11 +290,32 @@ export function createImportService(database: Database, dataDir: string) {
         return c;
       }
       report('writing', 0, c.rowsTotal);
-      await database.transaction(async (tx) => {
-        const written = await repo.writeEnterprises(tx, c.enterprises);
+      const refused = await database.transaction(async (tx) => {
+        const written = await repo.writeEnterprises(tx, platformScope(actor), job.id, c.enterprises);
+        if (written.conflicts.length) return written.conflicts;
         await refreshEnterpriseScale(tx, written.ids);
         await complete(tx, actor, job, c, written);
+        return null;
       });
+      if (refused) {
+        // Changed since the file was validated (or validated against other data): refused whole.
+        const sheet = c.sheet?.name ?? '';
+        const problems = refused.map((r) =>
+          problem(r.reason === 'outside_scope' ? 'ENTERPRISE_OUT_OF_SCOPE' : 'PLATFORM_MOVE', {
+            sheet,
+            row: r.row,
+            column: COLUMNS.enterprises[0]!.header,
+            value: r.uscc,
+          }),
+        );
+        const rejected = {
+          ...c,
+          problems: [...problems, ...c.problems].slice(0, PROBLEMS_KEPT),
+          errors: problems.length,
+        };
+        await finishRejected(actor, job, rejected);
+        return rejected;
+      }
       return c;
     }
     const year = job.year!;
@@ -312,7 +349,7 @@ export function createImportService(database: Database, dataDir: string) {
     let checked: Checked | null = null;
     try {
       await database.transaction(async (tx, client) => {
-        const counts = await repo.writeAnnual(tx, client, year, rows());
+        const counts = await repo.writeAnnual(tx, client, year, job.id, rows());
         const c = await checking;
         checked = c;
         await afterRead();
