@@ -477,6 +477,17 @@ export function createImportService(database: Database, dataDir: string) {
       );
     },
 
+    /**
+     * The enterprises an import changed (the list its audit row refers to), for the owner of the
+     * import and the task force; checks access now, then yields the rows in batches.
+     */
+    async changes(actor: Actor, id: number) {
+      requireImport(actor);
+      const job = await repo.findJob(db, id, actor.role === 'task_force' ? null : actor.userId);
+      if (!job) return fail('IMPORT_NOT_FOUND');
+      return { job, batches: repo.iterateChanges(db, id) };
+    },
+
     async history(actor: Actor, page: number, pageSize: number) {
       requireImport(actor);
       const { items, total } = await repo.listJobs(
