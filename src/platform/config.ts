@@ -18,6 +18,17 @@ export interface Config {
   /** Fail any reply that has fields its route's response schema lacks (tests, journeys). */
   strictResponses: boolean;
   security: SecurityConfig;
+  imports: ImportConfig;
+}
+
+/** Caps and retention of Excel imports. */
+export interface ImportConfig {
+  /** Data rows a workbook may have (the header row not counted). */
+  maxRows: number;
+  /** Filled cells a workbook's sheet may have. */
+  maxCells: number;
+  /** Hours a validated web upload waits for confirmation before it is deleted. */
+  uploadRetentionHours: number;
 }
 
 export interface SecurityConfig {
@@ -58,6 +69,9 @@ export const ENVIRONMENT_VARIABLES = [
   'YIYUAN_LOCKOUT_THRESHOLD',
   'YIYUAN_LOCKOUT_MINUTES',
   'YIYUAN_LOGIN_RATE_LIMIT',
+  'YIYUAN_IMPORT_MAX_ROWS',
+  'YIYUAN_IMPORT_MAX_CELLS',
+  'YIYUAN_UPLOAD_RETENTION_HOURS',
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -109,9 +123,19 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       lockoutMinutes: int('YIYUAN_LOCKOUT_MINUTES', 15, 10, 24 * 60),
       loginRateLimit: int('YIYUAN_LOGIN_RATE_LIMIT', 20, 1, 10000),
     },
+    imports: {
+      maxRows: int('YIYUAN_IMPORT_MAX_ROWS', 200_000, 1, 2_000_000),
+      maxCells: int('YIYUAN_IMPORT_MAX_CELLS', 4_000_000, 1, 40_000_000),
+      uploadRetentionHours: int('YIYUAN_UPLOAD_RETENTION_HOURS', 24, 1, 24 * 30),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
-  return { ...config, ...overrides, security: { ...config.security, ...overrides.security } };
+  return {
+    ...config,
+    ...overrides,
+    security: { ...config.security, ...overrides.security },
+    imports: { ...config.imports, ...overrides.imports },
+  };
 }
 
 export const APP_VERSION = '0.1.0';

@@ -33,7 +33,7 @@ export function createServices(database: Database, config: Config) {
     platforms: createPlatformService(database),
     enterprises: createEnterpriseService(database),
     industries: createIndustryService(database),
-    imports: createImportService(database, config.dataDir),
+    imports: createImportService(database, config.dataDir, config.imports),
     evaluation,
     metrics,
     targets,

@@ -30,9 +30,26 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-export async function insertJob(db: Db, values: NewImportJob): Promise<ImportJob> {
-  const [job] = await db.insert(importJobs).values(values).returning();
-  return job!;
+/** Whether `error` (or its cause) is the violation of the one-running-import-per-user index. */
+function isBusy(error: unknown): boolean {
+  for (
+    let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  )
+    if (e.code === '23505' && e.constraint === 'import_jobs_one_running_per_user') return true;
+  return false;
+}
+
+/** A new job; null when its user already has one being validated or written. */
+export async function insertJob(db: Db, values: NewImportJob): Promise<ImportJob | null> {
+  try {
+    const [job] = await db.insert(importJobs).values(values).returning();
+    return job!;
+  } catch (error) {
+    if (isBusy(error)) return null;
+    throw error;
+  }
 }
 
 export async function updateJob(db: Db | Tx, id: number, values: JobPatch): Promise<void> {
@@ -48,14 +65,26 @@ export async function findJob(db: Db, id: number, userId: number | null): Promis
   return job ?? null;
 }
 
-/** Moves a `ready` job to `importing`; false when it was not ready (already taken, or failed). */
-export async function claimReadyJob(db: Db, id: number, total: number): Promise<boolean> {
-  const claimed = await db
-    .update(importJobs)
-    .set({ status: 'importing', progress: { phase: 'parsing', done: 0, total } })
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'ready')))
-    .returning({ id: importJobs.id });
-  return claimed.length > 0;
+/**
+ * Moves a `ready` job to `importing`: 'claimed', 'not-ready' (already taken, or failed), or 'busy'
+ * (its user has another import being validated or written).
+ */
+export async function claimReadyJob(
+  db: Db,
+  id: number,
+  total: number,
+): Promise<'claimed' | 'not-ready' | 'busy'> {
+  try {
+    const claimed = await db
+      .update(importJobs)
+      .set({ status: 'importing', progress: { phase: 'parsing', done: 0, total } })
+      .where(and(eq(importJobs.id, id), eq(importJobs.status, 'ready')))
+      .returning({ id: importJobs.id });
+    return claimed.length > 0 ? 'claimed' : 'not-ready';
+  } catch (error) {
+    if (isBusy(error)) return 'busy';
+    throw error;
+  }
 }
 
 export async function listJobs(db: Db, userId: number | null, page: number, pageSize: number) {

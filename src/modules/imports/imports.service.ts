@@ -24,7 +24,8 @@ import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import { refreshEnterpriseScale } from '../enterprises/enterprises.service';
 import { readInWorker } from '../spreadsheets/read/read-in-worker';
-import type { SheetChoice } from '../spreadsheets/read/xlsx-reader';
+import { DEFAULT_READ_LIMITS, type SheetChoice } from '../spreadsheets/read/xlsx-reader';
+import type { ImportConfig } from '../../platform/config';
 import { COLUMNS, SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
 import { problem, type Problem } from './core/problems';
 import type { EnterpriseRecord } from './core/validate';
@@ -101,7 +102,18 @@ interface Checked {
   enterprises: EnterpriseRecord[];
 }
 
-export function createImportService(database: Database, dataDir: string) {
+/** The defaults of YIYUAN_IMPORT_MAX_ROWS, YIYUAN_IMPORT_MAX_CELLS, YIYUAN_UPLOAD_RETENTION_HOURS. */
+const DEFAULT_LIMITS: ImportConfig = {
+  maxRows: DEFAULT_READ_LIMITS.maxRows - 1,
+  maxCells: DEFAULT_READ_LIMITS.maxCells,
+  uploadRetentionHours: UPLOAD_RETENTION_HOURS,
+};
+
+export function createImportService(
+  database: Database,
+  dataDir: string,
+  limits: ImportConfig = DEFAULT_LIMITS,
+) {
   const { db } = database;
   const uploads = path.join(dataDir, 'imports');
   const stored = (id: number) => path.join(uploads, `${id}.xlsx`);
@@ -142,6 +154,8 @@ export function createImportService(database: Database, dataDir: string) {
     };
     const read = readInWorker<ImportWorkerResult>(request.file, {
       preferSheets: [SHEET_NAMES[request.kind]],
+      // The header row counts as a row for the reader.
+      limits: { maxRows: limits.maxRows + 1, maxCells: limits.maxCells },
       consumer: { module: WORKER_MODULE, data },
       onProgress: (rows, estimated) => report('parsing', rows, estimated),
       onMessage: (m) => {
@@ -189,7 +203,7 @@ export function createImportService(database: Database, dataDir: string) {
     const hash = createHash('sha256');
     await pipeline(createReadStream(request.file), hash);
     const { size } = await fs.stat(request.file);
-    return repo.insertJob(db, {
+    const job = await repo.insertJob(db, {
       kind: request.kind,
       year: request.kind === 'annual' ? request.year : null,
       fileName: path.basename(request.fileName).slice(0, 200),
@@ -200,6 +214,7 @@ export function createImportService(database: Database, dataDir: string) {
       status: 'validating',
       progress: { phase: 'parsing', done: 0, total: null },
     });
+    return job ?? fail('IMPORT_BUSY');
   }
 
   const sheetOf = (c: Checked) =>
@@ -378,11 +393,12 @@ export function createImportService(database: Database, dataDir: string) {
    * longer uses it (left by a restart).
    */
   async function sweep(now = new Date()) {
-    const before = new Date(now.getTime() - UPLOAD_RETENTION_HOURS * 3600_000);
+    const hours = limits.uploadRetentionHours;
+    const before = new Date(now.getTime() - hours * 3600_000);
     const expired = problem(
       'UPLOAD_EXPIRED',
       { sheet: '', row: 0 },
-      { zh: `${UPLOAD_RETENTION_HOURS} 小时`, en: `${UPLOAD_RETENTION_HOURS} hours` },
+      { zh: `${hours} 小时`, en: `${hours} hours` },
     );
     await repo.expireReadyJobs(db, before, expired);
     const waiting = new Set((await repo.jobIdsHoldingUploads(db)).map((id) => `${id}.xlsx`));
@@ -449,7 +465,9 @@ export function createImportService(database: Database, dataDir: string) {
       requireImport(actor);
       const job = await repo.findJob(db, id, actor.userId);
       if (!job) return fail('IMPORT_NOT_FOUND');
-      if (!(await repo.claimReadyJob(db, id, job.rowsTotal))) fail('IMPORT_NOT_READY');
+      const claim = await repo.claimReadyJob(db, id, job.rowsTotal);
+      if (claim === 'busy') fail('IMPORT_BUSY');
+      if (claim === 'not-ready') fail('IMPORT_NOT_READY');
       void (async () => {
         try {
           const request: ImportRequest = {
