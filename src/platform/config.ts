@@ -19,6 +19,7 @@ export interface Config {
   strictResponses: boolean;
   security: SecurityConfig;
   personalInfo: PersonalInfoConfig;
+  imports: ImportConfig;
 }
 
 /**
@@ -30,6 +31,16 @@ export interface PersonalInfoConfig {
   keys: string | null;
   /** `YIYUAN_PI_KEY_FILE`: a file holding them, one a line (`#` comments). */
   keyFile: string | null;
+}
+
+/** Caps and retention of Excel imports. */
+export interface ImportConfig {
+  /** Data rows a workbook may have (the header row not counted). */
+  maxRows: number;
+  /** Filled cells a workbook's sheet may have. */
+  maxCells: number;
+  /** Hours a validated web upload waits for confirmation before it is deleted. */
+  uploadRetentionHours: number;
 }
 
 export interface SecurityConfig {
@@ -75,6 +86,9 @@ export const ENVIRONMENT_VARIABLES = [
   'YIYUAN_REVEAL_RATE_LIMIT',
   'YIYUAN_PI_KEY',
   'YIYUAN_PI_KEY_FILE',
+  'YIYUAN_IMPORT_MAX_ROWS',
+  'YIYUAN_IMPORT_MAX_CELLS',
+  'YIYUAN_UPLOAD_RETENTION_HOURS',
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -134,6 +148,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       revealRateLimit: int('YIYUAN_REVEAL_RATE_LIMIT', 10, 1, 1000),
     },
     personalInfo: { keys: piKeys, keyFile: piKeyFile ? path.resolve(piKeyFile) : null },
+    imports: {
+      maxRows: int('YIYUAN_IMPORT_MAX_ROWS', 200_000, 1, 2_000_000),
+      maxCells: int('YIYUAN_IMPORT_MAX_CELLS', 4_000_000, 1, 40_000_000),
+      uploadRetentionHours: int('YIYUAN_UPLOAD_RETENTION_HOURS', 24, 1, 24 * 30),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -141,6 +160,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...overrides,
     security: { ...config.security, ...overrides.security },
     personalInfo: { ...config.personalInfo, ...overrides.personalInfo },
+    imports: { ...config.imports, ...overrides.imports },
   };
 }
 

@@ -41,6 +41,11 @@ export const ERRORS = {
     zh: '该导入尚未通过校验，不能确认',
     en: 'This import has not passed validation',
   },
+  IMPORT_BUSY: {
+    status: 409,
+    zh: '您已有一个导入正在校验或写入，每人同一时间只能进行一个导入；请等它结束后再试',
+    en: 'You already have an import being validated or written: one import at a time per user; try again when it has finished',
+  },
   METHOD_NOT_FOUND: { status: 404, zh: '评价方法不存在', en: 'Evaluation method not found' },
   METHOD_INVALID: {
     status: 400,

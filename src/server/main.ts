@@ -18,6 +18,8 @@ export interface RunningServer {
 
 /** Who the audit trail names for what the server does by itself at start-up. */
 const STARTUP_SUBJECT = { userId: null, username: 'system:startup', ip: null };
+/** How often the upload retention is applied while the server runs. */
+const UPLOAD_SWEEP_MS = 10 * 60_000;
 
 export async function startServer(config: Config): Promise<RunningServer> {
   // No personal-information key, no server (production); demo mode makes a key file. Checked
@@ -62,6 +64,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       .snapshot()
       .catch((error: Error) => app.log.warn({ err: error }, 'metrics warm-up failed'));
     await app.listen({ port: config.port, host: config.host });
+    // Uploads never confirmed are deleted once their retention is over, also when no one uploads.
+    const sweeper = setInterval(
+      () =>
+        void services.imports
+          .sweep()
+          .catch((error: Error) => app.log.warn({ err: error }, 'upload sweep failed')),
+      UPLOAD_SWEEP_MS,
+    );
+    sweeper.unref();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     if (!config.databaseUrl) await recordServerPort(config.dataDir, port);
@@ -69,6 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     let stopping: Promise<void> | null = null;
     const stop = () =>
       (stopping ??= (async () => {
+        clearInterval(sweeper);
         await app.close();
         // The server owns the embedded cluster, also one it attached to after a crash.
         await db.close({ stopEmbedded: true });

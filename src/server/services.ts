@@ -37,7 +37,7 @@ export function createServices(database: Database, config: Config) {
     platforms: createPlatformService(database),
     enterprises: createEnterpriseService(database, keys),
     industries: createIndustryService(database),
-    imports: createImportService(database, config.dataDir, keys),
+    imports: createImportService(database, config.dataDir, keys, config.imports),
     evaluation,
     metrics,
     targets,

@@ -198,18 +198,27 @@ export async function insertDecision(tx: Tx, d: Omit<DecisionRow, 'id' | 'decide
   return decisionOf(rows[0]!);
 }
 
+/** A label change is a change of the enterprise record: its version is bumped (edits check it). */
+async function bumpEnterprise(tx: Tx, enterpriseId: number): Promise<void> {
+  await tx.execute(
+    sql`update enterprises set version = version + 1, updated_at = now() where id = ${enterpriseId}`,
+  );
+}
+
 export async function upsertLabel(tx: Tx, enterpriseId: number, grantedOn: string | null): Promise<void> {
   await tx.execute(
     sql`insert into enterprise_labels (enterprise_id, label, granted_on)
       values (${enterpriseId}, 'chain_leader', ${grantedOn}::date)
       on conflict (enterprise_id, label) do update set granted_on = excluded.granted_on`,
   );
+  await bumpEnterprise(tx, enterpriseId);
 }
 
 export async function deleteLabel(tx: Tx, enterpriseId: number): Promise<void> {
   await tx.execute(
     sql`delete from enterprise_labels where enterprise_id = ${enterpriseId} and label = 'chain_leader'`,
   );
+  await bumpEnterprise(tx, enterpriseId);
 }
 
 export async function displayNameOf(tx: Tx, userId: number): Promise<string | null> {

@@ -258,6 +258,7 @@ export function yearView(y: YearRow, confirmedByName: string | null): Enterprise
     confirmedBy: y.confirmedAt ? (confirmedByName ?? '') : null,
     confirmedAt: y.confirmedAt?.toISOString() ?? null,
     updatedAt: y.updatedAt.toISOString(),
+    version: y.version,
   };
 }
 
@@ -355,22 +356,56 @@ export async function updateEnterpriseRow(tx: Tx, id: number, input: EnterpriseI
     .where(eq(enterprises.id, id));
 }
 
-/** Writes the given figures of a year; a changed figure needs the enterprise's confirmation again. */
+/** Puts an enterprise on another platform; returns the platform it was on. */
+export async function moveEnterpriseRow(tx: Tx, id: number, platformId: number): Promise<void> {
+  await tx
+    .update(enterprises)
+    .set({ platformId, version: sql`${enterprises.version} + 1`, updatedAt: new Date() })
+    .where(eq(enterprises.id, id));
+}
+
+export async function platformNameOf(tx: Db | Tx, id: number): Promise<string | null> {
+  const [row] = await tx.select({ name: platforms.name }).from(platforms).where(eq(platforms.id, id));
+  return row?.name ?? null;
+}
+
+/**
+ * Writes the given figures of a year when its stored version is `expected` (0: the year has no
+ * figures yet), bumping the version; a changed figure needs the enterprise's confirmation again.
+ * Null when the year was changed since (a concurrent writer waits for the first and then fails).
+ */
 export async function upsertYear(
   tx: Tx,
   enterpriseId: number,
   year: number,
   values: Partial<Record<YearFieldKey, number | null>>,
-): Promise<EnterpriseYear> {
+  expected: number,
+): Promise<EnterpriseYear | null> {
   const [row] = await tx
     .insert(enterpriseYears)
     .values({ enterpriseId, year, ...values })
     .onConflictDoUpdate({
       target: [enterpriseYears.enterpriseId, enterpriseYears.year],
-      set: { ...values, confirmedAt: null, confirmedBy: null, updatedAt: new Date() },
+      set: {
+        ...values,
+        confirmedAt: null,
+        confirmedBy: null,
+        updatedAt: new Date(),
+        version: sql`${enterpriseYears.version} + 1`,
+      },
+      setWhere: sql`${enterpriseYears.version} = ${expected}`,
     })
     .returning();
-  return yearView(row!, null);
+  return row ? yearView(row, null) : null;
+}
+
+/** The stored version of a year (0 when it has no figures). */
+export async function yearVersion(tx: Db | Tx, enterpriseId: number, year: number): Promise<number> {
+  const [row] = await tx
+    .select({ version: enterpriseYears.version })
+    .from(enterpriseYears)
+    .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, year)));
+  return row?.version ?? 0;
 }
 
 /** Marks a year confirmed by the user; null when the year has no figures. */
@@ -383,7 +418,7 @@ export async function confirmYearRow(
 ): Promise<EnterpriseYear | null> {
   const [row] = await tx
     .update(enterpriseYears)
-    .set({ confirmedAt: new Date(), confirmedBy: userId })
+    .set({ confirmedAt: new Date(), confirmedBy: userId, version: sql`${enterpriseYears.version} + 1` })
     .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, year)))
     .returning();
   return row ? yearView(row, username) : null;

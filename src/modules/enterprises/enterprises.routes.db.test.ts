@@ -125,7 +125,9 @@ describe('enterprise routes', () => {
 
   it('year data: entered by the platform, confirmed and flagged by the enterprise (一企一单)', async () => {
     const me = (await call('enterprise', 'GET', '/api/auth/me')).json().user;
+    const before = (await call('taskforce', 'GET', `/api/enterprises/${me.enterpriseId}`)).json();
     const put = await call('taskforce', 'PUT', `/api/enterprises/${me.enterpriseId}/years/2025`, {
+      version: before.years.find((y: { year: number }) => y.year === 2025)?.version ?? 0,
       revenue: 3000,
       tax: 120,
       employees: 80,
@@ -153,6 +155,7 @@ describe('enterprise routes', () => {
     ).toBe(404);
     // Editing a figure asks for a new confirmation.
     const edited = await call('taskforce', 'PUT', `/api/enterprises/${me.enterpriseId}/years/2025`, {
+      version: confirmed.json().version,
       tax: 118,
     });
     expect(edited.json().confirmedAt).toBeNull();

@@ -10,6 +10,7 @@ import {
   EnterpriseDetailSchema,
   EnterpriseExportQuerySchema,
   EnterpriseListQuerySchema,
+  EnterpriseMoveSchema,
   EnterprisePageSchema,
   EnterprisePatchSchema,
   EnterpriseYearSchema,
@@ -147,6 +148,20 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps, config: Conf
       },
     },
     async (request) => services.enterprises.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/enterprises/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move an enterprise to another platform (task force; send version and reason) / 迁移园区',
+        params: IdParams,
+        body: EnterpriseMoveSchema,
+        response: { 200: EnterpriseDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.enterprises.move(actorOf(request), request.params.id, request.body),
   );
 
   app.put(

@@ -47,6 +47,8 @@ export const EnterpriseYearSchema = Type.Object({
   confirmedBy: Nullable(Type.String()),
   confirmedAt: Nullable(Type.String()),
   updatedAt: Type.String(),
+  /** Bumped by every write of the year; an edit sends the version it read. */
+  version: Type.Integer(),
 });
 export type EnterpriseYear = Static<typeof EnterpriseYearSchema>;
 
@@ -155,14 +157,32 @@ export const EnterprisePatchSchema = Type.Object(
 );
 export type EnterprisePatch = Static<typeof EnterprisePatchSchema>;
 
+/** Moving an enterprise to another platform (task force only): its own audited action. */
+export const EnterpriseMoveSchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    platformId: Type.Integer({ minimum: 1 }),
+    reason: Type.String({ minLength: 2, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type EnterpriseMoveBody = Static<typeof EnterpriseMoveSchema>;
+
 export const YearParamsSchema = Type.Object(
   { id: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 1990, maximum: 2100 }) },
   { additionalProperties: false },
 );
 export const YearFiguresSchema = Type.Object(
-  Object.fromEntries(
-    YEAR_FIELD_KEYS.map((k) => [k, Type.Optional(Nullable(Type.Number({ minimum: 0 })))]),
-  ) as Record<YearFieldKey, ReturnType<typeof Type.Optional<typeof Num>>>,
+  {
+    ...(Object.fromEntries(
+      YEAR_FIELD_KEYS.map((k) => [k, Type.Optional(Nullable(Type.Number({ minimum: 0 })))]),
+    ) as Record<YearFieldKey, ReturnType<typeof Type.Optional<typeof Num>>>),
+    /**
+     * The version of the year that was read (0 or absent: the year has no figures yet). A year
+     * changed since is refused with 409 VERSION_CONFLICT instead of overwriting the change.
+     */
+    version: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
   { additionalProperties: false },
 );
 export type YearFigures = Static<typeof YearFiguresSchema>;

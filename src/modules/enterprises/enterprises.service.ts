@@ -9,7 +9,7 @@ import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
-import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
+import { labelsAfterEdit, validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
 import { YEAR_FIELD_KEYS, maskPhone } from './core/fields';
 import {
   confirmYearRow,
@@ -23,18 +23,22 @@ import {
   iterateYear,
   listEnterprises,
   lockVersion,
+  moveEnterpriseRow,
+  platformNameOf,
   refreshScale,
   updateEnterpriseRow,
   upsertYear,
   usccTaken,
   writeLabels,
   yearExists,
+  yearVersion,
   type EnterpriseYearExportRow,
 } from './enterprises.repository';
 import type {
   ContactReveal,
   EnterpriseDetail,
   EnterpriseListItem,
+  EnterpriseMoveBody,
   EnterprisePatch,
   EnterpriseQuery,
   EnterpriseYear,
@@ -217,8 +221,17 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
       return database.transaction(async (tx) => {
         const current = await detail(tx, actor, id);
         if ((await lockVersion(tx, id)) !== patch.version) fail('VERSION_CONFLICT');
+        // Moving to another platform is its own action (move), for the task force only.
         if (patch.platformId !== undefined && patch.platformId !== current.platformId) {
-          if (actor.role !== 'task_force') fail('FORBIDDEN');
+          if (!can(actor, 'enterprise:move')) fail('FORBIDDEN');
+          fail('VALIDATION_FAILED', [
+            {
+              field: 'platformId',
+              code: 'USE_MOVE',
+              zh: '修改不能改变所属园区，请在企业档案中使用“迁移园区”',
+              en: 'An edit may not change the platform; use “Move to another platform” on the record',
+            },
+          ]);
         }
         const next: EnterpriseInput = {
           uscc: current.uscc,
@@ -231,14 +244,7 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
           ratingExemption:
             patch.ratingExemption !== undefined ? patch.ratingExemption : current.ratingExemption,
           address: patch.address ?? current.address,
-          // The chain-leader label is decided with a reason on the chain-leader page (plan §3.1):
-          // an edit of the record keeps it as it is.
-          labels: patch.labels
-            ? [
-                ...patch.labels.filter((l) => l.label !== 'chain_leader'),
-                ...current.labels.filter((l) => l.label === 'chain_leader'),
-              ]
-            : current.labels,
+          labels: patch.labels ? labelsAfterEdit(patch.labels, current.labels) : current.labels,
         };
         await validOrFail(tx, next);
         await updateEnterpriseRow(tx, id, next);
@@ -246,6 +252,52 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
         await refreshScale(tx, [id]);
         const { version: _v, ...fields } = patch;
         await audit(tx, actor, 'enterprise.update', id, { fields: Object.keys(fields) });
+        return detail(tx, actor, id);
+      });
+    },
+
+    /**
+     * Moves an enterprise to another platform (task force only): checks the version, records the
+     * move with from, to and the reason in the audit trail.
+     */
+    async move(actor: Actor, id: number, body: EnterpriseMoveBody): Promise<EnterpriseDetail> {
+      require(actor, 'enterprise:move');
+      return database.transaction(async (tx) => {
+        const current = await detail(tx, actor, id);
+        if ((await lockVersion(tx, id)) !== body.version) fail('VERSION_CONFLICT');
+        const reason = body.reason.trim();
+        const errors = [];
+        if (body.platformId === current.platformId)
+          errors.push({
+            field: 'platformId',
+            code: 'SAME_PLATFORM',
+            zh: '企业已在该园区',
+            en: 'The enterprise is already on this platform',
+          });
+        const to = await platformNameOf(tx, body.platformId);
+        if (to === null)
+          errors.push({
+            field: 'platformId',
+            code: 'UNKNOWN_PLATFORM',
+            zh: '园区不存在',
+            en: 'Unknown platform',
+          });
+        if (reason.length < 2)
+          errors.push({
+            field: 'reason',
+            code: 'REQUIRED',
+            zh: '请填写迁移原因（至少 2 个字）',
+            en: 'Give the reason for the move (at least 2 characters)',
+          });
+        if (errors.length) fail('VALIDATION_FAILED', errors);
+        await moveEnterpriseRow(tx, id, body.platformId);
+        await audit(tx, actor, 'enterprise.move', id, {
+          uscc: current.uscc,
+          name: current.name,
+          from: { platformId: current.platformId, name: current.platformName },
+          to: { platformId: body.platformId, name: to },
+          reason,
+        });
         return detail(tx, actor, id);
       });
     },
@@ -268,7 +320,19 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
               en: 'Must be zero or more',
             })),
           );
-        const row = await upsertYear(tx, id, year, values);
+        const expected = figures.version ?? 0;
+        const row = await upsertYear(tx, id, year, values, expected);
+        if (!row) {
+          const current = await yearVersion(tx, id, year);
+          return fail('VERSION_CONFLICT', [
+            {
+              field: 'version',
+              code: 'STALE',
+              zh: `${year} 年度数据已被他人修改（您读取的是第 ${expected} 版，现为第 ${current} 版），请刷新后再改`,
+              en: `The ${year} figures were changed meanwhile (you read version ${expected}, it is now ${current}); reload and edit again`,
+            },
+          ]);
+        }
         await refreshScale(tx, [id]);
         await audit(tx, actor, 'enterprise.year_update', id, { year, fields: Object.keys(values) });
         return row;

@@ -1,4 +1,6 @@
 /** Import routes through app.inject: the annual export (roles, scope, audit), foreign files, the sheet read. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
@@ -117,7 +119,7 @@ describe('GET /api/imports/years/:year/export.xlsx', () => {
 });
 
 describe('uploads that are not .xlsx', () => {
-  it('a .xls is rejected with 不是有效的 .xlsx 文件 and what to do, in both languages', async () => {
+  it('an .xls renamed .xlsx is rejected by its bytes with 不是有效的 .xlsx 文件 and what to do, in both languages', async () => {
     const xls = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(504),
@@ -125,7 +127,7 @@ describe('uploads that are not .xlsx', () => {
     ]);
     const job = await settle(
       'platform',
-      (await upload('platform', 'annual', 2013, xls, '年度数据.xls')).json().id,
+      (await upload('platform', 'annual', 2013, xls, '年度数据.xlsx')).json().id,
     );
     expect(job.status).toBe('rejected');
     expect(job.sheet).toBeNull();
@@ -150,5 +152,62 @@ describe('uploads that are not .xlsx', () => {
     expect(job.status, JSON.stringify(job.problems)).toBe('ready');
     expect(job.sheet).toMatchObject({ name: '数据', reason: 'first-visible' });
     expect(job.sheet.en).toMatch(/hidden sheet\(s\) “隐藏” skipped/);
+  });
+});
+
+describe('V16: what one upload request may carry', () => {
+  const jobsOf = async () =>
+    (await call('platform', 'GET', '/api/imports?pageSize=1')).json().total as number;
+  const leftovers = async () =>
+    (await fs.readdir(os.tmpdir())).filter((f) => f.startsWith('yiyuan-upload-')).length;
+
+  it('a second file in the same request is refused with 400, before any job starts', async () => {
+    const boundary = '----yiyuan-two';
+    const part = (name: string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        Buffer.from('PK\x03\x04 not really a workbook'),
+        Buffer.from('\r\n'),
+      ]);
+    const before = await jobsOf();
+    const files = await leftovers();
+    const res = await call(
+      'platform',
+      'POST',
+      '/api/imports?kind=annual&year=2013',
+      Buffer.concat([
+        part('a.xlsx'),
+        part('b.xlsx'),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]) as unknown as string,
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({ field: 'file', code: 'ONE_FILE' });
+    expect(res.json().error.details[0].zh).toContain('一次只能上传一个文件');
+    expect(await jobsOf()).toBe(before);
+    expect(await leftovers()).toBe(files);
+  });
+
+  it('a name that is not .xlsx (a renamed .png, an .xlsm, no extension) is refused with 400', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    for (const name of ['截图.png', '宏.xlsm', '年度数据.xls', 'noextension']) {
+      const res = await upload('platform', 'annual', 2013, png, name);
+      expect(res.statusCode, name).toBe(400);
+      const detail = res.json().error.details[0];
+      expect(detail).toMatchObject({ field: 'file', code: 'WRONG_EXTENSION' });
+      expect(detail.zh).toContain('.xlsx');
+      expect(detail.en).toContain('Only Excel workbooks (.xlsx)');
+    }
+  });
+
+  it('a file over 20 MB is refused with 413 and leaves nothing behind', async () => {
+    const files = await leftovers();
+    const res = await upload('platform', 'annual', 2013, Buffer.alloc(21 * 1024 * 1024, 1), 'big.xlsx');
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await leftovers()).toBe(files);
   });
 });

@@ -4,7 +4,13 @@ import { actorOf, errorResponses, IdParams, type App, type RouteDeps } from '../
 import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
 import type { Problem } from './core/problems';
 import type { ImportJob } from './imports.service';
-import { annualExportWorkbook, historyWorkbook, reportWorkbook, templateWorkbook } from './imports.workbooks';
+import {
+  annualExportWorkbook,
+  changesWorkbook,
+  historyWorkbook,
+  reportWorkbook,
+  templateWorkbook,
+} from './imports.workbooks';
 import {
   HistoryPage,
   HistoryQuery,
@@ -155,6 +161,21 @@ export function importRoutes(app: App, { services }: RouteDeps) {
         `导入问题清单-${job.id}.xlsx`,
         reportWorkbook(job.problems as Problem[], job.sheet),
       );
+    },
+  );
+
+  app.get(
+    '/api/imports/:id/changes.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Every enterprise the import changed (the list its audit row refers to) / 下载变更企业清单',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const { job, batches } = await services.imports.changes(actorOf(request), request.params.id);
+      return sendWorkbook(reply, `导入变更企业-${job.id}.xlsx`, changesWorkbook(batches));
     },
   );
 }

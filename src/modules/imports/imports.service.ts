@@ -25,8 +25,9 @@ import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import { refreshEnterpriseScale } from '../enterprises/enterprises.service';
 import { readInWorker } from '../spreadsheets/read/read-in-worker';
-import type { SheetChoice } from '../spreadsheets/read/xlsx-reader';
-import { SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
+import { DEFAULT_READ_LIMITS, type SheetChoice } from '../spreadsheets/read/xlsx-reader';
+import type { ImportConfig } from '../../platform/config';
+import { COLUMNS, SHEET_NAMES, UPLOAD_RETENTION_HOURS, YEAR_KEYS, type ImportKind } from './core/columns';
 import { problem, type Problem } from './core/problems';
 import type { EnterpriseRecord } from './core/validate';
 import * as repo from './imports.repository';
@@ -57,6 +58,8 @@ export type Progress = (phase: string, done: number, total: number | null) => vo
 
 /** Problems kept on a job and in reports (all are counted). */
 const PROBLEMS_KEPT = 5000;
+/** Changed enterprises named in the audit row itself (all are in import_changes). */
+const AUDIT_CHANGES_LISTED = 200;
 const WORKER_MODULE = fileURLToPath(new URL('./imports.worker.ts', import.meta.url));
 
 /** What reading and validating a file gave: problems, and when clean the records to write. */
@@ -100,7 +103,19 @@ interface Checked {
   enterprises: EnterpriseRecord[];
 }
 
-export function createImportService(database: Database, dataDir: string, keys: () => PiKeyRing) {
+/** The defaults of YIYUAN_IMPORT_MAX_ROWS, YIYUAN_IMPORT_MAX_CELLS, YIYUAN_UPLOAD_RETENTION_HOURS. */
+const DEFAULT_LIMITS: ImportConfig = {
+  maxRows: DEFAULT_READ_LIMITS.maxRows - 1,
+  maxCells: DEFAULT_READ_LIMITS.maxCells,
+  uploadRetentionHours: UPLOAD_RETENTION_HOURS,
+};
+
+export function createImportService(
+  database: Database,
+  dataDir: string,
+  keys: () => PiKeyRing,
+  limits: ImportConfig = DEFAULT_LIMITS,
+) {
   const { db } = database;
   const uploads = path.join(dataDir, 'imports');
   const stored = (id: number) => path.join(uploads, `${id}.xlsx`);
@@ -141,6 +156,8 @@ export function createImportService(database: Database, dataDir: string, keys: (
     };
     const read = readInWorker<ImportWorkerResult>(request.file, {
       preferSheets: [SHEET_NAMES[request.kind]],
+      // The header row counts as a row for the reader.
+      limits: { maxRows: limits.maxRows + 1, maxCells: limits.maxCells },
       consumer: { module: WORKER_MODULE, data },
       onProgress: (rows, estimated) => report('parsing', rows, estimated),
       onMessage: (m) => {
@@ -153,7 +170,7 @@ export function createImportService(database: Database, dataDir: string, keys: (
     try {
       const scope = platformScope(actor);
       const ref = referenceMessage({
-        ...(await repo.loadReference(db, scope)),
+        ...(await repo.loadReference(db, scope, request.kind === 'enterprises')),
         allowedPlatformIds: platformIdsOf(scope),
       });
       read.send(ref, [ref.ids.buffer]);
@@ -203,7 +220,7 @@ export function createImportService(database: Database, dataDir: string, keys: (
       status: 'validating',
       progress: { phase: 'parsing', done: 0, total: null },
     } satisfies repo.NewImportJob;
-    return (await repo.runningJob(database.pool, (d) => repo.insertJob(d, values)))!;
+    return (await repo.runningJob(database.pool, (d) => repo.insertJob(d, values))) ?? fail('IMPORT_BUSY');
   }
 
   const sheetOf = (c: Checked) =>
@@ -240,6 +257,7 @@ export function createImportService(database: Database, dataDir: string, keys: (
 
   /** Marks the job succeeded and records the audit row, inside the unit of work. */
   async function complete(tx: Tx, actor: Actor, job: ImportJob, c: Checked, counts: repo.WriteCounts) {
+    const changed = await repo.countChanges(tx, job.id);
     const finished = await repo.finishJob(tx, job.id, {
       status: 'succeeded',
       finishedAt: new Date(),
@@ -259,7 +277,20 @@ export function createImportService(database: Database, dataDir: string, keys: (
       result: 'success',
       objectType: 'import',
       objectId: job.id,
-      detail: { file: job.fileName, sha256: job.sha256, year: job.year, sheet: c.sheet?.name, ...counts },
+      detail: {
+        file: job.fileName,
+        sha256: job.sha256,
+        year: job.year,
+        sheet: c.sheet?.name,
+        ...counts,
+        // Every enterprise changed: listed in import_changes under this import (the history
+        // downloads it as /api/imports/<id>/changes.xlsx); the first ones also here.
+        changedEnterprises: {
+          count: changed,
+          list: `import_changes:${job.id}`,
+          first: await repo.firstChanges(tx, job.id, AUDIT_CHANGES_LISTED),
+        },
+      },
     });
   }
 
@@ -284,11 +315,38 @@ export function createImportService(database: Database, dataDir: string, keys: (
         return c;
       }
       report('writing', 0, c.rowsTotal);
-      await database.transaction(async (tx) => {
-        const written = await repo.writeEnterprises(tx, c.enterprises, (phone) => sealPhone(keys(), phone));
+      const refused = await database.transaction(async (tx) => {
+        const written = await repo.writeEnterprises(
+          tx,
+          platformScope(actor),
+          job.id,
+          c.enterprises,
+          (phone) => sealPhone(keys(), phone),
+        );
+        if (written.conflicts.length) return written.conflicts;
         await refreshEnterpriseScale(tx, written.ids);
         await complete(tx, actor, job, c, written);
+        return null;
       });
+      if (refused) {
+        // Changed since the file was validated (or validated against other data): refused whole.
+        const sheet = c.sheet?.name ?? '';
+        const problems = refused.map((r) =>
+          problem(r.reason === 'outside_scope' ? 'ENTERPRISE_OUT_OF_SCOPE' : 'PLATFORM_MOVE', {
+            sheet,
+            row: r.row,
+            column: COLUMNS.enterprises[0]!.header,
+            value: r.uscc,
+          }),
+        );
+        const rejected = {
+          ...c,
+          problems: [...problems, ...c.problems].slice(0, PROBLEMS_KEPT),
+          errors: problems.length,
+        };
+        await finishRejected(actor, job, rejected);
+        return rejected;
+      }
       return c;
     }
     const year = job.year!;
@@ -322,7 +380,7 @@ export function createImportService(database: Database, dataDir: string, keys: (
     let checked: Checked | null = null;
     try {
       await database.transaction(async (tx, client) => {
-        const counts = await repo.writeAnnual(tx, client, year, rows());
+        const counts = await repo.writeAnnual(tx, client, year, job.id, rows());
         const c = await checking;
         checked = c;
         await afterRead();
@@ -351,11 +409,12 @@ export function createImportService(database: Database, dataDir: string, keys: (
    * longer uses it (left by a restart).
    */
   async function sweep(now = new Date()) {
-    const before = new Date(now.getTime() - UPLOAD_RETENTION_HOURS * 3600_000);
+    const hours = limits.uploadRetentionHours;
+    const before = new Date(now.getTime() - hours * 3600_000);
     const expired = problem(
       'UPLOAD_EXPIRED',
       { sheet: '', row: 0 },
-      { zh: `${UPLOAD_RETENTION_HOURS} 小时`, en: `${UPLOAD_RETENTION_HOURS} hours` },
+      { zh: `${hours} 小时`, en: `${hours} hours` },
     );
     await repo.expireReadyJobs(db, before, expired);
     const waiting = new Set((await repo.jobIdsHoldingUploads(db)).map((id) => `${id}.xlsx`));
@@ -461,7 +520,12 @@ export function createImportService(database: Database, dataDir: string, keys: (
       requireImport(actor);
       const job = await repo.findJob(db, id, actor.userId);
       if (!job) return fail('IMPORT_NOT_FOUND');
-      const claimed = await repo.runningJob(database.pool, (d) => repo.claimReadyJob(d, id, job.rowsTotal));
+      const outcome = { claim: 'not-ready' as 'claimed' | 'not-ready' | 'busy' };
+      const claimed = await repo.runningJob(database.pool, async (d) => {
+        outcome.claim = await repo.claimReadyJob(d, id, job.rowsTotal);
+        return outcome.claim === 'claimed' ? { id } : null;
+      });
+      if (outcome.claim === 'busy') fail('IMPORT_BUSY');
       if (!claimed) return fail('IMPORT_NOT_READY');
       void (async () => {
         try {
@@ -489,6 +553,17 @@ export function createImportService(database: Database, dataDir: string, keys: (
         (await repo.findJob(db, id, actor.role === 'task_force' ? null : actor.userId)) ??
         fail('IMPORT_NOT_FOUND')
       );
+    },
+
+    /**
+     * The enterprises an import changed (the list its audit row refers to), for the owner of the
+     * import and the task force; checks access now, then yields the rows in batches.
+     */
+    async changes(actor: Actor, id: number) {
+      requireImport(actor);
+      const job = await repo.findJob(db, id, actor.role === 'task_force' ? null : actor.userId);
+      if (!job) return fail('IMPORT_NOT_FOUND');
+      return { job, batches: repo.iterateChanges(db, id) };
     },
 
     async history(actor: Actor, page: number, pageSize: number) {

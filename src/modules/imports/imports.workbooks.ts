@@ -173,3 +173,27 @@ export function historyWorkbook(jobs: ImportJob[]): Readable {
     once(jobs),
   );
 }
+
+/** One changed enterprise of an import (import_changes). */
+export interface ImportChangeRow {
+  enterpriseId: number;
+  uscc: string;
+  name: string;
+  change: 'inserted' | 'updated';
+}
+
+/** Every enterprise an import changed (导入变更清单): the list its audit row refers to. */
+export function changesWorkbook(batches: AsyncIterable<ImportChangeRow[]>): Readable {
+  return streamWorkbook<ImportChangeRow>(
+    {
+      name: '变更企业',
+      columns: [
+        { header: '企业编号', value: (c) => c.enterpriseId },
+        { header: '统一社会信用代码', width: 22, value: (c) => c.uscc },
+        { header: '企业名称', width: 34, value: (c) => c.name },
+        { header: '变更', value: (c) => (c.change === 'inserted' ? '新增' : '更新') },
+      ],
+    },
+    batches,
+  );
+}

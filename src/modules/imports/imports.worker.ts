@@ -35,14 +35,17 @@ export interface ReferenceMessage {
   industryClasses: string[];
   usccs: string[];
   ids: Int32Array;
+  platformIds: Int32Array;
   names: string[];
+  outsideScope: string[];
 }
 
 export function referenceMessage(ref: {
   platforms: { id: number; name: string }[];
   allowedPlatformIds: number[] | null;
   industryClasses: string[];
-  enterprises: { id: number; uscc: string; name: string }[];
+  enterprises: { id: number; uscc: string; name: string; platformId: number }[];
+  outsideScope: string[];
 }): ReferenceMessage {
   return {
     platforms: ref.platforms.map((p) => [p.name, p.id]),
@@ -50,19 +53,22 @@ export function referenceMessage(ref: {
     industryClasses: ref.industryClasses,
     usccs: ref.enterprises.map((e) => e.uscc),
     ids: Int32Array.from(ref.enterprises, (e) => e.id),
+    platformIds: Int32Array.from(ref.enterprises, (e) => e.platformId),
     names: ref.enterprises.map((e) => e.name),
+    outsideScope: ref.outsideScope,
   };
 }
 
 function fromMessage(m: ReferenceMessage): ImportReference {
-  const enterprisesByUscc = new Map<string, { id: number; name: string }>();
+  const enterprisesByUscc = new Map<string, { id: number; name: string; platformId: number }>();
   for (let i = 0; i < m.usccs.length; i++)
-    enterprisesByUscc.set(m.usccs[i]!, { id: m.ids[i]!, name: m.names[i]! });
+    enterprisesByUscc.set(m.usccs[i]!, { id: m.ids[i]!, name: m.names[i]!, platformId: m.platformIds[i]! });
   return {
     platformsByName: new Map(m.platforms),
     allowedPlatformIds: m.allowedPlatformIds ? new Set(m.allowedPlatformIds) : null,
     industryClasses: new Set(m.industryClasses),
     enterprisesByUscc,
+    outsideScope: new Set(m.outsideScope),
   };
 }
 

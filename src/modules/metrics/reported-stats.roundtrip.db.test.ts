@@ -60,13 +60,13 @@ describe('reported statistics template → import', () => {
     );
   });
 
-  it('refuses a .xls with what it is and what to do', async () => {
+  it('refuses an .xls renamed .xlsx with what it is and what to do', async () => {
     const xls = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(504),
       Buffer.from('Workbook', 'utf16le'),
     ]);
-    const res = await upload(xls, '上报.xls');
+    const res = await upload(xls, '上报.xlsx'); // named .xlsx: refused by its bytes
     expect(res.statusCode).toBe(400);
     const detail = res.json().error.details[0];
     expect(detail).toMatchObject({ field: 'file', code: 'NOT_XLSX' });

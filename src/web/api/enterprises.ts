@@ -12,6 +12,7 @@ import type {
   EnterpriseDetail,
   EnterpriseExportQuery,
   EnterpriseListItem,
+  EnterpriseMoveBody,
   EnterprisePatch,
   EnterpriseSortKey,
   EnterpriseYear,
@@ -102,6 +103,19 @@ export function useUpdateEnterprise(id: number) {
   return useMutation({
     mutationFn: (patch: EnterprisePatch) =>
       api<EnterpriseDetail>(`/enterprises/${id}`, { method: 'PATCH', body: patch }),
+    onSuccess: (e) => {
+      qc.setQueryData([KEY, 'one', e.id], e);
+      void qc.invalidateQueries({ queryKey: [KEY, 'list'] });
+    },
+  });
+}
+
+/** Moves the enterprise to another platform (task force): version, platform and reason. */
+export function useMoveEnterprise(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EnterpriseMoveBody) =>
+      api<EnterpriseDetail>(`/enterprises/${id}/move`, { method: 'POST', body }),
     onSuccess: (e) => {
       qc.setQueryData([KEY, 'one', e.id], e);
       void qc.invalidateQueries({ queryKey: [KEY, 'list'] });

@@ -63,3 +63,5 @@ export function useCommitImport() {
 
 export const importTemplateUrl = (kind: ImportKind) => downloadUrl(`/imports/templates/${kind}.xlsx`);
 export const importReportUrl = (id: number) => downloadUrl(`/imports/${id}/report.xlsx`);
+/** Every enterprise the import changed: the list its audit row refers to. */
+export const importChangesUrl = (id: number) => downloadUrl(`/imports/${id}/changes.xlsx`);

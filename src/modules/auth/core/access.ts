@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'enterprise:confirm',
   /** See a contact's phone number whole (audited, rate-limited); everyone else sees it masked. */
   'contact:reveal',
+  'enterprise:move',
   'import:run',
   'industry:map',
   'evaluation:read',
@@ -64,6 +65,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'enterprise:read',
     'enterprise:write',
     'contact:reveal',
+    'enterprise:move',
     'import:run',
     'industry:map',
     'evaluation:read',

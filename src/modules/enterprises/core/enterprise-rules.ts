@@ -91,6 +91,33 @@ export function validateEnterprise(input: EnterpriseInput, ref: EnterpriseRefere
   return errors;
 }
 
+type LabelGrant = EnterpriseInput['labels'][number];
+
+/**
+ * The labels a record gets from an edit or an import: what was asked for, except the chain-leader
+ * label (链主), which is granted and withdrawn only with a reason on the chain-leader page
+ * (plan §3.1) — it stays exactly as it is, whatever the edit or the file says.
+ */
+export function labelsAfterEdit(
+  requested: readonly LabelGrant[],
+  current: readonly LabelGrant[],
+): LabelGrant[] {
+  return [
+    ...requested.filter((l) => l.label !== 'chain_leader'),
+    ...current.filter((l) => l.label === 'chain_leader'),
+  ];
+}
+
+/** Whether two label lists grant the same labels on the same dates (in any order). */
+export function sameLabels(a: readonly LabelGrant[], b: readonly LabelGrant[]): boolean {
+  const key = (ls: readonly LabelGrant[]) =>
+    ls
+      .map((l) => `${l.label}:${l.grantedOn ?? ''}`)
+      .sort()
+      .join(',');
+  return key(a) === key(b);
+}
+
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);

@@ -45,6 +45,16 @@ export const PROBLEMS = {
     '企业未登记或不在您的管理范围内',
     'Enterprise not registered, or outside your scope',
   ],
+  ENTERPRISE_OUT_OF_SCOPE: [
+    'error',
+    '该统一社会信用代码已登记在您管理范围之外的园区，导入不能修改它；如企业确已迁入，请联系市工作专班在企业档案中执行“迁移园区”',
+    'This USCC is registered on a platform outside your scope and an import may not change it; if the enterprise has really moved, ask the city task force to use “Move to another platform” on its record',
+  ],
+  PLATFORM_MOVE: [
+    'error',
+    '导入不能改变企业所属园区；请在企业档案中使用“迁移园区”（仅市工作专班）',
+    'An import may not move an enterprise to another platform; use “Move to another platform” on its record (city task force only)',
+  ],
   UNKNOWN_PLATFORM: ['error', '园区名称不存在', 'Unknown platform'],
   PLATFORM_NOT_ALLOWED: [
     'error',

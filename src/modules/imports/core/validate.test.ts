@@ -18,7 +18,8 @@ const ref: ImportReference = {
   ]),
   allowedPlatformIds: null,
   industryClasses: new Set(['3973', '2710']),
-  enterprisesByUscc: new Map([[GOOD, { id: 7, name: '甲公司' }]]),
+  enterprisesByUscc: new Map([[GOOD, { id: 7, name: '甲公司', platformId: 1 }]]),
+  outsideScope: new Set(),
 };
 
 const A = (k: string) => COLUMNS.annual.find((c) => c.key === k)!.header;
@@ -70,7 +71,7 @@ describe('annual rows', () => {
     });
     const r2: ImportReference = {
       ...ref,
-      enterprisesByUscc: new Map(usccs.map((u, i) => [u, { id: i, name: '' }])),
+      enterprisesByUscc: new Map(usccs.map((u, i) => [u, { id: i, name: '', platformId: 1 }])),
     };
     const result = validateAnnual(
       sheet(header, ...usccs.map((u, i) => [u, 2025, i === 3 ? 20_000_000 : 1000 + i, 1] as RawCell[])),
@@ -137,6 +138,16 @@ describe('enterprise rows', () => {
       '2:PLATFORM_NOT_ALLOWED',
       '3:PLATFORM_NOT_ALLOWED',
     ]);
+  });
+
+  it('refuses a USCC registered outside the scope, and a row that would move an enterprise', () => {
+    const h = [E('uscc'), E('name'), E('platform')];
+    const outside = { ...ref, outsideScope: new Set([OTHER]) };
+    const result = validateEnterprises(sheet(h, [OTHER, '乙', '钱塘'], [GOOD, '甲', '滨江']), outside);
+    expect(codes(result)).toEqual(['2:ENTERPRISE_OUT_OF_SCOPE', '3:PLATFORM_MOVE']);
+    expect(result.records).toEqual([]);
+    expect(result.problems[1]!.zh).toContain('迁移园区');
+    expect(result.problems[1]!.zh).toContain('钱塘');
   });
 
   it('leaves labels, landholder and contacts alone when their columns are absent', () => {

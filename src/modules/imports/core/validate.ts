@@ -41,7 +41,12 @@ export interface ImportReference {
   allowedPlatformIds: ReadonlySet<number> | null;
   industryClasses: ReadonlySet<string>;
   /** Registered enterprises in the importer's scope, by USCC (annual: targets; enterprises: landholders). */
-  enterprisesByUscc: ReadonlyMap<string, { id: number; name: string }>;
+  enterprisesByUscc: ReadonlyMap<string, { id: number; name: string; platformId: number }>;
+  /**
+   * USCCs registered outside the importer's scope (registry imports only, else empty): such a row
+   * would change an enterprise the importer may not see, and is refused.
+   */
+  outsideScope: ReadonlySet<string>;
 }
 
 export interface AnnualRecord {
@@ -517,6 +522,7 @@ export function createEnterpriseValidator(
   const laterLandholders: { row: number; column: string; uscc: string }[] = [];
   let has = { labels: false, contact: false, landholder: false, exemption: false, address: false };
   let usccIndex = -1;
+  const platformNames = new Map([...ref.platformsByName].map(([name, id]) => [id, name]));
   return {
     log,
     header(cells) {
@@ -632,6 +638,16 @@ export function createEnterpriseValidator(
         }
       });
       if (r.uscc) {
+        const at = { sheet, row, column: COLUMNS.enterprises[0]!.header, value: r.uscc };
+        const existing = ref.enterprisesByUscc.get(r.uscc);
+        if (ref.outsideScope.has(r.uscc)) log.push(problem('ENTERPRISE_OUT_OF_SCOPE', at));
+        else if (existing && r.platformId !== undefined && existing.platformId !== r.platformId)
+          log.push(
+            problem('PLATFORM_MOVE', at, {
+              zh: `现属「${platformNames.get(existing.platformId) ?? existing.platformId}」`,
+              en: `now on ${platformNames.get(existing.platformId) ?? existing.platformId}`,
+            }),
+          );
         const first = seen.get(r.uscc);
         if (first !== undefined)
           log.push(

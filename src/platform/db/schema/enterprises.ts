@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -164,6 +165,8 @@ export const enterpriseYears = pgTable(
     importId: integer('import_id'),
     confirmedBy: integer('confirmed_by'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** Bumped by every write of the year (edit, confirmation, import); an edit sends the one it read. */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -192,27 +195,54 @@ export const enterpriseYearFlags = pgTable(
 );
 
 /** Import history: who loaded which file, when, and what came of it. */
-export const importJobs = pgTable('import_jobs', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kind: text('kind').$type<'enterprises' | 'annual'>().notNull(),
-  year: integer('year'),
-  fileName: text('file_name').notNull(),
-  sha256: text('sha256').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  userId: integer('user_id'),
-  username: text('username'),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-  status: text('status').$type<ImportStatus>().notNull(),
-  /** Rows done of the current phase, for progress bars. */
-  progress: jsonb('progress').$type<{ phase: string; done: number; total: number | null }>(),
-  rowsTotal: integer('rows_total').notNull().default(0),
-  rowsInserted: integer('rows_inserted').notNull().default(0),
-  rowsUpdated: integer('rows_updated').notNull().default(0),
-  errorCount: integer('error_count').notNull().default(0),
-  warningCount: integer('warning_count').notNull().default(0),
-  /** Row-level problems (capped), for the downloadable report. */
-  problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
-  /** Which sheet of the workbook was read, and why (in both languages). */
-  sheet: jsonb('sheet').$type<{ name: string; reason: string; zh: string; en: string }>(),
-});
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').$type<'enterprises' | 'annual'>().notNull(),
+    year: integer('year'),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    userId: integer('user_id'),
+    username: text('username'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    status: text('status').$type<ImportStatus>().notNull(),
+    /** Rows done of the current phase, for progress bars. */
+    progress: jsonb('progress').$type<{ phase: string; done: number; total: number | null }>(),
+    rowsTotal: integer('rows_total').notNull().default(0),
+    rowsInserted: integer('rows_inserted').notNull().default(0),
+    rowsUpdated: integer('rows_updated').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    warningCount: integer('warning_count').notNull().default(0),
+    /** Row-level problems (capped), for the downloadable report. */
+    problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
+    /** Which sheet of the workbook was read, and why (in both languages). */
+    sheet: jsonb('sheet').$type<{ name: string; reason: string; zh: string; en: string }>(),
+  },
+  (t) => [
+    // One import at a time per user: at most one job of a user is being validated or written.
+    uniqueIndex('import_jobs_one_running_per_user')
+      .on(t.userId)
+      .where(sql`${t.status} in ('validating', 'importing') and ${t.userId} is not null`),
+  ],
+);
+
+/**
+ * Every enterprise an import changed (inserted or updated), linked to the import: the import's
+ * audit row references this list, the import history exports it.
+ */
+export const importChanges = pgTable(
+  'import_changes',
+  {
+    importId: bigint('import_id', { mode: 'number' })
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    enterpriseId: integer('enterprise_id').notNull(),
+    uscc: text('uscc').notNull(),
+    name: text('name').notNull(),
+    change: text('change').$type<'inserted' | 'updated'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.enterpriseId] })],
+);

@@ -1,4 +1,5 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Badge, Button, Card, Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -15,6 +16,7 @@ import { NotFoundPage } from '../errors/NotFoundPage';
 import { LatestEvaluationCard } from '../evaluation/LatestEvaluationCard';
 import { BasicInfo, Contacts, Flags, LandInfo } from './EnterpriseInfo';
 import { KeyIndustryTag, LabelTags, ScaleTag } from './EnterpriseTags';
+import { MoveModal } from './MoveModal';
 import { TrendCharts } from './TrendCharts';
 import { YearsTable } from './YearsTable';
 
@@ -39,6 +41,7 @@ function EnterpriseDetailView({ id }: { id: number }) {
   const { data: me } = useMe();
   const { data: e, isPending, error, refetch } = useEnterprise(id);
   const [tab, setTab] = useTabParam(TABS);
+  const [moving, setMoving] = useState(false);
   usePageTitle(e ? e.name : t('enterprises.detailTitle'));
 
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage message={errorText(error)} />;
@@ -68,15 +71,23 @@ function EnterpriseDetailView({ id }: { id: number }) {
           <LabelTags labels={e.labels} />
           {e.isDemo && <DemoTag />}
         </Flex>
-        {hasPermission(me, 'enterprise:write') && (
-          <Button
-            type="primary"
-            icon={<EditOutlined />}
-            onClick={() => navigate(`/enterprises/${e.id}/edit`)}
-          >
-            {t('common.edit')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          {hasPermission(me, 'enterprise:move') && (
+            <Button icon={<SwapOutlined />} data-testid="enterprise-move" onClick={() => setMoving(true)}>
+              {t('enterprise.move.button')}
+            </Button>
+          )}
+          {hasPermission(me, 'enterprise:write') && (
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => navigate(`/enterprises/${e.id}/edit`)}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+        </Flex>
+        {moving && <MoveModal enterprise={e} open={moving} onClose={() => setMoving(false)} />}
       </Flex>
       <LatestEvaluationCard enterpriseId={e.id} />
       <Card styles={{ body: { paddingTop: 4 } }}>

@@ -148,7 +148,8 @@ function EnterpriseEditor({ enterprise, onReload }: EditorProps) {
       return;
     }
     const patch = changedFields(enterprise, input);
-    if (me?.role !== 'task_force') delete patch.platformId;
+    // The platform changes only by the move action on the record page.
+    delete patch.platformId;
     if (Object.keys(patch).length === 0) {
       done(enterprise);
       return;
@@ -195,7 +196,7 @@ function EnterpriseEditor({ enterprise, onReload }: EditorProps) {
           initialValues={initialValues}
           isEdit={isEdit}
           platforms={platforms}
-          canChangePlatform={me?.role === 'task_force'}
+          canChangePlatform={false}
           industryClassName={enterprise?.industryClassName}
           disabled={saving}
           onValuesChange={edit.markDirty}

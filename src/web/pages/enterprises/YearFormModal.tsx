@@ -59,7 +59,8 @@ export function YearFormModal({ enterpriseId, open, year, existingYears, onClose
     }
     const target = year?.year ?? values.year;
     if (target === undefined) return;
-    const input: EnterpriseYearInput = {};
+    // The version read: a year changed meanwhile is refused (409) instead of being overwritten.
+    const input: EnterpriseYearInput = { version: year?.version ?? 0 };
     for (const key of YEAR_FIELD_KEYS) {
       const v = values[key];
       input[key] = typeof v === 'number' && Number.isFinite(v) ? v : null;

@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { downloadUrl } from '../../api/client';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isRunning, useImportHistory } from '../../api/imports';
+import { importChangesUrl, isRunning, useImportHistory } from '../../api/imports';
 import type { ImportJobView as ImportJob } from '../../../modules/imports/imports.schemas';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatInteger } from '../../lib/format';
@@ -53,6 +53,27 @@ export function ImportHistory({ current, onOpen }: { current?: number; onOpen: (
       title: t('imports.result'),
       width: 110,
       render: (_, j) => <ImportStatusTag status={j.status} />,
+    },
+    {
+      key: 'changes',
+      title: t('imports.changes'),
+      width: 110,
+      render: (_, j) =>
+        j.status === 'succeeded' && j.rowsInserted + j.rowsUpdated > 0 ? (
+          <Button
+            type="link"
+            size="small"
+            icon={<DownloadOutlined />}
+            href={importChangesUrl(j.id)}
+            download
+            data-testid="import-changes-link"
+            title={t('imports.changesHint')}
+          >
+            {formatInteger(j.rowsInserted + j.rowsUpdated)}
+          </Button>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'open',
