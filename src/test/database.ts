@@ -1,5 +1,6 @@
 /** A fresh, migrated database for one test file, cloned from the run's template. */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -47,6 +48,19 @@ export function testKeyRing(): PiKeyRing {
   return (testRing ??= new PiKeyRing([Buffer.from(TEST_PI_KEY, 'base64')]));
 }
 
+/**
+ * The data directory (uploads, key files) of this test file: its own, because job ids restart in
+ * every cloned database and files running side by side would overwrite each other's uploads.
+ * Removed when the worker exits.
+ */
+const TEST_DATA_DIR = path.join(os.tmpdir(), `yiyuan-test-data-${randomBytes(6).toString('hex')}`);
+const worker = globalThis as { yiyuanTestDataDirs?: string[] };
+if (!worker.yiyuanTestDataDirs) {
+  const dirs: string[] = (worker.yiyuanTestDataDirs = []);
+  process.once('exit', () => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+}
+worker.yiyuanTestDataDirs.push(TEST_DATA_DIR);
+
 /** Configuration for tests: silent logs, generous login rate limit, this process's key. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
@@ -55,7 +69,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       YIYUAN_LOGIN_RATE_LIMIT: '1000',
       YIYUAN_STRICT_RESPONSES: 'true',
       YIYUAN_PI_KEY: TEST_PI_KEY,
-      YIYUAN_DATA_DIR: path.join(os.tmpdir(), 'yiyuan-test-data'),
+      YIYUAN_DATA_DIR: TEST_DATA_DIR,
     },
     overrides,
   );

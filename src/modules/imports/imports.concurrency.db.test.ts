@@ -25,7 +25,10 @@ let big: Buffer;
 const BIG_ROWS = 80_000;
 
 async function annual(rows: unknown[][]): Promise<Buffer> {
-  const file = path.join(os.tmpdir(), `yiyuan-concurrency-${process.pid}-${rows.length}.xlsx`);
+  const file = path.join(
+    os.tmpdir(),
+    `yiyuan-concurrency-${process.pid}-${rows.length}-${Math.random().toString(16).slice(2)}.xlsx`,
+  );
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('年度数据');
   ws.addRow(COLUMNS.annual.map((c) => c.header)).commit();
