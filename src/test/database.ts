@@ -36,13 +36,18 @@ export async function testDatabase(): Promise<Database> {
   return database;
 }
 
-/** Configuration for tests: silent logs, generous login rate limit. */
+/**
+ * Configuration for tests: silent logs, generous login rate limit, public API docs and no second
+ * factor (tests of those settings pass their own environment).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
     {
       LOG_LEVEL: 'silent',
       YIYUAN_LOGIN_RATE_LIMIT: '1000',
       YIYUAN_STRICT_RESPONSES: 'true',
+      YIYUAN_API_DOCS: 'public',
+      YIYUAN_MFA_ROLES: 'none',
       YIYUAN_DATA_DIR: path.join(os.tmpdir(), 'yiyuan-test-data'),
     },
     overrides,

@@ -1,8 +1,8 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config';
 import { errorResponses } from '../../platform/contract';
 import { fail } from '../../platform/errors';
-import type { App, RouteDeps } from '../../platform/http';
+import { isTls, type App, type RouteDeps } from '../../platform/http';
 import type { LoginResult } from './auth.service';
 import {
   LoginBodySchema,
@@ -15,11 +15,11 @@ export const SESSION_COOKIE = 'yiyuan_session';
 
 export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
   const tags = ['auth'];
-  const setSession = (reply: FastifyReply, result: LoginResult) =>
+  const setSession = (request: FastifyRequest, reply: FastifyReply, result: LoginResult) =>
     reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: config.cookieSecure,
+      secure: isTls(request, config),
       path: '/',
       maxAge: config.security.sessionAbsoluteHours * 3600,
     });
@@ -41,7 +41,7 @@ export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSession(reply, result);
+      setSession(request, reply, result);
       return { user: result.me, csrfToken: result.csrfToken };
     },
   );
@@ -98,7 +98,7 @@ export function authRoutes(app: App, { services }: RouteDeps, config: Config) {
         ...request.body,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSession(reply, result);
+      setSession(request, reply, result);
       return { user: result.me, csrfToken: result.csrfToken };
     },
   );
