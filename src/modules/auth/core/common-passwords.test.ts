@@ -36,6 +36,10 @@ describe('common-password list', () => {
     'Yiyuan@2025',
     'Huawei@123',
     'Zhengfu@2025',
+    'Hangzhou#2025!',
+    'Zhangwei_90',
+    '1990.Liwei',
+    'P@ssw0rd_2025',
   ])('refuses %s (it passes the composition rules but is on the list)', (password) => {
     expect(isCommonPassword(password)).toBe(true);
     expect(checkPassword(password, 'someone', { ...policy, minClasses: 1 })).toContain('TOO_COMMON');

@@ -64,7 +64,7 @@ const SHIFTED_COLUMNS = ['!qaz', '@wsx', '#edc', '$rfv', '%tgb', '^yhn', '&ujm',
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
-/** First year of the year range people append (birth years, graduation, "this year"). */
+/** The years people append (birth years, graduation, "this year"). */
 const FIRST_YEAR = 1960;
 const LAST_YEAR = 2035;
 
@@ -94,29 +94,29 @@ function keyboardWalks(): string[] {
   return [...walks];
 }
 
-/** Generates the candidate list (tens of thousands of entries). */
+const YEARS: string[] = [];
+for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) YEARS.push(String(y));
+/** Words, and the numbers put before or after them (favourites and years, 4 or 2 digits). */
+const BASES = new Set([...words(PLACES), ...words(NAMES), ...words(WORDS)]);
+const NUMBER_PARTS = new Set(['', ...words(NUMBERS), ...YEARS, ...YEARS.map((y) => y.slice(2))]);
+
+/**
+ * Generates the list: the leaked passwords, every word with each favourite number and year
+ * (plain and after `@`: hangzhou2025, hangzhou@2025, 123456hz), and keyboard walks with their
+ * usual endings. The other separators (#, ., _, !, -, &, *) and two-digit years are matched by
+ * `isCommonPassword`'s rule instead of being listed, to keep the list in memory small.
+ */
 export function generateCommonPasswords(): Set<string> {
   const out = new Set(words(LEAKED));
-  const bases = [...words(PLACES), ...words(NAMES), ...words(WORDS)];
-  const years: string[] = [];
-  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) years.push(String(y), String(y).slice(2));
-  const suffixes = ['', ...words(NUMBERS), ...years];
-  const separators = ['', '@', '#', '.', '_', '!', '-', '&', '*'];
-  for (const base of bases)
-    for (const sep of separators)
-      for (const suffix of suffixes) {
-        if (!sep && !suffix) {
-          out.add(base);
-          continue;
-        }
-        out.add(base + sep + suffix);
-        // The symbol at the end instead: hangzhou2025!, zhangwei1990.
-        if (!sep && suffix) out.add(`${base}${suffix}!`);
-      }
-  // Numbers first: 123456hz, 520woaini, 1990zhangwei.
-  for (const base of bases)
+  const numbers = ['', ...words(NUMBERS), ...YEARS];
+  for (const base of BASES) {
+    for (const number of numbers) {
+      out.add(base + number);
+      if (number) out.add(`${base}@${number}`);
+    }
     for (const number of ['123', '1234', '123456', '520', '1314', '5201314', '888', '666'])
       out.add(number + base);
+  }
   for (const walk of keyboardWalks()) {
     out.add(walk);
     for (const suffix of ['!', '@', '.', '1', '123', '!@#']) out.add(walk + suffix);
@@ -136,9 +136,22 @@ function unleet(s: string): string {
   return s.replace(/@/g, 'a').replace(/0/g, 'o').replace(/\$/g, 's').replace(/3/g, 'e');
 }
 
-/** Whether a password is on the list, also after undoing case and symbol-for-letter swaps. */
+/**
+ * The rule behind the list: [number] word [separator] [number] [symbol], where the word is on the
+ * word list (after undoing symbol swaps) and the numbers are favourites or years.
+ */
+const SHAPE = /^(\d*)[@#._!\-&*]?([a-z][a-z@$03]*?[a-z])[@#._!\-&*]?(\d*|abc|qwe)[!.@#*]?$/;
+
+function followsTheRule(lower: string): boolean {
+  const m = SHAPE.exec(lower);
+  if (!m) return false;
+  const [, before = '', word = '', after = ''] = m;
+  return BASES.has(unleet(word)) && NUMBER_PARTS.has(before) && NUMBER_PARTS.has(after);
+}
+
+/** Whether a password is on the list or follows its rule, ignoring case and symbol swaps. */
 export function isCommonPassword(password: string): boolean {
   const list = commonPasswords();
   const lower = password.toLowerCase();
-  return list.has(lower) || list.has(unleet(lower));
+  return list.has(lower) || list.has(unleet(lower)) || followsTheRule(lower);
 }
