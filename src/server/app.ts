@@ -159,6 +159,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     if (!request.session) throw new AppError('UNAUTHENTICATED');
     if (auth === 'session' && request.session.me.mustChangePassword)
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (auth === 'session' && request.session.me.mfaEnrolmentRequired)
+      throw new AppError('MFA_ENROLMENT_REQUIRED');
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {

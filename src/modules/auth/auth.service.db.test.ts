@@ -4,7 +4,7 @@ import { auditLog, sessions, users } from '../../platform/db/schema';
 import type { Database } from '../../platform/db/client';
 import { testConfig, testDatabase } from '../../test/database';
 import { insertUser } from '../users/users.service';
-import { createAuthService } from './auth.service';
+import { createAuthService, type LoginResult } from './auth.service';
 
 let database: Database;
 const security = testConfig().security;
@@ -28,13 +28,13 @@ beforeAll(async () => {
   );
 });
 
-const login = (username: string, password: string) =>
-  createAuthService(database, security, now).login({
+const login = async (username: string, password: string) =>
+  (await createAuthService(database, security, now).login({
     username,
     password,
     ip: '10.0.0.1',
     userAgent: 'test',
-  });
+  })) as LoginResult;
 
 async function auditRows(action: string) {
   return database.db.select().from(auditLog).where(eq(auditLog.action, action));
