@@ -10,7 +10,7 @@ import { cliHarness } from '../test/cli';
 
 const { run: yiyuan, dir: scratch } = cliHarness('yiyuan-cli-user-');
 
-describe('yiyuan user create-admin / list / unlock', () => {
+describe('yiyuan user create-admin / list / unlock / reset-mfa', () => {
   it('creates, lists and unlocks accounts, and audits the changes', async () => {
     const created = await yiyuan('--json', 'user', 'create-admin', '--username', 'first-sec');
     expect(created.code, created.stderr).toBe(0);
@@ -30,6 +30,13 @@ describe('yiyuan user create-admin / list / unlock', () => {
     expect(unlocked.code, unlocked.stderr).toBe(0);
     expect(JSON.parse(unlocked.stdout)).toMatchObject({ ok: true, user: { username: 'first-sec' } });
 
+    const mfaReset = await yiyuan('--json', 'user', 'reset-mfa', 'first-sec');
+    expect(mfaReset.code, mfaReset.stderr).toBe(0);
+    expect(JSON.parse(mfaReset.stdout)).toMatchObject({
+      ok: true,
+      user: { username: 'first-sec', mfaEnabled: false },
+    });
+
     const missing = await yiyuan('user', 'unlock', 'nobody');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/No account named nobody/);
@@ -44,6 +51,7 @@ describe('yiyuan user create-admin / list / unlock', () => {
       expect(rows).toEqual([
         { user_id: null, username: 'system:cli', action: 'user.create', object_id: String(user.id) },
         { user_id: null, username: 'system:cli', action: 'user.unlock', object_id: String(user.id) },
+        { user_id: null, username: 'system:cli', action: 'user.mfa_reset', object_id: String(user.id) },
       ]);
     } finally {
       await client.end();

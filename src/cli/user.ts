@@ -8,7 +8,9 @@ import { withDatabase } from './with-database';
 const BOOTSTRAP_ROLES: Role[] = [...ADMIN_ROLES, 'task_force'];
 
 export function registerUser(program: Command) {
-  const user = program.command('user').description('Accounts: create the first administrator, list, unlock');
+  const user = program
+    .command('user')
+    .description('Accounts: create the first administrator, list, unlock, reset the second factor');
 
   user
     .command('create-admin')
@@ -76,6 +78,25 @@ export function registerUser(program: Command) {
           command.optsWithGlobals(),
           { ok: true, user: found },
           () => `✔ ${found.username} is unlocked.`,
+        );
+      }),
+    );
+
+  user
+    .command('reset-mfa')
+    .argument('<username>')
+    .description('Remove the second factor (TOTP) of an account; it is set up again at the next login')
+    .action(
+      action(async (username: string, _opts, command: Command) => {
+        const config = configFrom();
+        const found = await withDatabase(config, (database) =>
+          createServices(database, config).users.operator.resetMfa(CLI_SUBJECT, username),
+        );
+        if (!found) throw new Error(`No account named ${username}. See: yiyuan user list`);
+        output(
+          command.optsWithGlobals(),
+          { ok: true, user: found },
+          () => `✔ The second factor of ${found.username} is removed; its sessions have ended.`,
         );
       }),
     );

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { ROLES, type Role } from '../modules/auth/core/access';
 
 /** Every setting of Yiyuan, read once from the environment (and CLI flags) and validated. */
 export interface Config {
@@ -13,8 +15,15 @@ export interface Config {
   /** Enterprises of the generated demo city loaded with `demo` (0 = none). */
   demoScale: number;
   logLevel: string;
+  /** Always mark the session cookie `Secure` and send HSTS (also done per request over HTTPS). */
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Proxy addresses (IPs or CIDRs) whose X-Forwarded-For / X-Forwarded-Proto are believed; empty =
+   * none. `YIYUAN_TRUST_PROXY=true` alone trusts only a proxy on the same host (loopback).
+   */
+  trustedProxies: string[];
+  /** Who may read the OpenAPI document at /api/docs: everyone, logged-in users, or nobody (404). */
+  apiDocs: 'public' | 'login' | 'off';
   /** Fail any reply that has fields its route's response schema lacks (tests, journeys). */
   strictResponses: boolean;
   security: SecurityConfig;
@@ -55,6 +64,30 @@ export interface SecurityConfig {
   loginRateLimit: number;
   /** Phone-number reveals per minute per account. */
   revealRateLimit: number;
+  /** Hours a one-time password (new account, reset) stays valid. */
+  oneTimePasswordHours: number;
+  /** Accounts without a login for this many days are disabled; 0 = never. */
+  dormantDays: number;
+  /**
+   * Roles that must use a second factor (TOTP); null = the default: none in demo mode, otherwise
+   * the task force and the three administrators. Resolve with `mfaRolesOf(config)`.
+   */
+  mfaRoles: readonly Role[] | null;
+  /** Second-factor attempts per 5 minutes per client address. */
+  mfaRateLimit: number;
+}
+
+/** Roles that need a second factor outside demo mode unless YIYUAN_MFA_ROLES says otherwise. */
+export const DEFAULT_MFA_ROLES: readonly Role[] = [
+  'task_force',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+];
+
+/** The roles that must use a second factor under this configuration. */
+export function mfaRolesOf(config: Pick<Config, 'demo' | 'security'>): readonly Role[] {
+  return config.security.mfaRoles ?? (config.demo ? [] : DEFAULT_MFA_ROLES);
 }
 
 export class ConfigError extends Error {
@@ -74,6 +107,8 @@ export const ENVIRONMENT_VARIABLES = [
   'LOG_LEVEL',
   'YIYUAN_COOKIE_SECURE',
   'YIYUAN_TRUST_PROXY',
+  'YIYUAN_TRUSTED_PROXIES',
+  'YIYUAN_API_DOCS',
   'YIYUAN_STRICT_RESPONSES',
   'YIYUAN_SESSION_IDLE_MINUTES',
   'YIYUAN_SESSION_ABSOLUTE_HOURS',
@@ -89,6 +124,10 @@ export const ENVIRONMENT_VARIABLES = [
   'YIYUAN_IMPORT_MAX_ROWS',
   'YIYUAN_IMPORT_MAX_CELLS',
   'YIYUAN_UPLOAD_RETENTION_HOURS',
+  'YIYUAN_ONE_TIME_PASSWORD_HOURS',
+  'YIYUAN_DORMANT_DAYS',
+  'YIYUAN_MFA_ROLES',
+  'YIYUAN_MFA_RATE_LIMIT',
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +154,37 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push(`${name}=${env[name]}: expected true or false / 应为 true 或 false`);
     return fallback;
   };
+  const trustedProxies = (env.YIYUAN_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const entry of trustedProxies) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || rest.length)
+      problems.push(
+        `YIYUAN_TRUSTED_PROXIES: ${entry}: expected an IP address or CIDR (10.0.0.0/8) / 应为 IP 地址或网段`,
+      );
+  }
+  if (!trustedProxies.length && bool('YIYUAN_TRUST_PROXY', false)) trustedProxies.push('127.0.0.1', '::1');
+  const apiDocs = (env.YIYUAN_API_DOCS || 'login').toLowerCase();
+  if (!['public', 'login', 'off'].includes(apiDocs))
+    problems.push(
+      `YIYUAN_API_DOCS=${env.YIYUAN_API_DOCS}: expected public, login or off / 应为 public、login 或 off`,
+    );
+  const mfaRaw = env.YIYUAN_MFA_ROLES?.trim();
+  let mfaRoles: Role[] | null = null;
+  if (mfaRaw) {
+    const names = mfaRaw.toLowerCase() === 'none' ? [] : mfaRaw.split(',').map((r) => r.trim());
+    const unknown = names.filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (unknown.length)
+      problems.push(
+        `YIYUAN_MFA_ROLES: unknown role ${unknown.join(', ')}; expected none or a list of ${ROLES.join(', ')} / 未知角色`,
+      );
+    mfaRoles = names.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const piKeys = env.YIYUAN_PI_KEY?.trim() || null;
   const piKeyFile = env.YIYUAN_PI_KEY_FILE?.trim() || null;
@@ -134,7 +204,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demoScale: int('YIYUAN_DEMO_SCALE', 3000, 0, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: bool('YIYUAN_COOKIE_SECURE', false),
-    trustProxy: bool('YIYUAN_TRUST_PROXY', false),
+    trustedProxies,
+    apiDocs: apiDocs as Config['apiDocs'],
     strictResponses: bool('YIYUAN_STRICT_RESPONSES', false),
     security: {
       sessionIdleMinutes: int('YIYUAN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
@@ -146,6 +217,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       lockoutMinutes: int('YIYUAN_LOCKOUT_MINUTES', 15, 10, 24 * 60),
       loginRateLimit: int('YIYUAN_LOGIN_RATE_LIMIT', 20, 1, 10000),
       revealRateLimit: int('YIYUAN_REVEAL_RATE_LIMIT', 10, 1, 1000),
+      oneTimePasswordHours: int('YIYUAN_ONE_TIME_PASSWORD_HOURS', 24, 1, 24 * 30),
+      dormantDays: int('YIYUAN_DORMANT_DAYS', 90, 0, 3650),
+      mfaRoles,
+      mfaRateLimit: int('YIYUAN_MFA_RATE_LIMIT', 5, 1, 1000),
     },
     personalInfo: { keys: piKeys, keyFile: piKeyFile ? path.resolve(piKeyFile) : null },
     imports: {

@@ -28,6 +28,36 @@ export const ERRORS = {
     zh: '请先修改密码（首次登录或密码已过期）',
     en: 'You must change your password first (first login or expired password)',
   },
+  ONE_TIME_PASSWORD_INVALID: {
+    status: 401,
+    zh: '一次性密码已使用或已过期，请联系安全管理员重新重置',
+    en: 'The one-time password was already used or has expired; ask the security administrator for a new one',
+  },
+  MFA_REQUIRED: {
+    status: 401,
+    zh: '请输入身份验证器中的动态验证码',
+    en: 'Enter the code from your authenticator app',
+  },
+  MFA_CODE_INVALID: {
+    status: 401,
+    zh: '验证码错误或已使用；连续失败多次后账户将被临时锁定',
+    en: 'Wrong or already used code; repeated failures lock the account for a while',
+  },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: '请先设置双因素认证（身份验证器）',
+    en: 'Set up two-factor authentication (authenticator app) first',
+  },
+  MFA_ALREADY_ENABLED: {
+    status: 409,
+    zh: '双因素认证已启用；如需更换请联系安全管理员重置',
+    en: 'Two-factor authentication is already on; ask the security administrator to reset it',
+  },
+  MFA_NOT_STARTED: {
+    status: 409,
+    zh: '请先开始设置双因素认证',
+    en: 'Start the two-factor set-up first',
+  },
   NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
   PLATFORM_NOT_FOUND: { status: 404, zh: '园区不存在', en: 'Platform not found' },
   USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },

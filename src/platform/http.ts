@@ -10,6 +10,7 @@ import type {
 } from 'fastify';
 import type { Actor } from '../modules/auth/core/access';
 import type { SessionView } from '../modules/auth/auth.service';
+import type { Config } from './config';
 import { fail } from './errors';
 import type { Services } from '../server/services';
 
@@ -35,6 +36,17 @@ declare module 'fastify' {
 
 export interface RouteDeps {
   services: Services;
+}
+
+/** HSTS for a year, subdomains included (MLPS 8.1.4.1 c; ASVS 3.4.1). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Whether a request reached us over TLS: forced by YIYUAN_COOKIE_SECURE, or https as Fastify sees
+ * it (X-Forwarded-Proto counts only from a trusted proxy).
+ */
+export function isTls(request: FastifyRequest, config: Pick<Config, 'cookieSecure'>): boolean {
+  return config.cookieSecure || request.protocol === 'https';
 }
 
 export function actorOf(request: FastifyRequest): Actor {

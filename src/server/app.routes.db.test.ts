@@ -69,7 +69,7 @@ beforeAll(async () => {
 });
 
 describe('every route', () => {
-  const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
+  const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/mfa', 'GET /api/health']);
 
   it('answers 401 without a session (every route in the OpenAPI document)', async () => {
     const spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {

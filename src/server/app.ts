@@ -30,7 +30,7 @@ import { userRoutes } from '../modules/users/users.routes';
 import { APP_VERSION, type Config } from '../platform/config';
 import type { Database } from '../platform/db/client';
 import { AppError, ERRORS, type FieldError } from '../platform/errors';
-import { ErrorSchema, type App } from '../platform/http';
+import { ErrorSchema, HSTS, isTls, type App } from '../platform/http';
 import { createServices, type Services } from './services';
 import { nulGuard } from './plugins/nul-guard';
 import { strictResponses } from './plugins/response-contract';
@@ -82,7 +82,9 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: config.trustProxy,
+    // Only the configured proxies may set the client address and protocol (X-Forwarded-*): a
+    // client-chosen X-Forwarded-For must neither dodge the rate limits nor forge audit addresses.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -116,7 +118,12 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       },
     },
     referrerPolicy: { policy: 'same-origin' },
-    strictTransportSecurity: config.cookieSecure,
+    // Sent per request below: always with YIYUAN_COOKIE_SECURE, otherwise whenever the request
+    // came over TLS (directly or through a trusted proxy's X-Forwarded-Proto).
+    strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (isTls(request, config)) reply.header('Strict-Transport-Security', HSTS);
   });
   await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: 20 * 1024 * 1024 } });
   await app.register(rateLimit, {
@@ -144,9 +151,14 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
-    if (request.url.startsWith('/api/docs')) return;
-    const auth = request.routeOptions.config.auth ?? 'session';
     const token = request.cookies[SESSION_COOKIE];
+    if (/^\/api\/docs(\/|\?|$)/.test(request.url)) {
+      if (config.apiDocs === 'off') throw new AppError('NOT_FOUND');
+      if (config.apiDocs === 'login' && !(token && (await services.auth.resolve(token, request.ip))))
+        throw new AppError('UNAUTHENTICATED');
+      return;
+    }
+    const auth = request.routeOptions.config.auth ?? 'session';
     request.session = token ? await services.auth.resolve(token, request.ip) : null;
     if (UNSAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
@@ -160,6 +172,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     if (!request.session) throw new AppError('UNAUTHENTICATED');
     if (auth === 'session' && request.session.me.mustChangePassword)
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (auth === 'session' && request.session.me.mfaEnrolmentRequired)
+      throw new AppError('MFA_ENROLMENT_REQUIRED');
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {

@@ -8,6 +8,9 @@ import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
 
+/** How often dormant accounts are disabled and stale sessions purged. */
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -59,6 +62,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await services.targets.ensurePlan();
     if (config.demo) await seedDemoEvaluations(services.evaluation);
     await services.imports.failInterrupted();
+    // Dormant accounts and stale sessions: at start, then every hour.
+    const housekeeping = () =>
+      services.auth
+        .housekeeping()
+        .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed'));
+    await housekeeping();
+    const housekeepingTimer = setInterval(() => void housekeeping(), HOUSEKEEPING_INTERVAL_MS);
+    housekeepingTimer.unref();
     // Compute the cockpit's metrics now, so the first visitor does not wait for them.
     void services.metrics
       .snapshot()
@@ -81,6 +92,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const stop = () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
+        clearInterval(housekeepingTimer);
         await app.close();
         // The server owns the embedded cluster, also one it attached to after a crash.
         await db.close({ stopEmbedded: true });

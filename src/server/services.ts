@@ -1,4 +1,4 @@
-import type { Config } from '../platform/config';
+import { mfaRolesOf, type Config } from '../platform/config';
 import type { Database } from '../platform/db/client';
 import { keyRingOf } from '../platform/crypto/keys';
 import { createAuditService } from '../modules/audit/audit.service';
@@ -33,7 +33,12 @@ export function createServices(database: Database, config: Config) {
   );
   const reference = createReferenceService(database);
   return {
-    auth: createAuthService(database, config.security),
+    // Demo accounts stay usable however long a demo data directory is kept.
+    auth: createAuthService(database, {
+      ...config.security,
+      mfaRoles: mfaRolesOf(config),
+      dormantDays: config.demo ? 0 : config.security.dormantDays,
+    }),
     platforms: createPlatformService(database),
     enterprises: createEnterpriseService(database, keys),
     industries: createIndustryService(database),
@@ -43,7 +48,7 @@ export function createServices(database: Database, config: Config) {
     targets,
     platformEvaluation,
     cockpit: createCockpitService(metrics, targets, platformEvaluation),
-    users: createUserService(database),
+    users: createUserService(database, { oneTimePasswordHours: config.security.oneTimePasswordHours }),
     audit: createAuditService(database),
     reference,
     system: createSystemService(database),

@@ -61,7 +61,10 @@ if (!worker.yiyuanTestDataDirs) {
 }
 worker.yiyuanTestDataDirs.push(TEST_DATA_DIR);
 
-/** Configuration for tests: silent logs, generous login rate limit, this process's key. */
+/**
+ * Configuration for tests: silent logs, generous login rate limit, this process's key, public API
+ * docs and no second factor (tests of those settings pass their own environment).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
     {
@@ -69,6 +72,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       YIYUAN_LOGIN_RATE_LIMIT: '1000',
       YIYUAN_STRICT_RESPONSES: 'true',
       YIYUAN_PI_KEY: TEST_PI_KEY,
+      YIYUAN_API_DOCS: 'public',
+      YIYUAN_MFA_ROLES: 'none',
       YIYUAN_DATA_DIR: TEST_DATA_DIR,
     },
     overrides,

@@ -136,7 +136,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
 };
 
 /** Pages every logged-in user may open: the landing redirect, the password change, the 404 page. */
-const OPEN_TO_ALL = ['', 'account/password', '*'];
+const OPEN_TO_ALL = ['', 'account/password', 'account/mfa', '*'];
 
 function meOf(role: Role, extra: Partial<Me> = {}): Me {
   return {
@@ -177,6 +177,7 @@ describe('route table', () => {
     });
     expect(homePath(meOf('enterprise', { enterpriseId: 7 }))).toBe('/enterprises/7');
     expect(homePath(meOf('task_force', { mustChangePassword: true }))).toBe('/account/password');
+    expect(homePath(meOf('task_force', { mfaEnrolmentRequired: true }))).toBe('/account/mfa');
   });
 
   it('has no address twice and a menu key once', () => {

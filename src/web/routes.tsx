@@ -23,6 +23,7 @@ import { PageSpin } from './components/PageSpin';
 import { PageWatermark } from './components/PageWatermark';
 import { RequirePermission } from './components/RequirePermission';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
+import { MfaPage } from './pages/account/MfaPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 
 /** A page module loaded when its address is first opened. */
@@ -211,6 +212,7 @@ export const ROUTES: readonly RouteEntry[] = [
     menu: { key: 'system', labelKey: 'nav.system', icon: <DashboardOutlined />, order: 140 },
   },
   { path: 'account/password', page: ChangePasswordPage, eager: true },
+  { path: 'account/mfa', page: MfaPage, eager: true },
   { path: '*', page: NotFoundPage, eager: true },
 ];
 
@@ -249,6 +251,7 @@ export function allowedMenuItems(me: Access | null | undefined, routes = ROUTES)
 /** Where a user lands after login: the forced password change, else the first area they may see. */
 export function homePath(me: Me): string {
   if (me.mustChangePassword) return '/account/password';
+  if (me.mfaEnrolmentRequired) return '/account/mfa';
   // An enterprise user's home is its own record (一企一档).
   if (me.enterpriseId && me.permissions.includes('enterprise:read')) return `/enterprises/${me.enterpriseId}`;
   return allowedMenuItems(me)[0]?.path ?? '/';

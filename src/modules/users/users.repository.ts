@@ -23,6 +23,7 @@ export const userOf = (u: UserRecord, now = new Date()): User => ({
   disabled: u.disabledAt !== null,
   lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
   mustChangePassword: u.mustChangePassword,
+  mfaEnabled: u.totpEnabledAt !== null,
   lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   createdAt: u.createdAt.toISOString(),
 });
@@ -75,12 +76,16 @@ export async function clearLockout(tx: Tx, id: number): Promise<UserRecord> {
   return row!;
 }
 
-/** A new one-time password: to be changed at the next login; a lockout ends with it. */
+/**
+ * A new one-time password: valid until `expiresAt`, for one login, after which it must be changed;
+ * a lockout ends with it. Who reset it and when stays on the account for its owner to see.
+ */
 export async function resetPasswordRow(
   tx: Tx,
   id: number,
   passwordHash: string,
   at: Date,
+  reset: { by: string; expiresAt: Date },
 ): Promise<UserRecord> {
   const [row] = await tx
     .update(users)
@@ -90,6 +95,11 @@ export async function resetPasswordRow(
       passwordChangedAt: at,
       lockedUntil: null,
       failedAttempts: 0,
+      oneTimePasswordExpiresAt: reset.expiresAt,
+      oneTimePasswordUsedAt: null,
+      oneTimePasswordUsedIp: null,
+      passwordResetAt: at,
+      passwordResetBy: reset.by,
     })
     .where(eq(users.id, id))
     .returning();

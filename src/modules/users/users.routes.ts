@@ -101,4 +101,18 @@ export function userRoutes(app: App, { services }: RouteDeps) {
     },
     async (request) => services.users.resetPassword(actorOf(request), request.params.id),
   );
+
+  app.post(
+    '/api/users/:id/reset-mfa',
+    {
+      schema: {
+        tags,
+        summary:
+          'Remove the second factor (lost phone); it is set up again at the next login and its sessions end (security administrator) / 重置双因素认证',
+        params: IdParams,
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.users.resetMfa(actorOf(request), request.params.id),
+  );
 }

@@ -15,6 +15,8 @@ export const UserSchema = Type.Object(
     /** Set while a lockout after repeated failed logins lasts (ISO 8601). */
     lockedUntil: Nullable(Type.String()),
     mustChangePassword: Type.Boolean(),
+    /** A second factor (TOTP) is set up. */
+    mfaEnabled: Type.Boolean(),
     lastLoginAt: Nullable(Type.String()),
     createdAt: Type.String(),
   },

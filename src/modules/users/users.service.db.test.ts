@@ -61,6 +61,7 @@ describe('operator commands', () => {
         'id',
         'lastLoginAt',
         'lockedUntil',
+        'mfaEnabled',
         'mustChangePassword',
         'platformId',
         'role',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail, type FieldError } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
-import { endSessions, hashPassword } from '../auth/auth.service';
+import { endSessions, hashPassword, resetSecondFactor } from '../auth/auth.service';
 import { can, ROLES, scopeProblems, type Actor, type Role } from '../auth/core/access';
 import { generatePassword } from '../auth/core/password-policy';
 import {
@@ -69,7 +69,12 @@ export async function insertUser(
   tx: Db | Tx,
   subject: AuditSubject,
   input: UserCreate,
-  options: { password?: string; mustChangePassword?: boolean } = {},
+  options: {
+    password?: string;
+    mustChangePassword?: boolean;
+    /** When a one-time password stops working (default: 24 hours from now). */
+    oneTimePasswordExpiresAt?: Date;
+  } = {},
 ): Promise<UserWithPassword> {
   const errors: FieldError[] = [];
   if (!USERNAME_PATTERN.test(input.username))
@@ -97,6 +102,10 @@ export async function insertUser(
     enterpriseId: input.enterpriseId ?? null,
     passwordHash: await hashPassword(password),
     mustChangePassword: options.mustChangePassword ?? true,
+    oneTimePasswordExpiresAt:
+      (options.mustChangePassword ?? true)
+        ? (options.oneTimePasswordExpiresAt ?? new Date(Date.now() + 24 * 3_600_000))
+        : null,
   });
   await recordAudit(tx, subject, {
     action: 'user.create',
@@ -125,8 +134,25 @@ async function unlockAccount(tx: Tx, subject: AuditSubject, id: number): Promise
   return userOf(row);
 }
 
-export function createUserService(database: Database) {
+/** Removes an account's second factor and ends its sessions, with its audit row. */
+async function resetMfaOf(tx: Tx, subject: AuditSubject, id: number): Promise<User> {
+  await resetSecondFactor(tx, id);
+  await recordAudit(tx, subject, {
+    action: 'user.mfa_reset',
+    result: 'success',
+    objectType: 'user',
+    objectId: id,
+  });
+  return userOf((await lockUser(tx, id))!);
+}
+
+export function createUserService(
+  database: Database,
+  options: { oneTimePasswordHours: number; now?: () => Date } = { oneTimePasswordHours: 24 },
+) {
   const { db } = database;
+  const now = options.now ?? (() => new Date());
+  const otpExpiry = () => new Date(now().getTime() + options.oneTimePasswordHours * 3_600_000);
   const require = (actor: Actor) => {
     if (!can(actor, 'user:manage')) fail('FORBIDDEN');
   };
@@ -157,7 +183,9 @@ export function createUserService(database: Database) {
 
     async create(actor: Actor, input: UserCreate): Promise<UserWithPassword> {
       require(actor);
-      return database.transaction((tx) => insertUser(tx, subjectOf(actor), input));
+      return database.transaction((tx) =>
+        insertUser(tx, subjectOf(actor), input, { oneTimePasswordExpiresAt: otpExpiry() }),
+      );
     },
 
     async update(actor: Actor, id: number, patch: UserPatch): Promise<User> {
@@ -237,15 +265,29 @@ export function createUserService(database: Database) {
       return database.transaction(async (tx) => {
         await load(tx, id);
         const password = oneTimePassword();
-        const row = await resetPasswordRow(tx, id, await hashPassword(password), new Date());
+        const expiresAt = otpExpiry();
+        const row = await resetPasswordRow(tx, id, await hashPassword(password), now(), {
+          by: actor.username,
+          expiresAt,
+        });
         await endSessions(tx, id);
         await recordAudit(tx, subjectOf(actor), {
           action: 'user.password_reset',
           result: 'success',
           objectType: 'user',
           objectId: id,
+          detail: { username: row.username, expiresAt: expiresAt.toISOString() },
         });
         return { user: userOf(row), oneTimePassword: password };
+      });
+    },
+
+    /** Removes a user's second factor (lost phone): they set it up again at the next login. */
+    async resetMfa(actor: Actor, id: number): Promise<User> {
+      require(actor);
+      return database.transaction(async (tx) => {
+        await load(tx, id);
+        return resetMfaOf(tx, subjectOf(actor), id);
       });
     },
 
@@ -256,7 +298,17 @@ export function createUserService(database: Database) {
      */
     operator: {
       async create(operator: AuditSubject, input: UserCreate): Promise<UserWithPassword> {
-        return database.transaction((tx) => insertUser(tx, operator, input));
+        return database.transaction((tx) =>
+          insertUser(tx, operator, input, { oneTimePasswordExpiresAt: otpExpiry() }),
+        );
+      },
+
+      /** Removes the second factor of the account with this login name; null when there is none. */
+      async resetMfa(operator: AuditSubject, username: string): Promise<User | null> {
+        return database.transaction(async (tx) => {
+          const found = await lockUserByName(tx, username);
+          return found ? resetMfaOf(tx, operator, found.id) : null;
+        });
       },
 
       async list(): Promise<User[]> {

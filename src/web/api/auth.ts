@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client';
-import type { Me, SessionResponse } from '../../modules/auth/auth.schemas';
+import type {
+  LoginResponse,
+  Me,
+  MfaEnrolment,
+  RecoveryCodes,
+  SessionResponse,
+} from '../../modules/auth/auth.schemas';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -31,12 +37,46 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { username: string; password: string }) =>
-      api<SessionResponse>('/auth/login', { method: 'POST', body: input, noAuthRedirect: true }),
+      api<LoginResponse>('/auth/login', { method: 'POST', body: input, noAuthRedirect: true }),
+    onSuccess: (res) => {
+      if ('mfaRequired' in res) return; // the second step follows
+      setCsrfToken(res.csrfToken);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      qc.setQueryData(ME_KEY, res.user);
+    },
+  });
+}
+
+/** The second login step: a code of the authenticator app or a recovery code. */
+export function useVerifyMfa() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { code: string }) =>
+      api<SessionResponse>('/auth/mfa', { method: 'POST', body: input, noAuthRedirect: true }),
     onSuccess: (res) => {
       setCsrfToken(res.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       qc.setQueryData(ME_KEY, res.user);
     },
+  });
+}
+
+export function useStartMfaEnrolment() {
+  return useMutation({
+    mutationFn: () => api<MfaEnrolment>('/auth/mfa/enrolment', { method: 'POST', noAuthRedirect: true }),
+  });
+}
+
+export function useConfirmMfaEnrolment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { code: string }) =>
+      api<RecoveryCodes>('/auth/mfa/enrolment/confirm', {
+        method: 'POST',
+        body: input,
+        noAuthRedirect: true,
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ME_KEY }),
   });
 }
 

@@ -56,6 +56,15 @@ export function useUnlockUser() {
   });
 }
 
+/** Removes a user's second factor (security administrator). */
+export function useResetMfa() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: number) => api<User>(`/users/${id}/reset-mfa`, { method: 'POST' }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({

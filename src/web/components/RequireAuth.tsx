@@ -7,7 +7,7 @@ import { PageSpin } from './PageSpin';
 
 /**
  * Gate for every page behind login: no session → /login; a forced password change → only
- * /account/password; otherwise the application frame.
+ * /account/password; a required second factor not yet set up → only /account/mfa; otherwise the application frame.
  */
 export function RequireAuth() {
   const location = useLocation();
@@ -24,6 +24,9 @@ export function RequireAuth() {
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.mustChangePassword && location.pathname !== '/account/password') {
     return <Navigate to="/account/password" replace />;
+  }
+  if (!me.mustChangePassword && me.mfaEnrolmentRequired && location.pathname !== '/account/mfa') {
+    return <Navigate to="/account/mfa" replace />;
   }
   return <AppLayout me={me} />;
 }

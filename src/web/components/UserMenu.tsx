@@ -1,6 +1,6 @@
 import { Avatar, Button, Dropdown, Flex, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../api/auth';
@@ -25,6 +25,11 @@ export function UserMenu({ me }: { me: Me }) {
             icon: <KeyOutlined />,
             label: <span data-testid="change-password">{t('header.changePassword')}</span>,
           },
+          {
+            key: 'mfa',
+            icon: <SafetyOutlined />,
+            label: <span data-testid="account-mfa">{t('mfa.title')}</span>,
+          },
           { type: 'divider' as const },
         ]),
     {
@@ -36,6 +41,7 @@ export function UserMenu({ me }: { me: Me }) {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') navigate('/account/password');
+    if (key === 'mfa') navigate('/account/mfa');
     if (key === 'logout') {
       logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
     }

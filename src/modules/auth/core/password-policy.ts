@@ -1,6 +1,6 @@
 /** Password rules (security guide: MLPS practice). Pure: no I/O. */
 import type { FieldError } from '../../../platform/errors';
-import { COMMON_PASSWORDS } from './common-passwords';
+import { isCommonPassword } from './common-passwords';
 
 export interface PasswordPolicy {
   minLength: number;
@@ -28,7 +28,7 @@ export function checkPassword(password: string, username: string, policy: Passwo
   const name = username.toLowerCase();
   if (name && (lower === name || lower.includes(name) || lower === [...name].reverse().join('')))
     problems.push('SAME_AS_USERNAME');
-  if (COMMON_PASSWORDS.has(lower)) problems.push('TOO_COMMON');
+  if (isCommonPassword(password)) problems.push('TOO_COMMON');
   return problems;
 }
 

@@ -16,7 +16,9 @@ import type { Role } from '../../../modules/auth/core/access';
 
 /**
  * One role per account: the three MLPS administrator roles can therefore never be combined.
- * Room is left for a TOTP second factor (a later migration adds its columns).
+ * A one-time password (new account, reset) expires and works for one login; who reset it and when
+ * that login happened stay on the account for its owner to see. The TOTP second factor: the
+ * confirmed secret, one awaiting confirmation, and the last time step used (a code works once).
  */
 export const users = pgTable(
   'users',
@@ -34,6 +36,15 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    oneTimePasswordExpiresAt: timestamp('one_time_password_expires_at', { withTimezone: true }),
+    oneTimePasswordUsedAt: timestamp('one_time_password_used_at', { withTimezone: true }),
+    oneTimePasswordUsedIp: text('one_time_password_used_ip'),
+    passwordResetAt: timestamp('password_reset_at', { withTimezone: true }),
+    passwordResetBy: text('password_reset_by'),
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -64,4 +75,37 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Recovery codes of the second factor: SHA-256 of each (they are random), each used once. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * A login whose password was right and whose second factor is awaited: no session exists yet.
+ * `id` is the SHA-256 of the challenge cookie's token.
+ */
+export const mfaChallenges = pgTable(
+  'mfa_challenges',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    ip: text('ip'),
+  },
+  (t) => [index('mfa_challenges_user_idx').on(t.userId)],
 );

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,9 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useErrorText } from '../../lib/errorText';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { homePath } from '../../routes';
+import type { Me } from '../../../modules/auth/auth.schemas';
+import { MfaStep } from './MfaStep';
+import { resetNoticeText } from './resetNotice';
 
 interface LoginValues {
   username: string;
@@ -19,14 +23,23 @@ export function LoginPage() {
   const errorText = useErrorText();
   const { data: me } = useMe();
   const login = useLogin();
+  const { notification } = App.useApp();
+  const [mfaStep, setMfaStep] = useState(false);
   usePageTitle(t('login.title'));
 
   if (me && !login.isSuccess) return <Navigate to={homePath(me)} replace />;
 
+  const enter = (user: Me) => {
+    // Tell the owner when an administrator reset the password recently (and when it was used).
+    const notice = resetNoticeText(user, t);
+    if (notice) notification.warning({ title: t('mfa.resetTitle'), description: notice, duration: 0 });
+    navigate(homePath(user), { replace: true });
+  };
+
   const onFinish = (values: LoginValues) => {
     login.mutate(
       { username: values.username.trim(), password: values.password },
-      { onSuccess: (res) => navigate(homePath(res.user), { replace: true }) },
+      { onSuccess: (res) => ('mfaRequired' in res ? setMfaStep(true) : enter(res.user)) },
     );
   };
 
@@ -46,57 +59,63 @@ export function LoginPage() {
             </Typography.Title>
             <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
           </Flex>
-          {login.error && (
-            <Alert
-              type="error"
-              showIcon
-              title={errorText(login.error)}
-              style={{ marginBottom: 16 }}
-              data-testid="login-error"
-            />
+          {mfaStep ? (
+            <MfaStep onDone={enter} onBack={() => setMfaStep(false)} />
+          ) : (
+            <>
+              {login.error && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={errorText(login.error)}
+                  style={{ marginBottom: 16 }}
+                  data-testid="login-error"
+                />
+              )}
+              <Form<LoginValues>
+                name="login"
+                layout="vertical"
+                requiredMark={false}
+                onFinish={onFinish}
+                disabled={login.isPending}
+              >
+                <Form.Item
+                  name="username"
+                  label={t('login.username')}
+                  rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+                >
+                  <Input
+                    prefix={<UserOutlined />}
+                    autoComplete="username"
+                    autoFocus
+                    maxLength={64}
+                    data-testid="login-username"
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="password"
+                  label={t('login.password')}
+                  rules={[{ required: true, message: t('login.passwordRequired') }]}
+                >
+                  <Input.Password
+                    prefix={<LockOutlined />}
+                    autoComplete="current-password"
+                    maxLength={256}
+                    data-testid="login-password"
+                  />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  block
+                  loading={login.isPending}
+                  data-testid="login-submit"
+                >
+                  {t('login.submit')}
+                </Button>
+              </Form>
+            </>
           )}
-          <Form<LoginValues>
-            name="login"
-            layout="vertical"
-            requiredMark={false}
-            onFinish={onFinish}
-            disabled={login.isPending}
-          >
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-            >
-              <Input
-                prefix={<UserOutlined />}
-                autoComplete="username"
-                autoFocus
-                maxLength={64}
-                data-testid="login-username"
-              />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('login.password')}
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password
-                prefix={<LockOutlined />}
-                autoComplete="current-password"
-                maxLength={256}
-                data-testid="login-password"
-              />
-            </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              block
-              loading={login.isPending}
-              data-testid="login-submit"
-            >
-              {t('login.submit')}
-            </Button>
-          </Form>
         </Card>
       </Flex>
     </Flex>

@@ -3,6 +3,7 @@ import type { TableProps } from 'antd';
 import { App, Button, Flex, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResetMfaButton } from './ResetMfaButton';
 import { useMe } from '../../api/auth';
 import { downloadUrl } from '../../api/client';
 import { useReferenceMaps } from '../../api/reference';
@@ -226,6 +227,7 @@ export function UsersPage() {
                 {t('users.unlock')}
               </Button>
             )}
+            {!self && u.mfaEnabled && <ResetMfaButton id={u.id} />}
             {!self && (
               <Popconfirm
                 title={t('users.resetConfirm', { username: u.username })}
