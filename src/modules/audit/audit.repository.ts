@@ -1,8 +1,11 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
 import type { Db, Tx } from '../../platform/db/client';
-import { auditLog } from '../../platform/db/schema';
+import { AUDIT_CHAIN_LOCK } from '../../platform/db/unit-of-work';
+import { auditArchives, auditLog } from '../../platform/db/schema';
 import type { Page } from '../../platform/contract';
 import type { AuditEntry, AuditSubject } from './core/audit';
+import { chainHash, GENESIS_HASH, type ChainedFields, type StoredRow } from './core/chain';
 import type { AuditFilter, AuditQuery, AuditRecord } from './audit.schemas';
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -20,17 +23,50 @@ const recordOf = (r: AuditRow): AuditRecord => ({
   detail: r.detail,
 });
 
-/** Writes one audit row inside the caller's transaction: if it fails, the change fails. */
+
+/**
+ * Writes one audit row inside the caller's transaction: if it fails, the change fails. The row is
+ * chained to the newest one: the transaction takes the chain lock (kept until it commits or rolls
+ * back), reads the newest hash, and inserts with the next id. Called with the pool (no
+ * transaction), it opens its own.
+ */
 export async function insertAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  if ((tx as { $client?: unknown }).$client instanceof pg.Pool) {
+    await tx.transaction((inner) => insertChained(inner as unknown as Tx, subject, entry));
+    return;
+  }
+  await insertChained(tx, subject, entry);
+}
+
+async function insertChained(tx: Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const head = await tx.execute<{ hash: string | null }>(
+    sql`select hash from ${auditLog} order by id desc limit 1`,
+  );
+  const anchor = await tx.execute<{ hash: string | null }>(
+    sql`select last_hash as hash from ${auditArchives} where purged_at is not null order by last_id desc limit 1`,
+  );
+  const prevHash = head.rows[0]?.hash ?? anchor.rows[0]?.hash ?? GENESIS_HASH;
+  const next = await tx.execute<{ id: number }>(sql`select nextval('audit_log_id_seq')::int8 as id`);
+  // The hash covers the values exactly as they read back: milliseconds, the JSON as stored.
+  const fields: ChainedFields = {
+    id: Number(next.rows[0]!.id),
+    at: new Date().toISOString(),
     userId: subject.userId,
     username: subject.username?.slice(0, 100) ?? null,
     ip: subject.ip,
     action: entry.action,
-    result: entry.result,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId === undefined ? null : String(entry.objectId),
-    detail: entry.detail ?? null,
+    result: entry.result as string,
+    detail: entry.detail ? (JSON.parse(JSON.stringify(entry.detail)) as Record<string, unknown>) : null,
+  };
+  await tx.insert(auditLog).values({
+    ...fields,
+    result: entry.result,
+    at: new Date(fields.at),
+    prevHash,
+    hash: chainHash(prevHash, fields),
   });
 }
 
@@ -73,5 +109,32 @@ export async function* iterateAudit(db: Db, q: AuditFilter, batch = 5000): Async
     if (!rows.length) return;
     yield rows.map(recordOf);
     before = rows[rows.length - 1]!.id;
+  }
+}
+
+/** The anchor the oldest remaining row follows: the newest purged row's hash, or the genesis. */
+export async function chainAnchor(db: Db): Promise<string> {
+  const [row] = await db
+    .select({ hash: auditArchives.lastHash })
+    .from(auditArchives)
+    .where(isNotNull(auditArchives.purgedAt))
+    .orderBy(desc(auditArchives.lastId))
+    .limit(1);
+  return row?.hash ?? GENESIS_HASH;
+}
+
+/** Every row in id order (the chain's order), in batches (keyset pagination), for the verifier. */
+export async function* iterateChain(db: Db, batch = 10_000): AsyncGenerator<StoredRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, after))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
+    if (!rows.length) return;
+    yield rows.map((r) => ({ ...recordOf(r), prevHash: r.prevHash, hash: r.hash }));
+    after = rows[rows.length - 1]!.id;
   }
 }

@@ -1,8 +1,9 @@
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { fail } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
-import { insertAudit, iterateAudit, listAudit } from './audit.repository';
-import type { AuditFilter, AuditQuery, AuditRecord } from './audit.schemas';
+import { chainAnchor, insertAudit, iterateAudit, iterateChain, listAudit } from './audit.repository';
+import type { AuditFilter, AuditQuery, AuditRecord, ChainReport } from './audit.schemas';
+import { ChainVerifier } from './core/chain';
 import { subjectOf, type AuditEntry, type AuditSubject } from './core/audit';
 import type { Page } from '../../platform/contract';
 
@@ -14,6 +15,25 @@ export { subjectOf, type AuditEntry, type AuditSubject };
  */
 export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
   await insertAudit(tx, subject, entry);
+}
+
+/**
+ * Walks the whole trail in id order and checks every link: streaming, one batch in memory at a
+ * time. Stops at the first broken link.
+ */
+export async function verifyChain(db: Db): Promise<ChainReport> {
+  const anchor = await chainAnchor(db);
+  const verifier = new ChainVerifier(anchor);
+  for await (const batch of iterateChain(db)) {
+    if (!batch.every((row) => verifier.push(row))) break;
+  }
+  return {
+    ok: verifier.broken === null,
+    checked: verifier.checked,
+    legacy: verifier.legacy,
+    broken: verifier.broken,
+    anchor,
+  };
 }
 
 export function createAuditService(database: Database) {
@@ -40,6 +60,29 @@ export function createAuditService(database: Database) {
         detail: { filters: filter },
       });
       return iterateAudit(db, filter);
+    },
+
+    /** The audit administrator verifies the hash chain; the outcome is itself recorded. */
+    async verify(actor: Actor): Promise<ChainReport> {
+      require(actor);
+      const report = await verifyChain(db);
+      await recordAudit(db, subjectOf(actor), {
+        action: 'audit.verify',
+        result: report.ok ? 'success' : 'failure',
+        detail: { checked: report.checked, broken: report.broken },
+      });
+      return report;
+    },
+
+    /** Operator command (`yiyuan audit verify`): whoever runs it holds the database itself. */
+    async verifyAsOperator(operator: AuditSubject): Promise<ChainReport> {
+      const report = await verifyChain(db);
+      await recordAudit(db, operator, {
+        action: 'audit.verify',
+        result: report.ok ? 'success' : 'failure',
+        detail: { checked: report.checked, broken: report.broken },
+      });
+      return report;
     },
 
     /** Records an action that changes nothing (exports, reveals) in its own transaction. */
