@@ -57,7 +57,9 @@ async function verifyAfter(tamper: string) {
 }
 
 const ids = async () =>
-  (await superuser.query<{ id: string }>('select id from audit_log order by id')).rows.map((r) => Number(r.id));
+  (await superuser.query<{ id: string }>('select id from audit_log order by id')).rows.map((r) =>
+    Number(r.id),
+  );
 
 describe('the hash chain', () => {
   it('links every row to the one before, from the genesis, also with concurrent writers', async () => {
@@ -91,7 +93,9 @@ describe('the hash chain', () => {
 
   it('names the changed row when one row is updated', async () => {
     const id = (await ids())[7]!;
-    const report = await verifyAfter(`update audit_log set result = 'success', ip = '1.2.3.4' where id = ${id}`);
+    const report = await verifyAfter(
+      `update audit_log set result = 'success', ip = '1.2.3.4' where id = ${id}`,
+    );
     expect(report.ok).toBe(false);
     expect(report.broken).toMatchObject({ id, reason: 'hash_mismatch' });
     expect(report.checked).toBe(7);

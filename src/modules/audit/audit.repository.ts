@@ -23,7 +23,6 @@ const recordOf = (r: AuditRow): AuditRecord => ({
   detail: r.detail,
 });
 
-
 /**
  * Writes one audit row inside the caller's transaction: if it fails, the change fails. The row is
  * chained to the newest one: the transaction takes the chain lock (kept until it commits or rolls

@@ -51,7 +51,8 @@ export function createSystemService(database: Database) {
 
     /** Replaces the whole database with the backup in `file`, and records it in the restored trail. */
     async restore(operator: AuditSubject, file: string): Promise<BackupSummary> {
-      const summary = await restoreDatabase(database.pool, file);
+      // Only the schema owner may replace the audit trail (the application role cannot).
+      const summary = await restoreDatabase(database.owner.pool, file);
       await recordAudit(db, operator, {
         action: 'db.restore',
         result: 'success',

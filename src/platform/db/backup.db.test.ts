@@ -33,7 +33,7 @@ describe('backup and restore', () => {
     // Parents come before children.
     const order = written.tables.map((t) => t.name);
     expect(order.indexOf('platforms')).toBeLessThan(order.indexOf('platform_industries'));
-    const restored = await restoreDatabase(target.pool, file);
+    const restored = await restoreDatabase(target.owner.pool, file);
     expect(restored.tables).toEqual(written.tables);
     for (const { name } of written.tables)
       expect(await tableRows(target, name), name).toEqual(await tableRows(source, name));
@@ -43,7 +43,7 @@ describe('backup and restore', () => {
     const file = path.join(dir, 'junk.gz');
     const { gzipSync } = await import('node:zlib');
     await fs.writeFile(file, gzipSync('hello\n'));
-    await expect(restoreDatabase(target.pool, file)).rejects.toBeInstanceOf(BackupFormatError);
+    await expect(restoreDatabase(target.owner.pool, file)).rejects.toBeInstanceOf(BackupFormatError);
     expect((await tableRows(target, 'platforms')).length).toBe(16);
   });
 
@@ -53,7 +53,7 @@ describe('backup and restore', () => {
     const text = gunzipSync(await fs.readFile(full)).toString();
     const cut = path.join(dir, 'cut.gz');
     await fs.writeFile(cut, gzipSync(text.slice(0, Math.floor(text.length * 0.6))));
-    await expect(restoreDatabase(target.pool, cut)).rejects.toThrow();
+    await expect(restoreDatabase(target.owner.pool, cut)).rejects.toThrow();
     expect((await tableRows(target, 'platforms')).length).toBe(16);
     expect((await tableRows(target, 'users')).length).toBe(8);
   });
