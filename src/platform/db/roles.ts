@@ -56,28 +56,28 @@ export async function ensureAppRole(
   const { superuser = false, createrole = false } = me.rows[0] ?? {};
   const exists = async () =>
     ((await client.query('select 1 from pg_roles where rolname = $1', [APP_ROLE])).rowCount ?? 0) > 0;
-  if (!(await exists())) {
-    if (!superuser && !createrole)
-      throw new DatabaseRoleError(
-        `The database role ${APP_ROLE} does not exist and ${'the DATABASE_URL user'} may not create it. ` +
-          'Ask a database administrator to run the SQL of `yiyuan db grant --print` once (see docs/security.md).',
-      );
-    try {
-      await client.query(`create role ${APP_ROLE} nologin nosuperuser nocreatedb nocreaterole noreplication`);
-    } catch (error) {
-      // Another process on the same cluster created it a moment ago.
-      if ((error as { code?: string }).code !== '42710' && !(await exists())) throw error;
-    }
-  }
-  if (options.password) {
-    await client.query(`alter role ${APP_ROLE} login password ${client.escapeLiteral(options.password)}`);
-  }
-  if (!superuser) {
-    const member = await client.query('select pg_has_role(current_user, $1, $2) as m', [APP_ROLE, 'member']);
-    if (!member.rows[0]?.m) await client.query(`grant ${APP_ROLE} to current_user`);
-  }
   await client.query('begin');
   try {
+    // Several processes (or databases of one cluster) may set up at once: one at a time.
+    await client.query('select pg_advisory_xact_lock(727402)');
+    if (!(await exists())) {
+      if (!superuser && !createrole)
+        throw new DatabaseRoleError(
+          `The database role ${APP_ROLE} does not exist and the DATABASE_URL user may not create it. ` +
+            'Ask a database administrator to run the SQL of `yiyuan db grant --print` once (see docs/security.md).',
+        );
+      await client.query(`create role ${APP_ROLE} nologin nosuperuser nocreatedb nocreaterole noreplication`);
+    }
+    if (options.password) {
+      await client.query(`alter role ${APP_ROLE} login password ${client.escapeLiteral(options.password)}`);
+    }
+    if (!superuser) {
+      const member = await client.query('select pg_has_role(current_user, $1, $2) as m', [
+        APP_ROLE,
+        'member',
+      ]);
+      if (!member.rows[0]?.m) await client.query(`grant ${APP_ROLE} to current_user`);
+    }
     await client.query(APP_GRANTS_SQL);
     await client.query('commit');
   } catch (error) {
