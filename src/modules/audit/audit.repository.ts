@@ -43,7 +43,7 @@ async function insertChained(tx: Tx, subject: AuditSubject, entry: AuditEntry): 
     sql`select hash from ${auditLog} order by id desc limit 1`,
   );
   const anchor = await tx.execute<{ hash: string | null }>(
-    sql`select last_hash as hash from ${auditArchives} where purged_at is not null order by last_id desc limit 1`,
+    sql`select anchor_hash as hash from ${auditArchives} where anchor_hash is not null order by purged_through_id desc limit 1`,
   );
   const prevHash = head.rows[0]?.hash ?? anchor.rows[0]?.hash ?? GENESIS_HASH;
   const next = await tx.execute<{ id: number }>(sql`select nextval('audit_log_id_seq')::int8 as id`);
@@ -114,10 +114,10 @@ export async function* iterateAudit(db: Db, q: AuditFilter, batch = 5000): Async
 /** The anchor the oldest remaining row follows: the newest purged row's hash, or the genesis. */
 export async function chainAnchor(db: Db): Promise<string> {
   const [row] = await db
-    .select({ hash: auditArchives.lastHash })
+    .select({ hash: auditArchives.anchorHash })
     .from(auditArchives)
-    .where(isNotNull(auditArchives.purgedAt))
-    .orderBy(desc(auditArchives.lastId))
+    .where(isNotNull(auditArchives.anchorHash))
+    .orderBy(desc(auditArchives.purgedThroughId))
     .limit(1);
   return row?.hash ?? GENESIS_HASH;
 }

@@ -9,7 +9,9 @@ CREATE TABLE "audit_archives" (
 	"file" text NOT NULL,
 	"file_digest" text NOT NULL,
 	"purged_at" timestamp with time zone,
-	"purged_rows" integer
+	"purged_rows" integer,
+	"purged_through_id" bigint,
+	"anchor_hash" text
 );
 --> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "prev_hash" text;--> statement-breakpoint

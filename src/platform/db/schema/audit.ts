@@ -61,4 +61,7 @@ export const auditArchives = pgTable('audit_archives', {
   fileDigest: text('file_digest').notNull(),
   purgedAt: timestamp('purged_at', { withTimezone: true }),
   purgedRows: integer('purged_rows'),
+  /** The newest row a purge removed (≤ last_id) and its hash: the anchor of the remaining chain. */
+  purgedThroughId: bigint('purged_through_id', { mode: 'number' }),
+  anchorHash: text('anchor_hash'),
 });
