@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { forbidden } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 import {
   chainAnchor,
@@ -50,7 +50,7 @@ export async function verifyChain(db: Db): Promise<ChainReport> {
 export function createAuditService(database: Database) {
   const { db } = database;
   const require = (actor: Actor) => {
-    if (!can(actor, 'audit:read')) fail('FORBIDDEN');
+    if (!can(actor, 'audit:read')) forbidden('audit:read');
   };
 
   return {
@@ -150,6 +150,11 @@ export function createAuditService(database: Database) {
         return purged;
       });
       return { cutoff: cutoff.toISOString(), ...result };
+    },
+
+    /** Records a request's outcome (downloads, refusals) for a signed-in actor or an anonymous caller. */
+    async recordRequest(actor: Actor | null, ip: string, entry: AuditEntry) {
+      await recordAudit(db, actor ? subjectOf(actor) : { userId: null, username: null, ip }, entry);
     },
 
     /** Records an action that changes nothing (exports, reveals) in its own transaction. */

@@ -1,5 +1,5 @@
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { AppError, fail } from '../../platform/errors';
+import { AppError, fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
@@ -47,7 +47,7 @@ export async function refreshEnterpriseScale(tx: Tx, ids: number[]): Promise<voi
 export function createEnterpriseService(database: Database) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
-    if (!can(actor, permission)) fail('FORBIDDEN');
+    if (!can(actor, permission)) forbidden(permission);
   };
 
   async function detail(tx: Db | Tx, actor: Actor, id: number): Promise<EnterpriseDetail> {

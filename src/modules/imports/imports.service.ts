@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { CopyValue } from '../../platform/db/copy';
 import type { Database, Tx } from '../../platform/db/client';
 import type { ImportStatus } from './core/columns';
-import { fail } from '../../platform/errors';
+import { fail, forbidden } from '../../platform/errors';
 import { platformIdsOf } from '../../platform/scope';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor } from '../auth/core/access';
@@ -105,7 +105,7 @@ export function createImportService(database: Database, dataDir: string) {
   const stored = (id: number) => path.join(uploads, `${id}.xlsx`);
 
   const requireImport = (actor: Actor) => {
-    if (!can(actor, 'import:run')) fail('FORBIDDEN');
+    if (!can(actor, 'import:run')) forbidden('import:run');
   };
 
   function throttle(id: number): Progress {

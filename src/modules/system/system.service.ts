@@ -2,7 +2,7 @@ import path from 'node:path';
 import { APP_VERSION } from '../../platform/config';
 import { backupDatabase, restoreDatabase, type BackupSummary } from '../../platform/db/backup';
 import type { Database } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { forbidden } from '../../platform/errors';
 import { recordAudit, type AuditSubject } from '../audit/audit.service';
 import { can, type Actor } from '../auth/core/access';
 import { hasAccounts, migrationCount, ping, rowCounts, serverVersion } from './system.repository';
@@ -21,7 +21,7 @@ export function createSystemService(database: Database) {
     },
 
     async status(actor: Actor): Promise<SystemInfo> {
-      if (!can(actor, 'system:read')) fail('FORBIDDEN');
+      if (!can(actor, 'system:read')) forbidden('system:read');
       return {
         version: APP_VERSION,
         database: { mode: database.mode, serverVersion: await serverVersion(db) },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { AppError, fail, type FieldError } from '../../platform/errors';
+import { AppError, fail, type FieldError, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { endSessions, hashPassword } from '../auth/auth.service';
 import { can, ROLES, scopeProblems, type Actor, type Role } from '../auth/core/access';
@@ -128,7 +128,7 @@ async function unlockAccount(tx: Tx, subject: AuditSubject, id: number): Promise
 export function createUserService(database: Database) {
   const { db } = database;
   const require = (actor: Actor) => {
-    if (!can(actor, 'user:manage')) fail('FORBIDDEN');
+    if (!can(actor, 'user:manage')) forbidden('user:manage');
   };
   const load = async (tx: Tx, id: number) => (await lockUser(tx, id)) ?? fail('USER_NOT_FOUND');
 
