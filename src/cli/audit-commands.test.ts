@@ -24,7 +24,7 @@ describe('yiyuan audit verify / archive / purge, db grant', () => {
 
     const cluster = await openEmbedded(path.join(scratch(), 'data'));
     const client = new pg.Client({ connectionString: cluster.url });
-    let tamperedId = 0;
+    let tamperedId: number;
     try {
       await client.connect();
       const { rows } = await client.query<{ id: string }>(
