@@ -26,7 +26,9 @@ revoke update, delete, truncate on audit_log from ${APP_ROLE};
 -- Archives and purges of the audit trail are the owner's (yiyuan audit archive / purge).
 revoke insert, update, delete on audit_archives from ${APP_ROLE};
 revoke all on all sequences in schema public from ${APP_ROLE};
-grant usage, select on all sequences in schema public to ${APP_ROLE};
+-- UPDATE lets bulk loads reserve ids (setval); not for the audit trail's ids.
+grant usage, select, update on all sequences in schema public to ${APP_ROLE};
+revoke update on sequence audit_log_id_seq from ${APP_ROLE};
 grant usage on schema drizzle to ${APP_ROLE};
 revoke all on all tables in schema drizzle from ${APP_ROLE};
 grant select on all tables in schema drizzle to ${APP_ROLE};
