@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { migrateDatabase } from '../platform/db/client';
+import { APP_GRANTS_SQL, APP_ROLE, APP_ROLE_SQL } from '../platform/db/roles';
 import { readServerLock } from '../platform/server-lock';
 import { createServices } from '../server/services';
 import { CLI_SUBJECT } from './actor';
@@ -21,6 +22,27 @@ export function registerDb(program: Command) {
           command.optsWithGlobals(),
           { ok: true, migrations: applied },
           () => `✔ Database schema is up to date (${applied} migrations applied in total).`,
+        );
+      }),
+    );
+
+  db.command('grant')
+    .option('--print', 'print the SQL for a database administrator instead of applying it')
+    .description('Create the least-privilege application role yiyuan_app and apply its grants')
+    .action(
+      action(async (opts: { print?: boolean }, command: Command) => {
+        if (opts.print) {
+          console.log(`${APP_ROLE_SQL}\n${APP_GRANTS_SQL}`);
+          return;
+        }
+        const applied = await withDatabase(configFrom(), (database) => migrateDatabase(database), {
+          migrate: false,
+        });
+        output(
+          command.optsWithGlobals(),
+          { ok: true, role: APP_ROLE, migrations: applied },
+          () =>
+            `✔ The application role ${APP_ROLE} exists and holds its grants (schema at ${applied} migrations).`,
         );
       }),
     );

@@ -8,6 +8,7 @@ import { EmbeddedDatabaseError } from '../platform/db/embedded';
 import { ServerAlreadyRunningError } from '../platform/server-lock';
 import { AppError } from '../platform/errors';
 import { BackupFormatError } from '../platform/db/backup';
+import { DatabaseRoleError } from '../platform/db/roles';
 import { registerServe } from './serve';
 import { registerDb } from './db';
 import { registerUser } from './user';
@@ -17,6 +18,7 @@ import { registerEvaluation } from './evaluation';
 import { registerCockpit } from './cockpit';
 import { registerOpenApi } from './openapi';
 import { registerKeys } from './keys';
+import { registerAudit } from './audit';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -41,6 +43,7 @@ function describe(error: unknown): { message: string; hint?: string } {
   if (error instanceof EmbeddedDatabaseError)
     return { message: error.message, hint: 'Or set DATABASE_URL to use another PostgreSQL.' };
   if (error instanceof BackupFormatError) return { message: error.message };
+  if (error instanceof DatabaseRoleError) return { message: error.message };
   if (error instanceof AppError) {
     const json = error.toJSON().error;
     const details = json.details?.map((d) => `  - ${d.field}: ${d.zh} / ${d.en}`).join('\n');
@@ -96,5 +99,6 @@ registerEvaluation(program);
 registerCockpit(program);
 registerOpenApi(program);
 registerKeys(program);
+registerAudit(program);
 
 await program.parseAsync(process.argv);

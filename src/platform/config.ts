@@ -6,8 +6,12 @@ import { ROLES, type Role } from '../modules/auth/core/access';
 export interface Config {
   /** Directory holding the embedded PostgreSQL cluster and runtime files. */
   dataDir: string;
-  /** When set, use this PostgreSQL instead of the embedded one. */
+  /** When set, use this PostgreSQL instead of the embedded one (as the schema owner). */
   databaseUrl: string | null;
+  /** Optional separate login for the application's connections (they act as `yiyuan_app`). */
+  appDatabaseUrl: string | null;
+  /** Audit rows are kept at least this many days (≥ 180, Cybersecurity Law §21). */
+  auditRetentionDays: number;
   host: string;
   port: number;
   /** Seed demo platforms and one demo user per role at start. */
@@ -102,6 +106,8 @@ export const ENVIRONMENT_VARIABLES = [
   'HOST',
   'YIYUAN_DATA_DIR',
   'DATABASE_URL',
+  'YIYUAN_APP_DATABASE_URL',
+  'YIYUAN_AUDIT_RETENTION_DAYS',
   'YIYUAN_DEMO',
   'YIYUAN_DEMO_SCALE',
   'LOG_LEVEL',
@@ -195,9 +201,21 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL: expected postgres://user@host:port/database / 应为 postgres:// 连接串');
   }
+  const appDatabaseUrl = env.YIYUAN_APP_DATABASE_URL?.trim() || null;
+  if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
+    problems.push(
+      'YIYUAN_APP_DATABASE_URL: expected postgres://user@host:port/database / 应为 postgres:// 连接串',
+    );
+  }
+  if (appDatabaseUrl && !databaseUrl) {
+    problems.push('YIYUAN_APP_DATABASE_URL needs DATABASE_URL / 需同时设置 DATABASE_URL');
+  }
   const config: Config = {
     dataDir: path.resolve(env.YIYUAN_DATA_DIR || 'data'),
     databaseUrl,
+    appDatabaseUrl,
+    // 网络安全法 §21: network logs are kept for at least six months.
+    auditRetentionDays: int('YIYUAN_AUDIT_RETENTION_DAYS', 365, 180, 36_500),
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
     demo: bool('YIYUAN_DEMO', false),

@@ -189,6 +189,8 @@ export interface FieldError {
 
 export class AppError extends Error {
   readonly status: number;
+  /** For the audit trail only (never sent): e.g. the permission a FORBIDDEN request lacked. */
+  context?: Record<string, unknown>;
   constructor(
     readonly code: ErrorCode,
     readonly details?: FieldError[],
@@ -205,4 +207,11 @@ export class AppError extends Error {
 
 export const fail = (code: ErrorCode, details?: FieldError[]): never => {
   throw new AppError(code, details);
+};
+
+/** 403 naming the permission that was missing (recorded in the `access.denied` audit row). */
+export const forbidden = (permission: string): never => {
+  const error = new AppError('FORBIDDEN');
+  error.context = { permission };
+  throw error;
 };

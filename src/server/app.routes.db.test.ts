@@ -360,7 +360,7 @@ describe('platforms', () => {
 
   it('rolls the change back when its audit record cannot be written', async () => {
     const current = (await call('taskforce', 'GET', `/api/platforms/${otherPlatformId}`)).json();
-    await database.pool.query(
+    await database.owner.pool.query(
       `alter table audit_log add constraint test_refuse_platform_update check (action <> 'platform.update') not valid`,
     );
     try {
@@ -371,7 +371,7 @@ describe('platforms', () => {
       expect(res.statusCode).toBe(500);
       expect(res.body).not.toContain('test_refuse_platform_update');
     } finally {
-      await database.pool.query('alter table audit_log drop constraint test_refuse_platform_update');
+      await database.owner.pool.query('alter table audit_log drop constraint test_refuse_platform_update');
     }
     const after = (await call('taskforce', 'GET', `/api/platforms/${otherPlatformId}`)).json();
     expect(after.description).toBe(current.description);

@@ -176,7 +176,43 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       throw new AppError('MFA_ENROLMENT_REQUIRED');
   });
 
-  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {
+  // Every download (an attachment: .xlsx, .csv, .pdf …) leaves an audit row before its first byte
+  // is sent; if the row cannot be written, the download fails (fail closed).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const disposition = reply.getHeader('content-disposition');
+    if (reply.statusCode !== 200 || typeof disposition !== 'string' || !disposition.startsWith('attachment'))
+      return payload;
+    try {
+      await services.audit.recordRequest(request.session?.actor ?? null, request.ip, {
+        action: 'data.export',
+        result: 'success',
+        objectType: 'route',
+        objectId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        detail: {
+          url: request.url,
+          file: decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? ''),
+        },
+      });
+    } catch (error) {
+      (payload as { destroy?: () => void } | null)?.destroy?.();
+      throw error;
+    }
+    return payload;
+  });
+
+  app.setErrorHandler(async (error: FastifyError | AppError, request: FastifyRequest, reply) => {
+    if (error instanceof AppError && error.status === 403) {
+      // Every refusal is audited with what was refused (the permission, when the service named it).
+      await services.audit
+        .recordRequest(request.session?.actor ?? null, request.ip, {
+          action: 'access.denied',
+          result: 'failure',
+          objectType: 'route',
+          objectId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+          detail: { code: error.code, role: request.session?.actor.role ?? null, ...error.context },
+        })
+        .catch((e: Error) => request.log.error({ err: e }, 'could not audit an access denial'));
+    }
     if (error instanceof AppError) return reply.code(error.status).send(error.toJSON());
     if ((error as FastifyError).validation) {
       return reply

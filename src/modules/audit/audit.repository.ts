@@ -1,8 +1,26 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import pg from 'pg';
 import type { Db, Tx } from '../../platform/db/client';
-import { auditLog } from '../../platform/db/schema';
+import { AUDIT_CHAIN_LOCK } from '../../platform/db/unit-of-work';
+import { auditArchives, auditLog } from '../../platform/db/schema';
 import type { Page } from '../../platform/contract';
 import type { AuditEntry, AuditSubject } from './core/audit';
+import { chainHash, GENESIS_HASH, type ChainedFields, type StoredRow } from './core/chain';
 import type { AuditFilter, AuditQuery, AuditRecord } from './audit.schemas';
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -20,17 +38,49 @@ const recordOf = (r: AuditRow): AuditRecord => ({
   detail: r.detail,
 });
 
-/** Writes one audit row inside the caller's transaction: if it fails, the change fails. */
+/**
+ * Writes one audit row inside the caller's transaction: if it fails, the change fails. The row is
+ * chained to the newest one: the transaction takes the chain lock (kept until it commits or rolls
+ * back), reads the newest hash, and inserts with the next id. Called with the pool (no
+ * transaction), it opens its own.
+ */
 export async function insertAudit(tx: Db | Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  if ((tx as { $client?: unknown }).$client instanceof pg.Pool) {
+    await tx.transaction((inner) => insertChained(inner as unknown as Tx, subject, entry));
+    return;
+  }
+  await insertChained(tx, subject, entry);
+}
+
+async function insertChained(tx: Tx, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const head = await tx.execute<{ hash: string | null }>(
+    sql`select hash from ${auditLog} order by id desc limit 1`,
+  );
+  const anchor = await tx.execute<{ hash: string | null }>(
+    sql`select anchor_hash as hash from ${auditArchives} where anchor_hash is not null order by purged_through_id desc limit 1`,
+  );
+  const prevHash = head.rows[0]?.hash ?? anchor.rows[0]?.hash ?? GENESIS_HASH;
+  const next = await tx.execute<{ id: number }>(sql`select nextval('audit_log_id_seq')::int8 as id`);
+  // The hash covers the values exactly as they read back: milliseconds, the JSON as stored.
+  const fields: ChainedFields = {
+    id: Number(next.rows[0]!.id),
+    at: new Date().toISOString(),
     userId: subject.userId,
     username: subject.username?.slice(0, 100) ?? null,
     ip: subject.ip,
     action: entry.action,
-    result: entry.result,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId === undefined ? null : String(entry.objectId),
-    detail: entry.detail ?? null,
+    result: entry.result as string,
+    detail: entry.detail ? (JSON.parse(JSON.stringify(entry.detail)) as Record<string, unknown>) : null,
+  };
+  await tx.insert(auditLog).values({
+    ...fields,
+    result: entry.result,
+    at: new Date(fields.at),
+    prevHash,
+    hash: chainHash(prevHash, fields),
   });
 }
 
@@ -74,4 +124,111 @@ export async function* iterateAudit(db: Db, q: AuditFilter, batch = 5000): Async
     yield rows.map(recordOf);
     before = rows[rows.length - 1]!.id;
   }
+}
+
+/** The anchor the oldest remaining row follows: the newest purged row's hash, or the genesis. */
+export async function chainAnchor(db: Db): Promise<string> {
+  const [row] = await db
+    .select({ hash: auditArchives.anchorHash })
+    .from(auditArchives)
+    .where(isNotNull(auditArchives.anchorHash))
+    .orderBy(desc(auditArchives.purgedThroughId))
+    .limit(1);
+  return row?.hash ?? GENESIS_HASH;
+}
+
+/** Every row in id order (the chain's order), in batches (keyset pagination), for the verifier. */
+export async function* iterateChain(db: Db, batch = 10_000): AsyncGenerator<StoredRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, after))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
+    if (!rows.length) return;
+    yield rows.map((r) => ({ ...recordOf(r), prevHash: r.prevHash, hash: r.hash }));
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** The oldest rows in id order while they are older than `before`: what an archive takes. */
+export async function* iterateArchivable(db: Db, before: Date, batch = 10_000): AsyncGenerator<StoredRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, after))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
+    const firstRecent = rows.findIndex((r) => r.at >= before);
+    const older = firstRecent < 0 ? rows : rows.slice(0, firstRecent);
+    if (older.length) yield older.map((r) => ({ ...recordOf(r), prevHash: r.prevHash, hash: r.hash }));
+    if (older.length < rows.length || rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export interface ArchiveRecord {
+  before: Date;
+  firstId: number | null;
+  lastId: number | null;
+  lastHash: string | null;
+  rows: number;
+  file: string;
+  fileDigest: string;
+}
+
+export async function insertArchive(db: Db, archive: ArchiveRecord): Promise<number> {
+  const [row] = await db.insert(auditArchives).values(archive).returning({ id: auditArchives.id });
+  return row!.id;
+}
+
+/**
+ * Deletes the oldest rows that an archive holds and that are older than `cutoff` (a prefix of the
+ * chain), and records the newest deleted row's hash as the anchor. Runs as the schema owner: the
+ * append-only trigger lets such rows go only while `yiyuan.audit_purge` is on.
+ */
+export async function purgeArchived(
+  tx: Tx,
+  cutoff: Date,
+): Promise<{ purged: number; throughId: number | null }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const archived = await tx.execute<{ id: number | null }>(
+    sql`select max(last_id)::int8 as id from ${auditArchives}`,
+  );
+  const archivedThrough = Number(archived.rows[0]?.id ?? 0);
+  // The prefix ends before the first row that is recent enough to keep or not archived yet.
+  const stop = await tx.execute<{ id: number | null }>(
+    sql`select min(id)::int8 as id from ${auditLog} where at >= ${cutoff.toISOString()} or id > ${archivedThrough}`,
+  );
+  const stopId = stop.rows[0]?.id === null || stop.rows[0]?.id === undefined ? null : Number(stop.rows[0].id);
+  const last = await tx.execute<{ id: number; hash: string | null }>(
+    stopId === null
+      ? sql`select id::int8 as id, hash from ${auditLog} order by id desc limit 1`
+      : sql`select id::int8 as id, hash from ${auditLog} where id < ${stopId} order by id desc limit 1`,
+  );
+  const through = last.rows[0];
+  if (!through) return { purged: 0, throughId: null };
+  await tx.execute(sql`set local yiyuan.audit_purge = 'on'`);
+  const deleted = await tx.execute(sql`delete from ${auditLog} where id <= ${Number(through.id)}`);
+  await tx.execute(sql`set local yiyuan.audit_purge = 'off'`);
+  // Every archive the purge reached now records how far its rows are gone, and the anchor.
+  await tx
+    .update(auditArchives)
+    .set({
+      purgedAt: new Date(),
+      purgedRows: sql`coalesce(${auditArchives.purgedRows}, 0) + ${deleted.rowCount ?? 0}`,
+      purgedThroughId: Number(through.id),
+      anchorHash: through.hash,
+    })
+    .where(
+      and(
+        lte(auditArchives.firstId, Number(through.id)),
+        or(isNull(auditArchives.purgedThroughId), lt(auditArchives.purgedThroughId, Number(through.id))),
+      ),
+    );
+  return { purged: deleted.rowCount ?? 0, throughId: Number(through.id) };
 }

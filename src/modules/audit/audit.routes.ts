@@ -1,7 +1,7 @@
 import { errorResponses } from '../../platform/contract';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import { AuditFilterSchema, AuditListQuerySchema, AuditPageSchema } from './audit.schemas';
+import { AuditFilterSchema, AuditListQuerySchema, AuditPageSchema, ChainReportSchema } from './audit.schemas';
 import { auditWorkbook } from './audit.workbooks';
 
 export function auditRoutes(app: App, { services }: RouteDeps) {
@@ -20,6 +20,19 @@ export function auditRoutes(app: App, { services }: RouteDeps) {
       const batches = await services.audit.export(actorOf(request), request.query);
       return sendWorkbook(reply, datedName('审计日志'), auditWorkbook(batches));
     },
+  );
+
+  app.post(
+    '/api/audit/verify',
+    {
+      config: { rateLimit: { max: 5, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Verify the hash chain of the whole audit trail (audit administrator) / 校验审计日志',
+        response: { 200: ChainReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.audit.verify(actorOf(request)),
   );
 
   app.get(

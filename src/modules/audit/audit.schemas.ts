@@ -40,3 +40,24 @@ export const AuditRecordSchema = Type.Object({
 export type AuditRecord = Static<typeof AuditRecordSchema>;
 
 export const AuditPageSchema = PageOf(AuditRecordSchema);
+
+export const ChainReportSchema = Type.Object({
+  /** True when every hashed row follows its predecessor and still gives its hash. */
+  ok: Type.Boolean(),
+  /** Rows whose link and hash were checked. */
+  checked: Type.Integer(),
+  /** Rows written before the chain began (no hash), at the start of the trail. */
+  legacy: Type.Integer(),
+  /** The first broken link: the row, its time, and why. */
+  broken: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      at: Type.String(),
+      reason: OneOf(['hash_mismatch', 'link_mismatch', 'unsealed'] as const),
+    }),
+  ),
+  /** The hash the oldest remaining row follows (the last purged row's, or 64 zeros). */
+  anchor: Type.String(),
+});
+/** The verifier's answer (`yiyuan audit verify`, 校验审计日志). */
+export type ChainReport = Static<typeof ChainReportSchema>;

@@ -1,8 +1,20 @@
+import path from 'node:path';
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { forbidden } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
-import { insertAudit, iterateAudit, listAudit } from './audit.repository';
-import type { AuditFilter, AuditQuery, AuditRecord } from './audit.schemas';
+import {
+  chainAnchor,
+  insertArchive,
+  insertAudit,
+  iterateArchivable,
+  iterateAudit,
+  iterateChain,
+  listAudit,
+  purgeArchived,
+} from './audit.repository';
+import { writeArchive } from './audit.archive';
+import type { AuditFilter, AuditQuery, AuditRecord, ChainReport } from './audit.schemas';
+import { ChainVerifier } from './core/chain';
 import { subjectOf, type AuditEntry, type AuditSubject } from './core/audit';
 import type { Page } from '../../platform/contract';
 
@@ -16,10 +28,29 @@ export async function recordAudit(tx: Db | Tx, subject: AuditSubject, entry: Aud
   await insertAudit(tx, subject, entry);
 }
 
+/**
+ * Walks the whole trail in id order and checks every link: streaming, one batch in memory at a
+ * time. Stops at the first broken link.
+ */
+export async function verifyChain(db: Db): Promise<ChainReport> {
+  const anchor = await chainAnchor(db);
+  const verifier = new ChainVerifier(anchor);
+  for await (const batch of iterateChain(db)) {
+    if (!batch.every((row) => verifier.push(row))) break;
+  }
+  return {
+    ok: verifier.broken === null,
+    checked: verifier.checked,
+    legacy: verifier.legacy,
+    broken: verifier.broken,
+    anchor,
+  };
+}
+
 export function createAuditService(database: Database) {
   const { db } = database;
   const require = (actor: Actor) => {
-    if (!can(actor, 'audit:read')) fail('FORBIDDEN');
+    if (!can(actor, 'audit:read')) forbidden('audit:read');
   };
 
   return {
@@ -40,6 +71,90 @@ export function createAuditService(database: Database) {
         detail: { filters: filter },
       });
       return iterateAudit(db, filter);
+    },
+
+    /** The audit administrator verifies the hash chain; the outcome is itself recorded. */
+    async verify(actor: Actor): Promise<ChainReport> {
+      require(actor);
+      const report = await verifyChain(db);
+      await recordAudit(db, subjectOf(actor), {
+        action: 'audit.verify',
+        result: report.ok ? 'success' : 'failure',
+        detail: { checked: report.checked, broken: report.broken },
+      });
+      return report;
+    },
+
+    /** Operator command (`yiyuan audit verify`): whoever runs it holds the database itself. */
+    async verifyAsOperator(operator: AuditSubject): Promise<ChainReport> {
+      const report = await verifyChain(db);
+      await recordAudit(db, operator, {
+        action: 'audit.verify',
+        result: report.ok ? 'success' : 'failure',
+        detail: { checked: report.checked, broken: report.broken },
+      });
+      return report;
+    },
+
+    /**
+     * Operator command (`yiyuan audit archive --before DAY -o FILE`): writes the oldest rows older
+     * than `before` (a prefix of the chain) to `file` with their hashes and the file's SM3 digest,
+     * and records the archive so that `purge` may later remove exactly those rows.
+     */
+    async archive(operator: AuditSubject, before: Date, file: string) {
+      const owner = database.owner.db;
+      const anchor = await chainAnchor(owner);
+      const written = await writeArchive(
+        file,
+        { before: before.toISOString(), anchor },
+        iterateArchivable(owner, before),
+      );
+      const id = await insertArchive(owner, {
+        before,
+        firstId: written.firstId,
+        lastId: written.lastId,
+        lastHash: written.lastHash,
+        rows: written.rows,
+        file: path.basename(file),
+        fileDigest: written.digest,
+      });
+      await recordAudit(owner, operator, {
+        action: 'audit.archive',
+        result: 'success',
+        objectType: 'audit_archive',
+        objectId: id,
+        detail: {
+          before: before.toISOString(),
+          rows: written.rows,
+          file: path.basename(file),
+          sm3: written.digest,
+        },
+      });
+      return { id, file, ...written };
+    },
+
+    /**
+     * Operator command (`yiyuan audit purge`): removes archived rows older than the retention
+     * (never fewer than 180 days, see config), keeping the chain verifiable from the anchor.
+     */
+    async purge(operator: AuditSubject, retentionDays: number, now = new Date()) {
+      if (retentionDays < 180) throw new Error('Audit rows are kept at least 180 days (网络安全法 §21).');
+      const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+      const result = await database.owner.transaction(async (tx) => {
+        const purged = await purgeArchived(tx, cutoff);
+        await recordAudit(tx, operator, {
+          action: 'audit.purge',
+          result: 'success',
+          detail: { cutoff: cutoff.toISOString(), retentionDays, ...purged },
+        });
+        return purged;
+      });
+      return { cutoff: cutoff.toISOString(), ...result };
+    },
+
+    /** Records a request's outcome (downloads, refusals) for a signed-in actor or an anonymous caller. */
+    async recordRequest(actor: Actor | null, ip: string, entry: AuditEntry) {
+      await recordAudit(db, actor ? subjectOf(actor) : { userId: null, username: null, ip }, entry);
     },
 
     /** Records an action that changes nothing (exports, reveals) in its own transaction. */

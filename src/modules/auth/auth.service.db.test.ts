@@ -195,14 +195,24 @@ describe('password change', () => {
 });
 
 describe('audit trail', () => {
-  it('is append-only: updates, deletes and truncation are refused by the database', async () => {
-    const refusal = (query: Promise<unknown>) =>
-      query.then(
-        () => 'allowed',
-        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
-      );
-    expect(await refusal(database.db.execute(sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
-    expect(await refusal(database.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
-    expect(await refusal(database.db.execute(sql`truncate audit_log`))).toMatch(/append-only/);
+  const refusal = (query: Promise<unknown>) =>
+    query.then(
+      () => 'allowed',
+      (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+    );
+
+  it('is append-only: the application role may not update, delete or truncate it', async () => {
+    expect(await refusal(database.db.execute(sql`update audit_log set action = 'x'`))).toMatch(
+      /permission denied/,
+    );
+    expect(await refusal(database.db.execute(sql`delete from audit_log`))).toMatch(/permission denied/);
+    expect(await refusal(database.db.execute(sql`truncate audit_log`))).toMatch(/permission denied/);
+  });
+
+  it('is append-only even for the schema owner: the trigger refuses updates, deletes and truncation', async () => {
+    const owner = database.owner.db;
+    expect(await refusal(owner.execute(sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
+    expect(await refusal(owner.execute(sql`delete from audit_log`))).toMatch(/append-only/);
+    expect(await refusal(owner.execute(sql`truncate audit_log`))).toMatch(/append-only/);
   });
 });

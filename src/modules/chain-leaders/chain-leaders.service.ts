@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import * as repo from './chain-leaders.repository';
@@ -38,7 +38,7 @@ const withoutInitials = ({ nameInitials: _omit, ...row }: ChainLeaderRow & { nam
 export function createChainLeaderService(database: Database) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
-    if (!can(actor, permission)) fail('FORBIDDEN');
+    if (!can(actor, permission)) forbidden(permission);
   };
 
   /** The asked year, or the latest year with enterprise figures (this year when there are none). */

@@ -6,7 +6,7 @@ import {
   type PiKeyRing,
 } from '../../platform/crypto/personal-info';
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { AppError, fail } from '../../platform/errors';
+import { AppError, fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { labelsAfterEdit, validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
@@ -68,7 +68,7 @@ export const UNREADABLE_PHONE = '***********';
 export function createEnterpriseService(database: Database, keys: () => PiKeyRing) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
-    if (!can(actor, permission)) fail('FORBIDDEN');
+    if (!can(actor, permission)) forbidden(permission);
   };
 
   function maskedPhone(phoneCipher: Buffer | null): string {

@@ -19,7 +19,7 @@ import { sealPhone, type PiKeyRing } from '../../platform/crypto/personal-info';
 import type { CopyValue } from '../../platform/db/copy';
 import type { Database, Tx } from '../../platform/db/client';
 import type { ImportStatus } from './core/columns';
-import { fail } from '../../platform/errors';
+import { fail, forbidden } from '../../platform/errors';
 import { platformIdsOf } from '../../platform/scope';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor } from '../auth/core/access';
@@ -121,7 +121,7 @@ export function createImportService(
   const stored = (id: number) => path.join(uploads, `${id}.xlsx`);
 
   const requireImport = (actor: Actor) => {
-    if (!can(actor, 'import:run')) fail('FORBIDDEN');
+    if (!can(actor, 'import:run')) forbidden('import:run');
   };
 
   function throttle(id: number): Progress {

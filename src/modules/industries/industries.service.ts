@@ -1,6 +1,6 @@
 /** Industry classification (GB/T 4754-2017) and the mapping of classes to the plan's key industries. */
 import type { Database } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, type Actor } from '../auth/core/access';
 import { findClasses, isKeyIndustry, isLeafClass, setMapping } from './industries.repository';
@@ -18,7 +18,7 @@ export function createIndustryService(database: Database) {
       classCode: string,
       industryCode: string | null,
     ): Promise<KeyIndustryMapping> {
-      if (!can(actor, 'industry:map')) fail('FORBIDDEN');
+      if (!can(actor, 'industry:map')) forbidden('industry:map');
       return database.transaction(async (tx) => {
         if (!(await isLeafClass(tx, classCode))) fail('INDUSTRY_CLASS_NOT_FOUND');
         if (industryCode !== null && !(await isKeyIndustry(tx, industryCode)))

@@ -3,7 +3,7 @@
  * cached until the data they read changes (a counter moved by database triggers).
  */
 import type { Database } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { fail, forbidden } from '../../platform/errors';
 import { can, platformScope, type Actor } from '../auth/core/access';
 import {
   applyReported,
@@ -65,7 +65,7 @@ const keyOf = (platformId: number, year: number) => `${platformId}:${year}`;
  * platform admin. Others may not read it.
  */
 export function cockpitScope(actor: Actor): number[] | null {
-  if (!can(actor, 'cockpit:read')) fail('FORBIDDEN');
+  if (!can(actor, 'cockpit:read')) forbidden('cockpit:read');
   const scope = platformScope(actor);
   if (scope.kind === 'all') return null;
   if (scope.kind === 'platform') return [scope.platformId];

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { AppError, fail, type FieldError } from '../../platform/errors';
+import { AppError, fail, type FieldError, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { readSheet } from '../spreadsheets/read/read-in-worker';
@@ -52,7 +52,7 @@ const invalid = (problems: FieldError[]): never => {
 export function createReportedStatsService(database: Database) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
-    if (!can(actor, permission)) fail('FORBIDDEN');
+    if (!can(actor, permission)) forbidden(permission);
   };
 
   /** A platform the actor may report for (read scope = write scope), or 404. */

@@ -4,7 +4,7 @@
  * by score.
  */
 import type { Database } from '../../platform/db/client';
-import { AppError, fail } from '../../platform/errors';
+import { AppError, fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, type Actor } from '../auth/core/access';
 import { PLATFORM_PRESET_KEY } from '../evaluation/core/platform-preset';
@@ -140,7 +140,7 @@ async function savePool(
   year: number,
   input: PoolBody,
 ): Promise<PlatformEvaluation> {
-  if (!can(actor, 'quota:write')) fail('FORBIDDEN');
+  if (!can(actor, 'quota:write')) forbidden('quota:write');
   const problems = poolProblems(input);
   if (problems.length) throw new AppError('QUOTA_POOL_INVALID', problems);
   if (input.methodId !== null) await methodFor(deps, input.methodId);
@@ -160,7 +160,7 @@ async function savePool(
 
 /** Confirms the year's allocation: keeps it as computed now, whatever the data does later. */
 async function confirm(deps: Deps, actor: Actor, year: number): Promise<PlatformEvaluation> {
-  if (!can(actor, 'quota:write')) fail('FORBIDDEN');
+  if (!can(actor, 'quota:write')) forbidden('quota:write');
   const result = await compute(deps, year);
   const snapshot = snapshotOf(result);
   await deps.database.transaction(async (tx) => {

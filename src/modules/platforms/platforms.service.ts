@@ -1,5 +1,5 @@
 import type { Database, Tx } from '../../platform/db/client';
-import { AppError, fail } from '../../platform/errors';
+import { AppError, fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { can, mayEditStrategicFlag, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { changedFields, validatePlatform } from './core/platform-rules';
@@ -45,7 +45,7 @@ export async function insertPlatformIn(tx: Tx, input: PlatformInput, options: { 
 export function createPlatformService(database: Database) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
-    if (!can(actor, permission)) fail('FORBIDDEN');
+    if (!can(actor, permission)) forbidden(permission);
   };
 
   async function validOrFail(tx: Tx, input: PlatformInput, exceptId?: number) {

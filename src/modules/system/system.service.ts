@@ -2,7 +2,7 @@ import path from 'node:path';
 import { APP_VERSION } from '../../platform/config';
 import { backupDatabase, restoreDatabase, type BackupSummary } from '../../platform/db/backup';
 import type { Database } from '../../platform/db/client';
-import { fail } from '../../platform/errors';
+import { forbidden } from '../../platform/errors';
 import { recordAudit, type AuditSubject } from '../audit/audit.service';
 import { can, type Actor } from '../auth/core/access';
 import { hasAccounts, migrationCount, ping, rowCounts, serverVersion } from './system.repository';
@@ -21,7 +21,7 @@ export function createSystemService(database: Database) {
     },
 
     async status(actor: Actor): Promise<SystemInfo> {
-      if (!can(actor, 'system:read')) fail('FORBIDDEN');
+      if (!can(actor, 'system:read')) forbidden('system:read');
       return {
         version: APP_VERSION,
         database: { mode: database.mode, serverVersion: await serverVersion(db) },
@@ -51,7 +51,8 @@ export function createSystemService(database: Database) {
 
     /** Replaces the whole database with the backup in `file`, and records it in the restored trail. */
     async restore(operator: AuditSubject, file: string): Promise<BackupSummary> {
-      const summary = await restoreDatabase(database.pool, file);
+      // Only the schema owner may replace the audit trail (the application role cannot).
+      const summary = await restoreDatabase(database.owner.pool, file);
       await recordAudit(db, operator, {
         action: 'db.restore',
         result: 'success',

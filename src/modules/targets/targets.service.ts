@@ -3,7 +3,7 @@
  * every target for a year against the metrics of the actor's scope.
  */
 import type { Database } from '../../platform/db/client';
-import { AppError, fail } from '../../platform/errors';
+import { AppError, fail, forbidden } from '../../platform/errors';
 import { can, type Actor } from '../auth/core/access';
 import { recordAudit, subjectOf } from '../audit/audit.service';
 import { METRIC_KEYS, METRICS, type MetricKey } from '../metrics/core/metrics';
@@ -72,10 +72,10 @@ function validateTarget(input: TargetBody, period: { startYear: number; endYear:
 export function createTargetService(database: Database, metrics: MetricsService) {
   const { db } = database;
   const requireWrite = (actor: Actor) => {
-    if (!can(actor, 'plan:write')) fail('FORBIDDEN');
+    if (!can(actor, 'plan:write')) forbidden('plan:write');
   };
   const requireRead = (actor: Actor) => {
-    if (!can(actor, 'cockpit:read')) fail('FORBIDDEN');
+    if (!can(actor, 'cockpit:read')) forbidden('cockpit:read');
   };
 
   async function periodOrFail(idOrKey: number | string): Promise<Period> {

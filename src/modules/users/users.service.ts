@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Db, Tx } from '../../platform/db/client';
-import { AppError, fail, type FieldError } from '../../platform/errors';
+import { AppError, fail, type FieldError, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { endSessions, hashPassword, resetSecondFactor } from '../auth/auth.service';
 import { can, ROLES, scopeProblems, type Actor, type Role } from '../auth/core/access';
@@ -154,7 +154,7 @@ export function createUserService(
   const now = options.now ?? (() => new Date());
   const otpExpiry = () => new Date(now().getTime() + options.oneTimePasswordHours * 3_600_000);
   const require = (actor: Actor) => {
-    if (!can(actor, 'user:manage')) fail('FORBIDDEN');
+    if (!can(actor, 'user:manage')) forbidden('user:manage');
   };
   const load = async (tx: Tx, id: number) => (await lockUser(tx, id)) ?? fail('USER_NOT_FOUND');
 

@@ -4,8 +4,11 @@
  *
  * File format (gzip): a JSON header line, then per table a line `\table <json {name, columns}>`
  * followed by the table's rows in PostgreSQL COPY text format and a terminating `\.` line.
- * Sessions are not backed up (they hold live credentials).
+ * Sessions are not backed up (they hold live credentials). The last line, `\sm3 <hex>`, is the
+ * SM3 digest of everything before it: restore refuses a file whose digest does not match (one
+ * flipped byte) or that has none, before anything it loaded is committed.
  */
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -27,7 +30,8 @@ export interface BackupSummary {
 
 interface Header {
   format: string;
-  formatVersion: 1;
+  /** 2: with the `\sm3` trailer. */
+  formatVersion: 2;
   appVersion: string;
   createdAt: string;
   migrations: number;
@@ -82,13 +86,15 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     const gzip = createGzip();
     const out = fs.createWriteStream(tmp, { mode: 0o600 });
     const done = pipeline(gzip, out);
+    const sm3 = createHash('sm3');
     const write = async (chunk: string | Buffer) => {
+      sm3.update(chunk);
       if (!gzip.write(chunk)) await once(gzip, 'drain');
     };
     const migrations = await migrationCount(client);
     const header: Header = {
       format: FORMAT,
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: APP_VERSION,
       createdAt: new Date().toISOString(),
       migrations,
@@ -109,6 +115,7 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
       await write('\\.\n');
       summary.tables.push({ name, rows });
     }
+    gzip.write(`\\sm3 ${sm3.digest('hex')}\n`);
     gzip.end();
     await done;
     return summary;
@@ -128,16 +135,68 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
 
 export class BackupFormatError extends Error {}
 
+/** Reads the whole file once and checks its `\\sm3` trailer; throws BackupFormatError when it fails. */
+export async function verifyBackupFile(file: string): Promise<void> {
+  const gunzip = createGunzip();
+  const input = fs.createReadStream(file);
+  input.on('error', (error) => gunzip.destroy(error));
+  const lines = readline.createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  const sm3 = createHash('sm3');
+  let trailer: string | null = null;
+  try {
+    for await (const line of lines) {
+      if (trailer !== null) throw corrupt(file); // nothing may follow the trailer
+      if (line.startsWith('\\sm3 ')) trailer = line.slice(5);
+      else sm3.update(`${line}\n`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof BackupFormatError) throw error;
+    throw corrupt(file);
+  } finally {
+    lines.close();
+  }
+  if (trailer === null || trailer !== sm3.digest('hex')) throw corrupt(file);
+}
+
+const corrupt = (file: string) =>
+  new BackupFormatError(
+    `备份文件已损坏或被修改，校验失败，未恢复任何数据 / The backup file ${file} is damaged or was altered ` +
+      '(its SM3 checksum does not match); nothing was restored.',
+  );
+
 /**
  * Replaces the content of every backed-up table with the file's rows, in one transaction. The
  * schema must already be migrated (to at least the backup's migration level).
  */
 export async function restoreDatabase(pool: pg.Pool, file: string): Promise<BackupSummary> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  const iterator = lines[Symbol.asyncIterator]();
+  // A first pass checks the digest, so a damaged file is refused with that reason before any
+  // row of it reaches the database (the load checks it again as it reads).
+  await verifyBackupFile(file);
+  const gunzip = createGunzip();
+  const input = fs.createReadStream(file);
+  input.on('error', (error) => gunzip.destroy(error));
+  const lines = readline.createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  const sm3 = createHash('sm3');
+  const raw = lines[Symbol.asyncIterator]();
+  let trailer: string | null = null;
+  // Every line but the trailer goes into the digest, exactly as the backup wrote it.
+  const iterator = {
+    async next(): Promise<IteratorResult<string>> {
+      let next: IteratorResult<string>;
+      try {
+        next = await raw.next();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+        throw corrupt(file); // not gzip, or a damaged stream
+      }
+      if (!next.done && next.value.startsWith('\\sm3 ')) {
+        trailer = next.value.slice(5);
+        return { done: true, value: undefined };
+      }
+      if (!next.done) sm3.update(`${next.value}\n`);
+      return next;
+    },
+  };
   try {
     const first = await iterator.next();
     let header: Header;
@@ -147,6 +206,10 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
       throw new BackupFormatError(`${file} is not a Yiyuan backup (no header)`);
     }
     if (header.format !== FORMAT) throw new BackupFormatError(`${file} is not a Yiyuan backup`);
+    if (header.formatVersion < 2)
+      throw new BackupFormatError(
+        `备份文件没有校验和，无法验证 / ${file} has no checksum (written by an older Yiyuan); it cannot be verified.`,
+      );
     return await unitOfWork(pool)((_tx, client) => load(client, header));
   } finally {
     lines.close();
@@ -201,6 +264,8 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
         throw new BackupFormatError(`${file} ends inside table ${name}: the backup is incomplete`);
       summary.tables.push({ name, rows });
     }
+    // Nothing loaded is committed unless the whole file is exactly what the backup wrote.
+    if (trailer === null || trailer !== sm3.digest('hex')) throw corrupt(file);
     // Serial sequences continue after the restored ids.
     const { rows: serials } = await client.query<{ table: string; column: string; seq: string }>(
       `select c.table_name as table, c.column_name as column, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq

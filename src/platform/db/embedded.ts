@@ -19,7 +19,11 @@ import path from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedCluster {
+  /** The bootstrap account's connection (the schema owner). */
   url: string;
+  /** The application role's login (`yiyuan_app`, see roles.ts). */
+  appUrl: string;
+  appPassword: string;
   port: number;
   /** True when this process started the cluster (false: attached to a running one). */
   startedHere: boolean;
@@ -30,6 +34,8 @@ interface Credentials {
   user: string;
   password: string;
   database: string;
+  /** The application role's password (added on first start of a cluster that lacks it). */
+  appPassword?: string;
 }
 
 const DATABASE = 'yiyuan';
@@ -102,6 +108,7 @@ async function initialise(dataDir: string): Promise<Credentials> {
     user: 'yiyuan',
     password: randomBytes(24).toString('base64url'),
     database: DATABASE,
+    appPassword: randomBytes(24).toString('base64url'),
   };
   // A half-finished initdb leaves a directory without PG_VERSION: start again from scratch.
   await fs.rm(dir, { recursive: true, force: true });
@@ -249,6 +256,13 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedCluster> {
     let credentials = await readCredentials(dataDir);
     if (!credentials || !(await exists(path.join(dir, 'PG_VERSION'))))
       credentials = await initialise(dataDir);
+    if (!credentials.appPassword) {
+      credentials = { ...credentials, appPassword: randomBytes(24).toString('base64url') };
+      await fs.writeFile(path.join(dataDir, 'pg-credentials.json'), JSON.stringify(credentials), {
+        mode: 0o600,
+      });
+    }
+    const app = { user: 'yiyuan_app', password: credentials.appPassword!, database: credentials.database };
     const bin = await binaries();
     const ids = await runAsIds();
     const stop = async () => {
@@ -260,7 +274,14 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedCluster> {
     if (running) {
       const url = urlFor(credentials, running.port);
       if (await waitForConnection(url, 30)) {
-        return { url, port: running.port, startedHere: false, stop };
+        return {
+          url,
+          appUrl: urlFor(app, running.port),
+          appPassword: app.password,
+          port: running.port,
+          startedHere: false,
+          stop,
+        };
       }
       throw new EmbeddedDatabaseError(
         `A PostgreSQL process (pid ${running.pid}) holds ${dir} but does not accept connections. ` +
@@ -301,7 +322,14 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedCluster> {
     } finally {
       await admin.end();
     }
-    return { url: urlFor(credentials, port), port, startedHere: true, stop };
+    return {
+      url: urlFor(credentials, port),
+      appUrl: urlFor(app, port),
+      appPassword: app.password,
+      port,
+      startedHere: true,
+      stop,
+    };
   });
 }
 

@@ -19,11 +19,21 @@ export interface TransactionOptions {
 export type Work<T> = (tx: Tx, client: pg.PoolClient) => Promise<T>;
 export type Transaction = <T>(work: Work<T>, options?: TransactionOptions) => Promise<T>;
 
+/**
+ * The advisory lock that keeps the audit trail's hash chain one line: an audit write holds it
+ * from its insert until its transaction ends (see `modules/audit/audit.repository.ts`).
+ */
+export const AUDIT_CHAIN_LOCK = 727401;
+
 export function unitOfWork(pool: pg.Pool): Transaction {
   return async function transaction<T>(work: Work<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await pool.connect();
     let broken = false;
+    // A repeatable-read or serializable writer sees the trail as of its first statement, so it
+    // could chain its audit row to a stale head: it takes the chain lock before its snapshot.
+    const chainLock = !options.readOnly && (options.isolation ?? 'read committed') !== 'read committed';
     try {
+      if (chainLock) await client.query('select pg_advisory_lock($1)', [AUDIT_CHAIN_LOCK]);
       await client.query(
         `begin isolation level ${options.isolation ?? 'read committed'}${options.readOnly ? ' read only' : ''}`,
       );
@@ -35,6 +45,8 @@ export function unitOfWork(pool: pg.Pool): Transaction {
       await client.query('rollback').catch(() => (broken = true));
       throw error;
     } finally {
+      if (chainLock && !broken)
+        await client.query('select pg_advisory_unlock($1)', [AUDIT_CHAIN_LOCK]).catch(() => (broken = true));
       client.release(broken);
     }
   };

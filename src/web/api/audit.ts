@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { AuditQuery, AuditRecord } from '../../modules/audit/audit.schemas';
+import type { AuditQuery, AuditRecord, ChainReport } from '../../modules/audit/audit.schemas';
 import type { Page } from '../../platform/contract';
 
 export function useAudit(query: AuditQuery) {
@@ -8,5 +8,14 @@ export function useAudit(query: AuditQuery) {
     queryKey: ['audit', query],
     queryFn: ({ signal }) => api<Page<AuditRecord>>('/audit', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Verifies the hash chain of the whole trail (the audit administrator's button). */
+export function useVerifyAudit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ChainReport>('/audit/verify', { method: 'POST' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['audit'] }),
   });
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../../platform/db/client';
-import { AppError, fail } from '../../../platform/errors';
+import { AppError, fail, forbidden } from '../../../platform/errors';
 import { recordAudit, subjectOf } from '../../audit/audit.service';
 import { can, type Actor, type Permission } from '../../auth/core/access';
 import { INDICATORS } from '../core/indicators';
@@ -24,7 +24,7 @@ import type {
 const hashOf = (definition: unknown) => createHash('sha256').update(canonicalJson(definition)).digest('hex');
 
 const requirePermission = (actor: Actor, permission: Permission) => {
-  if (!can(actor, permission)) fail('FORBIDDEN');
+  if (!can(actor, permission)) forbidden(permission);
 };
 
 /** Every problem with a key and a document, as one METHOD_INVALID error (none: returns). */

@@ -4,7 +4,7 @@
  * A run cannot be published while an objection is pending.
  */
 import type { Database } from '../../../platform/db/client';
-import { fail } from '../../../platform/errors';
+import { fail, forbidden } from '../../../platform/errors';
 import { recordAudit, subjectOf } from '../../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../../auth/core/access';
 import type { RunsService } from '../runs/runs.service';
@@ -13,7 +13,7 @@ import * as repo from './objections.repository';
 import type { Objection } from './objections.schemas';
 
 const requirePermission = (actor: Actor, permission: Permission) => {
-  if (!can(actor, permission)) fail('FORBIDDEN');
+  if (!can(actor, permission)) forbidden(permission);
 };
 
 export function createObjectionsService(database: Database, runs: RunsService) {

@@ -3,7 +3,7 @@
  * explanation and history, the histogram, roll-ups per platform and city, low-efficiency land.
  */
 import type { Database } from '../../../platform/db/client';
-import { fail } from '../../../platform/errors';
+import { fail, forbidden } from '../../../platform/errors';
 import { can, platformScope, type Actor, type Permission } from '../../auth/core/access';
 import { explain } from '../core/explain';
 import { expandDetail } from '../core/storage';
@@ -30,7 +30,7 @@ interface Deps {
 }
 
 const requirePermission = (actor: Actor, permission: Permission) => {
-  if (!can(actor, permission)) fail('FORBIDDEN');
+  if (!can(actor, permission)) forbidden(permission);
 };
 
 /** A run the actor may see, with its method document. */

@@ -3,7 +3,7 @@
  * draft), then the notice (公示), publication, supersession by a newer version; drafts may go.
  */
 import type { Database, Tx } from '../../../platform/db/client';
-import { fail } from '../../../platform/errors';
+import { fail, forbidden } from '../../../platform/errors';
 import type { PlatformScope } from '../../../platform/scope';
 import { recordAudit, subjectOf } from '../../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../../auth/core/access';
@@ -19,7 +19,7 @@ interface Deps {
 }
 
 const requirePermission = (actor: Actor, permission: Permission) => {
-  if (!can(actor, permission)) fail('FORBIDDEN');
+  if (!can(actor, permission)) forbidden(permission);
 };
 
 const today = () => new Date().toISOString().slice(0, 10);

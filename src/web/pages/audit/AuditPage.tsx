@@ -12,6 +12,7 @@ import { ExportButton, ListPage } from '../../components/ListPage';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useQueryParams } from '../../lib/useQueryParams';
+import { VerifyAuditButton } from './VerifyAuditButton';
 
 /** Audit detail as indented JSON text (rendered as text, never as HTML). */
 export function detailText(detail: unknown): string {
@@ -114,7 +115,10 @@ export function AuditPage() {
     <ListPage<AuditEntry>
       title={t('audit.title')}
       actions={
-        <ExportButton href={downloadUrl('/audit/export.xlsx', { ...filters })} testId="audit-export" />
+        <Flex gap={8}>
+          <VerifyAuditButton />
+          <ExportButton href={downloadUrl('/audit/export.xlsx', { ...filters })} testId="audit-export" />
+        </Flex>
       }
       filters={
         <Flex wrap gap={12} align="center">
