@@ -10,7 +10,7 @@ export interface Config {
   databaseUrl: string | null;
   /** Optional separate login for the application's connections (they act as `yiyuan_app`). */
   appDatabaseUrl: string | null;
-  /** Audit rows are kept at least this many days (≥ 180, Cybersecurity Law §21). */
+  /** Audit rows are kept at least this many days (≥ 180, Cybersecurity Law, Art. 21). */
   auditRetentionDays: number;
   host: string;
   port: number;
@@ -214,7 +214,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir: path.resolve(env.YIYUAN_DATA_DIR || 'data'),
     databaseUrl,
     appDatabaseUrl,
-    // 网络安全法 §21: network logs are kept for at least six months.
+    // 网络安全法第二十一条: network logs are kept for at least six months.
     auditRetentionDays: int('YIYUAN_AUDIT_RETENTION_DAYS', 365, 180, 36_500),
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),

@@ -31,7 +31,15 @@ const PI_KEY = randomBytes(32).toString('base64');
 
 export function env(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', YIYUAN_PI_KEY: PI_KEY, ...extra };
+  // No second factor for the demo accounts these trials log in with (MFA has its own tests).
+  return {
+    ...rest,
+    YIYUAN_DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    YIYUAN_PI_KEY: PI_KEY,
+    YIYUAN_MFA_ROLES: 'none',
+    ...extra,
+  };
 }
 
 export interface Child {

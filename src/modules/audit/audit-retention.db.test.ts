@@ -1,5 +1,5 @@
 /**
- * Retention (网络安全法 §21: at least six months): purge removes only rows older than the
+ * Retention (网络安全法第二十一条: at least six months): purge removes only rows older than the
  * retention and only once an archive holds them; the archive carries the hashes and its SM3
  * digest; the remaining trail still verifies from the anchor the purge leaves.
  */

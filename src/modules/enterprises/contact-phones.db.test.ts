@@ -341,8 +341,8 @@ describe('key rotation (yiyuan keys rotate)', () => {
   });
 
   it('seals clear numbers an older database still holds, and drops their column', async () => {
-    await database.pool.query('alter table enterprise_contacts add column phone_clear_pending text');
-    await database.pool.query(
+    await database.owner.pool.query('alter table enterprise_contacts add column phone_clear_pending text');
+    await database.owner.pool.query(
       "insert into enterprise_contacts (enterprise_id, name, phone_clear_pending) values ($1, '旧数据', '13700001111')",
       [a.id],
     );

@@ -21,16 +21,16 @@ const MIGRATION = path.resolve(
 
 /** Puts enterprise_contacts back as it was before 0010, with the given clear numbers. */
 async function before0010(database: Database, phones: string[]) {
-  await database.pool.query(`
+  await database.owner.pool.query(`
     alter table enterprise_contacts drop constraint enterprise_contacts_phone_sealed;
     drop index enterprise_contacts_phone_index_idx;
     alter table enterprise_contacts drop column phone_cipher, drop column phone_index,
       add column phone text not null default ''`);
-  const enterprise = await database.pool.query<{ id: number }>(
+  const enterprise = await database.owner.pool.query<{ id: number }>(
     'select id from enterprises order by id limit 1',
   );
   for (const phone of phones)
-    await database.pool.query(
+    await database.owner.pool.query(
       "insert into enterprise_contacts (enterprise_id, name, phone) values ($1, '旧联系人', $2)",
       [enterprise.rows[0]!.id, phone],
     );
@@ -38,11 +38,11 @@ async function before0010(database: Database, phones: string[]) {
 
 async function runMigration(database: Database) {
   for (const statement of fs.readFileSync(MIGRATION, 'utf8').split('--> statement-breakpoint'))
-    await database.pool.query(statement);
+    await database.owner.pool.query(statement);
 }
 
 async function columns(database: Database) {
-  const { rows } = await database.pool.query<{ c: string }>(
+  const { rows } = await database.owner.pool.query<{ c: string }>(
     "select column_name as c from information_schema.columns where table_name = 'enterprise_contacts' order by 1",
   );
   return rows.map((r) => r.c);
@@ -55,7 +55,7 @@ describe('migration 0010 (contact phones sealed)', () => {
     await before0010(database, ['13811112222', '', '0571-87654321']);
     await runMigration(database);
     expect(await columns(database)).toContain('phone_clear_pending');
-    const pending = await database.pool.query(
+    const pending = await database.owner.pool.query(
       'select phone_clear_pending as p from enterprise_contacts order by id',
     );
     expect(pending.rows.map((r) => r.p)).toEqual(['13811112222', null, '0571-87654321']);
@@ -63,7 +63,7 @@ describe('migration 0010 (contact phones sealed)', () => {
     const service = createPersonalInfoService(database, testKeyRing);
     expect(await service.sealLegacy({ userId: null, username: 'system:startup', ip: null })).toBe(2);
     expect(await columns(database)).not.toContain('phone_clear_pending');
-    const { rows } = await database.pool.query<{ c: Buffer | null; i: Buffer | null; j: string }>(
+    const { rows } = await database.owner.pool.query<{ c: Buffer | null; i: Buffer | null; j: string }>(
       'select phone_cipher as c, phone_index as i, row_to_json(t)::text as j from enterprise_contacts t order by id',
     );
     expect(rows.map((r) => openPhone(testKeyRing(), r.c))).toEqual(['13811112222', '', '0571-87654321']);

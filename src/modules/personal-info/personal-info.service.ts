@@ -50,7 +50,8 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
   async function sealLegacy(subject: AuditSubject): Promise<number> {
     if (!(await hasClearPhoneColumn(db))) return 0;
     const ring = keys();
-    return database.transaction(async (tx) => {
+    // Dropping a column is DDL: the schema owner's connection, never the application role's.
+    return database.owner.transaction(async (tx) => {
       await lockContacts(tx);
       if (!(await hasClearPhoneColumn(tx))) return 0;
       let after = 0;

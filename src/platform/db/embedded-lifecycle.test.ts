@@ -3,6 +3,7 @@
  * one server per data directory, CLI beside a running server, clean stop, recovery after
  * SIGKILL, and backup → restore into a fresh directory.
  */
+import { randomBytes } from 'node:crypto';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -26,9 +27,12 @@ async function dataDir(): Promise<string> {
   return dir;
 }
 
+/** The personal-information key of these scratch installations: random, never in the repository. */
+const PI_KEY = randomBytes(32).toString('base64');
+
 function env(dir: string): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', YIYUAN_DEMO_SCALE: '200' };
+  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', YIYUAN_DEMO_SCALE: '200', YIYUAN_PI_KEY: PI_KEY };
 }
 
 interface Served {

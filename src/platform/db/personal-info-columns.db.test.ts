@@ -25,6 +25,11 @@ const ALLOWED: Record<string, { treatment: Treatment; why: string }> = {
   'enterprise_contacts.phone_cipher': { treatment: 'sealed', why: 'contact phone number (PIPL Art. 51)' },
   'enterprise_contacts.phone_index': { treatment: 'keyed-index', why: 'search and dedup by phone number' },
   'enterprises.address': { treatment: 'clear', why: 'registered address of a company, not of a person' },
+  'mfa_challenges.ip': { treatment: 'clear', why: 'second-factor rate limit per address (short-lived)' },
+  'users.one_time_password_used_ip': {
+    treatment: 'clear',
+    why: 'shown to the account holder: where a reset password was used',
+  },
   'import_jobs.username': { treatment: 'clear', why: 'who imported (audit)' },
   'platform_year_stats.entered_by_name': { treatment: 'clear', why: 'who entered the figures' },
   'sessions.ip': { treatment: 'clear', why: 'session security (shown to the account holder)' },
