@@ -56,6 +56,11 @@ interface Probe {
   refusedWith?: number[];
   /** The reply is the same fixed file for everyone (not searched for foreign names). */
   fixedContent?: boolean;
+  /**
+   * The route is rate-limited per address below the number of roles: each role sends from an
+   * address of its own, so that only scope or permission refuses it.
+   */
+  ownAddress?: boolean;
   /** A further check of an allowed role's response. */
   check?: (who: Who, res: Reply) => void | Promise<void>;
 }
@@ -94,6 +99,8 @@ const ids = {
   periodToDelete: '',
   target: 0,
   targetToDelete: 0,
+  contactC: { enterprise: 0, id: 0 }, // a contact of an enterprise in C
+  contactQ: { enterprise: 0, id: 0 }, // a contact of an enterprise in Q
 };
 /** What each scoped role may see; anything else in its responses is a leak. */
 const visible = {
@@ -111,12 +118,14 @@ function send(
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},
+  remoteAddress?: string,
 ) {
   const s = sessions[who];
   return app.inject({
     method: method as 'GET',
     url,
     headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...headers },
+    ...(remoteAddress ? { remoteAddress } : {}),
     ...(payload === undefined ? {} : { payload: payload as string }),
   }) as Promise<Reply>;
 }
@@ -233,7 +242,8 @@ async function runProbe(p: Probe): Promise<string[]> {
     const label = `${who} ${p.method} ${p.url} (${p.what})`;
     // A GET changes nothing for anyone (checklist item 42); a refused write changes nothing either.
     const before = p.method === 'GET' || !p.ok.includes(who) ? await snapshot() : null;
-    const res = await send(who, p.method, p.url, p.body?.(who), p.headers);
+    const address = p.ownAddress ? `10.99.0.${ROLES.indexOf(who) + 1}` : undefined;
+    const res = await send(who, p.method, p.url, p.body?.(who), p.headers, address);
     if (before && p.method === 'GET' && (await snapshot()).data_version !== before.data_version)
       failures.push(`${label}: a GET changed data`);
     if (p.ok.includes(who)) {
@@ -319,6 +329,41 @@ const CASES: Record<string, () => Probe[]> = {
       body: () => ({ currentPassword: 'Not#TheRight1', newPassword: 'Another#Secret-2026' }),
       ok: [],
       refusedWith: [400, 401],
+    },
+  ],
+  'POST /api/auth/mfa': () => [
+    {
+      what: 'a second-factor code without a login waiting for it',
+      method: 'POST',
+      url: '/api/auth/mfa',
+      body: () => ({ code: '123456' }),
+      ok: [],
+      refusedWith: [401],
+      ownAddress: true,
+    },
+  ],
+  'POST /api/auth/mfa/enrolment': () => [
+    {
+      what: 'start setting up own authenticator app',
+      method: 'POST',
+      url: '/api/auth/mfa/enrolment',
+      ok: ALL,
+      // Only the own account: the URI names it.
+      check: (who, res) => {
+        if (!decodeURIComponent(res.json().uri).includes(`:${who}?`))
+          throw new Error(`the URI names another account: ${res.json().uri}`);
+      },
+    },
+  ],
+  'POST /api/auth/mfa/enrolment/confirm': () => [
+    {
+      what: 'confirm own authenticator app with a wrong code',
+      method: 'POST',
+      url: '/api/auth/mfa/enrolment/confirm',
+      body: () => ({ code: '000000' }),
+      ok: [],
+      refusedWith: [400, 401],
+      ownAddress: true,
     },
   ],
   'GET /api/reference': () => [get('reference data', '/api/reference', ALL)],
@@ -432,20 +477,21 @@ const CASES: Record<string, () => Probe[]> = {
       check: () => void (enterpriseVersion.c += 1),
     },
     {
-      what: 'move the enterprise in Q to platform C',
+      what: 'edit the enterprise in Q',
       method: 'PATCH',
       url: `/api/enterprises/${E.q}`,
-      body: () => ({ version: enterpriseVersion.q, platformId: P.C }),
-      ok: ['taskforce'],
+      body: () => ({ version: enterpriseVersion.q, address: '越界地址' }),
+      ok: ['taskforce', 'platform'],
       check: () => void (enterpriseVersion.q += 1),
     },
     {
-      what: 'move it back to platform Q (now in C)',
+      // Moving is its own route: an edit changing the platform is refused (400 USE_MOVE).
+      what: 'move the enterprise in Q to platform C by an edit',
       method: 'PATCH',
       url: `/api/enterprises/${E.q}`,
-      body: () => ({ version: enterpriseVersion.q, platformId: P.Q }),
-      ok: ['taskforce'],
-      check: () => void (enterpriseVersion.q += 1),
+      body: () => ({ version: enterpriseVersion.q, platformId: P.C }),
+      ok: [],
+      refusedWith: [400],
     },
     {
       what: 'edit the sibling enterprise in B',
@@ -456,13 +502,76 @@ const CASES: Record<string, () => Probe[]> = {
       check: () => void (enterpriseVersion.sib += 1),
     },
   ],
+  'POST /api/enterprises/:id/move': () => [
+    {
+      what: 'move the enterprise in Q to platform C',
+      method: 'POST',
+      url: `/api/enterprises/${E.q}/move`,
+      body: () => ({ version: enterpriseVersion.q, platformId: P.C, reason: '越界测试' }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.q += 1),
+    },
+    {
+      what: 'move it back to platform Q (now in C)',
+      method: 'POST',
+      url: `/api/enterprises/${E.q}/move`,
+      body: () => ({ version: enterpriseVersion.q, platformId: P.Q, reason: '越界测试' }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.q += 1),
+    },
+    {
+      what: 'move the sibling enterprise in B to platform Q',
+      method: 'POST',
+      url: `/api/enterprises/${E.sib}/move`,
+      body: () => ({ version: enterpriseVersion.sib, platformId: P.Q, reason: '越界测试' }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.sib += 1),
+    },
+    {
+      what: 'move it back to platform B (now in Q)',
+      method: 'POST',
+      url: `/api/enterprises/${E.sib}/move`,
+      body: () => ({ version: enterpriseVersion.sib, platformId: P.B, reason: '越界测试' }),
+      ok: ['taskforce'],
+      check: () => void (enterpriseVersion.sib += 1),
+    },
+  ],
+  'POST /api/enterprises/:id/contacts/:contactId/reveal': () => {
+    const reveal = (what: string, enterpriseId: number, contactId: number, okRoles: Who[]): Probe => ({
+      what,
+      method: 'POST',
+      url: `/api/enterprises/${enterpriseId}/contacts/${contactId}/reveal`,
+      ok: okRoles,
+      check: (_who, res) => {
+        if (res.json().contactId !== contactId) throw new Error(`another contact: ${res.body}`);
+      },
+    });
+    return [
+      reveal('a contact of an enterprise in C', ids.contactC.enterprise, ids.contactC.id, ['taskforce']),
+      reveal('a contact of an enterprise in Q', ids.contactQ.enterprise, ids.contactQ.id, [
+        'taskforce',
+        'platform',
+      ]),
+      // A contact of C under the id of an enterprise in Q: no such contact, for anyone.
+      reveal('a contact of C under an enterprise in Q', ids.contactQ.enterprise, ids.contactC.id, []),
+    ];
+  },
   'PUT /api/enterprises/:id/years/:year': () => [
     {
       what: 'year figures of the enterprise in C',
       method: 'PUT',
       url: `/api/enterprises/${E.c}/years/${year}`,
-      body: () => ({ employees: 77 }),
+      body: () => ({ employees: 77, version: yearVersion.c }),
       ok: ['taskforce'],
+      check: () => void (yearVersion.c += 1),
+    },
+    {
+      what: 'year figures of the enterprise in Q',
+      method: 'PUT',
+      url: `/api/enterprises/${E.q}/years/${year}`,
+      body: () => ({ employees: 77, version: yearVersion.q }),
+      ok: ['taskforce', 'platform'],
+      check: () => void (yearVersion.q += 1),
     },
   ],
   'POST /api/enterprises/:id/years/:year/confirm': () => [
@@ -583,6 +692,16 @@ const CASES: Record<string, () => Probe[]> = {
       ok: ['platform'],
       check: async (who, res) => void (await settleImport(who, res.json().id)),
     },
+  ],
+  // After the commits: the enterprises each import changed.
+  'GET /api/imports/:id/changes.xlsx': () => [
+    get('the task force’s import changes', `/api/imports/${ids.importOfTaskForce}/changes.xlsx`, [
+      'taskforce',
+    ]),
+    get('the platform administrator’s import changes', `/api/imports/${ids.importOfPlatform}/changes.xlsx`, [
+      'taskforce',
+      'platform',
+    ]),
   ],
 
   // Reported statistics.
@@ -1041,7 +1160,24 @@ const CASES: Record<string, () => Probe[]> = {
       ok: ['secadmin'],
     },
   ],
+  'POST /api/users/:id/reset-mfa': () => [
+    {
+      what: 'remove another account’s second factor',
+      method: 'POST',
+      url: `/api/users/${ids.foreignUser}/reset-mfa`,
+      ok: ['secadmin'],
+    },
+  ],
   'GET /api/audit': () => [get('audit trail', '/api/audit', ['auditor'])],
+  'POST /api/audit/verify': () => [
+    {
+      what: 'verify the audit trail',
+      method: 'POST',
+      url: '/api/audit/verify',
+      ok: ['auditor'],
+      ownAddress: true,
+    },
+  ],
   'GET /api/audit/export.xlsx': () => [get('audit export', '/api/audit/export.xlsx', ['auditor'])],
   'GET /api/system': () => [get('system status', '/api/system', ['sysadmin'])],
 
@@ -1075,6 +1211,16 @@ const OPTIONAL = new Set(['GET /*']);
 
 const platformVersion = { B: 0, C: 0 };
 const enterpriseVersion = { c: 0, sib: 0, q: 0 };
+/** Versions of the year figures the PUT probes send: every write of a year bumps its version. */
+const yearVersion = { c: 0, q: 0 };
+/** The stored version of an enterprise's figures of `year` (0: it has none yet). */
+async function storedYearVersion(enterpriseId: number): Promise<number> {
+  const { rows } = await database.pool.query(
+    'select version from enterprise_years where enterprise_id = $1 and year = $2',
+    [enterpriseId, year],
+  );
+  return rows[0]?.version ?? 0;
+}
 const targetVersion = { value: 0 };
 const uploads: Record<string, Buffer> = {};
 function uploadOf(name: string) {
@@ -1148,7 +1294,10 @@ beforeAll(async () => {
   )[0].id;
   E.q = (await q('select id from enterprises where platform_id = $1 order by id limit 1', [P.Q]))[0].id;
   // The enterprise in C is a chain-leader candidate (output ≥ 20 亿元).
-  await ok('taskforce', 'PUT', `/api/enterprises/${E.c}/years/${year}`, { output: 250_000 });
+  await ok('taskforce', 'PUT', `/api/enterprises/${E.c}/years/${year}`, {
+    output: 250_000,
+    version: await storedYearVersion(E.c),
+  });
   // The enterprise user's own figures, so it can confirm, flag and be evaluated.
   await ok('taskforce', 'PUT', `/api/enterprises/${E.own}/years/${year}`, {
     output: 12000,
@@ -1156,6 +1305,7 @@ beforeAll(async () => {
     tax: 600,
     valueAdded: 3000,
     employees: 120,
+    version: await storedYearVersion(E.own),
   });
 
   // What each scoped role may see, and the foreign names and codes that must never reach it.
@@ -1178,6 +1328,21 @@ beforeAll(async () => {
   enterpriseVersion.c = (await ok('taskforce', 'GET', `/api/enterprises/${E.c}`)).version;
   enterpriseVersion.sib = (await ok('taskforce', 'GET', `/api/enterprises/${E.sib}`)).version;
   enterpriseVersion.q = (await ok('taskforce', 'GET', `/api/enterprises/${E.q}`)).version;
+  yearVersion.c = await storedYearVersion(E.c);
+  yearVersion.q = await storedYearVersion(E.q);
+
+  // Contacts whose numbers the reveal probes ask for.
+  const contactIn = async (platform: number) => {
+    const [row] = await q(
+      `select c.id, c.enterprise_id from enterprise_contacts c join enterprises e on e.id = c.enterprise_id
+        where e.platform_id = $1 order by c.id limit 1`,
+      [platform],
+    );
+    expect(row, `a contact in platform ${platform}`).toBeDefined();
+    return { enterprise: row.enterprise_id as number, id: row.id as number };
+  };
+  ids.contactC = await contactIn(P.C);
+  ids.contactQ = await contactIn(P.Q);
 
   // Imports: one ready job of the task force, one of the platform administrator.
   ids.importOfTaskForce = (await uploadRegistry('taskforce', DEMO_PLATFORMS[2]![0])).id;
