@@ -138,7 +138,8 @@ export function createAuditService(database: Database) {
      * (never fewer than 180 days, see config), keeping the chain verifiable from the anchor.
      */
     async purge(operator: AuditSubject, retentionDays: number, now = new Date()) {
-      if (retentionDays < 180) throw new Error('Audit rows are kept at least 180 days (网络安全法第二十一条).');
+      if (retentionDays < 180)
+        throw new Error('Audit rows are kept at least 180 days (网络安全法第二十一条).');
       const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
       const result = await database.owner.transaction(async (tx) => {
         const purged = await purgeArchived(tx, cutoff);

@@ -32,7 +32,13 @@ const PI_KEY = randomBytes(32).toString('base64');
 
 function env(dir: string): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, YIYUAN_DATA_DIR: dir, LOG_LEVEL: 'warn', YIYUAN_DEMO_SCALE: '200', YIYUAN_PI_KEY: PI_KEY };
+  return {
+    ...rest,
+    YIYUAN_DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    YIYUAN_DEMO_SCALE: '200',
+    YIYUAN_PI_KEY: PI_KEY,
+  };
 }
 
 interface Served {
