@@ -46,12 +46,13 @@ describe.skipIf(!chromiumPath)('per-mu evaluation journey', () => {
     await form.getByText('2025 年度').waitFor();
     await form.getByText(/huangyan-2022 v1/).waitFor();
     await form.getByRole('button', { name: '开始评价' }).click();
-    // The run page, or the error the form shows (so a failure says why).
+    // The run page, or the error the form shows (so a failure says why). A cold first run on a
+    // shared machine has taken over a minute: the wait is generous.
     await Promise.race([
-      page.waitForURL(/\/evaluation\/runs\/\d+$/, { timeout: 60_000 }),
+      page.waitForURL(/\/evaluation\/runs\/\d+$/, { timeout: 150_000 }),
       form
         .locator('.ant-alert-error')
-        .waitFor({ timeout: 60_000 })
+        .waitFor({ timeout: 150_000 })
         .then(async () => {
           throw new Error(`the run failed: ${await form.locator('.ant-alert-error').innerText()}`);
         }),
