@@ -264,7 +264,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
         .type('text/plain; charset=utf-8')
         .send('The web application is not built. Run `npm run build:web` (or `npm start`). 前端尚未构建。');
     }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    // Revalidated on every visit: the built assets it names change with every release.
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 
   return { app, services, routes };
