@@ -38,3 +38,19 @@ export async function asUsers(app: App, usernames: string[]) {
       ...(payload === undefined ? {} : { payload: payload as string }),
     });
 }
+
+/** A multipart body carrying one file in the field "file", and its content type (route tests). */
+export function multipartFile(content: Buffer, filename = '数据.xlsx') {
+  const boundary = '----yiyuan' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return {
+    body: body as unknown as string,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
 import { sealPhone } from '../../platform/crypto/personal-info';
 import { testConfig, testDatabase, testKeyRing } from '../../test/database';
-import { asUsers } from '../../test/http';
+import { asUsers, multipartFile } from '../../test/http';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from '../imports/core/columns';
 
@@ -230,21 +230,8 @@ describe('imports over HTTP', () => {
     content: Buffer,
     filename = '数据.xlsx',
   ) {
-    const boundary = '----yiyuan' + Date.now();
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return call(
-      who,
-      'POST',
-      `/api/imports?kind=${kind}${year ? `&year=${year}` : ''}`,
-      body as unknown as string,
-      { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    );
+    const { body, headers } = multipartFile(content, filename);
+    return call(who, 'POST', `/api/imports?kind=${kind}${year ? `&year=${year}` : ''}`, body, headers);
   }
   async function waitFor(who: string, id: number) {
     for (let i = 0; i < 100; i++) {

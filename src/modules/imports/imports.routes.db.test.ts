@@ -7,7 +7,7 @@ import { buildApp } from '../../server/app';
 import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
 import { testConfig, testDatabase } from '../../test/database';
-import { asUsers } from '../../test/http';
+import { asUsers, multipartFile } from '../../test/http';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from './core/columns';
 
@@ -19,23 +19,8 @@ let other: number;
 const A = (key: string) => COLUMNS.annual.find((c) => c.key === key)!.header;
 
 async function upload(who: string, kind: string, year: number | null, content: Buffer, filename: string) {
-  const boundary = '----yiyuan' + Date.now();
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return call(
-    who,
-    'POST',
-    `/api/imports?kind=${kind}${year ? `&year=${year}` : ''}`,
-    body as unknown as string,
-    {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-  );
+  const { body, headers } = multipartFile(content, filename);
+  return call(who, 'POST', `/api/imports?kind=${kind}${year ? `&year=${year}` : ''}`, body, headers);
 }
 async function settle(who: string, id: number) {
   for (let i = 0; i < 200; i++) {

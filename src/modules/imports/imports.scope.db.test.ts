@@ -11,7 +11,7 @@ import { buildApp } from '../../server/app';
 import type { Database } from '../../platform/db/client';
 import type { App } from '../../platform/http';
 import { testConfig, testDatabase } from '../../test/database';
-import { asUsers } from '../../test/http';
+import { asUsers, multipartFile } from '../../test/http';
 import { demoUscc, seedDemo } from '../demo/demo.seed';
 import { COLUMNS } from './core/columns';
 
@@ -33,21 +33,8 @@ async function registry(rows: unknown[][], header = [E('uscc'), E('name'), E('pl
 }
 
 async function upload(who: string, kind: string, year: number | null, content: Buffer) {
-  const boundary = '----yiyuan' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="数据.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return call(
-    who,
-    'POST',
-    `/api/imports?kind=${kind}${year ? `&year=${year}` : ''}`,
-    body as unknown as string,
-    { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  );
+  const { body, headers } = multipartFile(content);
+  return call(who, 'POST', `/api/imports?kind=${kind}${year ? `&year=${year}` : ''}`, body, headers);
 }
 
 async function settle(who: string, id: number) {
