@@ -235,13 +235,14 @@ async function snapshot() {
 }
 
 /** Runs a probe for every role: refused roles first, then the allowed ones. */
-async function runProbe(p: Probe): Promise<string[]> {
+async function runProbe(key: string, p: Probe): Promise<string[]> {
   const failures: string[] = [];
   const order = [...ALL.filter((w) => !p.ok.includes(w)), ...ALL.filter((w) => p.ok.includes(w))];
   for (const who of order) {
     const label = `${who} ${p.method} ${p.url} (${p.what})`;
     // A GET changes nothing for anyone (checklist item 42); a refused write changes nothing either.
     const before = p.method === 'GET' || !p.ok.includes(who) ? await snapshot() : null;
+    const auditBefore = UNSAFE.has(p.method) && p.ok.includes(who) ? (await snapshot()).audit_id : null;
     const address = p.ownAddress ? `10.99.0.${ROLES.indexOf(who) + 1}` : undefined;
     const res = await send(who, p.method, p.url, p.body?.(who), p.headers, address);
     if (before && p.method === 'GET' && (await snapshot()).data_version !== before.data_version)
@@ -258,6 +259,20 @@ async function runProbe(p: Probe): Promise<string[]> {
           await p.check?.(who, res);
         } catch (error) {
           failures.push(`${label}: ${(error as Error).message}`);
+        }
+        if (auditBefore !== null) {
+          // Checklist item 18: a successful state change leaves an audit row naming the action
+          // and the actor (not only a download or refusal row). After the check, which waits for
+          // work a route starts in the background (an import's validation or its writing).
+          const { rows } = await database.pool.query(
+            `select action from audit_log a join users u on u.id = a.user_id
+              where a.id > $1 and a.username = $2 and u.username = $2
+                and a.action not in ('data.export', 'access.denied') and a.action <> ''`,
+            [auditBefore, who],
+          );
+          if (rows.length) audited.set(key, rows[0].action);
+          else if (!AUDIT_EXEMPT[key])
+            failures.push(`${label}: succeeded (${res.statusCode}) without an audit row naming ${who}`);
         }
       }
     } else {
@@ -732,7 +747,8 @@ const CASES: Record<string, () => Probe[]> = {
       what: 'report a figure of platform Q',
       method: 'PUT',
       url: '/api/platform-stats',
-      body: () => ({ platformId: P.Q, year, figure: 'incubators', value: 6 }),
+      // A value of its own per role: writing the value already stored changes nothing.
+      body: (who) => ({ platformId: P.Q, year, figure: 'incubators', value: who === 'platform' ? 6 : 8 }),
       ok: ['taskforce', 'platform'],
     },
   ],
@@ -1206,6 +1222,22 @@ const CASES: Record<string, () => Probe[]> = {
   'POST /api/auth/logout': () => [{ what: 'log out', method: 'POST', url: '/api/auth/logout', ok: ALL }],
 };
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The action of an audit row each state-changing route wrote when it succeeded in this run. */
+const audited = new Map<string, string>();
+/**
+ * State-changing routes whose success is not made here, with where their audit rows are proven
+ * instead. Nothing else may succeed without an audit row naming the actor: a new route that does
+ * fails its case above, and one whose case never succeeds fails the inventory check below.
+ */
+const AUDIT_EXEMPT: Record<string, string> = {
+  // Succeeding needs the account's password or code, which changes the session this run uses.
+  'POST /api/auth/login': 'audit-writes.db.test.ts: a login with the right password',
+  'POST /api/auth/password': 'audit-writes.db.test.ts: a password change',
+  'POST /api/auth/mfa': 'audit-writes.db.test.ts: the second step with a code of the app',
+  'POST /api/auth/mfa/enrolment/confirm': 'audit-writes.db.test.ts: confirming the authenticator app',
+};
+
 /** Routes that exist only in some builds (the web application's files when it is built). */
 const OPTIONAL = new Set(['GET /*']);
 
@@ -1430,7 +1462,19 @@ describe('cross-scope: every route × every role with foreign ids', () => {
   for (const key of Object.keys(CASES))
     it(key, async () => {
       const failures: string[] = [];
-      for (const probe of CASES[key]!()) failures.push(...(await runProbe(probe)));
+      for (const probe of CASES[key]!()) failures.push(...(await runProbe(key, probe)));
       expect(failures).toEqual([]);
     });
+
+  // Runs after every route's case (tests of a file run in order).
+  it('every state-changing route that succeeded wrote an audit row naming the action and the actor', () => {
+    const unsafe = [
+      ...new Set(routes.filter((r) => UNSAFE.has(r.method)).map((r) => `${r.method} ${r.url}`)),
+    ];
+    expect(unsafe.length).toBeGreaterThan(40);
+    const unaudited = unsafe.filter((k) => !audited.has(k) && !AUDIT_EXEMPT[k]);
+    expect(unaudited.map((k) => `${k} never succeeded with an audit row and is not exempt`)).toEqual([]);
+    const staleExemptions = Object.keys(AUDIT_EXEMPT).filter((k) => audited.has(k) || !unsafe.includes(k));
+    expect(staleExemptions).toEqual([]);
+  });
 });

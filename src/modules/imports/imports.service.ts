@@ -478,6 +478,22 @@ export function createImportService(
         await fs.mkdir(uploads, { recursive: true, mode: 0o700 });
         await fs.copyFile(request.file, stored(job.id));
         await fs.chmod(stored(job.id), 0o600);
+        // The upload itself is a state change (a job and a stored file): audited before validation.
+        await database.transaction((tx) =>
+          recordAudit(tx, subjectOf(actor), {
+            action: 'import.upload',
+            result: 'success',
+            objectType: 'import',
+            objectId: job.id,
+            detail: {
+              kind: job.kind,
+              year: job.year,
+              file: job.fileName,
+              sha256: job.sha256,
+              bytes: job.sizeBytes,
+            },
+          }),
+        );
       } catch (error) {
         await removeStored(job.id);
         await finishRejected(actor, job, null, 'failed').catch(() => {});
