@@ -76,12 +76,42 @@ function validationDetails(error: FastifyError): FieldError[] {
   });
 }
 
-export async function buildApp(config: Config, database: Database): Promise<BuiltApp> {
+/** Mobile numbers (1[3-9] and 9 digits, separators allowed) in text that reaches the logs. */
+const MOBILE_IN_TEXT = /1[3-9]\d(?:[-+ ]|%20)?\d{4}(?:[-+ ]|%20)?\d{4}/g;
+
+/**
+ * The request as logged: method, URL and addresses, never headers or bodies, with any whole mobile
+ * number in the URL masked (a keyword search for a contact's number carries it in the query).
+ * Pino writes one JSON object per line, so CR/LF in a value arrive escaped, never as a new line.
+ */
+export function logRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(MOBILE_IN_TEXT, (n) => `${n.slice(0, 3)}****${n.slice(-4)}`),
+    remoteAddress: request.ip,
+  };
+}
+
+export interface BuildOptions {
+  /** Where the log goes (standard output when absent): tests capture it. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(
+  config: Config,
+  database: Database,
+  options: BuildOptions = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+            serializers: { req: logRequest },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     // Only the configured proxies may set the client address and protocol (X-Forwarded-*): a
     // client-chosen X-Forwarded-For must neither dodge the rate limits nor forge audit addresses.
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
