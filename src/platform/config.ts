@@ -79,6 +79,10 @@ export interface SecurityConfig {
   mfaRoles: readonly Role[] | null;
   /** Second-factor attempts per 5 minutes per client address. */
   mfaRateLimit: number;
+  /** Uploads per minute per client address on each import route. */
+  importRateLimit: number;
+  /** Downloads per minute per client address on each export route. */
+  exportRateLimit: number;
 }
 
 /** Roles that need a second factor outside demo mode unless YIYUAN_MFA_ROLES says otherwise. */
@@ -239,6 +243,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       dormantDays: int('YIYUAN_DORMANT_DAYS', 90, 0, 3650),
       mfaRoles,
       mfaRateLimit: int('YIYUAN_MFA_RATE_LIMIT', 5, 1, 1000),
+      importRateLimit: int('YIYUAN_IMPORT_RATE_LIMIT', 20, 1, 1000),
+      exportRateLimit: int('YIYUAN_EXPORT_RATE_LIMIT', 30, 1, 1000),
     },
     personalInfo: { keys: piKeys, keyFile: piKeyFile ? path.resolve(piKeyFile) : null },
     imports: {

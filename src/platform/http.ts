@@ -36,6 +36,8 @@ declare module 'fastify' {
 
 export interface RouteDeps {
   services: Services;
+  /** Requests per minute per client address on the import and export routes. */
+  rateLimits: { imports: number; exports: number };
 }
 
 /** HSTS for a year, subdomains included (MLPS 8.1.4.1 c; ASVS 3.4.1). */

@@ -263,7 +263,10 @@ export async function buildApp(
   nulGuard(app);
   if (config.strictResponses) strictResponses(app);
 
-  const deps = { services };
+  const deps = {
+    services,
+    rateLimits: { imports: config.security.importRateLimit, exports: config.security.exportRateLimit },
+  };
   authRoutes(app, deps, config);
   referenceRoutes(app, deps);
   platformRoutes(app, deps);

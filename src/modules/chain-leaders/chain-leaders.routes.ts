@@ -17,7 +17,7 @@ import { chainLeaderWorkbook, chainLeaderWorkbookName } from './chain-leaders.wo
 
 const tags = ['chain-leaders'];
 
-export function chainLeaderRoutes(app: App, { services }: RouteDeps) {
+export function chainLeaderRoutes(app: App, { services, rateLimits }: RouteDeps) {
   const chain = services.chainLeaders;
 
   app.get(
@@ -81,7 +81,7 @@ export function chainLeaderRoutes(app: App, { services }: RouteDeps) {
   app.get(
     '/api/chain-leaders/export',
     {
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { rateLimit: { max: rateLimits.exports, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'The year’s list as .xlsx (same filters as the list) / 导出链主企业名单',

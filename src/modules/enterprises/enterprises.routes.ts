@@ -21,7 +21,7 @@ import {
 } from './enterprises.schemas';
 import { REGISTRY_EXPORT } from './enterprises.workbooks';
 
-export function enterpriseRoutes(app: App, { services }: RouteDeps, config: Config) {
+export function enterpriseRoutes(app: App, { services, rateLimits }: RouteDeps, config: Config) {
   const tags = ['enterprises'];
   app.get(
     '/api/enterprises',
@@ -48,7 +48,7 @@ export function enterpriseRoutes(app: App, { services }: RouteDeps, config: Conf
   app.get(
     '/api/enterprises/export.xlsx',
     {
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { rateLimit: { max: rateLimits.exports, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'Export the filtered list as .xlsx / 导出企业名录',

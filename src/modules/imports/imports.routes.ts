@@ -28,7 +28,7 @@ const view = ({ userId: _owner, ...job }: ImportJob, withProblems = true): Impor
   problems: withProblems ? (job.problems as Problem[]).slice(0, 500) : undefined,
 });
 
-export function importRoutes(app: App, { services }: RouteDeps) {
+export function importRoutes(app: App, { services, rateLimits }: RouteDeps) {
   const tags = ['imports'];
 
   app.get(
@@ -54,7 +54,7 @@ export function importRoutes(app: App, { services }: RouteDeps) {
   app.get(
     '/api/imports/years/:year/export.xlsx',
     {
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { rateLimit: { max: rateLimits.exports, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: "A year's enterprise figures in the annual template's layout (re-importable) / 导出年度数据",
@@ -72,7 +72,7 @@ export function importRoutes(app: App, { services }: RouteDeps) {
   app.post(
     '/api/imports',
     {
-      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      config: { rateLimit: { max: rateLimits.imports, timeWindow: 60_000 } },
       bodyLimit: MAX_UPLOAD_BYTES + 1024 * 1024,
       schema: {
         tags,

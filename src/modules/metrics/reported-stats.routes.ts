@@ -22,7 +22,7 @@ import { templateWorkbook } from './reported-stats.workbooks';
 
 const tags = ['platform-stats'];
 
-export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
+export function reportedStatsRoutes(app: App, { services, rateLimits }: RouteDeps) {
   const stats = services.reportedStats;
 
   app.get(
@@ -110,7 +110,7 @@ export function reportedStatsRoutes(app: App, { services }: RouteDeps) {
   app.post(
     '/api/platform-stats/import',
     {
-      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      config: { rateLimit: { max: rateLimits.imports, timeWindow: 60_000 } },
       bodyLimit: MAX_UPLOAD_BYTES + 1024 * 1024,
       schema: {
         tags,

@@ -11,7 +11,7 @@ import {
 } from './platforms.schemas';
 import { platformListWorkbook } from './platforms.workbooks';
 
-export function platformRoutes(app: App, { services }: RouteDeps) {
+export function platformRoutes(app: App, { services, rateLimits }: RouteDeps) {
   const tags = ['platforms'];
   app.get(
     '/api/platforms',
@@ -38,7 +38,7 @@ export function platformRoutes(app: App, { services }: RouteDeps) {
   app.get(
     '/api/platforms/export.xlsx',
     {
-      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { rateLimit: { max: rateLimits.exports, timeWindow: 60_000 } },
       schema: {
         tags,
         summary: 'Export the filtered platform list as .xlsx / 导出园区名录',
