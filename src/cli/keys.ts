@@ -77,14 +77,18 @@ export function registerKeys(program: Command) {
           }),
         );
         if (!json) process.stderr.write('\n');
-        if (result.unreadable.length) process.exitCode = 1;
-        output(command.optsWithGlobals(), { ok: result.unreadable.length === 0, ...result }, () =>
-          result.unreadable.length
-            ? `✖ ${result.unreadable.length} values no configured key opens (contacts ${result.unreadable
+        const failed = result.unreadable.length + result.totpUnreadable.length;
+        if (failed) process.exitCode = 1;
+        output(command.optsWithGlobals(), { ok: failed === 0, ...result }, () =>
+          failed
+            ? `✖ ${failed} values no configured key opens (contacts ${result.unreadable
                 .slice(0, 20)
-                .join(', ')}…): add their key and run again. ${result.resealed} re-sealed.`
+                .join(', ')}; accounts' TOTP secrets ${result.totpUnreadable
+                .slice(0, 20)
+                .join(', ')}): add their key and run again. ${result.resealed} re-sealed.`
             : `✔ Every value is sealed under key ${result.keyId}: ${result.resealed} re-sealed, ` +
-              `${result.alreadyCurrent} already were${result.legacySealed ? `, ${result.legacySealed} clear values sealed` : ''}. ` +
+              `${result.alreadyCurrent} already were${result.legacySealed ? `, ${result.legacySealed} clear values sealed` : ''}, ` +
+              `${result.totpResealed} TOTP secrets re-sealed. ` +
               'Old keys may now be removed.',
         );
       }),

@@ -58,6 +58,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Clear numbers of a database from before sealing: sealed now, their column dropped.
     const sealed = await services.personalInfo.sealLegacy(STARTUP_SUBJECT);
     if (sealed) app.log.warn({ sealed }, 'sealed clear contact phone numbers left by an earlier version');
+    const sealedTotp = await services.personalInfo.sealLegacyTotp(STARTUP_SUBJECT);
+    if (sealedTotp) app.log.warn({ sealedTotp }, 'sealed clear TOTP secrets left by an earlier version');
     await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();
     if (config.demo) await seedDemoEvaluations(services.evaluation);

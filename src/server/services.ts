@@ -34,11 +34,16 @@ export function createServices(database: Database, config: Config) {
   const reference = createReferenceService(database);
   return {
     // Demo accounts stay usable however long a demo data directory is kept.
-    auth: createAuthService(database, {
-      ...config.security,
-      mfaRoles: mfaRolesOf(config),
-      dormantDays: config.demo ? 0 : config.security.dormantDays,
-    }),
+    auth: createAuthService(
+      database,
+      {
+        ...config.security,
+        mfaRoles: mfaRolesOf(config),
+        dormantDays: config.demo ? 0 : config.security.dormantDays,
+      },
+      undefined,
+      keys,
+    ),
     platforms: createPlatformService(database),
     enterprises: createEnterpriseService(database, keys),
     industries: createIndustryService(database),

@@ -121,12 +121,12 @@ export async function deleteChallenge(tx: Tx, id: string): Promise<void> {
   await tx.delete(mfaChallenges).where(eq(mfaChallenges.id, id));
 }
 
-export async function setTotpPending(tx: Tx, id: number, secret: string): Promise<void> {
+export async function setTotpPending(tx: Tx, id: number, secret: Buffer): Promise<void> {
   await tx.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, id));
 }
 
 /** The pending secret becomes the account's second factor; its first code's step is used up. */
-export async function enableTotp(tx: Tx, id: number, secret: string, at: Date, step: number): Promise<void> {
+export async function enableTotp(tx: Tx, id: number, secret: Buffer, at: Date, step: number): Promise<void> {
   await tx
     .update(users)
     .set({ totpSecret: secret, totpPendingSecret: null, totpEnabledAt: at, totpLastStep: step })

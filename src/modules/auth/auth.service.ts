@@ -1,3 +1,4 @@
+import { openTotpSecret, sealTotpSecret, type PiKeyRing } from '../../platform/crypto/personal-info';
 import { createHash, randomBytes } from 'node:crypto';
 import type { SecurityConfig } from '../../platform/config';
 import type { Database, Tx } from '../../platform/db/client';
@@ -108,6 +109,10 @@ export function createAuthService(
   database: Database,
   security: SecurityConfig,
   now: () => Date = () => new Date(),
+  /** The personal-information key ring, which seals the TOTP secrets (read when first needed). */
+  keys: () => PiKeyRing = () => {
+    throw new Error('The TOTP secrets need the personal-information key ring');
+  },
 ) {
   const { db } = database;
   const policy = policyOf(security);
@@ -296,7 +301,12 @@ export function createAuthService(
         const code = input.code.replace(/\s/g, '');
         let method: 'totp' | 'recovery_code' | null = null;
         if (/^\d{6}$/.test(code)) {
-          const step = verifyTotp(base32Decode(user.totpSecret), code, at.getTime(), user.totpLastStep);
+          const step = verifyTotp(
+            base32Decode(openTotpSecret(keys(), user.totpSecret)),
+            code,
+            at.getTime(),
+            user.totpLastStep,
+          );
           if (step !== null) {
             await setTotpLastStep(tx, user.id, step);
             method = 'totp';
@@ -347,7 +357,7 @@ export function createAuthService(
         const user = (await findAccount(tx, view.actor.userId)) ?? fail('UNAUTHENTICATED');
         if (user.totpEnabledAt) fail('MFA_ALREADY_ENABLED');
         const secret = base32Encode(randomBytes(20));
-        await setTotpPending(tx, user.id, secret);
+        await setTotpPending(tx, user.id, sealTotpSecret(keys(), secret));
         await recordAudit(tx, subjectOf(view.actor), {
           action: 'auth.mfa_enrol_start',
           result: 'success',
@@ -364,7 +374,7 @@ export function createAuthService(
         const user = (await findAccount(tx, view.actor.userId)) ?? fail('UNAUTHENTICATED');
         if (user.totpEnabledAt) fail('MFA_ALREADY_ENABLED');
         const pending = user.totpPendingSecret ?? fail('MFA_NOT_STARTED');
-        const step = verifyTotp(base32Decode(pending), code, now().getTime(), null);
+        const step = verifyTotp(base32Decode(openTotpSecret(keys(), pending)), code, now().getTime(), null);
         if (step === null) {
           await recordAudit(tx, subjectOf(view.actor), {
             action: 'auth.mfa_enrol',

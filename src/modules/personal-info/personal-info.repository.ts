@@ -64,3 +64,48 @@ export async function countByKeyId(db: Db | Tx): Promise<Record<string, number>>
       from enterprise_contacts where phone_cipher is not null group by 1 order by 1`);
   return Object.fromEntries(rows.rows.map((r) => [r.key_id, Number(r.n)]));
 }
+
+/** Whether clear TOTP secrets of a database from before sealing still wait to be sealed. */
+export async function hasClearTotpColumns(db: Db | Tx): Promise<boolean> {
+  const rows = await db.execute(sql`
+    select 1 from information_schema.columns
+     where table_schema = current_schema() and table_name = 'users'
+       and column_name = 'totp_secret_clear_pending'`);
+  return rows.rows.length > 0;
+}
+
+export async function clearTotpRows(tx: Tx) {
+  const rows = await tx.execute<{ id: number; secret: string | null; pending: string | null }>(sql`
+    select id, totp_secret_clear_pending as secret, totp_pending_secret_clear_pending as pending
+      from users
+     where totp_secret_clear_pending is not null or totp_pending_secret_clear_pending is not null
+     order by id for update`);
+  return rows.rows;
+}
+
+export async function dropClearTotpColumns(tx: Tx): Promise<void> {
+  await tx.execute(sql`alter table users drop column totp_secret_clear_pending,
+                                         drop column totp_pending_secret_clear_pending`);
+}
+
+/** Every sealed TOTP secret (accounts are few: one batch), locked for rewriting. */
+export async function sealedTotpRows(tx: Tx) {
+  const rows = await tx.execute<{ id: number; secret: Buffer | null; pending: Buffer | null }>(sql`
+    select id, totp_secret_sealed as secret, totp_pending_secret_sealed as pending from users
+     where totp_secret_sealed is not null or totp_pending_secret_sealed is not null
+     order by id for update`);
+  return rows.rows;
+}
+
+export async function writeSealedTotp(
+  tx: Tx,
+  rows: { id: number; secret: Buffer | null; pending: Buffer | null }[],
+): Promise<void> {
+  if (!rows.length) return;
+  await tx.execute(sql`
+    update users u set totp_secret_sealed = v.secret, totp_pending_secret_sealed = v.pending
+      from unnest(${sql.param(rows.map((r) => r.id))}::int[],
+                  ${sql.param(rows.map((r) => r.secret))}::bytea[],
+                  ${sql.param(rows.map((r) => r.pending))}::bytea[]) as v(id, secret, pending)
+     where u.id = v.id`);
+}

@@ -3,15 +3,27 @@
  * from before sealing still holds, key rotation, and which key seals how many values. Only the
  * CLI and start-up call these; each leaves audit rows.
  */
-import { PiCryptoError, PHONE_CONTEXT, sealPhone, type PiKeyRing } from '../../platform/crypto/personal-info';
+import {
+  PiCryptoError,
+  PHONE_CONTEXT,
+  sealPhone,
+  sealTotpSecret,
+  TOTP_CONTEXT,
+  type PiKeyRing,
+} from '../../platform/crypto/personal-info';
 import type { Database } from '../../platform/db/client';
 import { recordAudit, type AuditSubject } from '../audit/audit.service';
 import {
   clearPhoneBatch,
+  clearTotpRows,
   countByKeyId,
   countSealedPhones,
   dropClearPhoneColumn,
+  dropClearTotpColumns,
   hasClearPhoneColumn,
+  hasClearTotpColumns,
+  sealedTotpRows,
+  writeSealedTotp,
   lockContacts,
   sealedPhoneBatch,
   writeSealedPhones,
@@ -30,6 +42,10 @@ export interface RotationResult {
   unreadable: number[];
   /** Clear numbers of an older database sealed first. */
   legacySealed: number;
+  /** Accounts whose TOTP secrets were re-sealed under the current key. */
+  totpResealed: number;
+  /** Accounts whose TOTP secret no configured key opens (left as they are). */
+  totpUnreadable: number[];
 }
 
 export interface KeyStatus {
@@ -77,8 +93,59 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
     });
   }
 
+  /**
+   * Seals the clear TOTP secrets the migration moved aside (`*_clear_pending` on users) and drops
+   * those columns, in one transaction. Returns how many accounts were sealed.
+   */
+  async function sealLegacyTotp(subject: AuditSubject): Promise<number> {
+    if (!(await hasClearTotpColumns(db))) return 0;
+    const ring = keys();
+    return database.owner.transaction(async (tx) => {
+      if (!(await hasClearTotpColumns(tx))) return 0;
+      const rows = await clearTotpRows(tx);
+      await writeSealedTotp(
+        tx,
+        rows.map((r) => ({
+          id: r.id,
+          secret: r.secret ? sealTotpSecret(ring, r.secret) : null,
+          pending: r.pending ? sealTotpSecret(ring, r.pending) : null,
+        })),
+      );
+      await dropClearTotpColumns(tx);
+      await recordAudit(tx, subject, {
+        action: 'personal_info.seal_legacy',
+        result: 'success',
+        objectType: 'users.totp_secret',
+        detail: { sealed: rows.length, keyId: ring.current.id },
+      });
+      return rows.length;
+    });
+  }
+
+  /** Re-seals every TOTP secret not under the current key, in one transaction (accounts are few). */
+  async function rotateTotp(ring: PiKeyRing) {
+    return database.transaction(async (tx) => {
+      const unreadable: number[] = [];
+      const rewritten = [];
+      const reseal = (v: Buffer | null) =>
+        v && ring.keyIdOf(v) !== ring.current.id ? ring.seal(TOTP_CONTEXT, ring.open(TOTP_CONTEXT, v)) : v;
+      for (const row of await sealedTotpRows(tx)) {
+        try {
+          const next = { id: row.id, secret: reseal(row.secret), pending: reseal(row.pending) };
+          if (next.secret !== row.secret || next.pending !== row.pending) rewritten.push(next);
+        } catch (error) {
+          if (!(error instanceof PiCryptoError)) throw error;
+          unreadable.push(row.id);
+        }
+      }
+      await writeSealedTotp(tx, rewritten);
+      return { resealed: rewritten.length, unreadable };
+    });
+  }
+
   return {
     sealLegacy,
+    sealLegacyTotp,
 
     async status(): Promise<KeyStatus> {
       const ring = keys();
@@ -101,6 +168,7 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
     ): Promise<RotationResult> {
       const ring = keys();
       const legacySealed = await sealLegacy(subject);
+      await sealLegacyTotp(subject);
       const total = await countSealedPhones(db);
       await recordAudit(db, subject, {
         action: 'personal_info.rotate_start',
@@ -115,6 +183,8 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
         alreadyCurrent: 0,
         unreadable: [],
         legacySealed,
+        totpResealed: 0,
+        totpUnreadable: [],
       };
       let after = 0;
       let done = 0;
@@ -145,9 +215,12 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
         done += handled.length;
         onProgress(done, Math.max(total, done));
       }
+      const totp = await rotateTotp(ring);
+      result.totpResealed = totp.resealed;
+      result.totpUnreadable = totp.unreadable;
       await recordAudit(db, subject, {
         action: 'personal_info.rotate',
-        result: result.unreadable.length ? 'failure' : 'success',
+        result: result.unreadable.length || totp.unreadable.length ? 'failure' : 'success',
         objectType: 'enterprise_contacts',
         detail: {
           keyId: result.keyId,
@@ -157,6 +230,8 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
           unreadable: result.unreadable.length,
           unreadableContactIds: result.unreadable.slice(0, 100),
           legacySealed,
+          totpResealed: totp.resealed,
+          totpUnreadableUserIds: totp.unreadable,
         },
       });
       return result;

@@ -29,7 +29,7 @@ const HEADER_BYTES = 1 + KEY_ID_BYTES;
 const MIN_SEALED_BYTES = HEADER_BYTES + IV_BYTES + 16 + TAG_BYTES;
 
 /** The column a value belongs to; part of the MAC and of the index. */
-export type PiContext = 'enterprise_contacts.phone';
+export type PiContext = 'enterprise_contacts.phone' | 'users.totp_secret';
 
 export type PiCryptoProblem = 'format' | 'unknown_key' | 'tampered';
 
@@ -215,4 +215,15 @@ export function sealPhone(ring: PiKeyRing, phone: string): SealedPhone {
 /** The stored phone number whole ('' when there is none); throws PiCryptoError when it cannot be opened. */
 export function openPhone(ring: PiKeyRing, phoneCipher: Buffer | null): string {
   return phoneCipher ? ring.open(PHONE_CONTEXT, phoneCipher) : '';
+}
+
+/** TOTP secrets (set up and pending alike: a confirmed pending secret moves over as it is). */
+export const TOTP_CONTEXT: PiContext = 'users.totp_secret';
+
+export function sealTotpSecret(ring: PiKeyRing, secret: string): Buffer {
+  return ring.seal(TOTP_CONTEXT, secret);
+}
+
+export function openTotpSecret(ring: PiKeyRing, sealed: Buffer): string {
+  return ring.open(TOTP_CONTEXT, sealed);
 }

@@ -35,12 +35,14 @@ const ALLOWED: Record<string, { treatment: Treatment; why: string }> = {
   'sessions.ip': { treatment: 'clear', why: 'session security (shown to the account holder)' },
   'sessions.user_agent': { treatment: 'clear', why: 'session security' },
   'users.display_name': { treatment: 'clear', why: 'staff account name' },
+  'users.totp_secret_sealed': { treatment: 'sealed', why: 'second-factor secret (a credential)' },
+  'users.totp_pending_secret_sealed': { treatment: 'sealed', why: 'second-factor secret being set up' },
   'users.username': { treatment: 'clear', why: 'login name' },
 };
 
 /** Column names that suggest personal information. */
 const LOOKS_PERSONAL =
-  /phone|mobile|^tel|_tel|telephone|e_?mail|id_?card|id_?no|id_?number|identity|passport|birth|gender|^sex|person|bank|wechat|weixin|^qq|address|display_name|username|_by_name|contact|^ip$|_ip$|user_agent|legal_rep|home|salary/;
+  /phone|mobile|^tel|_tel|telephone|e_?mail|id_?card|id_?no|id_?number|identity|passport|birth|gender|^sex|person|bank|wechat|weixin|^qq|address|display_name|username|_by_name|contact|^ip$|_ip$|user_agent|legal_rep|home|salary|secret/;
 /** Tables whose rows describe a person: each of their data columns is reviewed. */
 const PERSON_TABLES = new Set(['enterprise_contacts']);
 const KEYS = /^id$|_id$|_at$/;
@@ -61,7 +63,7 @@ describe('personal-information columns', () => {
     // No clear twin of a sealed column (e.g. enterprise_contacts.phone next to phone_cipher).
     for (const [column, { treatment }] of Object.entries(ALLOWED)) {
       if (treatment !== 'sealed') continue;
-      const twin = column.replace(/_cipher$/, '');
+      const twin = column.replace(/_(cipher|sealed)$/, '');
       expect(rows.some((r) => `${r.t}.${r.c}` === twin || `${r.t}.${r.c}` === `${twin}_clear_pending`)).toBe(
         false,
       );

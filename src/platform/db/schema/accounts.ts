@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { enterprises } from './enterprises';
+import { bytea, enterprises } from './enterprises';
 import { platforms } from './platforms';
 import type { Role } from '../../../modules/auth/core/access';
 
@@ -41,8 +41,9 @@ export const users = pgTable(
     oneTimePasswordUsedIp: text('one_time_password_used_ip'),
     passwordResetAt: timestamp('password_reset_at', { withTimezone: true }),
     passwordResetBy: text('password_reset_by'),
-    totpSecret: text('totp_secret'),
-    totpPendingSecret: text('totp_pending_secret'),
+    /** The TOTP secret (and one being set up), sealed like personal information (SM4 + HMAC-SM3). */
+    totpSecret: bytea('totp_secret_sealed'),
+    totpPendingSecret: bytea('totp_pending_secret_sealed'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -114,7 +114,7 @@ export const enterpriseLabels = pgTable(
 );
 
 /** Raw bytes (bytea): sealed personal information and its keyed index. */
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Contacts. Phone numbers are personal information: stored sealed (SM4-CBC + HMAC-SM3 under a key
