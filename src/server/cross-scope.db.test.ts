@@ -1231,11 +1231,12 @@ const audited = new Map<string, string>();
  * fails its case above, and one whose case never succeeds fails the inventory check below.
  */
 const AUDIT_EXEMPT: Record<string, string> = {
-  // Succeeding needs the account's password or code, which changes the session this run uses.
-  'POST /api/auth/login': 'audit-writes.db.test.ts: a login with the right password',
-  'POST /api/auth/password': 'audit-writes.db.test.ts: a password change',
-  'POST /api/auth/mfa': 'audit-writes.db.test.ts: the second step with a code of the app',
-  'POST /api/auth/mfa/enrolment/confirm': 'audit-writes.db.test.ts: confirming the authenticator app',
+  // Succeeding needs the account's password or code and would change the sessions this run uses:
+  // each is made to succeed in audit-writes.db.test.ts, which checks its audit row.
+  'POST /api/auth/login': 'audit-writes.db.test.ts',
+  'POST /api/auth/password': 'audit-writes.db.test.ts',
+  'POST /api/auth/mfa': 'audit-writes.db.test.ts',
+  'POST /api/auth/mfa/enrolment/confirm': 'audit-writes.db.test.ts',
 };
 
 /** Routes that exist only in some builds (the web application's files when it is built). */
