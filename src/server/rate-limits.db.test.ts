@@ -52,11 +52,9 @@ describe('import and export rate limits', () => {
     expect(config.security.exportRateLimit).toBe(30);
   });
 
-  for (const [what, url] of [
-    ['enterprise import', '/api/imports?kind=enterprises'],
-    ['reported-figures import', '/api/platform-stats/import?year=2024'],
-  ] as const)
-    it(`answers 429 in both languages past the limit of uploads per minute (${what})`, async () => {
+  it.each(['/api/imports?kind=enterprises', '/api/platform-stats/import?year=2024'])(
+    'answers 429 in both languages past the limit of uploads per minute (%s)',
+    async (url) => {
       const upload = (remoteAddress: string) => {
         const { body, headers: type } = multipartFile(workbook);
         return app.inject({
@@ -76,21 +74,21 @@ describe('import and export rate limits', () => {
       }
       expectRateLimited(await upload(address));
       expect((await upload('198.51.100.200')).statusCode).not.toBe(429);
-    });
+    },
+  );
 
-  for (const url of [
+  it.each([
     '/api/enterprises/export.xlsx',
     '/api/platforms/export.xlsx',
     '/api/imports/years/2024/export.xlsx',
-  ])
-    it(`answers 429 in both languages past the limit of downloads per minute (${url})`, async () => {
-      const download = (remoteAddress: string) => app.inject({ url, remoteAddress, headers: headers() });
-      const address = `203.0.113.${url.length}`;
-      for (let i = 0; i < EXPORTS; i++) {
-        const res = await download(address);
-        expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-      }
-      expectRateLimited(await download(address));
-      expect((await download('203.0.113.250')).statusCode).toBe(200);
-    });
+  ])('answers 429 in both languages past the limit of downloads per minute (%s)', async (url) => {
+    const download = (remoteAddress: string) => app.inject({ url, remoteAddress, headers: headers() });
+    const address = `203.0.113.${url.length}`;
+    for (let i = 0; i < EXPORTS; i++) {
+      const res = await download(address);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    }
+    expectRateLimited(await download(address));
+    expect((await download('203.0.113.250')).statusCode).toBe(200);
+  });
 });
