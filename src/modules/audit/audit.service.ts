@@ -16,9 +16,10 @@ import { writeArchive } from './audit.archive';
 import type { AuditFilter, AuditQuery, AuditRecord, ChainReport } from './audit.schemas';
 import { ChainVerifier } from './core/chain';
 import { subjectOf, type AuditEntry, type AuditSubject } from './core/audit';
+import type { AuditAction } from './core/actions';
 import type { Page } from '../../platform/contract';
 
-export { subjectOf, type AuditEntry, type AuditSubject };
+export { subjectOf, type AuditAction, type AuditEntry, type AuditSubject };
 
 /**
  * Writes one audit row inside the caller's transaction: if it fails, the change fails. Every
