@@ -78,5 +78,5 @@ describe.skipIf(!chromiumPath)('audit log journey', () => {
     expect(english).not.toMatch(/登录|修改园区/);
     await shot(page, 'audit-log-en');
     await page.context().close();
-  });
+  }, 240_000);
 });

@@ -20,8 +20,11 @@ export type AuditFilterValues = Omit<AuditQuery, 'page' | 'pageSize'>;
 export function AuditFilters({
   filters,
   apply,
+  objectName,
 }: {
   filters: AuditFilterValues;
+  /** The filtered object's name, once a row about it is shown. */
+  objectName?: string | null;
   apply: (patch: Partial<AuditFilterValues>) => void;
 }) {
   const { t } = useTranslation();
@@ -91,7 +94,7 @@ export function AuditFilters({
         >
           {t('audit.filters.object', {
             type: objectTypeName(filters.objectType, lang),
-            id: filters.objectId ?? '',
+            id: objectName || filters.objectId || '',
           })}
         </Tag>
       )}

@@ -77,8 +77,10 @@ export function AuditPage() {
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
           <div>
-            {e.actorName ?? e.username}
-            {e.actorName !== null && (
+            {e.userId === null && e.username.startsWith('system:')
+              ? t('audit.system')
+              : (e.actorName ?? e.username)}
+            {(e.actorName !== null || e.username.startsWith('system:')) && (
               <Typography.Text type="secondary" className="yy-audit-code">
                 {' '}
                 {e.username}
@@ -124,7 +126,13 @@ export function AuditPage() {
           <ExportButton href={downloadUrl('/audit/export.xlsx', { ...filters })} testId="audit-export" />
         </Flex>
       }
-      filters={<AuditFilters filters={filters} apply={apply} />}
+      filters={
+        <AuditFilters
+          filters={filters}
+          apply={apply}
+          objectName={data?.items.find((e) => e.objectType === filters.objectType && e.object)?.object?.name}
+        />
+      }
       error={error}
       onRetry={() => void refetch()}
       table={{
