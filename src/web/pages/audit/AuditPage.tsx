@@ -77,9 +77,7 @@ export function AuditPage() {
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
           <div>
-            {e.userId === null && e.username.startsWith('system:')
-              ? t('audit.system')
-              : (e.actorName ?? e.username)}
+            {e.username.startsWith('system:') ? t('audit.system') : (e.actorName ?? e.username)}
             {(e.actorName !== null || e.username.startsWith('system:')) && (
               <Typography.Text type="secondary" className="yy-audit-code">
                 {' '}
