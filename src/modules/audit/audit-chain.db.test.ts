@@ -27,9 +27,9 @@ beforeAll(async () => {
       database.transaction(
         async (tx) => {
           await recordAudit(tx, subject, {
-            action: `test.write${i % 3}`,
+            action: (['auth.login', 'user.update', 'platform.update'] as const)[i % 3]!,
             result: i % 4 === 0 ? 'failure' : 'success',
-            objectType: 'thing',
+            objectType: 'platform',
             objectId: i,
             detail: { i, nested: { b: [1, 2.5, null, '中文'], a: true }, when: new Date(0), skip: undefined },
           });
@@ -149,7 +149,7 @@ describe('the hash chain', () => {
     await expect(
       database.transaction(async (tx) => {
         await tx.execute(sql`insert into audit_probe values (1)`);
-        await recordAudit(tx, subject, { action: 'x'.repeat(10), result: 'bogus' as 'success' });
+        await recordAudit(tx, subject, { action: 'auth.login', result: 'bogus' as 'success' });
       }),
     ).rejects.toThrow();
     const { rows } = await superuser.query('select * from audit_probe');

@@ -13,6 +13,7 @@ import type { Database } from '../../platform/db/client';
 import { testDatabase } from '../../test/database';
 import { createAuditService, recordAudit, verifyChain } from './audit.service';
 import { ChainVerifier, GENESIS_HASH, sm3Hex, type StoredRow } from './core/chain';
+import type { AuditAction } from './core/actions';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-30T04:00:00Z');
@@ -21,9 +22,14 @@ let audit: ReturnType<typeof createAuditService>;
 let dir: string;
 const operator = { userId: null, username: 'system:cli', ip: null };
 
+/** Writes a row whose action is a marker (not a catalogue code): the trail stores any text. */
 async function writeAt(daysAgo: number, action: string) {
   vi.setSystemTime(new Date(NOW.getTime() - daysAgo * DAY));
-  await recordAudit(database.db, { userId: 1, username: 'tf', ip: null }, { action, result: 'success' });
+  await recordAudit(
+    database.db,
+    { userId: 1, username: 'tf', ip: null },
+    { action: action as AuditAction, result: 'success' },
+  );
 }
 
 const actions = async () =>
@@ -89,7 +95,7 @@ describe('retention', () => {
     expect(report.ok).toBe(true);
     expect(report.anchor).not.toBe(GENESIS_HASH);
     // New rows keep chaining after the purge.
-    await recordAudit(database.db, operator, { action: 'after.purge', result: 'success' });
+    await recordAudit(database.db, operator, { action: 'after.purge' as AuditAction, result: 'success' });
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
 

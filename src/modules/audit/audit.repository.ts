@@ -21,11 +21,12 @@ import { auditArchives, auditLog } from '../../platform/db/schema';
 import type { Page } from '../../platform/contract';
 import type { AuditEntry, AuditSubject } from './core/audit';
 import { chainHash, GENESIS_HASH, type ChainedFields, type StoredRow } from './core/chain';
-import type { AuditFilter, AuditQuery, AuditRecord } from './audit.schemas';
+import type { AuditActor, AuditFilter, AuditObject, AuditQuery, AuditRecord } from './audit.schemas';
 
 type AuditRow = typeof auditLog.$inferSelect;
+type StoredFields = Omit<AuditRecord, 'actorName' | 'object'>;
 
-const recordOf = (r: AuditRow): AuditRecord => ({
+const fieldsOf = (r: AuditRow): StoredFields => ({
   id: r.id,
   at: r.at.toISOString(),
   userId: r.userId,
@@ -91,6 +92,8 @@ function auditWhere(q: AuditFilter) {
   if (q.username) where.push(eq(auditLog.username, q.username));
   if (q.result) where.push(eq(auditLog.result, q.result));
   if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.objectType) where.push(eq(auditLog.objectType, q.objectType));
+  if (q.objectId) where.push(eq(auditLog.objectId, q.objectId));
   if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   return where.length ? and(...where) : undefined;
 }
@@ -107,7 +110,7 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<Page<AuditRecord
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(condition),
   ]);
-  return { items: items.map(recordOf), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await withNames(db, items), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every matching row, newest first, in batches (keyset pagination) for streaming exports. */
@@ -121,9 +124,106 @@ export async function* iterateAudit(db: Db, q: AuditFilter, batch = 5000): Async
       .orderBy(desc(auditLog.id))
       .limit(batch);
     if (!rows.length) return;
-    yield rows.map(recordOf);
+    yield await withNames(db, rows);
     before = rows[rows.length - 1]!.id;
   }
+}
+
+type ObjectRef = { type: string; id: string };
+type Resolved = AuditObject & ObjectRef;
+
+/**
+ * The rows with their actors' display names and their objects' names and codes, resolved in one
+ * query for the whole page: each (type, id) is looked up in its own table; a deleted object
+ * resolves to nothing.
+ */
+async function withNames(db: Db, rows: AuditRow[]): Promise<AuditRecord[]> {
+  const refs = new Map<string, ObjectRef>();
+  const add = (type: string | null, id: string | number | null) => {
+    if (type !== null && id !== null) refs.set(`${type}\u0000${id}`, { type, id: String(id) });
+  };
+  for (const r of rows) {
+    add(r.objectType, r.objectId);
+    add('user', r.userId);
+  }
+  const resolved = new Map<string, Resolved>();
+  if (refs.size) {
+    const found = await db.execute<Resolved>(resolveSql([...refs.values()]));
+    for (const o of found.rows) resolved.set(`${o.type}\u0000${o.id}`, o);
+  }
+  const objectOf = (type: string | null, id: string | null): AuditObject | null => {
+    const o = type !== null && id !== null ? resolved.get(`${type}\u0000${id}`) : undefined;
+    return o ? { name: o.name, nameEn: o.nameEn, code: o.code, params: o.params } : null;
+  };
+  return rows.map((r) => ({
+    ...fieldsOf(r),
+    actorName: r.userId === null ? null : (objectOf('user', String(r.userId))?.name ?? null),
+    object: objectOf(r.objectType, r.objectId),
+  }));
+}
+
+/** One statement: every reference joined to its own table (ids are checked before the cast). */
+const resolveSql = (refs: ObjectRef[]) => sql`
+  with refs as (
+    select type, id, case when id ~ '^[0-9]{1,9}$' then id::int end as num,
+           case when split_part(id, ':', 1) ~ '^[0-9]{1,9}$' then split_part(id, ':', 1)::int end as head
+      from jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) as r(type text, id text)
+  )
+  select refs.type, refs.id, x.name, x.name_en as "nameEn", x.code, x.params
+    from refs cross join lateral (
+      select u.display_name as name, null::text as name_en, u.username as code,
+             jsonb_build_object('q', u.username) as params
+        from users u where refs.type = 'user' and u.id = refs.num
+      union all
+      select p.name, nullif(p.name_en, ''), null, jsonb_build_object('id', p.id::text)
+        from platforms p where refs.type = 'platform' and p.id = refs.num
+      union all
+      select e.name, null, e.uscc, jsonb_build_object('id', e.id::text)
+        from enterprises e where refs.type = 'enterprise' and e.id = refs.num
+      union all
+      select e.name, null, e.uscc, jsonb_build_object('id', e.id::text)
+        from enterprise_contacts c join enterprises e on e.id = c.enterprise_id
+       where refs.type = 'enterprise_contact' and c.id = refs.num
+      union all
+      select m.name, null, m.key || ' v' || m.version, jsonb_build_object('id', m.id::text)
+        from evaluation_methods m where refs.type = 'evaluation_method' and m.id = refs.num
+      union all
+      select m.name, null, r.year || ' v' || r.version, jsonb_build_object('id', r.id::text)
+        from evaluation_runs r join evaluation_methods m on m.id = r.method_id
+       where refs.type = 'evaluation_run' and r.id = refs.num
+      union all
+      select e.name, null, e.uscc,
+             jsonb_build_object('id', o.run_id::text, 'enterpriseId', o.enterprise_id::text)
+        from evaluation_objections o join enterprises e on e.id = o.enterprise_id
+       where refs.type = 'evaluation_objection' and o.id = refs.num
+      union all
+      select j.file_name, null, '#' || j.id, jsonb_build_object('job', j.id::text)
+        from import_jobs j where refs.type = 'import' and j.id = refs.num
+      union all
+      select pp.name_zh, nullif(pp.name_en, ''), pp.key, jsonb_build_object('period', pp.key)
+        from plan_periods pp where refs.type = 'plan_period' and pp.id = refs.num
+      union all
+      select t.name_zh, nullif(t.name_en, ''), t.code, jsonb_build_object('period', pp.key)
+        from plan_targets t join plan_periods pp on pp.id = t.period_id
+       where refs.type = 'plan_target' and t.id = refs.num
+      union all
+      select ic.name_zh, nullif(ic.name_en, ''), ic.code, '{}'::jsonb
+        from industry_classes ic where refs.type = 'industry_class' and ic.code = refs.id
+      union all
+      select p.name, nullif(p.name_en, ''), split_part(refs.id, ':', 2) || ' ' || split_part(refs.id, ':', 3),
+             jsonb_build_object('id', p.id::text)
+        from platforms p where refs.type = 'platform_year_stat' and p.id = refs.head
+      union all
+      select null, null, q.year::text, jsonb_build_object('year', q.year::text)
+        from quota_pools q where refs.type = 'quota_pool' and q.year = refs.num
+    ) x`;
+
+/** The accounts the actor filter offers, by user name. */
+export async function listActors(db: Db): Promise<AuditActor[]> {
+  const rows = await db.execute<AuditActor>(
+    sql`select username, display_name as "displayName" from users order by username`,
+  );
+  return rows.rows;
 }
 
 /** The anchor the oldest remaining row follows: the newest purged row's hash, or the genesis. */
@@ -148,7 +248,7 @@ export async function* iterateChain(db: Db, batch = 10_000): AsyncGenerator<Stor
       .orderBy(asc(auditLog.id))
       .limit(batch);
     if (!rows.length) return;
-    yield rows.map((r) => ({ ...recordOf(r), prevHash: r.prevHash, hash: r.hash }));
+    yield rows.map((r) => ({ ...fieldsOf(r), prevHash: r.prevHash, hash: r.hash }));
     after = rows[rows.length - 1]!.id;
   }
 }
@@ -165,7 +265,7 @@ export async function* iterateArchivable(db: Db, before: Date, batch = 10_000): 
       .limit(batch);
     const firstRecent = rows.findIndex((r) => r.at >= before);
     const older = firstRecent < 0 ? rows : rows.slice(0, firstRecent);
-    if (older.length) yield older.map((r) => ({ ...recordOf(r), prevHash: r.prevHash, hash: r.hash }));
+    if (older.length) yield older.map((r) => ({ ...fieldsOf(r), prevHash: r.prevHash, hash: r.hash }));
     if (older.length < rows.length || rows.length < batch) return;
     after = rows[rows.length - 1]!.id;
   }

@@ -1,7 +1,13 @@
 import { errorResponses } from '../../platform/contract';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
-import { AuditFilterSchema, AuditListQuerySchema, AuditPageSchema, ChainReportSchema } from './audit.schemas';
+import {
+  AuditActorListSchema,
+  AuditFilterSchema,
+  AuditListQuerySchema,
+  AuditPageSchema,
+  ChainReportSchema,
+} from './audit.schemas';
 import { auditWorkbook } from './audit.workbooks';
 
 export function auditRoutes(app: App, { services }: RouteDeps) {
@@ -33,6 +39,18 @@ export function auditRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async (request) => services.audit.verify(actorOf(request)),
+  );
+
+  app.get(
+    '/api/audit/actors',
+    {
+      schema: {
+        tags,
+        summary: 'Accounts to filter the audit trail by (audit administrator) / 审计日志的操作人',
+        response: { 200: AuditActorListSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.audit.actors(actorOf(request)),
   );
 
   app.get(

@@ -52,10 +52,13 @@ describe('list', () => {
       at: '2026-03-02T04:00:00.000Z',
       userId: 3,
       username: 'b',
+      // No account 3 and no platform 5 in this database: nothing to name them by.
+      actorName: null,
       ip: '10.0.0.2',
       action: 'platform.update',
       objectType: 'platform',
       objectId: '5',
+      object: null,
       result: 'success',
       detail: { changes: { name: ['旧', '新'] } },
     });

@@ -9,16 +9,18 @@ import {
   iterateArchivable,
   iterateAudit,
   iterateChain,
+  listActors,
   listAudit,
   purgeArchived,
 } from './audit.repository';
 import { writeArchive } from './audit.archive';
-import type { AuditFilter, AuditQuery, AuditRecord, ChainReport } from './audit.schemas';
+import type { AuditActor, AuditFilter, AuditQuery, AuditRecord, ChainReport } from './audit.schemas';
 import { ChainVerifier } from './core/chain';
 import { subjectOf, type AuditEntry, type AuditSubject } from './core/audit';
+import type { AuditAction } from './core/actions';
 import type { Page } from '../../platform/contract';
 
-export { subjectOf, type AuditEntry, type AuditSubject };
+export { subjectOf, type AuditAction, type AuditEntry, type AuditSubject };
 
 /**
  * Writes one audit row inside the caller's transaction: if it fails, the change fails. Every
@@ -57,6 +59,12 @@ export function createAuditService(database: Database) {
     async list(actor: Actor, query: AuditQuery): Promise<Page<AuditRecord>> {
       require(actor);
       return listAudit(db, query);
+    },
+
+    /** The accounts the actor filter offers (user name and display name). */
+    async actors(actor: Actor): Promise<AuditActor[]> {
+      require(actor);
+      return listActors(db);
     },
 
     /**

@@ -7,7 +7,7 @@ import {
 } from '../../platform/crypto/personal-info';
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail, forbidden } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.service';
+import { recordAudit, subjectOf, type AuditAction } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { labelsAfterEdit, validateEnterprise, type EnterpriseInput } from './core/enterprise-rules';
 import { YEAR_FIELD_KEYS, maskPhone } from './core/fields';
@@ -110,7 +110,7 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
     if (actor.role === 'platform_admin' && actor.platformId !== platformId) fail('FORBIDDEN');
   }
 
-  const audit = (tx: Tx, actor: Actor, action: string, id: number, detail: Record<string, unknown>) =>
+  const audit = (tx: Tx, actor: Actor, action: AuditAction, id: number, detail: Record<string, unknown>) =>
     recordAudit(tx, subjectOf(actor), {
       action,
       result: 'success',

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { AppError, fail, type FieldError, forbidden } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.service';
+import { recordAudit, subjectOf, type AuditAction } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { readSheet } from '../spreadsheets/read/read-in-worker';
 import { BASE_FIGURES, FIGURES, REPORTED_ONLY, type BaseFigure } from './core/metrics';
@@ -77,7 +77,7 @@ export function createReportedStatsService(database: Database) {
     const counts: ChangeCounts = { set: 0, cleared: 0, unchanged: 0 };
     for (const change of changes) {
       const old = current.get(change.figure);
-      const audit = (action: string, detail: Record<string, unknown>) =>
+      const audit = (action: AuditAction, detail: Record<string, unknown>) =>
         recordAudit(tx, subjectOf(actor), {
           action,
           result: 'success',

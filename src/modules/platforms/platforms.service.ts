@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../../platform/db/client';
 import { AppError, fail, forbidden } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.service';
+import { recordAudit, subjectOf, type AuditAction } from '../audit/audit.service';
 import { can, mayEditStrategicFlag, platformScope, type Actor, type Permission } from '../auth/core/access';
 import { changedFields, validatePlatform } from './core/platform-rules';
 import {
@@ -63,7 +63,13 @@ export function createPlatformService(database: Database) {
   }
 
   /** The audit row of a change, in the change's transaction; answers the platform as stored. */
-  async function audited(tx: Tx, actor: Actor, action: string, id: number, detail?: Record<string, unknown>) {
+  async function audited(
+    tx: Tx,
+    actor: Actor,
+    action: AuditAction,
+    id: number,
+    detail?: Record<string, unknown>,
+  ) {
     await recordAudit(tx, subjectOf(actor), {
       action,
       result: 'success',

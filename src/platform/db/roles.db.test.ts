@@ -67,7 +67,7 @@ describe('the application role', () => {
       await recordAudit(
         tx,
         { userId: 1, username: 'tf', ip: null },
-        { action: 'test.write', result: 'success' },
+        { action: 'auth.login', result: 'success' },
       );
     });
     const { rows } = await database.pool.query<{ n: number }>('select count(*)::int as n from platforms');

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { AuditQuery, AuditRecord, ChainReport } from '../../modules/audit/audit.schemas';
+import type { AuditActor, AuditQuery, AuditRecord, ChainReport } from '../../modules/audit/audit.schemas';
 import type { Page } from '../../platform/contract';
 
 export function useAudit(query: AuditQuery) {
@@ -17,5 +17,14 @@ export function useVerifyAudit() {
   return useMutation({
     mutationFn: () => api<ChainReport>('/audit/verify', { method: 'POST' }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['audit'] }),
+  });
+}
+
+/** The accounts the actor filter offers. */
+export function useAuditActors() {
+  return useQuery({
+    queryKey: ['audit', 'actors'],
+    queryFn: ({ signal }) => api<AuditActor[]>('/audit/actors', { signal }),
+    staleTime: 5 * 60_000,
   });
 }

@@ -67,7 +67,7 @@ export function createObjectionsService(database: Database, runs: RunsService) {
         if (o.status !== 'pending') fail('RUN_WRONG_STATUS');
         await repo.decideObjection(tx, id, { status: decision, reason: text, decidedBy: actor.userId });
         await recordAudit(tx, subjectOf(actor), {
-          action: `evaluation.objection.${decision === 'accepted' ? 'accept' : 'reject'}`,
+          action: decision === 'accepted' ? 'evaluation.objection.accept' : 'evaluation.objection.reject',
           result: 'success',
           objectType: 'evaluation_objection',
           objectId: id,

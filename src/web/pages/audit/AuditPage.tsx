@@ -1,17 +1,17 @@
-// Registers dayjs's Chinese locale so the date picker shows Chinese month and weekday names
-// (dayjs comes with antd; antd's zh_CN locale expects this import).
-import 'dayjs/locale/zh-cn';
 import type { TableProps } from 'antd';
-import { DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAudit } from '../../api/audit';
 import { downloadUrl } from '../../api/client';
 import type { AuditRecord as AuditEntry, AuditQuery } from '../../../modules/audit/audit.schemas';
+import { actionName } from '../../../modules/audit/core/actions';
 import { ExportButton, ListPage } from '../../components/ListPage';
 import { formatDateTime } from '../../lib/format';
+import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useQueryParams } from '../../lib/useQueryParams';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters';
+import { AuditObjectCell } from './AuditObjectCell';
 import { VerifyAuditButton } from './VerifyAuditButton';
 
 /** Audit detail as indented JSON text (rendered as text, never as HTML). */
@@ -29,8 +29,6 @@ export function detailText(detail: unknown): string {
     return String(detail);
   }
 }
-
-type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const positive = (text: string | null, fallback: number) => {
@@ -51,6 +49,8 @@ function parseQuery(params: URLSearchParams): AuditQuery {
     result: result === 'success' || result === 'failure' ? result : undefined,
     from: day('from'),
     to: day('to'),
+    objectType: params.get('objectType') || undefined,
+    objectId: params.get('objectId') || undefined,
     page: positive(params.get('page'), 1),
     pageSize: positive(params.get('pageSize'), 20),
   };
@@ -61,40 +61,44 @@ export function AuditPage() {
   const { query, update } = useQueryParams(parseQuery);
   const { page, pageSize, ...filters } = query;
   const { data, isPending, isFetching, error, refetch } = useAudit(query);
+  const lang = useLang() === 'en' ? 'en' : 'zh';
   usePageTitle(t('audit.title'));
 
-  const apply = (patch: Partial<Filters>) => update(patch);
+  const apply = (patch: Partial<AuditFilterValues>) => update(patch);
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at) },
     {
       key: 'username',
       title: t('audit.username'),
-      width: 130,
-      render: (_, e) => e.username ?? <Typography.Text type="secondary">—</Typography.Text>,
+      width: 150,
+      render: (_, e) =>
+        e.username === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <div>
+            {e.username.startsWith('system:') ? t('audit.system') : (e.actorName ?? e.username)}
+            {(e.actorName !== null || e.username.startsWith('system:')) && (
+              <Typography.Text type="secondary" className="yy-audit-code">
+                {' '}
+                {e.username}
+              </Typography.Text>
+            )}
+          </div>
+        ),
     },
-    { key: 'ip', title: t('audit.ip'), width: 130, render: (_, e) => e.ip ?? '—' },
+    { key: 'ip', title: t('audit.ip'), width: 120, render: (_, e) => e.ip ?? '—' },
     {
       key: 'action',
       title: t('audit.action'),
-      width: 200,
-      render: (_, e) => (
-        <span>
-          {t(`audit.actionNames.${e.action.replace('.', '_')}`, { defaultValue: e.action })}{' '}
-          <Typography.Text code type="secondary">
-            {e.action}
-          </Typography.Text>
-        </span>
-      ),
+      width: 170,
+      render: (_, e) => <span data-code={e.action}>{actionName(e.action, lang)}</span>,
     },
     {
       key: 'object',
       title: t('audit.object'),
-      width: 180,
-      render: (_, e) =>
-        e.objectType
-          ? `${e.objectType}${e.objectId !== null && e.objectId !== undefined ? ` #${e.objectId}` : ''}`
-          : '—',
+      width: 240,
+      render: (_, e) => <AuditObjectCell row={e} />,
     },
     {
       key: 'result',
@@ -121,48 +125,11 @@ export function AuditPage() {
         </Flex>
       }
       filters={
-        <Flex wrap gap={12} align="center">
-          <Input.Search
-            allowClear
-            placeholder={t('audit.filters.action')}
-            aria-label={t('audit.filters.action')}
-            defaultValue={filters.action}
-            onSearch={(v) => apply({ action: v.trim() || undefined })}
-            style={{ width: 240 }}
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('audit.filters.username')}
-            aria-label={t('audit.filters.username')}
-            defaultValue={filters.username}
-            onSearch={(v) => apply({ username: v.trim() || undefined })}
-            style={{ width: 180 }}
-          />
-          <Select<'success' | 'failure'>
-            allowClear
-            placeholder={t('audit.filters.result')}
-            aria-label={t('audit.filters.result')}
-            value={filters.result}
-            onChange={(v) => apply({ result: v })}
-            style={{ width: 130 }}
-            options={[
-              { value: 'success', label: t('audit.success') },
-              { value: 'failure', label: t('audit.failure') },
-            ]}
-          />
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            aria-label={t('audit.filters.dates')}
-            format="YYYY-MM-DD"
-            value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-            onChange={(dates) =>
-              apply({
-                from: dates?.[0]?.format('YYYY-MM-DD') ?? undefined,
-                to: dates?.[1]?.format('YYYY-MM-DD') ?? undefined,
-              })
-            }
-          />
-        </Flex>
+        <AuditFilters
+          filters={filters}
+          apply={apply}
+          objectName={data?.items.find((e) => e.objectType === filters.objectType && e.object)?.object?.name}
+        />
       }
       error={error}
       onRetry={() => void refetch()}

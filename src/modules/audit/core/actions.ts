@@ -1,0 +1,192 @@
+/**
+ * The catalogue of audited actions and objects: every action code the system writes to the trail,
+ * with the module it belongs to and its Chinese and English names. Pure.
+ *
+ * `AuditEntry.action` is typed by this catalogue, so a writer with a code missing here does not
+ * compile; `actions.test.ts` also scans the source for every code written.
+ */
+
+/** The modules the actions are grouped by (the filter's groups), in display order. */
+export const AUDIT_MODULES = {
+  auth: { zh: '登录与会话', en: 'Sign-in and sessions' },
+  user: { zh: '用户管理', en: 'User management' },
+  platform: { zh: '园区', en: 'Platforms' },
+  enterprise: { zh: '企业', en: 'Enterprises' },
+  import: { zh: '数据导入', en: 'Data import' },
+  industry: { zh: '行业分类', en: 'Industry classes' },
+  evaluation: { zh: '亩均评价', en: 'Per-mu evaluation' },
+  plan: { zh: '规划目标', en: 'Plan targets' },
+  platform_stat: { zh: '统计上报', en: 'Platform statistics' },
+  quota: { zh: '平台评价与要素配额', en: 'Platform evaluation and quotas' },
+  chain_leader: { zh: '链主企业', en: 'Chain leaders' },
+  personal_info: { zh: '个人信息保护', en: 'Personal information' },
+  audit: { zh: '审计日志', en: 'Audit log' },
+  system: { zh: '系统运维', en: 'System operations' },
+  access: { zh: '下载与访问控制', en: 'Downloads and access control' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+export type AuditModule = keyof typeof AUDIT_MODULES;
+
+interface ActionName {
+  module: AuditModule;
+  zh: string;
+  en: string;
+}
+
+export const AUDIT_ACTIONS = {
+  'auth.login': { module: 'auth', zh: '登录', en: 'Sign in' },
+  'auth.logout': { module: 'auth', zh: '退出登录', en: 'Sign out' },
+  'auth.mfa': { module: 'auth', zh: '双因素验证', en: 'Two-factor check' },
+  'auth.mfa_enrol_start': { module: 'auth', zh: '开始绑定双因素认证', en: 'Start two-factor enrolment' },
+  'auth.mfa_enrol': { module: 'auth', zh: '绑定双因素认证', en: 'Enrol two-factor authentication' },
+  'auth.password_change': { module: 'auth', zh: '修改本人密码', en: 'Change own password' },
+  'auth.sessions_purge': { module: 'auth', zh: '清理过期会话', en: 'Purge expired sessions' },
+
+  'user.create': { module: 'user', zh: '新建用户', en: 'Create account' },
+  'user.update': { module: 'user', zh: '修改用户', en: 'Edit account' },
+  'user.role_change': { module: 'user', zh: '变更角色或数据范围', en: 'Change role or scope' },
+  'user.disable': { module: 'user', zh: '停用用户', en: 'Disable account' },
+  'user.enable': { module: 'user', zh: '启用用户', en: 'Enable account' },
+  'user.disable_dormant': { module: 'user', zh: '停用长期未登录用户', en: 'Disable dormant account' },
+  'user.unlock': { module: 'user', zh: '解锁用户', en: 'Unlock account' },
+  'user.password_reset': { module: 'user', zh: '重置用户密码', en: 'Reset password' },
+  'user.mfa_reset': { module: 'user', zh: '重置双因素认证', en: 'Reset two-factor authentication' },
+  'user.export': { module: 'user', zh: '导出用户清单', en: 'Export accounts' },
+
+  'platform.create': { module: 'platform', zh: '新建园区', en: 'Create platform' },
+  'platform.update': { module: 'platform', zh: '修改园区', en: 'Edit platform' },
+  'platform.archive': { module: 'platform', zh: '归档园区', en: 'Archive platform' },
+  'platform.restore': { module: 'platform', zh: '恢复园区', en: 'Restore platform' },
+  'platform.export': { module: 'platform', zh: '导出园区清单', en: 'Export platforms' },
+
+  'enterprise.create': { module: 'enterprise', zh: '新建企业', en: 'Create enterprise' },
+  'enterprise.update': { module: 'enterprise', zh: '修改企业信息', en: 'Edit enterprise' },
+  'enterprise.move': {
+    module: 'enterprise',
+    zh: '迁移企业所属园区',
+    en: 'Move enterprise to another platform',
+  },
+  'enterprise.year_update': { module: 'enterprise', zh: '修改年度数据', en: 'Edit yearly figures' },
+  'enterprise.year_confirm': { module: 'enterprise', zh: '确认年度数据', en: 'Confirm yearly figures' },
+  'enterprise.year_flag': { module: 'enterprise', zh: '反馈年度数据有误', en: 'Report wrong yearly figures' },
+  'enterprise.export': { module: 'enterprise', zh: '导出企业名录', en: 'Export enterprise register' },
+  'enterprise_year.export': { module: 'enterprise', zh: '导出年度数据', en: 'Export yearly figures' },
+  'contact.reveal': { module: 'enterprise', zh: '查看联系人完整电话', en: 'Reveal contact phone number' },
+
+  'import.enterprises': { module: 'import', zh: '导入企业名录', en: 'Import enterprise register' },
+  'import.annual': { module: 'import', zh: '导入年度数据', en: 'Import yearly figures' },
+
+  'industry.mapping_change': {
+    module: 'industry',
+    zh: '修改行业与重点产业映射',
+    en: 'Change industry-to-key-industry mapping',
+  },
+
+  'evaluation.method.create': {
+    module: 'evaluation',
+    zh: '保存评价方法版本',
+    en: 'Save evaluation method version',
+  },
+  'evaluation.run': { module: 'evaluation', zh: '运行年度评价', en: 'Run yearly evaluation' },
+  'evaluation.notice': { module: 'evaluation', zh: '开始公示', en: 'Start public notice' },
+  'evaluation.publish': { module: 'evaluation', zh: '发布评价结果', en: 'Publish evaluation results' },
+  'evaluation.discard': { module: 'evaluation', zh: '废弃评价批次', en: 'Discard evaluation run' },
+  'evaluation.objection.file': { module: 'evaluation', zh: '提出异议', en: 'File objection' },
+  'evaluation.objection.accept': { module: 'evaluation', zh: '采纳异议', en: 'Accept objection' },
+  'evaluation.objection.reject': { module: 'evaluation', zh: '驳回异议', en: 'Reject objection' },
+
+  'plan.period.create': { module: 'plan', zh: '新建规划期', en: 'Create plan period' },
+  'plan.period.delete': { module: 'plan', zh: '删除规划期', en: 'Delete plan period' },
+  'plan.target.create': { module: 'plan', zh: '新建规划目标', en: 'Create plan target' },
+  'plan.target.update': { module: 'plan', zh: '修改规划目标', en: 'Edit plan target' },
+  'plan.target.delete': { module: 'plan', zh: '删除规划目标', en: 'Delete plan target' },
+
+  'platform_stat.set': { module: 'platform_stat', zh: '填报园区统计数', en: 'Report platform figure' },
+  'platform_stat.clear': { module: 'platform_stat', zh: '清除园区统计数', en: 'Clear platform figure' },
+  'platform_stat.import': { module: 'platform_stat', zh: '导入园区统计数', en: 'Import platform figures' },
+
+  'quota.pool.save': { module: 'quota', zh: '保存要素配额总量', en: 'Save quota pool' },
+  'quota.allocation.confirm': { module: 'quota', zh: '确认要素配额分配', en: 'Confirm quota allocation' },
+
+  'chain_leader.confirm': { module: 'chain_leader', zh: '认定链主企业', en: 'Confirm chain leader' },
+  'chain_leader.decline': { module: 'chain_leader', zh: '不予认定链主企业', en: 'Decline chain leader' },
+  'chain_leader.export': { module: 'chain_leader', zh: '导出链主企业名单', en: 'Export chain leaders' },
+
+  'personal_info.seal_legacy': {
+    module: 'personal_info',
+    zh: '加密存量个人信息',
+    en: 'Encrypt legacy personal data',
+  },
+  'personal_info.rotate_start': {
+    module: 'personal_info',
+    zh: '开始更换个人信息密钥',
+    en: 'Start personal-data key rotation',
+  },
+  'personal_info.rotate': { module: 'personal_info', zh: '更换个人信息密钥', en: 'Rotate personal-data key' },
+
+  'audit.export': { module: 'audit', zh: '导出审计日志', en: 'Export audit log' },
+  'audit.verify': { module: 'audit', zh: '校验审计日志完整性', en: 'Verify audit log integrity' },
+  'audit.archive': { module: 'audit', zh: '归档审计日志', en: 'Archive audit log' },
+  'audit.purge': { module: 'audit', zh: '清除已归档审计日志', en: 'Purge archived audit rows' },
+
+  'db.backup': { module: 'system', zh: '备份数据库', en: 'Back up database' },
+  'db.restore': { module: 'system', zh: '恢复数据库', en: 'Restore database' },
+  'demo.generate': { module: 'system', zh: '生成演示数据', en: 'Generate demo city' },
+
+  'data.export': { module: 'access', zh: '下载文件', en: 'Download file' },
+  'access.denied': { module: 'access', zh: '拒绝访问', en: 'Access denied' },
+} as const satisfies Record<string, ActionName>;
+
+/** Every action code the system writes to the audit trail. */
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(AUDIT_ACTIONS, code);
+
+/** What an audit row's object is: the kinds of record the actions touch, with their names. */
+export const AUDIT_OBJECT_TYPES = {
+  user: { zh: '用户', en: 'Account' },
+  platform: { zh: '园区', en: 'Platform' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  enterprise_year: { zh: '企业年度数据', en: 'Yearly figures' },
+  enterprise_contact: { zh: '企业联系人', en: 'Enterprise contact' },
+  enterprise_contacts: { zh: '企业联系人信息', en: 'Enterprise contacts' },
+  import: { zh: '导入批次', en: 'Import' },
+  industry_class: { zh: '行业分类', en: 'Industry class' },
+  evaluation_method: { zh: '评价方法', en: 'Evaluation method' },
+  evaluation_run: { zh: '评价批次', en: 'Evaluation run' },
+  evaluation_objection: { zh: '评价异议', en: 'Objection' },
+  plan_period: { zh: '规划期', en: 'Plan period' },
+  plan_target: { zh: '规划目标', en: 'Plan target' },
+  platform_year_stat: { zh: '园区年度统计数', en: 'Platform yearly figure' },
+  quota_pool: { zh: '要素配额', en: 'Quota pool' },
+  chain_leader: { zh: '链主企业', en: 'Chain leaders' },
+  audit_archive: { zh: '审计日志归档', en: 'Audit archive' },
+  demo_city: { zh: '演示数据', en: 'Demo city' },
+  route: { zh: '接口', en: 'API route' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
+
+export const isAuditObjectType = (code: string): code is AuditObjectType =>
+  Object.hasOwn(AUDIT_OBJECT_TYPES, code);
+
+/**
+ * An action's name in the language asked for; a code the catalogue does not know (a row written
+ * by an older version) is shown as it is.
+ */
+export function actionName(code: string, lang: 'zh' | 'en'): string {
+  return isAuditAction(code) ? AUDIT_ACTIONS[code][lang] : code;
+}
+
+export function objectTypeName(code: string, lang: 'zh' | 'en'): string {
+  return isAuditObjectType(code) ? AUDIT_OBJECT_TYPES[code][lang] : code;
+}
+
+/** The actions grouped by module, in catalogue order: what the filter offers. */
+export function actionsByModule(): { module: AuditModule; actions: AuditAction[] }[] {
+  return (Object.keys(AUDIT_MODULES) as AuditModule[])
+    .map((module) => ({
+      module,
+      actions: AUDIT_ACTION_CODES.filter((a) => AUDIT_ACTIONS[a].module === module),
+    }))
+    .filter((g) => g.actions.length > 0);
+}
