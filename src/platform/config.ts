@@ -219,7 +219,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
     demo: bool('YIYUAN_DEMO', false),
-    demoScale: int('YIYUAN_DEMO_SCALE', 3000, 0, 1_000_000),
+    // The demo city at the plan's scale (see modules/demo/city/generate.ts); 0 = none.
+    demoScale: int('YIYUAN_DEMO_SCALE', 25_000, 0, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: bool('YIYUAN_COOKIE_SECURE', false),
     trustedProxies,

@@ -7,6 +7,7 @@ import { acquireServerLock, assertPortFree, recordServerPort } from '../platform
 import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
+import { seedDemoStats } from '../modules/demo/demo-stats';
 
 /** How often dormant accounts are disabled and stale sessions purged. */
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
@@ -60,7 +61,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (sealed) app.log.warn({ sealed }, 'sealed clear contact phone numbers left by an earlier version');
     await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();
-    if (config.demo) await seedDemoEvaluations(services.evaluation);
+    if (config.demo) {
+      await seedDemoEvaluations(services.evaluation);
+      await seedDemoStats(services);
+    }
     await services.imports.failInterrupted();
     // Dormant accounts and stale sessions: at start, then every hour.
     const housekeeping = () =>
