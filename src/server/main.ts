@@ -1,5 +1,5 @@
 /** config → database → migrations → buildApp → listen; and a clean stop on SIGINT/SIGTERM. */
-import type { Config } from '../platform/config';
+import { serverUrl, type Config } from '../platform/config';
 import { keyRingOf } from '../platform/crypto/keys';
 import { buildApp } from './app';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
@@ -78,7 +78,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     void services.metrics
       .snapshot()
       .catch((error: Error) => app.log.warn({ err: error }, 'metrics warm-up failed'));
-    await app.listen({ port: config.port, host: config.host });
+    // Fastify's own "listening" line names the same address as the banner.
+    await app.listen({
+      port: config.port,
+      host: config.host,
+      listenTextResolver: (address) =>
+        `Server listening at ${serverUrl(config.host, Number(new URL(address).port))}`,
+    });
     // Uploads never confirmed are deleted once their retention is over, also when no one uploads.
     const sweeper = setInterval(
       () =>
@@ -102,7 +108,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await db.close({ stopEmbedded: true });
         await release();
       })());
-    return { url: `http://localhost:${port}`, port, database: db, demo, stop };
+    return { url: serverUrl(config.host, port), port, database: db, demo, stop };
   } catch (error) {
     // A cluster this server attached to (e.g. one a CLI import started) keeps running.
     await database?.close({ stopEmbedded: Boolean(database.embedded?.startedHere) }).catch(() => {});
