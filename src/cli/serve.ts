@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../server/main';
 import { ROLE_NAMES } from '../modules/auth/core/access';
 import { action, configFrom } from './main';
+import { logLevelFor } from '../platform/config';
 
 export function registerServe(program: Command) {
   program
@@ -16,7 +17,14 @@ export function registerServe(program: Command) {
         const port = opts.port === undefined ? base.port : Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new Error(`--port ${opts.port}: expected a port number`);
-        const config = { ...base, port, host: opts.host ?? base.host, demo: Boolean(opts.demo) || base.demo };
+        const demo = Boolean(opts.demo) || base.demo;
+        const config = {
+          ...base,
+          port,
+          host: opts.host ?? base.host,
+          demo,
+          logLevel: logLevelFor(process.env, demo),
+        };
         const started = Date.now();
         const server = await startServer(config);
         const where = config.databaseUrl

@@ -142,6 +142,25 @@ export const ENVIRONMENT_VARIABLES = [
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The log level: LOG_LEVEL when set; otherwise `info` (a line per request), except in demo mode,
+ * where request logs are off (`warn`: warnings and errors only) so that the URL and the demo
+ * logins stay on screen. `LOG_LEVEL=info` turns them on again.
+ */
+export function logLevelFor(env: Env, demo: boolean): string {
+  return env.LOG_LEVEL || (demo ? 'warn' : 'info');
+}
+
+/**
+ * The one address the server names (start-up banner, logs): `localhost` for a loopback or
+ * every-interface bind (it reaches both), otherwise the bound host itself.
+ */
+export function serverUrl(host: string, port: number): string {
+  const local = ['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::', ''].includes(host);
+  const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const problems: string[] = [];
   const int = (name: string, fallback: number, min: number, max: number): number => {
@@ -214,6 +233,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (appDatabaseUrl && !databaseUrl) {
     problems.push('YIYUAN_APP_DATABASE_URL needs DATABASE_URL / 需同时设置 DATABASE_URL');
   }
+  const demo = bool('YIYUAN_DEMO', false);
   const config: Config = {
     dataDir: path.resolve(env.YIYUAN_DATA_DIR || 'data'),
     databaseUrl,
@@ -222,9 +242,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     auditRetentionDays: int('YIYUAN_AUDIT_RETENTION_DAYS', 365, 180, 36_500),
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
-    demo: bool('YIYUAN_DEMO', false),
-    demoScale: int('YIYUAN_DEMO_SCALE', 3000, 0, 1_000_000),
-    logLevel: env.LOG_LEVEL || 'info',
+    demo,
+    // The demo city at the plan's scale (see modules/demo/city/generate.ts); 0 = none.
+    demoScale: int('YIYUAN_DEMO_SCALE', 25_000, 0, 1_000_000),
+    logLevel: logLevelFor(env, demo),
     cookieSecure: bool('YIYUAN_COOKIE_SECURE', false),
     trustedProxies,
     apiDocs: apiDocs as Config['apiDocs'],

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, dependencyProblems, MINIMUM_VERSIONS } from './dependency-gate';
+import {
+  compareVersions,
+  dependencyProblems,
+  engineProblems,
+  lowestNode,
+  MINIMUM_VERSIONS,
+} from './dependency-gate';
 
 describe('dependency gate (checklist 47)', () => {
   it('the lockfile has no xlsx@0.18.5 and every package at or above its minimum', () => {
@@ -37,5 +43,29 @@ describe('dependency gate (checklist 47)', () => {
     expect(compareVersions('0.45.2', '0.45.2')).toBe(0);
     expect(compareVersions('0.45.2-beta.1', '0.45.2')).toBe(0);
     expect(compareVersions('3.2', '3.2.6')).toBe(-1);
+  });
+
+  it('every installed package runs on the lowest Node.js that package.json names (no EBADENGINE)', () => {
+    const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+    expect(lock.packages[''].engines.node).toBe(pkg.engines.node);
+    expect(lowestNode(lock)).toBe('20.19.0');
+    expect(engineProblems(lock)).toEqual([]);
+  });
+
+  it('names the packages whose engines.node excludes that version', () => {
+    const lock = {
+      packages: {
+        '': { version: '0.1.0', engines: { node: '>=20.19' } },
+        'node_modules/cookie': { version: '2.0.2', engines: { node: '>=22' } },
+        'node_modules/a/node_modules/vite': { version: '8.0.0', engines: { node: '^20.19.0 || >=22.12.0' } },
+        'node_modules/old': { version: '1.0.0', engines: ['node >= 0.4'] },
+        'node_modules/none': { version: '1.0.0' },
+      },
+    };
+    expect(engineProblems(lock)).toEqual(['node_modules/cookie@2.0.2 needs Node >=22, not 20.19.0']);
+    expect(engineProblems({ packages: { '': { version: '1' } } })).toEqual([
+      'the root package.json names no engines.node',
+    ]);
   });
 });

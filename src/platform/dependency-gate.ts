@@ -1,7 +1,10 @@
 /**
  * The dependency gate (security checklist 47): versions with known advisories must not be in the
- * lockfile. Pure: reads a package-lock.json object; `scripts/check-dependencies.ts` runs it.
+ * lockfile; and every installed package runs on the lowest Node.js the project names (its
+ * `engines.node`, e.g. ">=20.19" → 20.19.0), so `npm ci` there warns of no engine (EBADENGINE).
+ * Pure: reads a package-lock.json object; `scripts/check-dependencies.ts` runs it.
  */
+import semver from 'semver';
 
 /** Lowest acceptable version of each package wherever it appears in the tree. */
 export const MINIMUM_VERSIONS: Record<string, string> = {
@@ -17,7 +20,7 @@ export const FORBIDDEN_VERSIONS: Record<string, string[]> = {
 };
 
 interface Lockfile {
-  packages?: Record<string, { version?: string }>;
+  packages?: Record<string, { version?: string; engines?: Record<string, string> | string[] }>;
 }
 
 const parts = (v: string) =>
@@ -47,6 +50,29 @@ export function dependencyProblems(lock: Lockfile): string[] {
       problems.push(`${location}@${entry.version} is below the minimum ${minimum}`);
     if (FORBIDDEN_VERSIONS[name]?.includes(entry.version))
       problems.push(`${location}@${entry.version} is forbidden`);
+  }
+  return problems;
+}
+
+/** The lowest Node.js version the project supports: the minimum of the root package's engines.node. */
+export function lowestNode(lock: Lockfile): string | null {
+  const engines = lock.packages?.['']?.engines;
+  const range = engines && !Array.isArray(engines) ? engines.node : undefined;
+  return range ? (semver.minVersion(range)?.version ?? null) : null;
+}
+
+/**
+ * Every installed package whose engines.node excludes `node` (default: the project's lowest Node
+ * version), as readable lines (empty: all run there).
+ */
+export function engineProblems(lock: Lockfile, node = lowestNode(lock)): string[] {
+  if (!node) return ['the root package.json names no engines.node'];
+  const problems: string[] = [];
+  for (const [location, entry] of Object.entries(lock.packages ?? {})) {
+    if (!location.includes('node_modules/') || !entry.engines || Array.isArray(entry.engines)) continue;
+    const range = entry.engines.node;
+    if (range && !semver.satisfies(node, range, { includePrerelease: true }))
+      problems.push(`${location}@${entry.version ?? '?'} needs Node ${range}, not ${node}`);
   }
   return problems;
 }

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { toOpenApi30 } from '../platform/openapi';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
@@ -174,6 +175,9 @@ export async function buildApp(
       },
       security: [{ session: [] }],
     },
+    // The contracts speak JSON Schema 2020-12; the document is valid OpenAPI 3.0.3 (docs/api.md).
+    transformObject: (documents) =>
+      toOpenApi30('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 

@@ -1,5 +1,5 @@
 /** config → database → migrations → buildApp → listen; and a clean stop on SIGINT/SIGTERM. */
-import type { Config } from '../platform/config';
+import { serverUrl, type Config } from '../platform/config';
 import { keyRingOf } from '../platform/crypto/keys';
 import { buildApp } from './app';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client';
@@ -7,6 +7,7 @@ import { acquireServerLock, assertPortFree, recordServerPort } from '../platform
 import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
+import { seedDemoStats } from '../modules/demo/demo-stats';
 
 /** How often dormant accounts are disabled and stale sessions purged. */
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
@@ -62,7 +63,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (sealedTotp) app.log.warn({ sealedTotp }, 'sealed clear TOTP secrets left by an earlier version');
     await services.evaluation.methods.ensurePresets();
     await services.targets.ensurePlan();
-    if (config.demo) await seedDemoEvaluations(services.evaluation);
+    if (config.demo) {
+      await seedDemoEvaluations(services.evaluation);
+      await seedDemoStats(services);
+    }
     await services.imports.failInterrupted();
     // Dormant accounts and stale sessions: at start, then every hour.
     const housekeeping = () =>
@@ -76,7 +80,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     void services.metrics
       .snapshot()
       .catch((error: Error) => app.log.warn({ err: error }, 'metrics warm-up failed'));
-    await app.listen({ port: config.port, host: config.host });
+    // Fastify's own "listening" line names the same address as the banner.
+    await app.listen({
+      port: config.port,
+      host: config.host,
+      listenTextResolver: (address) =>
+        `Server listening at ${serverUrl(config.host, Number(new URL(address).port))}`,
+    });
     // Uploads never confirmed are deleted once their retention is over, also when no one uploads.
     const sweeper = setInterval(
       () =>
@@ -100,7 +110,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await db.close({ stopEmbedded: true });
         await release();
       })());
-    return { url: `http://localhost:${port}`, port, database: db, demo, stop };
+    return { url: serverUrl(config.host, port), port, database: db, demo, stop };
   } catch (error) {
     // A cluster this server attached to (e.g. one a CLI import started) keeps running.
     await database?.close({ stopEmbedded: Boolean(database.embedded?.startedHere) }).catch(() => {});

@@ -4,6 +4,7 @@ import { checkUscc } from '../../enterprises/core/uscc';
 import { DEMO_PLATFORMS } from '../demo.seed';
 import {
   CHAIN_LEADER_OUTPUT,
+  CITY_SIZE,
   expectedCount,
   generateCity,
   ODD_KINDS,
@@ -235,17 +236,44 @@ describe('generateCity', () => {
     expect(city.enterprises.filter((e) => !e.odd).every((e) => e.ownLandMu !== null)).toBe(true);
   });
 
-  it('lands near, not beyond, the plan’s targets T9–T11 at scale 100,000', () => {
-    expect(expectedCount('above', 100_000) / 5500).toBeGreaterThan(0.95);
-    expect(expectedCount('above', 100_000) / 5500).toBeLessThan(1.05);
+  it('lands near the plan’s targets T1, T4, T5, T9–T11 at the default city size', () => {
+    expect(expectedCount('above', CITY_SIZE) / 5500).toBeGreaterThan(0.9);
+    expect(expectedCount('above', CITY_SIZE) / 5500).toBeLessThan(1.05);
+    const city = generateCity(input(CITY_SIZE, 1));
+    const { aboveScale, labels } = city.summary;
+    expect(aboveScale / 5500).toBeGreaterThan(0.9);
+    expect(aboveScale / 5500).toBeLessThan(1.05);
+    expect(labels.high_tech / 6000).toBeGreaterThan(0.95);
+    expect(labels.high_tech / 6000).toBeLessThan(1.15);
+    expect(labels.tech_sme / 12000).toBeGreaterThan(0.9);
+    expect(labels.tech_sme / 12000).toBeLessThan(1.05);
+    expect(labels.chain_leader).toBeGreaterThan(0);
+    // T1 (3 万亿元 = 300,000,000 万元) near; the key industries ≥ 1,000 亿 (T4), none ≥ 10,000 亿 (T5).
+    const output = new Map<string, number>();
+    let total = 0;
+    for (const r of latestRows(city).values()) {
+      if (r.year !== 2025) continue;
+      total += r.output;
+      const industry = mapping[city.enterprises[r.enterprise]!.industryClass] ?? 'other';
+      output.set(industry, (output.get(industry) ?? 0) + r.output);
+    }
+    expect(total / 300_000_000).toBeGreaterThan(0.9);
+    expect(total / 300_000_000).toBeLessThan(1.0);
+    output.delete('other');
+    expect([...output.values()].filter((v) => v >= 10_000_000).length).toBeGreaterThanOrEqual(3);
+    expect([...output.values()].filter((v) => v >= 100_000_000)).toEqual([]);
+    // The large groups are 规上 firms with 60–1,200 亿元 of output.
+    const giants = [...latestRows(city).values()].filter((r) => r.output >= 600_000);
+    expect(giants.length).toBeGreaterThan(20);
+    expect(Math.max(...giants.map((r) => r.output))).toBeLessThan(13_500_000);
+  });
+
+  it('adds small firms beyond the default city size: more 规上 and labels, unique identities', () => {
     const big = generateCity(input(100_000, 7));
     const { aboveScale, labels } = big.summary;
-    expect(aboveScale / 5500).toBeGreaterThan(0.95);
-    expect(aboveScale / 5500).toBeLessThan(1.05);
-    expect(labels.high_tech / 6000).toBeGreaterThan(0.9);
-    expect(labels.high_tech / 6000).toBeLessThanOrEqual(1);
-    expect(labels.tech_sme / 12000).toBeGreaterThan(0.9);
-    expect(labels.tech_sme / 12000).toBeLessThanOrEqual(1);
+    expect(aboveScale).toBeGreaterThan(expectedCount('above', CITY_SIZE));
+    expect(aboveScale / 100_000).toBeLessThan(0.1);
+    expect(labels.high_tech).toBeGreaterThan(expectedCount('high_tech', CITY_SIZE));
     expect(labels.chain_leader).toBeGreaterThan(0);
     expect(labels.chain_leader).toBeLessThanOrEqual(20);
     expect(new Set(big.enterprises.map((e) => e.uscc)).size).toBe(100_000);

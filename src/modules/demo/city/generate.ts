@@ -20,17 +20,19 @@
  *   规上 count grows year by year (seed 1, 5,000 firms: 1,306 in 2021 → 1,502 in 2025).
  * 规下: revenue < 2,000 万元 (median 700), own land 4–13 亩 (7), tax per mu ~3 万元/亩.
  *
- * ## Counts and the plan's targets T9–T11 (see RATES)
- * T9 (规上 in the platforms > 5,500), T10 (high-tech > 6,000) and T11 (tech SMEs 12,000) describe
- * the whole city, which has far more small firms than large ones. The generator therefore treats
- * the first CORE_SIZE (5,000) enterprises as the established core (30% 规上, as a small demo city
- * should look: the default 3,000-firm city is ~30% 规上) and every further enterprise as the long
- * tail of small firms, with much lower rates. So the 规上 share falls as `scale` grows, and at
- * scale 100,000 (a proxy of the full city) the expected counts land near, not exactly at, the
- * targets:
- *   规上 (latest year)   core 30%   tail 4.16%   → 5,450 at 100k (99% of T9's 5,500; earlier years fewer)
- *   high-tech            core 16%   tail 5.16%   → 5,700 at 100k (95% of T10's 6,000)
- *   tech SMEs            core 20%   tail 10.95%  → 11,400 at 100k (95% of T11's 12,000)
+ * ## Counts, output and the plan's targets T1, T4, T5, T9–T11 (see RATES)
+ * The targets describe the platforms' whole city. The generator builds it in three tiers by
+ * position: the first CORE_SIZE (5,000) enterprises are the established core (30% 规上, as a small
+ * demo city should look), the next ones up to CITY_SIZE (25,000, the default `serve --demo` city)
+ * complete the platforms' city at the plan's scale, with 40 large groups (60–1,200 亿元 output)
+ * that carry much of its output, and every further enterprise is the long tail of small firms.
+ * The default city (seed 1) lands near the targets in 2025, some met and some at risk:
+ *   output               2.85 万亿元   (95% of T1's 3 万亿: at risk)
+ *   规上 (latest year)   5,246         (95% of T9's 5,500: at risk; 4,567 in 2021)
+ *   high-tech            6,231         (T10 > 6,000: met)
+ *   tech SMEs            11,501        (96% of T11's 12,000: at risk)
+ *   key industries       all seven ≥ 1,000 亿元, none ≥ 10,000 亿元 (T4 met, T5 behind)
+ * Larger scales add small firms at the tail's low rates (100,000 firms: 8,400 规上, 4.3 万亿元).
  * The other labels follow the same pattern (RATES). Chain leaders need output ≥ 200,000 万元 and
  * are very few (at most one per ~6,700 firms, at least one when a firm qualifies).
  *
@@ -169,29 +171,49 @@ export interface GeneratedCity {
 // ---------------------------------------------------------------------------------------------
 // Rates
 
-/** The first CORE_SIZE enterprises are the established core; the rest is the long tail. */
+/**
+ * Enterprises by position in the city: the first CORE_SIZE are the established core (a small demo
+ * city, 30% 规上), the next ones up to CITY_SIZE complete the platforms' city at the plan's scale
+ * (the default `serve --demo` city), every further one is the long tail of small firms.
+ */
 export const CORE_SIZE = 5000;
+export const CITY_SIZE = 25_000;
 
-type RateKey = 'above' | Exclude<Label, 'chain_leader'>;
+type RateKey = 'above' | 'giant' | Exclude<Label, 'chain_leader'>;
+type Tier = 'core' | 'city' | 'tail';
+const TIERS: readonly { tier: Tier; upTo: number }[] = [
+  { tier: 'core', upTo: CORE_SIZE },
+  { tier: 'city', upTo: CITY_SIZE },
+  { tier: 'tail', upTo: Infinity },
+];
 
 /**
- * Per-enterprise rates (core, tail). Expected count at scale N:
- * core × min(N, 5000) + tail × max(0, N − 5000). Values at N = 100,000 in the comments.
+ * Per-enterprise rates by tier. `giant`: large groups (output 60–1,200 亿元, counted among the
+ * 规上 firms), which carry much of a real city's output. Expected counts at CITY_SIZE (25,000,
+ * latest year) in the comments, against the plan's targets.
  */
-export const RATES: Record<RateKey, { core: number; tail: number }> = {
-  above: { core: 0.3, tail: 0.04158 }, // 5,450 (T9 > 5,500)
-  high_tech: { core: 0.16, tail: 0.05158 }, // 5,700 (T10 > 6,000)
-  tech_sme: { core: 0.2, tail: 0.10947 }, // 11,400 (T11 12,000)
-  specialized_sme: { core: 0.08, tail: 0.02737 }, // 3,000
-  little_giant: { core: 0.012, tail: 0.002842 }, // 330
-  single_champion: { core: 0.003, tail: 0.000316 }, // 45
-  hidden_champion: { core: 0.004, tail: 0.000526 }, // 70
-  rd_institution: { core: 0.15, tail: 0.02158 }, // 2,800
+export const RATES: Record<RateKey, Record<Tier, number>> = {
+  above: { core: 0.3, city: 0.186, tail: 0.04158 }, // 5,220 (T9 > 5,500: at risk)
+  giant: { core: 0, city: 0.002, tail: 0 }, // 40
+  high_tech: { core: 0.16, city: 0.275, tail: 0.05158 }, // 6,300 (T10 > 6,000: met)
+  tech_sme: { core: 0.2, city: 0.52, tail: 0.10947 }, // 11,400 (T11 12,000: at risk)
+  specialized_sme: { core: 0.08, city: 0.1, tail: 0.02737 }, // 2,400
+  little_giant: { core: 0.012, city: 0.012, tail: 0.002842 }, // 300
+  single_champion: { core: 0.003, city: 0.002, tail: 0.000316 }, // 55
+  hidden_champion: { core: 0.004, city: 0.003, tail: 0.000526 }, // 80
+  rd_institution: { core: 0.15, city: 0.12, tail: 0.02158 }, // 3,150
 };
 
+const tierOf = (index: number): Tier => TIERS.find((t) => index < t.upTo)!.tier;
+
 export function expectedCount(key: RateKey, scale: number): number {
-  const { core, tail } = RATES[key];
-  return core * Math.min(scale, CORE_SIZE) + tail * Math.max(0, scale - CORE_SIZE);
+  let total = 0;
+  let from = 0;
+  for (const { tier, upTo } of TIERS) {
+    total += RATES[key][tier] * Math.max(0, Math.min(scale, upTo) - from);
+    from = upTo;
+  }
+  return total;
 }
 
 /** The labels (the same list as the schema's LABELS, kept here so this file stays free of drizzle). */
@@ -450,6 +472,10 @@ function latestRevenue(rng: Random, kind: FirmKind): number {
       do revenue = rng.logNormal(3_200, 0.3);
       while (revenue < 2050);
       return revenue;
+    case 'giant': // large groups: 60–1,200 亿元
+      do revenue = rng.logNormal(2_200_000, 0.6);
+      while (revenue < 600_000 || revenue > 12_000_000);
+      return revenue;
     case 'anchor':
       return rng.logNormal(30_000, 0.25);
     case 'below':
@@ -467,7 +493,7 @@ const RISING_SHARE = 0.15;
 /** 规下 firms that were 规上 in an earlier year (降规); the others stay under the line. */
 const DROPPED_SHARE = 0.04;
 
-type FirmKind = 'above' | 'rising' | 'below' | 'anchor';
+type FirmKind = 'above' | 'giant' | 'rising' | 'below' | 'anchor';
 
 /** Latest-year figures, then back to earlier years along a growth trend with noise. */
 function economics(
@@ -717,11 +743,15 @@ export function generateCity(input: GenerateCityInput): GeneratedCity {
   const platformOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const platformIndex = platformTable.pick(firmRng);
-    const rate = i < CORE_SIZE ? RATES.above.core : RATES.above.tail;
-    const kind: FirmKind = firmRng.chance(rate)
-      ? firmRng.chance(RISING_SHARE)
-        ? 'rising'
-        : 'above'
+    const tier = tierOf(i);
+    const giant = RATES.giant[tier] / RATES.above[tier];
+    // The core draws no giant, so a small city stays what it was.
+    const kind: FirmKind = firmRng.chance(RATES.above[tier])
+      ? giant > 0 && firmRng.chance(giant)
+        ? 'giant'
+        : firmRng.chance(RISING_SHARE)
+          ? 'rising'
+          : 'above'
       : 'below';
     platformOf[i] = platformIndex;
     firms[i] = makeFirm(firmRng, plans[platformIndex]!, input.mapping, kind, years, classes, i);

@@ -29,8 +29,11 @@ import { generateCity, type OddKind } from './generate';
 
 export { countGeneratedDemoEnterprises, SEEDED_DEMO_USCC };
 
-/** `serve --demo` loads this city when none has been generated yet. */
-export const DEFAULT_DEMO_SCALE = 3000;
+/**
+ * `serve --demo` loads this city when none has been generated yet: the platforms' city at the
+ * plan's scale (generate.ts, CITY_SIZE).
+ */
+export const DEFAULT_DEMO_SCALE = 25_000;
 export const DEFAULT_DEMO_SEED = 1;
 
 const LOAD_LOCK = 727402;
