@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { PlatformFilter } from '../evaluation/PlatformFilter';
-import { actionsOf, formatYi, PAGE_SIZES, type RowAction } from './chainLeadersFormat';
+import { actionsOf, decidedOnIfDifferent, formatYi, PAGE_SIZES, type RowAction } from './chainLeadersFormat';
 import { DecisionTag } from './DecisionHistory';
 import { STATUSES } from '../../../modules/chain-leaders/core/rules';
 
@@ -132,6 +132,11 @@ export function CandidateTable({
               {r.grantedOn
                 ? t('chainLeaders.table.grantedOn', { date: formatDate(r.grantedOn) })
                 : t('chainLeaders.table.grantedUnknown')}
+            </Typography.Text>
+          )}
+          {decidedOnIfDifferent(r) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('chainLeaders.table.decidedOn', { date: decidedOnIfDifferent(r) })}
             </Typography.Text>
           )}
         </Flex>
