@@ -91,7 +91,10 @@ async function publish(deps: Deps, actor: Actor, id: number, options: PublishBod
     // Enterprises get the whole notice period to object; ending it early is recorded with a reason.
     const early = run.noticeEndsOn !== null && today() < run.noticeEndsOn;
     if (early && !earlyReason) fail('NOTICE_NOT_OVER');
-    await repo.setRunStatus(tx, id, 'published', { publishedBy: actor.userId });
+    await repo.setRunStatus(tx, id, 'published', {
+      publishedBy: actor.userId,
+      ...(early ? { endedEarly: { on: today(), reason: earlyReason } } : {}),
+    });
     await supersede(tx, run, ['published', 'notice']);
     await recordAudit(tx, subjectOf(actor), {
       action: 'evaluation.publish',
