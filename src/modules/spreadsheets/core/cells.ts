@@ -3,13 +3,20 @@
 /** Characters that make a spreadsheet treat text as a formula (OWASP CSV/formula injection). */
 const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 
-/** Text that would start a formula gets a leading apostrophe; numbers stay numbers. */
+/** A plain number written as text ("-5", "+3.5", "-1,234.5"): a spreadsheet reads it as that number, never as a formula. */
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * Text that a spreadsheet would interpret as a formula gets a leading apostrophe (only for cells
+ * written into a workbook: the web and JSON show the value as it is); numbers stay numbers, and so
+ * does text that is just a number ("-5" is shown as "-5", not "'-5").
+ */
 export function safeCell(value: unknown): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean' || value instanceof Date) return value;
   const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !(/\d/.test(text) && NUMBER_TEXT.test(text)) ? `'${text}` : text;
 }
 
 /** Undoes `safeCell`'s escaping: `'=1+1` read back from an export is `=1+1`. */
