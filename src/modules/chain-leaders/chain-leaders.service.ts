@@ -1,5 +1,6 @@
 import type { Database, Tx } from '../../platform/db/client';
 import type { PlatformScope } from '../../platform/scope';
+import { zonedDate } from '../../platform/time-zone';
 import { fail, forbidden } from '../../platform/errors';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
@@ -27,7 +28,6 @@ import {
   normaliseReason,
   REASON_MIN_LENGTH,
   statusOf,
-  todayInChina,
   type Counts,
   type Decision,
 } from './core/rules';
@@ -111,7 +111,7 @@ export function createChainLeaderService(database: Database) {
   /** The asked year, or the latest year with enterprise figures (this year when there are none). */
   async function resolveYear(year: number | undefined) {
     const years = await repo.yearsWithFigures(db);
-    const resolved = year ?? years[years.length - 1] ?? Number(todayInChina().slice(0, 4));
+    const resolved = year ?? years[years.length - 1] ?? Number(zonedDate().slice(0, 4));
     return { year: resolved, years };
   }
 
@@ -261,11 +261,7 @@ export function createChainLeaderService(database: Database) {
      * The task force confirms a candidate (grants the label) or declines it (revokes the label if
      * held), with a reason. One transaction with the decision and the audit row.
      */
-    async decide(
-      actor: Actor,
-      input: DecisionInput,
-      today: string = todayInChina(),
-    ): Promise<DecisionResult> {
+    async decide(actor: Actor, input: DecisionInput, today: string = zonedDate()): Promise<DecisionResult> {
       require(actor, 'chain:decide');
       const reason = normaliseReason(input.reason);
       if (reason === null)

@@ -1,4 +1,5 @@
 /** Spreadsheet cell rules shared by every export and import. Pure. */
+import { zonedDate, zonedDateTime } from '../../../platform/time-zone';
 
 /** Characters that make a spreadsheet treat text as a formula (OWASP CSV/formula injection). */
 const FORMULA_START = /^[=+\-@\t\r\n\0]/;
@@ -36,25 +37,16 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(cleaned)}`;
 }
 
-const BEIJING = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A moment as Beijing time, `YYYY-MM-DD HH:mm:ss` (how every export writes a time); null stays null. */
+/**
+ * A moment in the configured time zone (`YIYUAN_TIME_ZONE`, default Beijing), `YYYY-MM-DD HH:mm:ss`
+ * (how every export writes a time); null stays null.
+ */
 export function beijingTime(at: Date | string | null | undefined): string | null {
   if (at === null || at === undefined || at === '') return null;
   const date = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(date.getTime())) return null;
-  const p = Object.fromEntries(BEIJING.formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return zonedDateTime(date);
 }
 
-/** Today's date in Beijing, `YYYY-MM-DD` (file names of downloads). */
-export const beijingDate = (now: Date = new Date()): string => beijingTime(now)!.slice(0, 10);
+/** Today's date in the configured time zone, `YYYY-MM-DD` (file names of downloads). */
+export const beijingDate = (now: Date = new Date()): string => zonedDate(now);
