@@ -75,7 +75,12 @@ export function ListPage<T extends object>(props: Props<T>) {
           size="middle"
           {...table}
           locale={{
-            emptyText: (
+            // A failed load is never shown as an empty list: the alert above says what went wrong.
+            emptyText: error ? (
+              <Typography.Text type="danger" data-testid="list-load-failed">
+                {t('common.listLoadFailed')}
+              </Typography.Text>
+            ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty}>
                 {props.emptyAction}
               </Empty>
