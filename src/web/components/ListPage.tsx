@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Table, Typography, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
+import { TableEmpty } from './TableEmpty';
 
 interface Paging {
   page: number;
@@ -75,15 +76,10 @@ export function ListPage<T extends object>(props: Props<T>) {
           size="middle"
           {...table}
           locale={{
-            // A failed load is never shown as an empty list: the alert above says what went wrong.
-            emptyText: error ? (
-              <Typography.Text type="danger" data-testid="list-load-failed">
-                {t('common.listLoadFailed')}
-              </Typography.Text>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty}>
+            emptyText: (
+              <TableEmpty error={error} description={props.empty}>
                 {props.emptyAction}
-              </Empty>
+              </TableEmpty>
             ),
           }}
           pagination={
