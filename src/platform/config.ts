@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { ROLES, type Role } from '../modules/auth/core/access';
+import { DEFAULT_TIME_ZONE, isTimeZone, setTimeZone } from './time-zone';
 
 /** Every setting of Yiyuan, read once from the environment (and CLI flags) and validated. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   /** Enterprises of the generated demo city loaded with `demo` (0 = none). */
   demoScale: number;
   logLevel: string;
+  /** `YIYUAN_TIME_ZONE`: the zone of dates in file names, exports and decisions (IANA name). */
+  timeZone: string;
   /** Always mark the session cookie `Secure` and send HSTS (also done per request over HTTPS). */
   cookieSecure: boolean;
   /**
@@ -224,6 +227,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL: expected postgres://user@host:port/database / 应为 postgres:// 连接串');
   }
+  const timeZone = env.YIYUAN_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone))
+    problems.push(
+      `YIYUAN_TIME_ZONE=${timeZone}: expected an IANA time zone such as Asia/Shanghai / 应为时区名称，如 Asia/Shanghai`,
+    );
   const appDatabaseUrl = env.YIYUAN_APP_DATABASE_URL?.trim() || null;
   if (appDatabaseUrl && !/^postgres(ql)?:\/\//.test(appDatabaseUrl)) {
     problems.push(
@@ -246,6 +254,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     // The demo city at the plan's scale (see modules/demo/city/generate.ts); 0 = none.
     demoScale: int('YIYUAN_DEMO_SCALE', 25_000, 0, 1_000_000),
     logLevel: logLevelFor(env, demo),
+    timeZone,
     cookieSecure: bool('YIYUAN_COOKIE_SECURE', false),
     trustedProxies,
     apiDocs: apiDocs as Config['apiDocs'],
@@ -275,6 +284,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
   };
   if (problems.length) throw new ConfigError(problems);
+  setTimeZone(overrides.timeZone ?? config.timeZone);
   return {
     ...config,
     ...overrides,

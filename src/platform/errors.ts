@@ -107,6 +107,11 @@ export const ERRORS = {
   },
   STAT_INVALID: { status: 400, zh: '上报数据有误', en: 'The reported figure is invalid' },
   QUOTA_POOL_INVALID: { status: 400, zh: '指标池设置有误', en: 'The quota pool settings are invalid' },
+  QUOTA_POOL_NOT_SAVED: {
+    status: 409,
+    zh: '该年度的指标池尚未设置（当前为默认值）：请先保存指标池，再确认分配',
+    en: 'The quota pool of this year has not been saved (defaults shown): save the pool before confirming the allocation',
+  },
   RUN_NOT_FOUND: { status: 404, zh: '评价批次不存在', en: 'Evaluation run not found' },
   RESULT_NOT_FOUND: {
     status: 404,

@@ -6,13 +6,19 @@ import './styles.css';
 import { ApiError, setAuthHandlers } from './api/client';
 import { ME_KEY } from './api/auth';
 import { App } from './App';
+import { isNetworkFailure } from './lib/errorText';
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // Client errors (4xx) will not go away by asking again.
+      // Client errors (4xx) will not go away by asking again; nor will a network failure while the
+      // browser is offline (the user is told at once and retries when connected).
       retry: (count, error) =>
-        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) &&
+        !(isNetworkFailure(error) && !navigator.onLine) &&
+        count < 2,
+      // Offline, a query fails with the network message instead of pausing on a spinner.
+      networkMode: 'always',
       refetchOnWindowFocus: false,
       staleTime: 15_000,
     },

@@ -22,6 +22,7 @@ import { HomeRedirect } from './components/HomeRedirect';
 import { PageSpin } from './components/PageSpin';
 import { PageWatermark } from './components/PageWatermark';
 import { RequirePermission } from './components/RequirePermission';
+import { RouteError } from './components/RouteError';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { MfaPage } from './pages/account/MfaPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
@@ -230,7 +231,9 @@ export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject
     if (!r.eager) element = <Suspense fallback={<PageSpin />}>{element}</Suspense>;
     if (r.watermark) element = <PageWatermark>{element}</PageWatermark>;
     if (r.permission) element = <RequirePermission permission={r.permission}>{element}</RequirePermission>;
-    return r.path === '' ? { index: true, element } : { path: r.path, element };
+    // A page that fails (its code not downloadable offline, or a bug) keeps the frame and its menu.
+    const errorElement = <RouteError />;
+    return r.path === '' ? { index: true, element, errorElement } : { path: r.path, element, errorElement };
   });
 }
 

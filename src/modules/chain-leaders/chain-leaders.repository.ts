@@ -188,11 +188,15 @@ export async function lockForDecision(tx: Tx, scope: PlatformScope, id: number, 
   };
 }
 
-export async function insertDecision(tx: Tx, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
+export async function insertDecision(
+  tx: Tx,
+  d: Omit<DecisionRow, 'id' | 'decidedAt'> & { decidedAt: Date | null },
+): Promise<DecisionRow> {
   const rows = await rowsOf(
     tx,
-    sql`insert into chain_leader_decisions (enterprise_id, year, decision, reason, decided_by, decided_by_name)
-      values (${d.enterpriseId}, ${d.year}, ${d.decision}, ${d.reason}, ${d.decidedBy}, ${d.decidedByName})
+    sql`insert into chain_leader_decisions (enterprise_id, year, decision, reason, decided_by, decided_by_name, decided_at)
+      values (${d.enterpriseId}, ${d.year}, ${d.decision}, ${d.reason}, ${d.decidedBy}, ${d.decidedByName},
+        coalesce(${d.decidedAt ? d.decidedAt.toISOString() : null}::timestamptz, now()))
       returning id, enterprise_id, year, decision, reason, decided_by, decided_by_name, decided_at`,
   );
   return decisionOf(rows[0]!);

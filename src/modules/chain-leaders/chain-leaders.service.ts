@@ -1,9 +1,12 @@
-import type { Database } from '../../platform/db/client';
+import type { Database, Tx } from '../../platform/db/client';
+import type { PlatformScope } from '../../platform/scope';
+import { zonedDate } from '../../platform/time-zone';
 import { fail, forbidden } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.service';
+import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import * as repo from './chain-leaders.repository';
 import type {
+  ChainLeaderDecision,
   ChainLeaderFilters,
   ChainLeaderList,
   ChainLeaderQuery,
@@ -25,14 +28,78 @@ import {
   normaliseReason,
   REASON_MIN_LENGTH,
   statusOf,
-  todayInChina,
   type Counts,
+  type Decision,
 } from './core/rules';
 
 type ListFilters = Omit<ChainLeaderFilters, 'year'>;
 
 const withoutInitials = ({ nameInitials: _omit, ...row }: ChainLeaderRow & { nameInitials: string }) =>
   row as ChainLeaderRow;
+
+export interface DecisionRecord {
+  enterpriseId: number;
+  year: number;
+  decision: Decision;
+  /** Already normalised (`normaliseReason`). */
+  reason: string;
+  decidedBy: number | null;
+  decidedByName: string;
+  /** The day of the decision (YYYY-MM-DD, China time): the label's date follows from it. */
+  today: string;
+  /** When the decision was taken; now when left out. */
+  decidedAt?: Date;
+}
+
+/**
+ * Records one decision in the caller's transaction: the rules (a candidate of the year, or a
+ * leader to revoke), the decision row, the label and the audit row. The task force's decisions
+ * (`decide`) and the demo city's confirmed leaders both come through here.
+ */
+export async function applyDecisionIn(
+  tx: Tx,
+  subject: AuditSubject,
+  scope: PlatformScope,
+  d: DecisionRecord,
+): Promise<ChainLeaderDecision> {
+  const found = await repo.lockForDecision(tx, scope, d.enterpriseId, d.year);
+  if (!found) return fail('ENTERPRISE_NOT_FOUND');
+  const candidate = isCandidate(found.output);
+  if (!decisionAllowed(d.decision, candidate, found.label !== null)) fail('CHAIN_NOT_CANDIDATE');
+  const saved = await repo.insertDecision(tx, {
+    enterpriseId: d.enterpriseId,
+    year: d.year,
+    decision: d.decision,
+    reason: d.reason,
+    decidedBy: d.decidedBy,
+    decidedByName: d.decidedByName,
+    decidedAt: d.decidedAt ?? null,
+  });
+  let label: Record<string, unknown>;
+  if (d.decision === 'confirmed') {
+    const grantedOn = grantDate(d.year, d.today, found.label ? found.label.grantedOn : undefined);
+    await repo.upsertLabel(tx, d.enterpriseId, grantedOn);
+    label = { grantedOn, previousGrantedOn: found.label ? found.label.grantedOn : undefined };
+  } else {
+    if (found.label) await repo.deleteLabel(tx, d.enterpriseId);
+    label = { revoked: found.label !== null, previousGrantedOn: found.label?.grantedOn };
+  }
+  await recordAudit(tx, subject, {
+    action: d.decision === 'confirmed' ? 'chain_leader.confirm' : 'chain_leader.decline',
+    result: 'success',
+    objectType: 'enterprise',
+    objectId: d.enterpriseId,
+    detail: {
+      decisionId: saved.id,
+      year: d.year,
+      output: found.output,
+      reason: d.reason,
+      decidedAt: saved.decidedAt,
+      ...label,
+    },
+  });
+  return saved;
+}
 
 /** Chain leaders (plan §3.1): candidates from data, confirmation by the task force. */
 export function createChainLeaderService(database: Database) {
@@ -44,7 +111,7 @@ export function createChainLeaderService(database: Database) {
   /** The asked year, or the latest year with enterprise figures (this year when there are none). */
   async function resolveYear(year: number | undefined) {
     const years = await repo.yearsWithFigures(db);
-    const resolved = year ?? years[years.length - 1] ?? Number(todayInChina().slice(0, 4));
+    const resolved = year ?? years[years.length - 1] ?? Number(zonedDate().slice(0, 4));
     return { year: resolved, years };
   }
 
@@ -194,11 +261,7 @@ export function createChainLeaderService(database: Database) {
      * The task force confirms a candidate (grants the label) or declines it (revokes the label if
      * held), with a reason. One transaction with the decision and the audit row.
      */
-    async decide(
-      actor: Actor,
-      input: DecisionInput,
-      today: string = todayInChina(),
-    ): Promise<DecisionResult> {
+    async decide(actor: Actor, input: DecisionInput, today: string = zonedDate()): Promise<DecisionResult> {
       require(actor, 'chain:decide');
       const reason = normaliseReason(input.reason);
       if (reason === null)
@@ -210,38 +273,17 @@ export function createChainLeaderService(database: Database) {
             en: `Give a reason (at least ${REASON_MIN_LENGTH} characters)`,
           },
         ]);
-      const scope = platformScope(actor);
-      const decision = await database.transaction(async (tx) => {
-        const found = await repo.lockForDecision(tx, scope, input.enterpriseId, input.year);
-        if (!found) return fail('ENTERPRISE_NOT_FOUND');
-        const candidate = isCandidate(found.output);
-        if (!decisionAllowed(input.decision, candidate, found.label !== null)) fail('CHAIN_NOT_CANDIDATE');
-        const saved = await repo.insertDecision(tx, {
+      const decision = await database.transaction(async (tx) =>
+        applyDecisionIn(tx, subjectOf(actor), platformScope(actor), {
           enterpriseId: input.enterpriseId,
           year: input.year,
           decision: input.decision,
           reason: reason!,
           decidedBy: actor.userId,
           decidedByName: (await repo.displayNameOf(tx, actor.userId)) ?? actor.username,
-        });
-        let label: Record<string, unknown>;
-        if (input.decision === 'confirmed') {
-          const grantedOn = grantDate(input.year, today, found.label ? found.label.grantedOn : undefined);
-          await repo.upsertLabel(tx, input.enterpriseId, grantedOn);
-          label = { grantedOn, previousGrantedOn: found.label ? found.label.grantedOn : undefined };
-        } else {
-          if (found.label) await repo.deleteLabel(tx, input.enterpriseId);
-          label = { revoked: found.label !== null, previousGrantedOn: found.label?.grantedOn };
-        }
-        await recordAudit(tx, subjectOf(actor), {
-          action: input.decision === 'confirmed' ? 'chain_leader.confirm' : 'chain_leader.decline',
-          result: 'success',
-          objectType: 'enterprise',
-          objectId: input.enterpriseId,
-          detail: { decisionId: saved.id, year: input.year, output: found.output, reason, ...label },
-        });
-        return saved;
-      });
+          today,
+        }),
+      );
       // The enterprise's row of the year after the decision (none: a revoked leader below the line).
       const row = (await rowsOfYear(actor, input.year)).find((r) => r.enterpriseId === input.enterpriseId);
       return { decision, item: row ? withoutInitials(row) : null };

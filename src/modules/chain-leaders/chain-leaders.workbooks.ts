@@ -1,5 +1,6 @@
 /** A year's chain-leader list as a workbook (导出链主企业名单). */
 import type { Readable } from 'node:stream';
+import { beijingTime } from '../spreadsheets/core/cells';
 import { once, streamWorkbook, type SheetSpec } from '../spreadsheets/xlsx-writer';
 import type { ChainLeaderRow } from './chain-leaders.schemas';
 import type { ChainLeaderStatus, Decision } from './core/rules';
@@ -11,9 +12,8 @@ const STATUS_NAMES: Record<ChainLeaderStatus, string> = {
 };
 const DECISION_NAMES: Record<Decision, string> = { confirmed: '确认', declined: '不予确认/撤销' };
 
-/** China Standard Time, `YYYY-MM-DD HH:mm`. */
-const chinaTime = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** The configured time zone (China Standard Time by default), `YYYY-MM-DD HH:mm`. */
+const chinaTime = (iso: string) => beijingTime(iso)!.slice(0, 16);
 
 /** `YYYY年度链主企业候选名单` */
 export const chainLeaderWorkbookName = (year: number) => `${year}年度链主企业候选名单`;

@@ -52,6 +52,18 @@ export async function ensureDemoEnterprise(
   return created ?? null;
 }
 
+/** The demo task force's account (who confirms the demo city's chain leaders), if it exists. */
+export async function demoDecider(
+  tx: Db | Tx,
+  username: string,
+): Promise<{ id: number; displayName: string } | null> {
+  const rows = await tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  return rows[0] ?? null;
+}
+
 export async function usernameTaken(tx: Db | Tx, username: string): Promise<boolean> {
   const rows = await tx
     .select({ id: users.id })
@@ -222,7 +234,10 @@ export async function writeCity(
   onProgress: ((done: number, total: number) => void) | undefined,
 ) {
   const n = city.enterprises.length;
-  const labelTotal = city.enterprises.reduce((s, e) => s + e.labels.length, 0);
+  const labelTotal = city.enterprises.reduce(
+    (s, e) => s + e.labels.filter((l) => l.label !== 'chain_leader').length,
+    0,
+  );
   const total = n * 2 + city.yearRows.length + labelTotal;
   let done = 0;
   const progress = (rows: number) => {
@@ -290,8 +305,13 @@ export async function writeCity(
     progress,
   );
   // Labels: (enterprise, label) index pairs, flattened.
+  // The chain-leader label is granted by a decision of the task force (see load.ts), not copied.
   const labelIndex: [number, number][] = [];
-  city.enterprises.forEach((e, i) => e.labels.forEach((_, j) => labelIndex.push([i, j])));
+  city.enterprises.forEach((e, i) =>
+    e.labels.forEach((l, j) => {
+      if (l.label !== 'chain_leader') labelIndex.push([i, j]);
+    }),
+  );
   const labelRows = await copyRows(
     client,
     'enterprise_labels',
@@ -317,7 +337,7 @@ export async function writeCity(
     },
     progress,
   );
-  return { yearRows, labelRows, contacts };
+  return { yearRows, labelRows, contacts, idOf };
 }
 
 /**

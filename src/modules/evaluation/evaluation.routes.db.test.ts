@@ -229,6 +229,25 @@ describe('evaluation API', () => {
       earlyReason: '异议已处理完毕，提前结束公示',
     });
     expect(published.json().status).toBe('published');
+    // The early end is part of the run's record: the actual end, the reason, who decided.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(published.json()).toMatchObject({
+      noticeEndedOn: today,
+      earlyEndReason: '异议已处理完毕，提前结束公示',
+      publishedByName: '市专班 演示',
+    });
+    expect(published.json().noticeEndsOn > today).toBe(true);
+    // The enterprise is told the notice ended early, when and why.
+    const card = (await call('enterprise', 'GET', `/api/evaluation/scorecard/${mine}`)).json();
+    expect(card.run).toMatchObject({ noticeEndedOn: today, earlyEndReason: '异议已处理完毕，提前结束公示' });
+    // The database refuses an early end without a reason.
+    await expect(
+      database.pool.query(
+        `insert into evaluation_runs (year, version, method_id, input_hash, summary, notice_ended_on)
+         select year, 99, method_id, input_hash, summary, current_date from evaluation_runs where id = $1`,
+        [runId],
+      ),
+    ).rejects.toThrow(/evaluation_runs_early_end_reason/);
     expect((await call('taskforce', 'DELETE', `/api/evaluation/runs/${runId}`)).statusCode).toBe(409);
     const objections = (await call('enterprise', 'GET', `/api/evaluation/runs/${runId}/objections`)).json();
     expect(objections).toHaveLength(1);

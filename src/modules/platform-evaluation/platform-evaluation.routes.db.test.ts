@@ -133,6 +133,16 @@ describe('platform evaluation API', () => {
     expect(negative.statusCode).toBe(400);
     expect(negative.json().error.details[0].field).toBe('landMu');
 
+    // Nothing saved yet: the allocation of the default pool cannot be confirmed.
+    const unsaved = await call('taskforce', 'POST', `/api/quota-pools/${year}/confirm`);
+    expect(unsaved.statusCode).toBe(409);
+    expect(unsaved.json().error).toMatchObject({
+      code: 'QUOTA_POOL_NOT_SAVED',
+      zh: expect.stringContaining('尚未设置'),
+      en: expect.stringContaining('not been saved'),
+    });
+    expect((await call('leader', 'GET', '/api/platform-evaluation')).json().pool.confirmedAt).toBeNull();
+
     const ok = await call('taskforce', 'PUT', `/api/quota-pools/${year}`, pool);
     expect(ok.statusCode, ok.body).toBe(200);
     const r: Evaluation = ok.json();

@@ -162,6 +162,8 @@ async function savePool(
 async function confirm(deps: Deps, actor: Actor, year: number): Promise<PlatformEvaluation> {
   if (!can(actor, 'quota:write')) forbidden('quota:write');
   const result = await compute(deps, year);
+  // The allocation divides a pool someone decided: never the defaults shown before one is saved.
+  if (!result.pool.saved) fail('QUOTA_POOL_NOT_SAVED');
   const snapshot = snapshotOf(result);
   await deps.database.transaction(async (tx) => {
     const { landMu, energyTce, threshold, leaders } = result.pool;

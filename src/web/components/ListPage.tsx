@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Table, Typography, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
+import { TableEmpty } from './TableEmpty';
 
 interface Paging {
   page: number;
@@ -76,9 +77,9 @@ export function ListPage<T extends object>(props: Props<T>) {
           {...table}
           locale={{
             emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty}>
+              <TableEmpty error={error} description={props.empty}>
                 {props.emptyAction}
-              </Empty>
+              </TableEmpty>
             ),
           }}
           pagination={

@@ -4,6 +4,8 @@ import type { Database } from '../../../platform/db/client';
 import { checkUscc } from '../../enterprises/core/uscc';
 import {
   countGeneratedDemoEnterprises,
+  DEFAULT_DEMO_SCALE,
+  DEFAULT_DEMO_SEED,
   DemoCityExistsError,
   loadDemoCity,
   SEEDED_DEMO_USCC,
@@ -173,5 +175,56 @@ describe('loadDemoCity', () => {
     expect(other.deleted).toBe(500);
     expect((await tableCounts()).enterprises).toBe(120);
     expect(await countGeneratedDemoEnterprises(database.db)).toBe(120);
+  });
+
+  it('confirms every demo chain leader by a recorded decision of the task force (who, when, why)', async () => {
+    // The city `serve --demo` loads.
+    const city = (await loadDemoCity(database, {
+      keys: testKeyRing(),
+      scale: DEFAULT_DEMO_SCALE,
+      seed: DEFAULT_DEMO_SEED,
+      replace: true,
+    }))!;
+    const { rows } = await database.pool.query<{
+      enterprise_id: number;
+      granted_on: string;
+      decisions: number;
+      decision: string | null;
+      reason: string | null;
+      by_name: string | null;
+      by_username: string | null;
+      year: number | null;
+      decided_on: string | null;
+      output: number | null;
+      audits: number;
+    }>(
+      `select l.enterprise_id, l.granted_on::text as granted_on,
+              (select count(*)::int from chain_leader_decisions d where d.enterprise_id = l.enterprise_id) as decisions,
+              d.decision, d.reason, d.decided_by_name as by_name, u.username as by_username, d.year,
+              (d.decided_at at time zone 'Asia/Shanghai')::date::text as decided_on,
+              y.output::float8 as output,
+              (select count(*)::int from audit_log a where a.action = 'chain_leader.confirm'
+                 and a.object_id = l.enterprise_id::text) as audits
+         from enterprise_labels l
+         join enterprises e on e.id = l.enterprise_id and e.is_demo
+         left join chain_leader_decisions d on d.enterprise_id = l.enterprise_id
+         left join users u on u.id = d.decided_by
+         left join enterprise_years y on y.enterprise_id = l.enterprise_id and y.year = d.year
+        where l.label = 'chain_leader'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBe(city.labels.chain_leader);
+    for (const r of rows) {
+      expect(r.decisions).toBe(1);
+      expect(r.decision).toBe('confirmed');
+      expect(r.by_username).toBe('taskforce');
+      expect(r.by_name).toBe('市专班 演示');
+      expect(r.reason).toMatch(/^演示数据：\d{4} 年产值 [\d.]+ 亿元/);
+      // A candidate in the year it was confirmed for (the service's rule).
+      expect(r.output).toBeGreaterThanOrEqual(200_000);
+      // The label's date follows from the decision's day, as for a decision in the web.
+      expect(r.granted_on).toBe(r.decided_on! <= `${r.year}-12-31` ? r.decided_on : `${r.year}-12-31`);
+      expect(r.audits).toBe(1);
+    }
   });
 });

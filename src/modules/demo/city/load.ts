@@ -7,10 +7,12 @@
  * single demo enterprise that `seedDemo` creates (the demo `enterprise` user is scoped to it) is
  * never deleted: it only gets a profile (yearly figures, industry, land …) where it has none.
  */
-import type { Database } from '../../../platform/db/client';
+import type { Database, Tx } from '../../../platform/db/client';
 import { sealPhone, type PiKeyRing } from '../../../platform/crypto/personal-info';
 import type { Label } from '../../enterprises/core/codes';
 import { recordAudit, type AuditSubject } from '../../audit/audit.service';
+import { applyDecisionIn } from '../../chain-leaders/chain-leaders.service';
+import { demoLeaderDecisions, demoLeaderReason } from '../core/chain-leader-decisions';
 import { SEEDED_DEMO_USCC } from '../core/demo-identity';
 import { seedDemo } from '../demo.seed';
 import {
@@ -20,12 +22,13 @@ import {
   countGenerated,
   countGeneratedDemoEnterprises,
   deleteGenerated,
+  demoDecider,
   lockDemo,
   seededEnterprise,
   takenIdentities,
   writeCity,
 } from '../demo.repository';
-import { generateCity, type OddKind } from './generate';
+import { generateCity, type GeneratedCity, type OddKind } from './generate';
 
 export { countGeneratedDemoEnterprises, SEEDED_DEMO_USCC };
 
@@ -86,6 +89,41 @@ export interface DemoCityResult {
 
 const DEMO_SUBJECT: AuditSubject = { userId: null, username: 'system:demo-city', ip: null };
 
+/** The demo account that confirms the demo city's chain leaders (`seedDemo` creates it). */
+const DEMO_DECIDER = 'taskforce';
+
+/**
+ * The generated chain leaders, confirmed through the chain-leaders service's decision (the same
+ * rules, decision row, label and audit row as a task-force decision in the web), by the demo task
+ * force account, on the generated day. Returns how many were confirmed.
+ */
+async function confirmLeaders(tx: Tx, city: GeneratedCity, idOf: (i: number) => number): Promise<number> {
+  const leaders = city.enterprises.flatMap((e, enterprise) =>
+    e.labels.filter((l) => l.label === 'chain_leader').map((l) => ({ enterprise, grantedOn: l.grantedOn })),
+  );
+  const decisions = demoLeaderDecisions(leaders, city.yearRows);
+  const decider = await demoDecider(tx, DEMO_DECIDER);
+  const subject: AuditSubject = { userId: decider?.id ?? null, username: DEMO_DECIDER, ip: null };
+  for (const d of decisions)
+    await applyDecisionIn(
+      tx,
+      subject,
+      { kind: 'all' },
+      {
+        enterpriseId: idOf(d.enterprise),
+        year: d.year,
+        decision: 'confirmed',
+        reason: demoLeaderReason(d.year, d.output),
+        decidedBy: decider?.id ?? null,
+        decidedByName: decider?.displayName ?? '市专班 演示',
+        today: d.decidedOn,
+        // 10:00 China time on the day of the decision.
+        decidedAt: new Date(`${d.decidedOn}T10:00:00+08:00`),
+      },
+    );
+  return decisions.length;
+}
+
 /**
  * Seeds the demo platforms and users (idempotent), then generates and loads a city of `scale`
  * enterprises in one transaction, with its audit row. Returns null when `ifNone` is set and a
@@ -127,6 +165,7 @@ export async function loadDemoCity(
 
     const seal = (phone: string) => sealPhone(options.keys, phone);
     const written = await writeCity(client, city, seal, options.onProgress);
+    const leaders = await confirmLeaders(tx, city, written.idOf);
     const seededEnterpriseCompleted =
       seeded && city.anchor ? await completeSeeded(client, seeded, city.anchor, seal) : false;
     const { summary } = city;
@@ -141,7 +180,7 @@ export async function loadDemoCity(
         deleted,
         enterprises: summary.enterprises,
         aboveScale: summary.aboveScale,
-        labels: summary.labels,
+        labels: { ...summary.labels, chain_leader: leaders },
         yearRows: written.yearRows,
       },
     });
@@ -152,8 +191,8 @@ export async function loadDemoCity(
       enterprises: summary.enterprises,
       aboveScale: summary.aboveScale,
       aboveScaleByYear: summary.aboveScaleByYear,
-      labels: summary.labels,
-      labelRows: written.labelRows,
+      labels: { ...summary.labels, chain_leader: leaders },
+      labelRows: written.labelRows + leaders,
       yearRows: written.yearRows,
       contacts: written.contacts,
       odd: summary.odd,

@@ -115,6 +115,8 @@ export const Scorecard = Type.Object({
     version: Type.Integer(),
     status: Typed<RunStatus>(Type.String()),
     noticeEndsOn: Nullable(Type.String()),
+    noticeEndedOn: Nullable(Type.String({ description: 'The notice ended early on this day' })),
+    earlyEndReason: Nullable(Type.String()),
   }),
   mergedInto: Nullable(Type.Integer()),
   figures: JsonOf<Figures>(),

@@ -74,6 +74,8 @@ async function result(deps: Deps, actor: Actor, runId: number, enterpriseId: num
       version: run.version,
       status: run.status,
       noticeEndsOn: run.noticeEndsOn,
+      noticeEndedOn: run.noticeEndedOn,
+      earlyEndReason: run.earlyEndReason,
     },
     ...found,
     ...d,

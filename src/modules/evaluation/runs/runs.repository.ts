@@ -34,11 +34,16 @@ const runOf = (r: Row): Run => ({
   noticeStartedAt: iso(r.notice_started_at),
   noticeEndsOn: r.notice_ends_on ? String(r.notice_ends_on).slice(0, 10) : null,
   publishedAt: iso(r.published_at),
+  publishedByName: r.published_by_name ? String(r.published_by_name) : null,
+  noticeEndedOn: r.notice_ended_on ? String(r.notice_ended_on).slice(0, 10) : null,
+  earlyEndReason: r.early_end_reason ? String(r.early_end_reason) : null,
   supersededBy: num(r.superseded_by),
   pendingObjections: Number(r.pending_objections ?? 0),
 });
 
 const RUN_SELECT = sql`select r.*, to_char(r.notice_ends_on, 'YYYY-MM-DD') as notice_ends_on,
+  to_char(r.notice_ended_on, 'YYYY-MM-DD') as notice_ended_on,
+  (select coalesce(nullif(u.display_name, ''), u.username) from users u where u.id = r.published_by) as published_by_name,
   m.key as method_key, m.version as method_version, m.name as method_name,
   (select count(*)::int from evaluation_objections o where o.run_id = r.id and o.status = 'pending') as pending_objections
   from evaluation_runs r join evaluation_methods m on m.id = r.method_id`;
@@ -192,13 +197,21 @@ export async function setRunStatus(
   tx: Tx,
   id: number,
   status: RunStatus,
-  extra: { noticeEndsOn?: string; publishedBy?: number | null; supersededBy?: number } = {},
+  extra: {
+    noticeEndsOn?: string;
+    publishedBy?: number | null;
+    supersededBy?: number;
+    /** Published before the notice's end: that day and why. */
+    endedEarly?: { on: string; reason: string };
+  } = {},
 ): Promise<void> {
   await tx.execute(sql`update evaluation_runs set status = ${status},
       notice_started_at = case when ${status} = 'notice' then now() else notice_started_at end,
       notice_ends_on = coalesce(${extra.noticeEndsOn ?? null}::date, notice_ends_on),
       published_at = case when ${status} = 'published' then now() else published_at end,
       published_by = case when ${status} = 'published' then ${extra.publishedBy ?? null}::int else published_by end,
+      notice_ended_on = coalesce(${extra.endedEarly?.on ?? null}::date, notice_ended_on),
+      early_end_reason = coalesce(${extra.endedEarly?.reason ?? null}::text, early_end_reason),
       superseded_by = coalesce(${extra.supersededBy ?? null}::int, superseded_by)
     where id = ${id}`);
 }

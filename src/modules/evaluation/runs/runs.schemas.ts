@@ -34,6 +34,11 @@ export const Run = Type.Object({
   noticeStartedAt: Nullable(Type.String()),
   noticeEndsOn: Nullable(Type.String()),
   publishedAt: Nullable(Type.String()),
+  publishedByName: Nullable(Type.String({ description: 'Who published the run' })),
+  noticeEndedOn: Nullable(
+    Type.String({ description: 'Published before noticeEndsOn: the day the notice actually ended' }),
+  ),
+  earlyEndReason: Nullable(Type.String({ description: 'Why the notice was ended early' })),
   supersededBy: Nullable(Type.Integer()),
   pendingObjections: Type.Integer(),
 });

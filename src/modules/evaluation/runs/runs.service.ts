@@ -5,6 +5,7 @@
 import type { Database, Tx } from '../../../platform/db/client';
 import { fail, forbidden } from '../../../platform/errors';
 import type { PlatformScope } from '../../../platform/scope';
+import { zonedDate } from '../../../platform/time-zone';
 import { recordAudit, subjectOf } from '../../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../../auth/core/access';
 import type { MethodsService } from '../methods/methods.service';
@@ -22,7 +23,8 @@ const requirePermission = (actor: Actor, permission: Permission) => {
   if (!can(actor, permission)) forbidden(permission);
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the configured time zone (the notice's days are calendar days there). */
+const today = () => zonedDate();
 
 /** A run the actor may see (enterprises: only from its notice on), or RUN_NOT_FOUND. */
 async function visibleRun({ database }: Deps, actor: Actor, id: number): Promise<Run> {
@@ -91,7 +93,10 @@ async function publish(deps: Deps, actor: Actor, id: number, options: PublishBod
     // Enterprises get the whole notice period to object; ending it early is recorded with a reason.
     const early = run.noticeEndsOn !== null && today() < run.noticeEndsOn;
     if (early && !earlyReason) fail('NOTICE_NOT_OVER');
-    await repo.setRunStatus(tx, id, 'published', { publishedBy: actor.userId });
+    await repo.setRunStatus(tx, id, 'published', {
+      publishedBy: actor.userId,
+      ...(early ? { endedEarly: { on: today(), reason: earlyReason } } : {}),
+    });
     await supersede(tx, run, ['published', 'notice']);
     await recordAudit(tx, subjectOf(actor), {
       action: 'evaluation.publish',

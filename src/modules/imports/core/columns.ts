@@ -92,7 +92,7 @@ export const ANNUAL_COLUMNS: ImportColumn[] = [
     required: true,
     zh: '18 位统一社会信用代码（GB 32100），须已在企业名录中登记。',
     en: '18-character USCC (GB 32100); the enterprise must be registered.',
-    example: '91330100MA0000001X',
+    example: '91330100MA0000001F',
   },
   {
     key: 'name',
@@ -133,7 +133,7 @@ export const ENTERPRISE_COLUMNS: ImportColumn[] = [
     required: true,
     zh: '18 位统一社会信用代码（GB 32100），作为企业的唯一标识。',
     en: '18-character USCC (GB 32100), the enterprise key.',
-    example: '91330100MA0000001X',
+    example: '91330100MA0000001F',
   },
   {
     key: 'name',

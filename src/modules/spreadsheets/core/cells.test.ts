@@ -1,11 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../../platform/config';
+import { timeZone } from '../../../platform/time-zone';
+import { datedName } from '../reply';
 import { beijingDate, beijingTime, contentDisposition, safeCell } from './cells';
 
 describe('safe cells', () => {
   it.each([
     ['=1+1', "'=1+1"],
     ['+86 138', "'+86 138"],
-    ['-5', "'-5"],
+    ['-5', '-5'],
+    ['+3.5', '+3.5'],
+    ['-1,234.5', '-1,234.5'],
+    ['-2+3', "'-2+3"],
+    ['-', "'-"],
+    ['-1,2', "'-1,2"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tx', "'\tx"],
     ['\rx', "'\rx"],
@@ -43,5 +51,34 @@ describe('beijingTime', () => {
     expect(beijingTime(null)).toBeNull();
     expect(beijingTime('not a time')).toBeNull();
     expect(beijingDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('dates of downloads in the configured time zone', () => {
+  // 16:05 UTC is already the next day in Beijing (UTC+8).
+  const justAfter16Utc = new Date('2025-03-01T16:05:00Z');
+
+  it('dates file names and export times in Beijing by default, not UTC', () => {
+    loadConfig({});
+    expect(timeZone()).toBe('Asia/Shanghai');
+    expect(beijingDate(justAfter16Utc)).toBe('2025-03-02');
+    expect(beijingTime(justAfter16Utc)).toBe('2025-03-02 00:05:00');
+    vi.useFakeTimers({ now: justAfter16Utc, toFake: ['Date'] });
+    try {
+      expect(datedName('企业名录')).toBe('企业名录-2025-03-02.xlsx');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('follows YIYUAN_TIME_ZONE', () => {
+    try {
+      expect(loadConfig({ YIYUAN_TIME_ZONE: 'UTC' }).timeZone).toBe('UTC');
+      expect(beijingDate(justAfter16Utc)).toBe('2025-03-01');
+      expect(() => loadConfig({ YIYUAN_TIME_ZONE: 'Mars/Olympus' })).toThrow(/YIYUAN_TIME_ZONE/);
+    } finally {
+      loadConfig({});
+    }
+    expect(beijingDate(justAfter16Utc)).toBe('2025-03-02');
   });
 });

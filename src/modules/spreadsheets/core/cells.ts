@@ -1,15 +1,23 @@
 /** Spreadsheet cell rules shared by every export and import. Pure. */
+import { zonedDate, zonedDateTime } from '../../../platform/time-zone';
 
 /** Characters that make a spreadsheet treat text as a formula (OWASP CSV/formula injection). */
 const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 
-/** Text that would start a formula gets a leading apostrophe; numbers stay numbers. */
+/** A plain number written as text ("-5", "+3.5", "-1,234.5"): a spreadsheet reads it as that number, never as a formula. */
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * Text that a spreadsheet would interpret as a formula gets a leading apostrophe (only for cells
+ * written into a workbook: the web and JSON show the value as it is); numbers stay numbers, and so
+ * does text that is just a number ("-5" is shown as "-5", not "'-5").
+ */
 export function safeCell(value: unknown): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean' || value instanceof Date) return value;
   const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !(/\d/.test(text) && NUMBER_TEXT.test(text)) ? `'${text}` : text;
 }
 
 /** Undoes `safeCell`'s escaping: `'=1+1` read back from an export is `=1+1`. */
@@ -29,25 +37,16 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(cleaned)}`;
 }
 
-const BEIJING = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A moment as Beijing time, `YYYY-MM-DD HH:mm:ss` (how every export writes a time); null stays null. */
+/**
+ * A moment in the configured time zone (`YIYUAN_TIME_ZONE`, default Beijing), `YYYY-MM-DD HH:mm:ss`
+ * (how every export writes a time); null stays null.
+ */
 export function beijingTime(at: Date | string | null | undefined): string | null {
   if (at === null || at === undefined || at === '') return null;
   const date = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(date.getTime())) return null;
-  const p = Object.fromEntries(BEIJING.formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return zonedDateTime(date);
 }
 
-/** Today's date in Beijing, `YYYY-MM-DD` (file names of downloads). */
-export const beijingDate = (now: Date = new Date()): string => beijingTime(now)!.slice(0, 10);
+/** Today's date in the configured time zone, `YYYY-MM-DD` (file names of downloads). */
+export const beijingDate = (now: Date = new Date()): string => zonedDate(now);

@@ -2,6 +2,7 @@
  * The export watermark: every workbook the server sends says who exported it and when, in its
  * printed header and footer and in its document properties (pure: the writer applies it).
  */
+import { DEFAULT_TIME_ZONE, timeZone } from '../../../platform/time-zone';
 import { beijingTime } from './cells';
 
 /** Who exported a workbook, and when. */
@@ -16,7 +17,7 @@ export interface ExportStamp {
 /** `导出人 张三 (zhangsan) 2026-12-02 15:04 北京时间`. */
 export function stampText(stamp: ExportStamp): string {
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-  return `导出人 ${oneLine(stamp.name)} (${oneLine(stamp.account)}) ${beijingTime(stamp.at)!.slice(0, 16)} 北京时间`;
+  return `导出人 ${oneLine(stamp.name)} (${oneLine(stamp.account)}) ${beijingTime(stamp.at)!.slice(0, 16)} ${timeZone() === DEFAULT_TIME_ZONE ? '北京时间' : timeZone()}`;
 }
 
 /** Text inside an Excel header or footer: `&` starts a code there, so it is doubled. */

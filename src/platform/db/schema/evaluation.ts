@@ -64,11 +64,19 @@ export const evaluationRuns = pgTable(
     noticeEndsOn: date('notice_ends_on'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: integer('published_by'),
+    /** Published before `noticeEndsOn`: the day the notice actually ended (China time). */
+    noticeEndedOn: date('notice_ended_on'),
+    /** Why the notice was ended early (required with `noticeEndedOn`). */
+    earlyEndReason: text('early_end_reason'),
     supersededBy: integer('superseded_by'),
   },
   (t) => [
     uniqueIndex('evaluation_runs_year_version').on(t.year, t.version),
     check('evaluation_runs_status_valid', sql`${t.status} in ('draft','notice','published','superseded')`),
+    check(
+      'evaluation_runs_early_end_reason',
+      sql`${t.noticeEndedOn} is null or length(btrim(coalesce(${t.earlyEndReason}, ''))) > 0`,
+    ),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { Button, Empty, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -14,9 +14,10 @@ import { formatDate, formatDateTime, formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { PlatformFilter } from '../evaluation/PlatformFilter';
-import { actionsOf, formatYi, PAGE_SIZES, type RowAction } from './chainLeadersFormat';
+import { actionsOf, decidedOnIfDifferent, formatYi, PAGE_SIZES, type RowAction } from './chainLeadersFormat';
 import { DecisionTag } from './DecisionHistory';
 import { STATUSES } from '../../../modules/chain-leaders/core/rules';
+import { TableEmpty } from '../../components/TableEmpty';
 
 const STATUS_COLORS: Record<ChainLeaderStatus, string> = {
   confirmed: 'success',
@@ -39,6 +40,8 @@ interface Props {
   year: number | undefined;
   data: ChainLeaderList | undefined;
   loading: boolean;
+  /** The error of the list's query (the table then never says "none"). */
+  error?: unknown;
   query: ChainLeaderQuery;
   update: (patch: Partial<ChainLeaderQuery>, resetPage?: boolean) => void;
   industryName: (code: string | null) => string;
@@ -52,6 +55,7 @@ export function CandidateTable({
   year,
   data,
   loading,
+  error,
   query,
   update,
   industryName,
@@ -132,6 +136,11 @@ export function CandidateTable({
               {r.grantedOn
                 ? t('chainLeaders.table.grantedOn', { date: formatDate(r.grantedOn) })
                 : t('chainLeaders.table.grantedUnknown')}
+            </Typography.Text>
+          )}
+          {decidedOnIfDifferent(r) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('chainLeaders.table.decidedOn', { date: decidedOnIfDifferent(r) })}
             </Typography.Text>
           )}
         </Flex>
@@ -277,8 +286,8 @@ export function CandidateTable({
         scroll={{ x: onDecide ? 1140 : 1030 }}
         locale={{
           emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
+            <TableEmpty
+              error={error}
               description={
                 filtered
                   ? t('chainLeaders.table.emptyFiltered')

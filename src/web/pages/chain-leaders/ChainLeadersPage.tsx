@@ -107,6 +107,7 @@ export function ChainLeadersPage() {
           <SummaryPanel
             summary={summary.data}
             loading={summary.isPending || summary.isFetching}
+            error={summary.error}
             onPlatform={(platformId) => update({ platformId })}
           />
           <Card size="small" title={t('chainLeaders.table.title', { year: year ?? '' })}>
@@ -114,6 +115,7 @@ export function ChainLeadersPage() {
               year={year}
               data={list.data}
               loading={list.isPending || list.isFetching}
+              error={list.error}
               query={query}
               update={update}
               industryName={industryName}

@@ -1,10 +1,11 @@
-import { Drawer, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Drawer, Flex, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useChainLeaderDecisions, type Decision, type TrailItem } from '../../api/chainLeaders';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
+import { TableEmpty } from '../../components/TableEmpty';
 
 export function DecisionTag({ decision }: { decision: Decision }) {
   const { t } = useTranslation();
@@ -18,12 +19,14 @@ export function DecisionTag({ decision }: { decision: Decision }) {
 interface TrailProps {
   items: TrailItem[];
   loading: boolean;
+  /** The error of the query the decisions come from (the table then never says "none"). */
+  error?: unknown;
   /** One enterprise's trail: the enterprise column is left out. */
   compact?: boolean;
 }
 
 /** Decisions, newest first: year, decision, reason, who and when. */
-export function DecisionTrailTable({ items, loading, compact }: TrailProps) {
+export function DecisionTrailTable({ items, loading, error, compact }: TrailProps) {
   const { t } = useTranslation();
   const columns: TableProps<TrailItem>['columns'] = [
     ...(compact
@@ -84,9 +87,7 @@ export function DecisionTrailTable({ items, loading, compact }: TrailProps) {
       pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
       scroll={{ x: compact ? 560 : 800 }}
       locale={{
-        emptyText: (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chainLeaders.history.empty')} />
-        ),
+        emptyText: <TableEmpty error={error} description={t('chainLeaders.history.empty')} />,
       }}
     />
   );
@@ -124,7 +125,7 @@ export function HistoryDrawer({
         <Flex vertical gap={12}>
           <Typography.Text type="secondary">{t('chainLeaders.history.enterpriseHint')}</Typography.Text>
           {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
-          <DecisionTrailTable items={data ?? []} loading={isPending} compact />
+          <DecisionTrailTable items={data ?? []} loading={isPending} error={error} compact />
           <Link to={`/enterprises/${enterprise.id}`}>{t('chainLeaders.history.openEnterprise')}</Link>
         </Flex>
       )}

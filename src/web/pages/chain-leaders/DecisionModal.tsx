@@ -4,13 +4,12 @@ import { useDecideChainLeader, type ChainLeaderRow } from '../../api/chainLeader
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang } from '../../lib/useLang';
 import {
-  grantDate,
   normaliseReason,
   REASON_MAX_LENGTH,
   REASON_MIN_LENGTH,
   todayInChina,
 } from '../../../modules/chain-leaders/core/rules';
-import { decisionOfAction, formatYi, type RowAction } from './chainLeadersFormat';
+import { confirmationDates, decisionOfAction, formatYi, type RowAction } from './chainLeadersFormat';
 
 export interface PendingDecision {
   row: ChainLeaderRow;
@@ -53,12 +52,14 @@ export function DecisionModal({ value, industryName, onClose }: Props) {
   };
 
   const action = value?.action;
+  // A confirmation for a year that is over: the label is dated at the year's end, the decision today.
+  const dates = value && action === 'confirm' ? confirmationDates(value.year, todayInChina()) : null;
   const note = value
-    ? action === 'confirm'
-      ? t('chainLeaders.modal.confirmNote', {
+    ? dates
+      ? t(dates.pastYear ? 'chainLeaders.modal.confirmPastNote' : 'chainLeaders.modal.confirmNote', {
           year: value.year,
-          // The label's date as the server will set it (an earlier grant is kept).
-          date: grantDate(value.year, todayInChina()),
+          date: dates.grantedOn,
+          today: dates.decidedOn,
         })
       : action === 'revoke'
         ? t('chainLeaders.modal.revokeNote')
@@ -99,9 +100,31 @@ export function DecisionModal({ value, industryName, onClose }: Props) {
                 label: t('chainLeaders.modal.output', { year: value.year }),
                 children: `${formatYi(value.row.output)} ${t('chainLeaders.units.yi')}`,
               },
+              ...(dates
+                ? [
+                    {
+                      key: 'appliesTo',
+                      label: t('chainLeaders.modal.appliesTo'),
+                      children: t('chainLeaders.yearLabel', { year: value.year }),
+                    },
+                    {
+                      key: 'dates',
+                      label: t('chainLeaders.modal.dates'),
+                      children: t('chainLeaders.modal.datesValue', {
+                        date: dates.grantedOn,
+                        today: dates.decidedOn,
+                      }),
+                    },
+                  ]
+                : []),
             ]}
           />
-          <Alert type={action === 'confirm' ? 'info' : 'warning'} showIcon title={note} />
+          <Alert
+            type={action === 'confirm' && !dates?.pastYear ? 'info' : 'warning'}
+            showIcon
+            title={note}
+            data-testid="chain-decision-note"
+          />
           <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
             <Form.Item
               name="reason"

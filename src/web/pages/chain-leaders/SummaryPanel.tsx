@@ -6,6 +6,7 @@ import type { ChainLeaderSummary, Counts } from '../../api/chainLeaders';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
+import { TableEmpty } from '../../components/TableEmpty';
 
 const CANDIDATE_COLOR = '#91caff';
 const CONFIRMED_COLOR = '#1f5fbf';
@@ -15,12 +16,14 @@ type PlatformRow = ChainLeaderSummary['byPlatform'][number];
 interface Props {
   summary: ChainLeaderSummary | undefined;
   loading: boolean;
+  /** The error of the summary's query (the table then never says "none"). */
+  error?: unknown;
   /** Shows one platform's candidates in the table below. */
   onPlatform: (platformId: number) => void;
 }
 
 /** The year's counts: statistic cards, a bar chart by key industry, a table by platform. */
-export function SummaryPanel({ summary, loading, onPlatform }: Props) {
+export function SummaryPanel({ summary, loading, error, onPlatform }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const total = summary?.total;
@@ -178,12 +181,7 @@ export function SummaryPanel({ summary, loading, onPlatform }: Props) {
                 pagination={false}
                 scroll={{ y: 262 }}
                 locale={{
-                  emptyText: (
-                    <Empty
-                      image={Empty.PRESENTED_IMAGE_SIMPLE}
-                      description={t('chainLeaders.platforms.empty')}
-                    />
-                  ),
+                  emptyText: <TableEmpty error={error} description={t('chainLeaders.platforms.empty')} />,
                 }}
               />
             </Card>

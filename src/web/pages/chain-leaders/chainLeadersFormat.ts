@@ -1,7 +1,8 @@
 // Pure helpers of the chain-leader page: money in 亿元, the address's query, the actions a row
 // offers. No React, no I/O (unit-tested in chainLeadersFormat.test.ts).
 import type { ChainLeaderQuery, ChainLeaderRow, ChainLeaderStatus, Decision } from '../../api/chainLeaders';
-import { STATUSES } from '../../../modules/chain-leaders/core/rules';
+import { grantDate, STATUSES, yearEnd } from '../../../modules/chain-leaders/core/rules';
+import { formatDate } from '../../lib/format';
 
 export const PAGE_SIZES = ['20', '50', '100', '200'];
 const PAGE_SIZE_DEFAULT = 20;
@@ -54,3 +55,26 @@ export function actionsOf(row: Pick<ChainLeaderRow, 'status' | 'belowThreshold'>
 
 export const decisionOfAction = (action: RowAction): Decision =>
   action === 'confirm' ? 'confirmed' : 'declined';
+
+/**
+ * What confirming for `year` on `today` records: the label's date (认定日期, the year's last day
+ * when the year is over) and the day of the decision, kept apart in the decision record.
+ * `pastYear`: the year is over, so the two differ and the modal must say so.
+ */
+export function confirmationDates(year: number, today: string) {
+  const grantedOn = grantDate(year, today)!;
+  return { pastYear: today > yearEnd(year), grantedOn, decidedOn: today };
+}
+
+/**
+ * The day (China time) a confirmed row's confirmation was decided, when it differs from the
+ * label's date (a confirmation for a past year); null otherwise.
+ */
+export function decidedOnIfDifferent(
+  row: Pick<ChainLeaderRow, 'status' | 'grantedOn' | 'latestDecision'>,
+): string | null {
+  const d = row.latestDecision;
+  if (row.status !== 'confirmed' || !row.grantedOn || !d || d.decision !== 'confirmed') return null;
+  const day = formatDate(d.decidedAt);
+  return day !== row.grantedOn ? day : null;
+}

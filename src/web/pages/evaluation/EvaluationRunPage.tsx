@@ -145,7 +145,21 @@ function StatusNote({ run }: { run: EvaluationRunDetail }) {
           showIcon
           data-testid="run-immutable-note"
           title={t('evaluation.run.note.published', { date: formatDate(run.publishedAt) })}
-          description={t('evaluation.run.note.immutable')}
+          description={
+            <>
+              {run.noticeEndedOn && (
+                <div data-testid="run-early-end">
+                  {t('evaluation.run.note.earlyEnd', {
+                    planned: formatDate(run.noticeEndsOn),
+                    ended: formatDate(run.noticeEndedOn),
+                    by: run.publishedByName ?? '—',
+                    reason: run.earlyEndReason,
+                  })}
+                </div>
+              )}
+              {t('evaluation.run.note.immutable')}
+            </>
+          }
         />
       );
     case 'superseded':
@@ -221,10 +235,14 @@ function RunOverview({ run }: { run: EvaluationRunDetail }) {
           {
             key: 'notice',
             label: t('evaluation.run.notice'),
-            children: t('evaluation.run.noticeValue', {
-              from: formatDate(run.noticeStartedAt),
-              to: formatDate(run.noticeEndsOn),
-            }),
+            children: t(
+              run.noticeEndedOn ? 'evaluation.run.noticeValueEarly' : 'evaluation.run.noticeValue',
+              {
+                from: formatDate(run.noticeStartedAt),
+                to: formatDate(run.noticeEndsOn),
+                ended: formatDate(run.noticeEndedOn),
+              },
+            ),
           },
         ]
       : []),

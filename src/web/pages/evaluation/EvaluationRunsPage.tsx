@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { sortRuns, yearRowSpans } from './evaluationFormat';
 import { RunStatusTag } from './EvaluationTags';
 import { RunFormModal } from './RunFormModal';
 import { dash } from './useResultColumns';
+import { TableEmpty } from '../../components/TableEmpty';
 
 /** The evaluation runs of every year, newest first, and "run an evaluation" for the task force. */
 export function EvaluationRunsPage() {
@@ -162,8 +163,8 @@ export function EvaluationRunsPage() {
           })}
           locale={{
             emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
+              <TableEmpty
+                error={error}
                 description={
                   ownEnterprise
                     ? t('evaluation.runs.emptyEnterprise')

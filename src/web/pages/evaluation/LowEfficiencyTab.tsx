@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Empty, Flex, InputNumber, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Flex, InputNumber, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLowEfficiency, type EvaluationRunDetail, type LowEfficiency } from '../../api/evaluation';
@@ -10,6 +10,7 @@ import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { useClassName } from './EvaluationTags';
 import { useResultColumns } from './useResultColumns';
 import { PlatformFilter } from './PlatformFilter';
+import { TableEmpty } from '../../components/TableEmpty';
 
 type Item = LowEfficiency['items'][number];
 const DEFAULT_FLOOR = 1;
@@ -134,7 +135,7 @@ export function LowEfficiencyTab({ run }: { run: EvaluationRunDetail }) {
           showTotal: (total) => t('common.total', { count: total, formatted: formatInteger(total) }),
         }}
         locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evaluation.low.empty')} />,
+          emptyText: <TableEmpty error={error} description={t('evaluation.low.empty')} />,
         }}
       />
     </Flex>

@@ -72,7 +72,13 @@ export function ObjectionPanel({ card }: { card: Scorecard }) {
           <Typography.Text type="secondary">
             {card.run.status === 'notice'
               ? t('evaluation.objections.noticeOpen', { date: formatDate(card.run.noticeEndsOn) })
-              : t('evaluation.objections.noticeClosed')}
+              : card.run.noticeEndedOn
+                ? t('evaluation.objections.noticeEndedEarly', {
+                    planned: formatDate(card.run.noticeEndsOn),
+                    ended: formatDate(card.run.noticeEndedOn),
+                    reason: card.run.earlyEndReason,
+                  })
+                : t('evaluation.objections.noticeClosed')}
           </Typography.Text>
         )}
         {error ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { ObjectionStatusTag } from './EvaluationTags';
 import { dash } from './useResultColumns';
+import { TableEmpty } from '../../components/TableEmpty';
 
 type Decision = 'accepted' | 'rejected';
 
@@ -21,13 +22,22 @@ interface ObjectionsTableProps {
   runId: number;
   objections: Objection[];
   loading?: boolean;
+  /** The error of the query the objections come from (the table then never says "none"). */
+  error?: unknown;
   /** One enterprise's objections: the enterprise columns are left out. */
   compact?: boolean;
   onDecide?: (o: Objection, decision: Decision) => void;
 }
 
 /** Objections with their status and decision; decision buttons for pending ones when `onDecide`. */
-export function ObjectionsTable({ runId, objections, loading, compact, onDecide }: ObjectionsTableProps) {
+export function ObjectionsTable({
+  runId,
+  objections,
+  loading,
+  error,
+  compact,
+  onDecide,
+}: ObjectionsTableProps) {
   const { t } = useTranslation();
   const columns: TableProps<Objection>['columns'] = [
     ...(compact
@@ -118,9 +128,7 @@ export function ObjectionsTable({ runId, objections, loading, compact, onDecide 
       pagination={objections.length > 20 ? { pageSize: 20 } : false}
       scroll={{ x: compact ? 700 : 1000 }}
       locale={{
-        emptyText: (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evaluation.objections.empty')} />
-        ),
+        emptyText: <TableEmpty error={error} description={t('evaluation.objections.empty')} />,
       }}
     />
   );
@@ -178,6 +186,7 @@ export function ObjectionsTab({ run, onCorrect }: Props) {
         runId={run.id}
         objections={data ?? []}
         loading={isPending}
+        error={error}
         onDecide={canDecide ? (objection, decision) => setDeciding({ objection, decision }) : undefined}
       />
       <DecisionModal value={deciding} onClose={() => setDeciding(null)} />

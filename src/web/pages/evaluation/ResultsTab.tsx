@@ -1,4 +1,4 @@
-import { Button, Empty, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
@@ -17,6 +17,7 @@ import { formatYuan, parseResultQuery, RESULT_PAGE_SIZES } from './evaluationFor
 import { FlagsIcon, useBilingual } from './EvaluationTags';
 import { dash, useResultColumns } from './useResultColumns';
 import { PlatformFilter } from './PlatformFilter';
+import { TableEmpty } from '../../components/TableEmpty';
 
 const FILTER_KEYS = ['cohort', 'platformId', 'class', 'industry', 'keyword'] as const;
 
@@ -201,8 +202,8 @@ export function ResultsTab({ run }: { run: EvaluationRunDetail }) {
         scroll={{ x: 1420 }}
         locale={{
           emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
+            <TableEmpty
+              error={error}
               description={filtered ? t('evaluation.results.emptyFiltered') : t('evaluation.results.empty')}
             />
           ),

@@ -16,6 +16,7 @@ import {
   type EvaluationRunDetail,
 } from '../../api/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../lib/format';
 import { useErrorText } from '../../lib/errorText';
 
 const DEFAULT_WORKING_DAYS = 7;
@@ -43,7 +44,7 @@ export function RunWorkflow({ run, canRun, enterpriseUser, onCorrect }: Props) {
   const pending = run.pendingObjections > 0;
   // Before the notice's last day, publishing ends the notice early: the server wants a reason.
   const [earlyReason, setEarlyReason] = useState('');
-  const early = run.noticeEndsOn !== null && new Date().toISOString().slice(0, 10) < run.noticeEndsOn;
+  const early = run.noticeEndsOn !== null && formatDate(new Date()) < run.noticeEndsOn;
 
   return (
     <Flex gap={8} wrap>

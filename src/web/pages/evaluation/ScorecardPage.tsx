@@ -96,6 +96,18 @@ function ScorecardView({ runId, enterpriseId }: { runId: number; enterpriseId: n
           title={t('evaluation.scorecard.noticeNote', { date: formatDate(card.run.noticeEndsOn) })}
         />
       )}
+      {card.run.noticeEndedOn && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="scorecard-early-end"
+          title={t('evaluation.scorecard.earlyEndNote', {
+            planned: formatDate(card.run.noticeEndsOn),
+            ended: formatDate(card.run.noticeEndedOn),
+            reason: card.run.earlyEndReason,
+          })}
+        />
+      )}
       {card.run.status === 'draft' && (
         <Alert type="info" showIcon title={t('evaluation.scorecard.draftNote')} />
       )}

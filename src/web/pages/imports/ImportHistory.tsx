@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Table, Typography } from 'antd';
+import { Button, Card, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { downloadUrl } from '../../api/client';
 import type { TableProps } from 'antd';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { ImportStatusTag } from './ImportStatusTag';
 import { ShortHash } from './ShortHash';
+import { TableEmpty } from '../../components/TableEmpty';
 
 /** Earlier imports (newest first, as the server sends them); a row opens its preview. */
 export function ImportHistory({ current, onOpen }: { current?: number; onOpen: (id: number) => void }) {
@@ -118,7 +119,7 @@ export function ImportHistory({ current, onOpen }: { current?: number; onOpen: (
         loading={isPending || isFetching}
         scroll={{ x: 1120 }}
         locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('imports.noHistory')} />,
+          emptyText: <TableEmpty error={error} description={t('imports.noHistory')} />,
         }}
         onChange={(p) => {
           const size = p.pageSize ?? pageSize;

@@ -8,13 +8,16 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { allocationTotals, formatUnits } from './peFormat';
 
-/** "确认分配方案" with a confirmation dialog; refused while another method is in view. */
+/**
+ * "确认分配方案" with a confirmation dialog; refused (the server too) while no pool is saved for the
+ * year, and while another method is in view.
+ */
 export function ConfirmButton({
   data,
   disabledReason,
 }: {
   data: PlatformEvaluation;
-  disabledReason: 'method' | null;
+  disabledReason: 'unsaved' | 'method' | null;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -35,7 +38,16 @@ export function ConfirmButton({
   );
   return (
     <>
-      {disabledReason ? (
+      {disabledReason === 'unsaved' ? (
+        <Tooltip title={t('platformEvaluation.confirm.notSaved')}>
+          <Flex gap={8} align="center">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pe-confirm-unsaved">
+              {t('platformEvaluation.confirm.notSavedShort')}
+            </Typography.Text>
+            {button}
+          </Flex>
+        </Tooltip>
+      ) : disabledReason ? (
         <Tooltip title={t('platformEvaluation.confirm.otherMethod')}>{button}</Tooltip>
       ) : (
         button

@@ -198,7 +198,12 @@ export function AllocationTab({ data, canWrite, chosenMethodId, poolMethodId, on
             >
               {t('common.exportExcel')}
             </Button>
-            {canWrite && <ConfirmButton data={data} disabledReason={viewingOther ? 'method' : null} />}
+            {canWrite && (
+              <ConfirmButton
+                data={data}
+                disabledReason={!data.pool.saved ? 'unsaved' : viewingOther ? 'method' : null}
+              />
+            )}
           </Flex>
         }
       >
