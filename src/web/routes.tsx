@@ -53,7 +53,14 @@ export interface RouteEntry {
   eager?: boolean;
   /** Shows personal or unpublished data: the viewer's watermark covers it (PageWatermark). */
   watermark?: boolean;
+  /** Takes the whole window, without the side menu and header (the large-screen cockpit). */
+  bare?: boolean;
   menu?: MenuEntry;
+}
+
+/** What the router keeps of an entry for the frame to read (`useMatches()`). */
+export interface RouteHandle {
+  bare?: boolean;
 }
 
 /**
@@ -68,6 +75,13 @@ export const ROUTES: readonly RouteEntry[] = [
     watermark: true,
     page: page(() => import('./pages/cockpit/CockpitPage'), 'CockpitPage'),
     menu: { key: 'cockpit', labelKey: 'nav.cockpit', icon: <FundOutlined />, order: 10 },
+  },
+  {
+    path: 'cockpit/screen',
+    permission: 'cockpit:read',
+    watermark: true,
+    bare: true,
+    page: page(() => import('./pages/cockpit/screen/CockpitScreenPage'), 'CockpitScreenPage'),
   },
   {
     path: 'plan',
@@ -230,7 +244,8 @@ export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject
     if (!r.eager) element = <Suspense fallback={<PageSpin />}>{element}</Suspense>;
     if (r.watermark) element = <PageWatermark>{element}</PageWatermark>;
     if (r.permission) element = <RequirePermission permission={r.permission}>{element}</RequirePermission>;
-    return r.path === '' ? { index: true, element } : { path: r.path, element };
+    const handle: RouteHandle = { bare: r.bare };
+    return r.path === '' ? { index: true, element, handle } : { path: r.path, element, handle };
   });
 }
 
