@@ -77,19 +77,36 @@ describe.skipIf(!chromiumPath)('cockpit journey', () => {
       .waitFor();
     await chartShot(page, 'cockpit-1920');
 
-    // A laptop: three cards a row, no horizontal scrolling of the page.
+    // The ranking reads by rank: 1 first.
+    const ranks = await page
+      .getByTestId('cockpit-ranking')
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.map((r) => Number(/\d+/.exec(r.lastElementChild?.textContent ?? '')?.[0])));
+    expect(ranks.filter((r) => !Number.isNaN(r))).toEqual(
+      [...ranks].filter((r) => !Number.isNaN(r)).sort((a, b) => a - b),
+    );
+    expect(ranks[0]).toBe(1);
+
+    // A laptop (1366 × 768): the 15 cards, five a row, all in the first screen; no sideways scrolling.
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
     const [scrollWidth, clientWidth] = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       document.documentElement.clientWidth,
     ]);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    const tops = await page
+    const boxes = await page
       .locator('[data-testid^="cockpit-target-"][data-state]')
-      .evaluateAll((els) => els.slice(0, 4).map((e) => Math.round(e.getBoundingClientRect().top)));
-    expect(tops[0]).toBe(tops[2]);
-    expect(tops[3]).toBeGreaterThan(tops[0]!);
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(codes.length);
+    for (const b of boxes) {
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.bottom).toBeLessThanOrEqual(768);
+      expect(b.right).toBeLessThanOrEqual(1366);
+    }
+    expect(Math.round(boxes[0]!.top)).toBe(Math.round(boxes[4]!.top));
+    expect(boxes[5]!.top).toBeGreaterThan(boxes[0]!.top);
     await chartShot(page, 'cockpit-1366');
 
     // Drill-down: T1's value lists the enterprises behind it, linked to their records.
@@ -122,6 +139,127 @@ describe.skipIf(!chromiumPath)('cockpit journey', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^驾驶舱-\d{4}-全市\.png$/);
     await page.getByTestId('cockpit-export-pdf').waitFor();
+    await page.context().close();
+  });
+
+  it('cards on screen within 1.5 s of opening the cockpit from the menu', async () => {
+    const page = await h.page();
+    await loginAs(page, h.url, 'taskforce');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${h.url}/plan`);
+    await page.getByRole('menuitem', { name: '驾驶舱' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // Timed in the page: from the click on the menu entry to the 15 cards laid out.
+    await page.evaluate(() => {
+      document.addEventListener(
+        'click',
+        () => ((window as unknown as { clickAt: number }).clickAt = performance.now()),
+        {
+          capture: true,
+          once: true,
+        },
+      );
+    });
+    await page.getByRole('menuitem', { name: '驾驶舱' }).click();
+    const measured = await page.waitForFunction(
+      () => {
+        const cards = [...document.querySelectorAll('[data-testid^="cockpit-target-"][data-state]')];
+        const shown = cards.filter((c) => c.getBoundingClientRect().height > 0).length;
+        return shown === 15 ? performance.now() - (window as unknown as { clickAt: number }).clickAt : false;
+      },
+      null,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const ms = Math.round((await measured.jsonValue()) as number);
+    console.log(`cockpit: 15 target cards on screen ${ms} ms after the menu click`);
+    expect(ms).toBeLessThan(1500);
+    await page.context().close();
+  });
+
+  it('large screen: one 1920 × 1080 screen without scroll bars, refresh, full screen, back', async () => {
+    const page = await h.page();
+    await loginAs(page, h.url, 'taskforce');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openCockpit(page);
+    await page.getByTestId('cockpit-open-screen').click();
+    await page.waitForURL((u) => u.pathname === '/cockpit/screen');
+    const screen = page.getByTestId('cockpit-screen');
+    await screen.waitFor();
+    // No application frame: the screen is the whole window.
+    expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+    await page.getByTestId('cockpit-screen-title').getByText('全市数字驾驶舱').waitFor();
+    await page
+      .getByTestId('cockpit-screen-updated')
+      .getByText(/数据更新于 .*（北京时间）/)
+      .waitFor();
+    const rows = page.getByTestId('cockpit-screen-ranking').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(16);
+    await page.getByTestId('cockpit-clusters-chart').locator('canvas').waitFor();
+    await page.getByTestId('cockpit-bubbles-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(1200);
+    const size = await page.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      scrollWidth: document.documentElement.scrollWidth,
+      innerHeight: window.innerHeight,
+      innerWidth: window.innerWidth,
+    }));
+    expect(size.scrollHeight).toBeLessThanOrEqual(size.innerHeight);
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+    // Everything is on the screen, not cut off: the 15 cards and the ranking's last row.
+    const cards = await page
+      .locator('[data-testid^="cockpit-target-"][data-state]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+    expect(cards).toHaveLength(15);
+    for (const bottom of cards) expect(bottom).toBeLessThanOrEqual(1080);
+    const lastRow = await rows.last().boundingBox();
+    expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(1080);
+    const panel = await page.getByTestId('cockpit-ranking').boundingBox();
+    expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(panel!.y + panel!.height);
+    // Ranked 1 first.
+    const ranks = await page
+      .getByTestId('cockpit-screen-rank')
+      .evaluateAll((els) => els.map((e) => Number(/\d+/.exec(e.textContent ?? '')?.[0])));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks[0]).toBe(1);
+    await shot(page, 'cockpit-screen-1920');
+
+    // The refresh interval lives in the address.
+    await page.getByTestId('cockpit-screen-refresh').click();
+    await page.getByTitle('每 5 分钟刷新').click();
+    await page.waitForURL((u) => u.searchParams.get('refresh') === '300');
+
+    // F toggles full screen (the Fullscreen API), and so does the button.
+    await page.locator('body').click({ position: { x: 960, y: 20 } });
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('cockpit-screen-fullscreen').getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.getByTestId('cockpit-screen-fullscreen').click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+
+    // Back to the normal cockpit, with the frame.
+    await page.getByTestId('cockpit-screen-exit').click();
+    await page.waitForURL((u) => u.pathname === '/cockpit' && !u.searchParams.has('refresh'));
+    await page.locator('.ant-layout-sider').waitFor();
+    await page.getByTestId('cockpit-targets').waitFor();
+    await page.context().close();
+  });
+
+  it('PDF: two A4 pages, the cards on the first, the charts and the whole ranking on the second', async () => {
+    const page = await h.page();
+    await loginAs(page, h.url, 'taskforce');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openCockpit(page);
+    await page.getByTestId('cockpit-bubbles-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(1200);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages).toHaveLength(2);
     await page.context().close();
   });
 

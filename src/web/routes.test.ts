@@ -24,6 +24,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
     ],
     routes: [
       'cockpit',
+      'cockpit/screen',
       'plan',
       'platform-evaluation',
       'chain-leaders',
@@ -58,6 +59,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
     ],
     routes: [
       'cockpit',
+      'cockpit/screen',
       'plan',
       'platform-evaluation',
       'chain-leaders',
@@ -84,6 +86,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
     ],
     routes: [
       'cockpit',
+      'cockpit/screen',
       'plan',
       'platform-evaluation',
       'chain-leaders',
@@ -195,6 +198,7 @@ describe('route table', () => {
   it('watermarks every page with personal or unpublished data (enterprises, results and objections, cockpit drill-down, audit, accounts)', () => {
     expect(ROUTES.filter((r) => r.watermark).map((r) => r.path)).toEqual([
       'cockpit',
+      'cockpit/screen',
       'chain-leaders',
       'enterprises',
       'enterprises/:id',

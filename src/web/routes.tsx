@@ -54,7 +54,14 @@ export interface RouteEntry {
   eager?: boolean;
   /** Shows personal or unpublished data: the viewer's watermark covers it (PageWatermark). */
   watermark?: boolean;
+  /** Takes the whole window, without the side menu and header (the large-screen cockpit). */
+  bare?: boolean;
   menu?: MenuEntry;
+}
+
+/** What the router keeps of an entry for the frame to read (`useMatches()`). */
+export interface RouteHandle {
+  bare?: boolean;
 }
 
 /**
@@ -69,6 +76,13 @@ export const ROUTES: readonly RouteEntry[] = [
     watermark: true,
     page: page(() => import('./pages/cockpit/CockpitPage'), 'CockpitPage'),
     menu: { key: 'cockpit', labelKey: 'nav.cockpit', icon: <FundOutlined />, order: 10 },
+  },
+  {
+    path: 'cockpit/screen',
+    permission: 'cockpit:read',
+    watermark: true,
+    bare: true,
+    page: page(() => import('./pages/cockpit/screen/CockpitScreenPage'), 'CockpitScreenPage'),
   },
   {
     path: 'plan',
@@ -233,7 +247,10 @@ export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject
     if (r.permission) element = <RequirePermission permission={r.permission}>{element}</RequirePermission>;
     // A page that fails (its code not downloadable offline, or a bug) keeps the frame and its menu.
     const errorElement = <RouteError />;
-    return r.path === '' ? { index: true, element, errorElement } : { path: r.path, element, errorElement };
+    const handle: RouteHandle = { bare: r.bare };
+    return r.path === ''
+      ? { index: true, element, errorElement, handle }
+      : { path: r.path, element, errorElement, handle };
   });
 }
 

@@ -46,11 +46,14 @@ export interface PlatformOption {
 
 // ---- Reads ----
 
-export function useCockpit(query: CockpitQuery) {
+/** The cockpit for a year and scope; `refreshMs` asks again at that interval (the large screen). */
+export function useCockpit(query: CockpitQuery, refreshMs?: number) {
   return useQuery({
     queryKey: [KEY, query],
     queryFn: ({ signal }) => api<Cockpit>('/cockpit', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
+    refetchInterval: refreshMs || false,
+    refetchIntervalInBackground: Boolean(refreshMs),
   });
 }
 

@@ -1,16 +1,19 @@
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useMatches } from 'react-router';
 import { Flex } from 'antd';
 import { useMe } from '../api/auth';
 import { AppLayout } from './AppLayout';
 import { ErrorAlert } from './ErrorAlert';
 import { PageSpin } from './PageSpin';
+import type { RouteHandle } from '../routes';
 
 /**
  * Gate for every page behind login: no session → /login; a forced password change → only
- * /account/password; a required second factor not yet set up → only /account/mfa; otherwise the application frame.
+ * /account/password; a required second factor not yet set up → only /account/mfa; otherwise the application frame
+ * (or, for a route marked `bare`, the page alone).
  */
 export function RequireAuth() {
   const location = useLocation();
+  const bare = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.bare);
   const { data: me, isPending, error, refetch } = useMe();
 
   if (isPending) return <PageSpin />;
@@ -28,5 +31,5 @@ export function RequireAuth() {
   if (!me.mustChangePassword && me.mfaEnrolmentRequired && location.pathname !== '/account/mfa') {
     return <Navigate to="/account/mfa" replace />;
   }
-  return <AppLayout me={me} />;
+  return bare ? <Outlet /> : <AppLayout me={me} />;
 }

@@ -7,6 +7,7 @@ import { nameIn } from './cockpitFormat';
 import { type DrillRequest } from './DrillDrawer';
 import { RankingTable } from './RankingTable';
 import { TargetCards, TargetCardsSkeleton } from './TargetCards';
+import { useAfterPaint } from './useAfterPaint';
 import { useCockpitMetrics } from './useCockpitMetrics';
 
 export function CockpitSkeleton() {
@@ -47,6 +48,8 @@ export function CockpitBody({
   fetching: boolean;
 }) {
   const { t } = useTranslation();
+  // The cards first; charts and the ranking once the cards are on screen.
+  const painted = useAfterPaint();
   const city = data.platformId === null;
   const noData = data.years.length === 0;
   if (data.targets.length === 0 && data.platforms.length === 0)
@@ -72,7 +75,12 @@ export function CockpitBody({
       ) : (
         <TargetCardsSkeleton count={data.targets.length} />
       )}
-      {city && (
+      {!painted && (
+        <Card size="small">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      )}
+      {painted && city && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12} className="yy-cockpit-half">
             <Card
@@ -97,29 +105,40 @@ export function CockpitBody({
           </Col>
         </Row>
       )}
-      <Card
-        size="small"
-        title={city ? t('cockpit.ranking.title') : t('cockpit.ranking.titlePlatform')}
-        extra={
-          data.evaluation ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('cockpit.ranking.method', {
-                method: nameIn(metrics.lang, data.evaluation.method.name.zh, data.evaluation.method.name.en),
-                version: data.evaluation.method.version,
-                leaders: data.evaluation.leaders,
-              })}
-            </Typography.Text>
-          ) : (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('cockpit.ranking.noEvaluation')}
-            </Typography.Text>
-          )
-        }
-        data-testid="cockpit-ranking"
-        className="yy-cockpit-ranking-card"
-      >
-        <RankingTable platforms={data.platforms} metrics={metrics} highlight={highlight} onDrill={onDrill} />
-      </Card>
+      {painted && (
+        <Card
+          size="small"
+          title={city ? t('cockpit.ranking.title') : t('cockpit.ranking.titlePlatform')}
+          extra={
+            data.evaluation ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('cockpit.ranking.method', {
+                  method: nameIn(
+                    metrics.lang,
+                    data.evaluation.method.name.zh,
+                    data.evaluation.method.name.en,
+                  ),
+                  version: data.evaluation.method.version,
+                  leaders: data.evaluation.leaders,
+                })}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('cockpit.ranking.noEvaluation')}
+              </Typography.Text>
+            )
+          }
+          data-testid="cockpit-ranking"
+          className="yy-cockpit-ranking-card"
+        >
+          <RankingTable
+            platforms={data.platforms}
+            metrics={metrics}
+            highlight={highlight}
+            onDrill={onDrill}
+          />
+        </Card>
+      )}
     </Flex>
   );
 }

@@ -34,20 +34,30 @@ export type CockpitChartOption = ComposeOption<
   | MarkLineComponentOption
 >;
 
-interface Props {
+export interface CockpitChartProps {
   option: CockpitChartOption;
   height: number;
   ariaLabel: string;
   testId?: string;
   /** A click on a data item (bar, bubble, point). */
   onItemClick?: (event: ECElementEvent) => void;
+  /** Drawn for a dark background (the large screen): ECharts' dark theme, transparent behind. */
+  dark?: boolean;
 }
 
 /**
  * An ECharts instance per mount, resized with its container, with item clicks handed to the page
- * (the shared wrapper has no events).
+ * (the shared wrapper has no events). Pages use it through LazyCockpitChart, so that ECharts is
+ * loaded after the target cards are on screen.
  */
-export function CockpitChart({ option, height, ariaLabel, testId, onItemClick }: Props) {
+export function CockpitChart({
+  option,
+  height,
+  ariaLabel,
+  testId,
+  onItemClick,
+  dark = false,
+}: CockpitChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
@@ -59,7 +69,7 @@ export function CockpitChart({ option, height, ariaLabel, testId, onItemClick }:
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+    const chart = echarts.init(el, dark ? 'dark' : undefined, { renderer: 'canvas' });
     chartRef.current = chart;
     chart.on('click', (e) => clickRef.current?.(e));
     const observer = new ResizeObserver(() => chart.resize());
@@ -69,11 +79,13 @@ export function CockpitChart({ option, height, ariaLabel, testId, onItemClick }:
       chart.dispose();
       chartRef.current = null;
     };
-  }, []);
+  }, [dark]);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chartRef.current?.setOption(dark ? { backgroundColor: 'transparent', ...option } : option, {
+      notMerge: true,
+    });
+  }, [option, dark]);
 
   return (
     <div

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Cockpit, CockpitPlatform, Cluster } from '../../api/cockpit';
 import { formatInteger, formatNumber } from '../../lib/format';
 import { byDataIndex } from '../../charts/tooltips';
-import { CockpitChart, type CockpitChartOption } from './CockpitChart';
+import type { CockpitChartOption } from './CockpitChart';
+import { LazyCockpitChart } from './LazyCockpitChart';
 import { formatDecimal, nameIn, percentOf, toYi } from './cockpitFormat';
 import type { DrillRequest } from './DrillDrawer';
+import { BUBBLE_LABEL_LAYOUT, labelledBubbles } from './ranking';
 import type { CockpitMetrics } from './useCockpitMetrics';
 
 const BLUE = '#1f5fbf';
@@ -20,11 +22,13 @@ export function ClusterChart({
   metrics,
   height,
   onDrill,
+  dark = false,
 }: {
   data: Cockpit;
   metrics: CockpitMetrics;
   height: number;
   onDrill: (req: DrillRequest) => void;
+  dark?: boolean;
 }) {
   const { t } = useTranslation();
   const { lang } = metrics;
@@ -125,9 +129,10 @@ export function ClusterChart({
   const ascending = [...clusters].sort((a, b) => a.output - b.output);
   return (
     <Flex vertical gap={8}>
-      <CockpitChart
+      <LazyCockpitChart
         option={option}
         height={height}
+        dark={dark}
         ariaLabel={t('cockpit.clusters.title')}
         testId="cockpit-clusters-chart"
         onItemClick={(e) => {
@@ -151,12 +156,14 @@ export function BubbleChart({
   highlight,
   height,
   onSelect,
+  dark = false,
 }: {
   data: Cockpit;
   metrics: CockpitMetrics;
   height: number;
   highlight: number | null;
   onSelect: (p: CockpitPlatform) => void;
+  dark?: boolean;
 }) {
   const { t } = useTranslation();
   const { lang } = metrics;
@@ -169,6 +176,10 @@ export function BubbleChart({
 
   const option: CockpitChartOption = useMemo(() => {
     const maxLand = Math.max(1, ...points.map((p) => p.land ?? 0));
+    const labelled = labelledBubbles(
+      points.map((p) => ({ id: p.id, output: p.values.platform_output!, leader: p.leader })),
+      highlight,
+    );
     return {
       grid: { left: 8, right: 32, top: 36, bottom: 28, containLabel: true },
       tooltip: {
@@ -224,6 +235,7 @@ export function BubbleChart({
                 p.land ?? 0,
               ],
               name: nameIn(lang, p.name, p.nameEn),
+              label: { show: labelled.has(p.id) },
               symbolSize: 10 + 44 * Math.sqrt((p.land ?? 0) / maxLand),
               itemStyle: {
                 color: p.leader ? GOLD : BLUE,
@@ -236,11 +248,13 @@ export function BubbleChart({
           label: {
             show: true,
             position: 'top',
-            fontSize: 10,
-            color: '#595959',
+            fontSize: dark ? 12 : 10,
+            color: dark ? '#d9d9d9' : '#595959',
             formatter: (p) => p.name,
           },
-          labelLayout: { hideOverlap: true },
+          // The others' names on hover.
+          emphasis: { label: { show: true } },
+          labelLayout: { ...BUBBLE_LABEL_LAYOUT },
           markLine: taxTarget
             ? {
                 symbol: 'none',
@@ -260,16 +274,17 @@ export function BubbleChart({
         },
       ],
     };
-  }, [points, highlight, lang, metrics, t, taxTarget]);
+  }, [points, highlight, lang, metrics, t, taxTarget, dark]);
 
   if (points.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.bubbles.empty')} />;
 
   return (
     <Flex vertical gap={8}>
-      <CockpitChart
+      <LazyCockpitChart
         option={option}
         height={height}
+        dark={dark}
         ariaLabel={t('cockpit.bubbles.title')}
         testId="cockpit-bubbles-chart"
         onItemClick={(e) => {

@@ -1,8 +1,8 @@
-import { FileImageOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DesktopOutlined, FileImageOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Select, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import {
   useCockpit,
@@ -44,6 +44,7 @@ export function CockpitPage() {
   // A platform administrator's cockpit is their platform (the API scopes it).
   const ownPlatform = me?.platformId ?? null;
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const year = intParam(params.get('year'));
   const period = params.get('period') ?? undefined;
   const platformParam = ownPlatform === null ? intParam(params.get('platform')) : undefined;
@@ -139,7 +140,7 @@ export function CockpitPage() {
 
   const header = (
     <Flex wrap justify="space-between" align="start" gap={12}>
-      <Flex vertical gap={2} style={{ minWidth: 0, flex: '1 1 420px' }}>
+      <Flex vertical gap={0} style={{ minWidth: 0, flex: '1 1 300px' }}>
         <Flex align="center" gap={8} wrap>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="cockpit-title">
             {data ? t('cockpit.title', { scope: scopeName, year: data.year }) : t('nav.cockpit')}
@@ -168,7 +169,7 @@ export function CockpitPage() {
         <Select
           aria-label={t('cockpit.period')}
           data-testid="cockpit-period"
-          style={{ width: 170 }}
+          style={{ width: 150 }}
           loading={periods.isPending}
           value={data?.period.key ?? period}
           onChange={(v: string) => setParam({ period: v, year: undefined })}
@@ -182,7 +183,7 @@ export function CockpitPage() {
         <Select
           aria-label={t('cockpit.year')}
           data-testid="cockpit-year"
-          style={{ width: 110 }}
+          style={{ width: 100 }}
           value={data?.year}
           onChange={(v: number) => setParam({ year: String(v) })}
           options={yearOptions.map((y) => ({ value: y, label: t('cockpit.yearOption', { year: y }) }))}
@@ -191,7 +192,7 @@ export function CockpitPage() {
           <Select<number>
             aria-label={t('cockpit.platform')}
             data-testid="cockpit-platform"
-            style={{ width: 200 }}
+            style={{ width: 170 }}
             showSearch={{ optionFilterProp: 'label' }}
             value={platformParam ?? CITY}
             onChange={(v) => setParam({ platform: v === CITY ? undefined : String(v) })}
@@ -229,6 +230,15 @@ export function CockpitPage() {
             data-testid="cockpit-export-pdf"
           >
             {t('cockpit.export.pdf')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={t('cockpit.screen.openHint')}>
+          <Button
+            icon={<DesktopOutlined />}
+            onClick={() => navigate(`/cockpit/screen${params.size ? `?${params.toString()}` : ''}`)}
+            data-testid="cockpit-open-screen"
+          >
+            {t('cockpit.screen.open')}
           </Button>
         </Tooltip>
       </Flex>

@@ -102,7 +102,6 @@ export function RankingTable({ platforms, metrics, highlight, onDrill }: Props) 
       ),
       sorter: byValue((p) => p.values[key]),
       sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
-      defaultSortOrder: key === 'platform_output' ? ('descend' as const) : undefined,
       render: (_: unknown, p: CockpitPlatform) => {
         const v = p.values[key];
         const reported = p.sources[key] === 'reported' || p.sources[key] === 'mixed';
@@ -158,6 +157,8 @@ export function RankingTable({ platforms, metrics, highlight, onDrill }: Props) 
       align: 'right',
       sorter: byValue((p) => p.rank),
       sortDirections: ['ascend', 'descend'],
+      // The ranking reads by rank: 1 first, platforms without a score last.
+      defaultSortOrder: 'ascend',
       render: (_, p) =>
         p.rank === null ? (
           '—'

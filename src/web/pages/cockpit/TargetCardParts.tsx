@@ -28,8 +28,8 @@ export function ProjectionText({
   else if (p.year >= a.dueYear) text = t('cockpit.card.projectionDue', { year: a.dueYear });
   else text = t('cockpit.card.projectionLatest');
   return (
-    <Flex vertical gap={0}>
-      <Text style={{ fontSize: 12 }} data-testid={`cockpit-projection-${target.code}`}>
+    <Flex vertical gap={0} className="yy-cockpit-card-detail">
+      <Text style={{ fontSize: 12 }} title={text} data-testid={`cockpit-projection-${target.code}`}>
         {text}
       </Text>
       {a.milestone && (

@@ -2,7 +2,7 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Cockpit, TargetCard } from '../../api/cockpit';
-import { CockpitChart } from './CockpitChart';
+import { LazyCockpitChart } from './LazyCockpitChart';
 import {
   COMPARATOR_SYMBOL,
   isReportedOnly,
@@ -94,15 +94,15 @@ export function TargetCardView({
       size="small"
       className="yy-cockpit-target"
       style={{ borderTop: `3px solid ${statusColor}` }}
-      styles={{ body: { padding: '10px 12px', height: '100%' } }}
+      styles={{ body: { padding: '6px 10px', height: '100%' } }}
       data-testid={`cockpit-target-${code}`}
       data-state={state}
     >
-      <Flex vertical gap={4} style={{ height: '100%' }}>
+      <Flex vertical gap={2} style={{ height: '100%' }}>
         <Flex justify="space-between" align="start" gap={8}>
           <Flex vertical style={{ minWidth: 0 }}>
             <Flex align="center" gap={6} style={{ minWidth: 0 }}>
-              <Text strong style={{ color: '#1f5fbf', flexShrink: 0 }}>
+              <Text strong className="yy-cockpit-target-code" style={{ color: '#1f5fbf', flexShrink: 0 }}>
                 {code}
               </Text>
               <Text strong ellipsis={{ tooltip: name }} style={{ minWidth: 0 }}>
@@ -211,9 +211,9 @@ export function TargetCardView({
         )}
 
         {sparkline && (
-          <CockpitChart
+          <LazyCockpitChart
             option={sparkline}
-            height={38}
+            height={24}
             ariaLabel={t('cockpit.card.sparkline', { name })}
             testId={`cockpit-sparkline-${code}`}
           />
@@ -221,7 +221,7 @@ export function TargetCardView({
 
         {card.applies && <ProjectionText card={card} fmt={fmt} />}
 
-        <Flex vertical gap={0} style={{ marginTop: 'auto', fontSize: 12 }}>
+        <Flex vertical gap={0} className="yy-cockpit-card-detail" style={{ marginTop: 'auto', fontSize: 12 }}>
           <Text type="secondary" style={{ fontSize: 12 }}>
             {a.baseline
               ? t('cockpit.card.baseline', { year: a.baseline.year, value: fmt(a.baseline.value) })
