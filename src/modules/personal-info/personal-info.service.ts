@@ -115,7 +115,7 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
       await recordAudit(tx, subject, {
         action: 'personal_info.seal_legacy',
         result: 'success',
-        objectType: 'users.totp_secret',
+        objectType: 'user_mfa_secrets',
         detail: { sealed: rows.length, keyId: ring.current.id },
       });
       return rows.length;

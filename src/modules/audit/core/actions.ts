@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = {
 
   'import.enterprises': { module: 'import', zh: '导入企业名录', en: 'Import enterprise register' },
   'import.annual': { module: 'import', zh: '导入年度数据', en: 'Import yearly figures' },
+  'import.upload': { module: 'import', zh: '上传导入文件', en: 'Upload an import file' },
 
   'industry.mapping_change': {
     module: 'industry',
@@ -150,6 +151,7 @@ export const AUDIT_OBJECT_TYPES = {
   enterprise_year: { zh: '企业年度数据', en: 'Yearly figures' },
   enterprise_contact: { zh: '企业联系人', en: 'Enterprise contact' },
   enterprise_contacts: { zh: '企业联系人信息', en: 'Enterprise contacts' },
+  user_mfa_secrets: { zh: '动态口令密钥', en: 'Authenticator secrets' },
   import: { zh: '导入批次', en: 'Import' },
   industry_class: { zh: '行业分类', en: 'Industry class' },
   evaluation_method: { zh: '评价方法', en: 'Evaluation method' },
