@@ -15,7 +15,10 @@ const SERVER_FAILURE = JSON.stringify({
 });
 
 async function openMenu(page: Page, label: string) {
-  await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: label }).click();
+  await page
+    .locator('.ant-layout-sider .ant-menu-item')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 }
 
 describe.skipIf(!chromiumPath)('errors: failed loads and offline navigation', () => {
@@ -47,7 +50,10 @@ describe.skipIf(!chromiumPath)('errors: failed loads and offline navigation', ()
 
     // The server answers again: retry shows the rows.
     await page.unroute('**/api/enterprises*');
-    await page.getByRole('alert').getByRole('button', { name: '重试' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('button', { name: /重\s*试/ })
+      .click();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     expect(await failed.count()).toBe(0);
 
