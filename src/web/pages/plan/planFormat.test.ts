@@ -198,6 +198,7 @@ describe('the targets table', () => {
       projection: null,
       milestone: null,
       achieved: false,
+      final: false,
       status,
     },
     series: [],
