@@ -28,6 +28,7 @@ export const UNIT_DECIMALS = {
   吨标准煤: 2,
   万千瓦时: 2,
   吨: 2,
+  元: 0,
   家: 0,
   个: 0,
   人: 0,
@@ -64,10 +65,10 @@ export function decimalsOf(unit: string): number {
 export function formatIn(
   value: number | null | undefined,
   unit: Unit | string,
-  options: { label?: string | false; empty?: string } = {},
+  options: { label?: string | false; empty?: string; decimals?: number } = {},
 ): string {
   if (missing(value)) return options.empty ?? '—';
-  const text = fixed(value, decimalsOf(unit));
+  const text = fixed(value, options.decimals ?? decimalsOf(unit));
   const label = options.label === undefined ? unit : options.label;
   if (!label) return text;
   return label === '%' ? `${text}%` : `${text} ${label}`;
@@ -85,6 +86,11 @@ export function formatInteger(value: number | null | undefined, empty = '—'): 
 /** Points of an evaluation (分): always two decimals, "71.90". */
 export function formatScore(value: number | null | undefined, empty = '—'): string {
   return missing(value) ? empty : fixed(value, UNIT_DECIMALS.分);
+}
+
+/** A scaling factor with three decimals: 1.4492 → "1.449". */
+export function formatFactor(value: number | null | undefined, empty = '—'): string {
+  return missing(value) ? empty : fixed(value, 3);
 }
 
 const settingFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
