@@ -38,6 +38,8 @@ interface CardJson {
   assessment: {
     value: number | null;
     status: string;
+    achieved: boolean;
+    final: boolean;
     projection: { year: number; value: number; method: string; from: number; to: number } | null;
   };
   cityValue: number | null;
@@ -470,6 +472,35 @@ describe('plan API', () => {
     const chosen = (await call('taskforce', 'GET', `/api/plan/assessment?platformId=${other}`)).json();
     expect(chosen.platformId).toBe(other);
     expect((await call('taskforce', 'GET', '/api/plan/assessment?platformId=999999')).statusCode).toBe(404);
+  });
+
+  it("reads the period's last year as final once it is over: 滞后 becomes 未完成", async () => {
+    // The plan runs 2022–2025; today is after 2025.
+    const last: CardJson[] = (
+      await call('leader', 'GET', '/api/plan/assessment?period=2022-2025&year=2025')
+    ).json().cards;
+    const assessed = last.filter((c) => c.assessment.status !== 'no_data');
+    expect(assessed.length).toBeGreaterThan(0);
+    for (const c of assessed) expect(c.assessment.final, c.target.code).toBe(true);
+    const earlier: CardJson[] = (
+      await call('leader', 'GET', '/api/plan/assessment?period=2022-2025&year=2024')
+    ).json().cards;
+    // …except a target due earlier (T12: 2023).
+    for (const c of earlier) expect(c.assessment.final, c.target.code).toBe(c.target.dueYear === 2023);
+    // The export says the same.
+    const res = await call('leader', 'GET', '/api/plan/assessment/export?period=2022-2025&year=2025');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf('状态') + 1;
+    const statuses = new Map<unknown, unknown>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) statuses.set(row.getCell(1).value, row.getCell(col).value);
+    });
+    for (const c of assessed)
+      expect(statuses.get(c.target.code), c.target.code).toBe(c.assessment.achieved ? '已完成' : '未完成');
+    expect([...statuses.values()]).not.toContain('滞后');
   });
 
   it('exports the assessment as .xlsx', async () => {

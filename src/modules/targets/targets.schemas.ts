@@ -135,6 +135,8 @@ export const AssessmentSchema = Type.Object({
     Type.Null(),
   ]),
   achieved: Type.Boolean(),
+  /** The due year is over: the outcome is final (completed or not completed). */
+  final: Type.Boolean(),
   status: OneOf(STATUSES),
 });
 

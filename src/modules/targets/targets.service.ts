@@ -10,6 +10,7 @@ import { METRIC_KEYS, METRICS, type MetricKey } from '../metrics/core/metrics';
 import { cockpitScope, type MetricsService, type Snapshot } from '../metrics/metrics.service';
 import {
   assess,
+  yearIn,
   copyTargets,
   PLAN_2022_2025,
   type PeriodDefinition,
@@ -69,8 +70,13 @@ function validateTarget(input: TargetBody, period: { startYear: number; endYear:
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
 }
 
-export function createTargetService(database: Database, metrics: MetricsService) {
+export function createTargetService(
+  database: Database,
+  metrics: MetricsService,
+  options: { now?: () => Date } = {},
+) {
   const { db } = database;
+  const now = options.now ?? (() => new Date());
   const requireWrite = (actor: Actor) => {
     if (!can(actor, 'plan:write')) forbidden('plan:write');
   };
@@ -249,6 +255,7 @@ export function createTargetService(database: Database, metrics: MetricsService)
             periods[periods.length - 1]!);
       const year = q.year ?? Math.min(Math.max(lastYear, period.startYear), period.endYear);
       const targets = await repo.targetsOf(db, period.id);
+      const currentYear = yearIn(now());
       const platformScope = ids?.length === 1;
       const seriesYears = new Set<number>();
       for (let y = period.startYear - 1; y <= period.endYear; y++) seriesYears.add(y);
@@ -264,7 +271,7 @@ export function createTargetService(database: Database, metrics: MetricsService)
         const series = new Map<number, number | null>();
         for (const [y, v] of values)
           series.set(y, s.years.includes(y) || y <= lastYear ? (v.values[metric] ?? null) : null);
-        const assessment = assess(t, period, series, year);
+        const assessment = assess(t, period, series, year, currentYear);
         if (!applies) assessment.status = 'no_data';
         const current = values.get(year);
         return {

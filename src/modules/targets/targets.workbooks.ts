@@ -2,9 +2,18 @@
 import type { Readable } from 'node:stream';
 import { METRICS } from '../metrics/core/metrics';
 import { once, streamWorkbook, type SheetSpec } from '../spreadsheets/xlsx-writer';
+import { statusReading, type StatusReading } from './core/targets';
 import type { PlanAssessment, TargetCard } from './targets.schemas';
 
-const STATUS_ZH = { on_track: '正常', at_risk: '预警', off_track: '滞后', no_data: '暂无数据' } as const;
+const STATUS_ZH: Record<StatusReading, string> = {
+  on_track: '正常',
+  at_risk: '预警',
+  off_track: '滞后',
+  no_data: '暂无数据',
+  achieved: '已达成',
+  completed: '已完成',
+  not_completed: '未完成',
+};
 
 /** `规划期规划目标监测-年` */
 export const assessmentWorkbookName = (a: PlanAssessment) => `${a.period.key}规划目标监测-${a.year}`;
@@ -35,7 +44,7 @@ export function assessmentWorkbook(a: PlanAssessment): Readable {
               ? '当年值'
               : '',
       },
-      { header: '状态', value: (c) => (c.applies ? STATUS_ZH[c.assessment.status] : '不适用') },
+      { header: '状态', value: (c) => (c.applies ? STATUS_ZH[statusReading(c.assessment)] : '不适用') },
       { header: '数据来源', value: (c) => c.source },
       { header: '责任单位', value: (c) => c.target.ownerDepartment },
       { header: '依据', width: 28, value: (c) => c.target.source },

@@ -8,6 +8,10 @@ import {
   meets,
   PLAN_2022_2025,
   progressOf,
+  readProgress,
+  baselineChange,
+  statusReading,
+  yearIn,
   type TargetDefinition,
 } from './targets';
 
@@ -209,9 +213,86 @@ describe('assess', () => {
       projection: null,
       milestone: null,
       achieved: false,
+      final: false,
       status: 'no_data',
     });
     expect(assess(level(), PERIOD, series({ 2023: null }), 2023).status).toBe('no_data');
+  });
+});
+
+describe('final outcomes after the period', () => {
+  const behind = series({ 2021: 60, 2022: 62, 2023: 64, 2024: 66, 2025: 68 });
+  const met = series({ 2021: 60, 2022: 70, 2023: 80, 2024: 90, 2025: 100 });
+
+  it('reads "behind" as final "not completed" once the due year is over', () => {
+    // The plan ends in 2025; on 2026-12-02 the 2025 assessment is final.
+    const a = assess(level(), PERIOD, behind, 2025, 2026);
+    expect(a).toMatchObject({ status: 'off_track', achieved: false, final: true });
+    expect(statusReading(a)).toBe('not_completed');
+    const done = assess(level(), PERIOD, met, 2025, 2026);
+    expect(done).toMatchObject({ achieved: true, final: true });
+    expect(statusReading(done)).toBe('completed');
+  });
+
+  it('is not final while the due year runs, nor for an earlier year of the period', () => {
+    expect(assess(level(), PERIOD, behind, 2025, 2025).final).toBe(false);
+    const earlier = assess(level(), PERIOD, behind, 2023, 2026);
+    expect(earlier.final).toBe(false);
+    expect(statusReading(earlier)).toBe('off_track');
+    // Without today's year nothing is final.
+    expect(assess(level(), PERIOD, behind, 2025).final).toBe(false);
+  });
+
+  it('takes an early due year as the end (T12 due 2023), and annual targets at the period end', () => {
+    const t12 = level({ targetValue: 1, dueYear: 2023, baselineYear: null });
+    const a = assess(t12, PERIOD, series({ 2023: 0.5 }), 2023, 2024);
+    expect(statusReading(a)).toBe('not_completed');
+    const annual = level({ kind: 'annual', baselineYear: null });
+    expect(assess(annual, PERIOD, series({ 2024: 50 }), 2024, 2026).final).toBe(false);
+    expect(statusReading(assess(annual, PERIOD, series({ 2025: 120 }), 2025, 2026))).toBe('completed');
+  });
+
+  it('keeps "no data" and the running statuses', () => {
+    expect(statusReading(assess(level(), PERIOD, series({}), 2025, 2026))).toBe('no_data');
+    expect(statusReading({ status: 'at_risk', achieved: false, final: false })).toBe('at_risk');
+    expect(statusReading({ status: 'on_track', achieved: true, final: false })).toBe('achieved');
+  });
+
+  it("takes today's year in Beijing time", () => {
+    // 2025-12-31 16:30 UTC is already 2026-01-01 in Beijing.
+    expect(yearIn(new Date('2025-12-31T16:30:00Z'))).toBe(2026);
+    expect(yearIn(new Date('2025-12-31T15:30:00Z'))).toBe(2025);
+  });
+});
+
+describe('how progress reads', () => {
+  it('shows an empty bar and no share when the value moves away from the target', () => {
+    // Z3: fixed-asset investment fell 12.5 % where ≥ 10 % growth is the target.
+    const a = assess(
+      level({ kind: 'annual', targetValue: 0.1, baselineYear: null }),
+      PERIOD,
+      series({ 2025: -0.125 }),
+      2025,
+    );
+    expect(a.progress).toBeCloseTo(-1.25, 12);
+    expect(readProgress(a.progress)).toEqual({ share: null, bar: 0, away: true });
+  });
+
+  it('states the share and caps the bar at full beyond the target', () => {
+    expect(readProgress(0.4)).toEqual({ share: 0.4, bar: 0.4, away: false });
+    expect(readProgress(1.25)).toEqual({ share: 1.25, bar: 1, away: false });
+    expect(readProgress(0)).toEqual({ share: 0, bar: 0, away: false });
+    expect(readProgress(null)).toBeNull();
+  });
+
+  it('states the change from the baseline in the unit and whether it runs away', () => {
+    // 796 → 700 firms where > 5,500 is the target: 96 fewer, away from it.
+    const a = assess(level({ targetValue: 5500 }), PERIOD, series({ 2021: 796, 2024: 700 }), 2024);
+    expect(a.progressFromBaseline).toBeLessThan(0);
+    expect(baselineChange(a)).toEqual({ change: -96, away: true });
+    const b = assess(level({ targetValue: 5500 }), PERIOD, series({ 2021: 796, 2024: 900 }), 2024);
+    expect(baselineChange(b)).toEqual({ change: 104, away: false });
+    expect(baselineChange(assess(level(), PERIOD, series({ 2024: 5 }), 2024))).toBeNull();
   });
 });
 

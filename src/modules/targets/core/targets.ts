@@ -238,6 +238,11 @@ export interface Assessment {
   projection: Projection | null;
   milestone: { year: number; value: number; met: boolean } | null;
   achieved: boolean;
+  /**
+   * The outcome is final: the assessed year is the due year (or later) and that year is over
+   * (`currentYear` after it), so nothing is left to catch up — "behind" has become "not completed".
+   */
+  final: boolean;
   status: Status;
 }
 
@@ -287,8 +292,11 @@ export function assess(
   period: { startYear: number; endYear: number },
   series: ReadonlyMap<number, number | null>,
   year: number,
+  /** Today's year (Beijing time); without it no outcome is final. */
+  currentYear?: number,
 ): Assessment {
   const dueYear = t.dueYear ?? period.endYear;
+  const final = currentYear !== undefined && year >= dueYear && currentYear > dueYear;
   const value = series.get(year) ?? null;
   const baselineValue =
     t.baselineValue ?? (t.baselineYear !== null ? (series.get(t.baselineYear) ?? null) : null);
@@ -304,6 +312,7 @@ export function assess(
     projection: null,
     milestone: null,
     achieved: false,
+    final,
     status: 'no_data',
   };
   if (value === null) return empty;
@@ -357,8 +366,67 @@ export function assess(
     projection,
     milestone,
     achieved,
+    final,
     status,
   };
+}
+
+/**
+ * How a target's status reads (one vocabulary for the cockpit, the plan page and the exports):
+ * the assessment's status while the period runs; "achieved" when met at or after the due year;
+ * once the outcome is final, "completed" or "not completed" (滞后 becomes 未完成).
+ */
+export const STATUS_READINGS = [
+  'on_track',
+  'at_risk',
+  'off_track',
+  'no_data',
+  'achieved',
+  'completed',
+  'not_completed',
+] as const;
+export type StatusReading = (typeof STATUS_READINGS)[number];
+
+export function statusReading(a: Pick<Assessment, 'status' | 'achieved' | 'final'>): StatusReading {
+  if (a.status === 'no_data') return 'no_data';
+  if (a.final) return a.achieved ? 'completed' : 'not_completed';
+  return a.achieved && a.status === 'on_track' ? 'achieved' : a.status;
+}
+
+/**
+ * How a progress share reads. Progress below zero means the value moved away from the target (a
+ * fall where growth is the target): the bar stays empty and the share is not stated — a "-125%"
+ * would read as a number of the same kind as "80%" — and the page says "moving away" with the
+ * actual value or change in its unit. Above 100% the bar is full and the share is stated.
+ */
+export interface ProgressReading {
+  /** The share to state, null when moving away. */
+  share: number | null;
+  /** The bar's fill, 0–1. */
+  bar: number;
+  away: boolean;
+}
+
+export function readProgress(progress: number | null): ProgressReading | null {
+  if (progress === null || Number.isNaN(progress)) return null;
+  if (progress < 0) return { share: null, bar: 0, away: true };
+  return { share: progress, bar: Math.min(1, progress), away: false };
+}
+
+/**
+ * The change from the baseline in the metric's unit, and whether it runs away from the target
+ * (progress from the baseline below zero): "较基期反向 −96 家" instead of "较基期完成 −3095%".
+ */
+export function baselineChange(
+  a: Pick<Assessment, 'value' | 'baseline' | 'progressFromBaseline'>,
+): { change: number; away: boolean } | null {
+  if (a.value === null || !a.baseline || a.progressFromBaseline === null) return null;
+  return { change: a.value - a.baseline.value, away: a.progressFromBaseline < 0 };
+}
+
+/** The calendar year of an instant in a time zone (default Beijing time). */
+export function yearIn(at: Date, timeZone = 'Asia/Shanghai'): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
 }
 
 /**

@@ -2,7 +2,7 @@
 // offers. No React, no I/O (unit-tested in chainLeadersFormat.test.ts).
 import type { ChainLeaderQuery, ChainLeaderRow, ChainLeaderStatus, Decision } from '../../api/chainLeaders';
 import { grantDate, STATUSES, yearEnd } from '../../../modules/chain-leaders/core/rules';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatIn } from '../../lib/format';
 
 export const PAGE_SIZES = ['20', '50', '100', '200'];
 const PAGE_SIZE_DEFAULT = 20;
@@ -12,12 +12,10 @@ export function toYi(wan: number | null | undefined): number | null {
   return wan === null || wan === undefined || !Number.isFinite(wan) ? null : wan / 10_000;
 }
 
-const yiFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** An amount in 万元 shown in 亿元 with two decimals ("20.00"); '—' when there is none. */
 export function formatYi(wan: number | null | undefined, empty = '—'): string {
   const yi = toYi(wan);
-  return yi === null ? empty : yiFormat.format(yi);
+  return yi === null ? empty : formatIn(yi, '亿元', { label: false });
 }
 
 const positiveInt = (raw: string | null, max = 2147483647) =>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Cockpit, CockpitPlatform, Cluster } from '../../api/cockpit';
-import { formatInteger, formatNumber } from '../../lib/format';
+import { formatInteger, formatNumber, formatScore } from '../../lib/format';
 import { byDataIndex } from '../../charts/tooltips';
 import type { CockpitChartOption } from './CockpitChart';
 import { LazyCockpitChart } from './LazyCockpitChart';
@@ -198,7 +198,7 @@ export function BubbleChart({
             }),
             t('cockpit.bubbles.tooltipLand', { value: formatNumber(d.land) }),
             d.score !== null &&
-              t('cockpit.bubbles.tooltipScore', { score: formatNumber(d.score), rank: d.rank }),
+              t('cockpit.bubbles.tooltipScore', { score: formatScore(d.score), rank: d.rank }),
             t('cockpit.drill.hint'),
           ]),
         ),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DrillRow, type MetricKey } from '../../api/cockpit';
 import { useReferenceMaps } from '../../api/reference';
-import { formatInteger, formatNumber } from '../../lib/format';
+import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { localName, useLang } from '../../lib/useLang';
 import { formatDecimal } from './cockpitFormat';
 import { PAGE_SIZE } from './DrillDrawer';
@@ -95,7 +95,7 @@ export function EnterpriseTable({
           width: 90,
           align: 'right',
           render: (_, r) =>
-            r.rdSpending !== null && r.revenue ? `${((r.rdSpending / r.revenue) * 100).toFixed(2)}%` : '—',
+            r.rdSpending !== null && r.revenue ? formatPercent(r.rdSpending / r.revenue) : '—',
         };
       default:
         return {

@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CockpitPlatform, PlatformMetric } from '../../api/cockpit';
-import { formatInteger, formatNumber } from '../../lib/format';
+import { formatInteger, formatNumber, formatScore } from '../../lib/format';
 import { formatDecimal, nameIn, percentOf, toYi } from './cockpitFormat';
 import type { DrillRequest } from './DrillDrawer';
 import { DrillValue } from './DrillValue';
@@ -146,7 +146,7 @@ export function RankingTable({ platforms, metrics, highlight, onDrill }: Props) 
           '—'
         ) : (
           <Link to="/platform-evaluation" title={t('cockpit.ranking.scoreHint')}>
-            {formatNumber(p.score)}
+            {formatScore(p.score)}
           </Link>
         ),
     },

@@ -3,14 +3,21 @@ import { Card, Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Cockpit, TargetCard } from '../../api/cockpit';
 import { LazyCockpitChart } from './LazyCockpitChart';
+import { formatPercent } from '../../lib/format';
+import {
+  baselineChange,
+  progressView,
+  STATUS_VIEW_COLOR,
+  STATUS_VIEW_TAG,
+  statusViewOf,
+} from '../../lib/targetStatus';
 import {
   COMPARATOR_SYMBOL,
+  formatChange,
   isReportedOnly,
   nameIn,
   percentOf,
   SOURCE_TAG,
-  STATUS_COLOR,
-  STATUS_TAG,
 } from './cockpitFormat';
 import type { DrillRequest } from './DrillDrawer';
 import { DrillValue } from './DrillValue';
@@ -59,12 +66,13 @@ export function TargetCardView({
   // With nobody reporting, the server calls a reported-only metric "computed": it is reported.
   const source = reportedOnly ? 'reported' : card.source;
 
-  const statusKey = !card.applies
-    ? 'notApplicable'
-    : a.achieved && a.status === 'on_track'
-      ? 'achieved'
-      : a.status;
-  const statusColor = card.applies ? STATUS_COLOR[a.status] : STATUS_COLOR.no_data;
+  // One status vocabulary and colour with the plan page; final once the due year is over.
+  const status = statusViewOf(card);
+  const statusLabel =
+    status === 'not_applicable' ? t('cockpit.status.notApplicable') : t(`targetStatus.${status}`);
+  const statusColor = STATUS_VIEW_COLOR[status];
+  const progress = progressView(a.progress, status);
+  const fromBaseline = baselineChange(a);
 
   const drill = () =>
     onDrill({
@@ -125,14 +133,17 @@ export function TargetCardView({
               </Tooltip>
             </Flex>
           </Flex>
-          <Tag
-            color={card.applies ? STATUS_TAG[a.status] : 'default'}
-            style={{ marginInlineEnd: 0, flexShrink: 0 }}
-            data-testid={`cockpit-target-status-${code}`}
-            data-status={card.applies ? a.status : 'not_applicable'}
-          >
-            {t(`cockpit.status.${statusKey}`)}
-          </Tag>
+          <Tooltip title={a.final ? t('targetStatus.finalHint', { year: a.dueYear }) : undefined}>
+            <Tag
+              color={STATUS_VIEW_TAG[status]}
+              style={{ marginInlineEnd: 0, flexShrink: 0 }}
+              data-testid={`cockpit-target-status-${code}`}
+              data-status={card.applies ? a.status : 'not_applicable'}
+              data-reading={status}
+            >
+              {statusLabel}
+            </Tag>
+          </Tooltip>
         </Flex>
 
         {/* The value, or an honest "no data yet" with the reason. */}
@@ -174,23 +185,27 @@ export function TargetCardView({
           {card.applies || !platformScope ? goalText : t('cockpit.card.cityGoal', { goal: goalText })}
         </Text>
 
-        {state === 'assessed' && a.progress !== null && (
+        {state === 'assessed' && progress && (
           <Tooltip
             title={
-              a.progressFromBaseline !== null && a.baseline
-                ? t('cockpit.card.progressFromBaseline', {
-                    year: a.baseline.year,
-                    value: percentOf(a.progressFromBaseline),
-                  })
-                : t('cockpit.card.progressHint')
+              progress.away
+                ? t('targetStatus.awayHint', { value: fmt(a.value), goal })
+                : fromBaseline && a.baseline && !fromBaseline.away && a.progressFromBaseline !== null
+                  ? t('cockpit.card.progressFromBaseline', {
+                      year: a.baseline.year,
+                      value: percentOf(a.progressFromBaseline),
+                    })
+                  : t('cockpit.card.progressHint')
             }
           >
             <Progress
-              percent={Math.max(0, Math.min(100, a.progress * 100))}
+              percent={progress.percent}
               size="small"
-              strokeColor={statusColor}
-              format={() => `${Math.round(a.progress! * 100)}%`}
+              strokeColor={progress.color}
+              format={() => (progress.away ? t('targetStatus.away') : formatPercent(progress.share))}
               aria-label={t('cockpit.card.progress')}
+              data-testid={`cockpit-progress-${code}`}
+              data-away={progress.away}
             />
           </Tooltip>
         )}
@@ -227,6 +242,14 @@ export function TargetCardView({
               ? t('cockpit.card.baseline', { year: a.baseline.year, value: fmt(a.baseline.value) })
               : t('cockpit.card.noBaseline')}
           </Text>
+          {fromBaseline?.away && a.baseline && (
+            <Text type="danger" style={{ fontSize: 12 }} data-testid={`cockpit-baseline-away-${code}`}>
+              {t('targetStatus.baselineAway', {
+                year: a.baseline.year,
+                change: formatChange(info, fromBaseline.change, lang),
+              })}
+            </Text>
+          )}
           <Flex justify="space-between" align="center" gap={6}>
             <Text type="secondary" ellipsis style={{ fontSize: 12, minWidth: 0 }}>
               {t('cockpit.card.owner', { owner: target.ownerDepartment || '—' })}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
 import { useLatestScorecard } from '../../api/evaluation';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatScore } from '../../lib/format';
 import { ClassTag, RunStatusTag } from './EvaluationTags';
 
 /**
@@ -31,7 +31,8 @@ export function LatestEvaluationCard({ enterpriseId }: { enterpriseId: number })
           <RunStatusTag status={card.run.status} />
           {card.score !== null && (
             <Typography.Text>
-              {t('evaluation.latest.score')} <Typography.Text strong>{card.score.toFixed(2)}</Typography.Text>
+              {t('evaluation.latest.score')}{' '}
+              <Typography.Text strong>{formatScore(card.score)}</Typography.Text>
             </Typography.Text>
           )}
           <ClassTag result={card} classes={card.classes} withName />

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useRollup, type EvaluationRunDetail, type RollupRow } from '../../api/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatInteger, formatNumber } from '../../lib/format';
+import { formatIn, formatInteger, formatNumber } from '../../lib/format';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { EvaluationChart, type EvaluationChartOption } from './EvaluationChart';
 import { changeDirection, classHexColor, formatShare } from './evaluationFormat';
@@ -228,7 +228,9 @@ export function PlatformsTab({ run }: { run: EvaluationRunDetail }) {
         <WithChange
           value={formatShare(r.shareAB)}
           delta={r.change?.shareAB}
-          format={(d) => t('evaluation.platforms.points', { value: (d * 100).toFixed(1) })}
+          format={(d) =>
+            t('evaluation.platforms.points', { value: formatIn(d * 100, '个百分点', { label: false }) })
+          }
         />
       ),
     },

@@ -3,7 +3,7 @@ import { Empty, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ClassHistoryItem, MethodClass, ScoreItem } from '../../api/evaluation';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatScore } from '../../lib/format';
 import { byDataIndex, bySeriesIndex } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from './EvaluationChart';
 import { benchmarkRatio, classHexColor, classTagColor, wrapLabel } from './evaluationFormat';
@@ -15,7 +15,7 @@ const HEIGHT = 300;
 const WEIGHT_COLOR = '#d9d9d9';
 const POINTS_COLOR = '#1f5fbf';
 
-const fmt2 = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '—');
+const fmt2 = (v: unknown) => (typeof v === 'number' ? formatScore(v) : '—');
 
 /** Points of each indicator next to its weight (a firm exactly at the benchmark scores its weight). */
 export function PointsChart({ items }: { items: ScoreItem[] }) {

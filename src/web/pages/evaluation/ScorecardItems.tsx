@@ -8,7 +8,7 @@ import {
   type ScorecardFigures,
 } from '../../api/evaluation';
 import type { YearFieldKey } from '../../../modules/enterprises/core/fields';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatScore } from '../../lib/format';
 import { YEAR_FIELD_KEYS, YEAR_FIELD_UNITS, fieldName } from '../enterprises/enterpriseFields';
 import './evaluation.css';
 import { formatFixed, formatShare } from './evaluationFormat';
@@ -128,7 +128,7 @@ export function ItemsTable({ card }: { card: Scorecard }) {
       title: t('evaluation.scorecard.points'),
       width: 90,
       align: 'right',
-      render: (_, r) => <Typography.Text strong>{r.points.toFixed(2)}</Typography.Text>,
+      render: (_, r) => <Typography.Text strong>{formatScore(r.points)}</Typography.Text>,
     },
     {
       key: 'notes',
@@ -161,7 +161,7 @@ export function ItemsTable({ card }: { card: Scorecard }) {
               {t('evaluation.scorecard.total')}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={5} align="right">
-              {card.score === null ? '—' : card.score.toFixed(2)}
+              {card.score === null ? '—' : formatScore(card.score)}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={6} />
           </Table.Summary.Row>

@@ -3,7 +3,7 @@ import { Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Scorecard } from '../../api/evaluation';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatScore } from '../../lib/format';
 import './evaluation.css';
 import { formatShare, formatYuan } from './evaluationFormat';
 import { ClassTag } from './EvaluationTags';
@@ -29,7 +29,7 @@ export function ScoreSummary({ card }: { card: Scorecard }) {
               style={{ fontSize: 44, fontWeight: 600, lineHeight: 1 }}
               data-testid="scorecard-score"
             >
-              {card.score === null ? '—' : card.score.toFixed(2)}
+              {card.score === null ? '—' : formatScore(card.score)}
             </Typography.Text>
             <Typography.Text type="secondary">{t('evaluation.scorecard.pointsUnit')}</Typography.Text>
           </Flex>
@@ -47,8 +47,8 @@ export function ScoreSummary({ card }: { card: Scorecard }) {
         {card.status !== 'merged' && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('evaluation.scorecard.composition', {
-              items: card.itemsTotal.toFixed(2),
-              adjustments: `${adjustments >= 0 ? '+' : ''}${adjustments.toFixed(2)}`,
+              items: formatScore(card.itemsTotal),
+              adjustments: `${adjustments >= 0 ? '+' : ''}${formatScore(adjustments)}`,
             })}
           </Typography.Text>
         )}
@@ -72,7 +72,7 @@ export function PolicyEffects({ card }: { card: Scorecard }) {
               {t('evaluation.scorecard.yuanPerYear', { yuan: formatYuan(relief.yuan) })}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('evaluation.scorecard.reliefShare', { share: formatShare(relief.share, 0) })}
+              {t('evaluation.scorecard.reliefShare', { share: formatShare(relief.share, true) })}
             </Typography.Text>
           </Flex>
         ) : (
@@ -106,7 +106,7 @@ export function PolicyEffects({ card }: { card: Scorecard }) {
         quota && quota.factor !== 1 ? (
           <Flex vertical gap={0}>
             <Typography.Text strong style={{ color: '#d46b08' }}>
-              {t('evaluation.scorecard.quotaFactor', { share: formatShare(quota.factor, 0) })}
+              {t('evaluation.scorecard.quotaFactor', { share: formatShare(quota.factor, true) })}
             </Typography.Text>
             {quota.quotaTce !== null && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

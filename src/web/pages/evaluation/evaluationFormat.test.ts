@@ -127,7 +127,8 @@ describe('flags, changes, classes of scores', () => {
   });
 
   it('formats shares and yuan', () => {
-    expect(formatShare(0.8243243)).toBe('82.4%');
+    expect(formatShare(0.8243243)).toBe('82.43%');
+    expect(formatShare(0.5, true)).toBe('50%');
     expect(formatShare(null)).toBe('—');
     expect(formatYuan(143840.4)).toBe('143,840');
   });

@@ -9,6 +9,8 @@ import type {
 } from '../../api/evaluation';
 import type { MethodSummary } from '../../api/evaluationMethods';
 
+import { formatIn, formatPercent } from '../../lib/format';
+
 /** A route's numeric id ("12"), or undefined when it is not a positive integer. */
 export function parseId(raw: string | undefined): number | undefined {
   return raw && /^[1-9][0-9]{0,9}$/.test(raw) && Number(raw) <= 2147483647 ? Number(raw) : undefined;
@@ -118,22 +120,20 @@ export function cutLines(cuts: DistributionCohort['cuts']): DistributionCohort['
   return sorted.slice(0, -1);
 }
 
-/** Ratio 0.8243 → "82.4%". */
-export function formatShare(ratio: number | null | undefined, digits = 1): string {
-  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—';
-  return `${(ratio * 100).toFixed(digits)}%`;
+/** Ratio 0.8243 → "82.43%" (the % format); `exact`: a setting as written (a 50% relief). */
+export function formatShare(ratio: number | null | undefined, exact = false): string {
+  return formatPercent(ratio, '—', exact);
 }
 
 /** Yuan, whole, grouped: 143840 → "143,840". */
 export function formatYuan(yuan: number | null | undefined): string {
   if (yuan === null || yuan === undefined || Number.isNaN(yuan)) return '—';
-  return Math.round(yuan).toLocaleString('en-US');
+  return formatIn(yuan, '元', { label: false });
 }
 
 /** A number with a fixed count of decimals, grouped (indicator values in their own precision). */
 export function formatFixed(value: number | null | undefined, decimals: number): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatIn(value, '', { label: false, decimals });
 }
 
 export const RESULT_PAGE_SIZES = [10, 20, 50, 100];

@@ -3,7 +3,7 @@ import type { TableColumnType } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResult, EvaluationRunDetail } from '../../api/evaluation';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatScore } from '../../lib/format';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
 import { ClassTag, useCohortName } from './EvaluationTags';
 
@@ -51,7 +51,7 @@ export function useResultColumns<T extends EvaluationResult>(run: EvaluationRunD
       align: 'right',
       sortDirections: ['descend', 'ascend'],
       render: (_, r) =>
-        r.score === null ? dash : <Typography.Text strong>{r.score.toFixed(2)}</Typography.Text>,
+        r.score === null ? dash : <Typography.Text strong>{formatScore(r.score)}</Typography.Text>,
     },
     class: {
       key: 'class',

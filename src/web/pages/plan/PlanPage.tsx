@@ -257,14 +257,14 @@ export function PlanPage() {
           {assessed && hasTargets && (
             <Flex gap={8} wrap align="center" data-testid="plan-status-summary">
               <Typography.Text type="secondary">{t('plan.summary', { year: assessed.year })}</Typography.Text>
-              {STATUS_ORDER.filter((s) => s !== 'not_applicable' || counts[s] > 0).map((s) => (
+              {STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => (
                 <Tag
                   key={s}
                   color={STATUS_COLORS[s]}
                   style={{ marginInlineEnd: 0 }}
                   data-testid={`plan-count-${s}`}
                 >
-                  {t(`plan.status.${s}`)} {counts[s]}
+                  {t(`targetStatus.${s}`)} {counts[s]}
                 </Tag>
               ))}
             </Flex>

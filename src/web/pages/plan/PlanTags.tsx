@@ -1,16 +1,12 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { STATUS_VIEW_TAG } from '../../lib/targetStatus';
 import type { StatusKey } from './planFormat';
 
-export const STATUS_COLORS: Record<StatusKey, string> = {
-  on_track: 'success',
-  at_risk: 'warning',
-  off_track: 'error',
-  no_data: 'default',
-  not_applicable: 'default',
-};
+/** The same tag colours as the cockpit's (one status → colour mapping, lib/targetStatus.ts). */
+export const STATUS_COLORS: Record<StatusKey, string> = STATUS_VIEW_TAG;
 
-/** 正常 / 预警 / 滞后 / 暂无数据 / 不适用. */
+/** 正常 / 预警 / 滞后 / 已达成 / 已完成 / 未完成 / 暂无数据 / 不适用. */
 export function TargetStatusTag({ status, testId }: { status: StatusKey; testId?: string }) {
   const { t } = useTranslation();
   return (
@@ -21,7 +17,7 @@ export function TargetStatusTag({ status, testId }: { status: StatusKey; testId?
       data-status={status}
       style={{ marginInlineEnd: 0 }}
     >
-      {t(`plan.status.${status}`)}
+      {t(`targetStatus.${status}`)}
     </Tag>
   );
 }

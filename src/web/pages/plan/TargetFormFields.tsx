@@ -101,7 +101,7 @@ export function TargetFormFields({ form, period, metrics }: Props) {
                 ? t('plan.form.percentHelp')
                 : format === 'amount' && typeof targetValue === 'number'
                   ? t('plan.form.amountIs', {
-                      value: formatMoney(targetValue, lang === 'en' ? 'en' : 'zh'),
+                      value: formatMoney(targetValue, lang === 'en' ? 'en' : 'zh', '—', true),
                     })
                   : undefined
             }

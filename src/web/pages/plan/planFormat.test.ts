@@ -74,9 +74,12 @@ const period = (id: number, key: string, startYear: number, endYear: number): Pl
 
 describe('values in their metric unit', () => {
   it('formats amounts, ratios, counts and decimals', () => {
-    expect(formatMetricValue(3e8, metric('amount', '万元'), 'zh-CN')).toBe('3 万亿元');
+    // Measured values in the unit's one format; goals as written.
+    expect(formatMetricValue(3e8, metric('amount', '万元'), 'zh-CN')).toBe('3.00 万亿元');
+    expect(formatMetricValue(3e8, metric('amount', '万元'), 'zh-CN', '—', true)).toBe('3 万亿元');
     expect(formatMetricValue(29216563.62, metric('amount', '万元'), 'en')).toBe('2,921.66 100m CNY');
-    expect(formatMetricValue(0.038, metric('ratio', '%'), 'zh-CN')).toBe('3.8%');
+    expect(formatMetricValue(0.038, metric('ratio', '%'), 'zh-CN')).toBe('3.80%');
+    expect(formatMetricValue(0.038, metric('ratio', '%'), 'zh-CN', '—', true)).toBe('3.8%');
     expect(formatMetricValue(0.74893909, metric('ratio', '%'), 'zh-CN')).toBe('74.89%');
     expect(formatMetricValue(5500, metric('count', '家', 'firms'), 'en')).toBe('5,500 firms');
     expect(formatMetricValue(931.67, metric('count', '家'), 'zh-CN')).toBe('932 家');
@@ -198,6 +201,7 @@ describe('the targets table', () => {
       projection: null,
       milestone: null,
       achieved: false,
+      final: false,
       status,
     },
     series: [],
@@ -217,12 +221,19 @@ describe('the targets table', () => {
       ['N1', undefined],
     ]);
     expect(statusCounts(rows)).toEqual({
+      completed: 0,
+      achieved: 0,
       on_track: 0,
       at_risk: 1,
       off_track: 0,
+      not_completed: 0,
       no_data: 0,
       not_applicable: 1,
     });
+    // After the due year, behind reads as final "not completed".
+    const late = card(b, 'off_track');
+    late.assessment.final = true;
+    expect(statusCounts(mergeCards([b], [late]))).toMatchObject({ off_track: 0, not_completed: 1 });
   });
 
   it('shows progress from the baseline only when the baseline had not met the target', () => {

@@ -6,22 +6,22 @@ import type {
   PlanPeriod,
   PlanPeriodSummary,
   PlanTarget,
-  Status,
   TargetCard,
 } from '../../api/plan';
-import { formatInteger, formatMoney, formatNumber } from '../../lib/format';
+import { formatIn, formatInteger, formatMoney, formatPercent, formatSetting } from '../../lib/format';
+import { STATUS_VIEWS, statusViewOf, type StatusView } from '../../lib/targetStatus';
 
 export type Format = MetricInfo['format'];
 type Lang = 'zh-CN' | 'en';
 
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { gte: '≥', gt: '>', lte: '≤' };
 
-const percentFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
-
-/** A ratio as a percentage with up to 2 decimals: 0.038 → "3.8%", 0.7489 → "74.89%". */
-export function formatRatio(ratio: number | null | undefined, empty = '—'): string {
-  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return empty;
-  return `${percentFormat.format(ratio * 100)}%`;
+/**
+ * A ratio in the % format (lib/format.ts): 0.0974 → "9.74%"; `exact` for a goal or setting as
+ * written: 0.038 → "3.8%".
+ */
+export function formatRatio(ratio: number | null | undefined, empty = '—', exact = false): string {
+  return formatPercent(ratio, empty, exact);
 }
 
 /** The metric's unit in the language (amounts show their own 万元/亿元/万亿元 scale). */
@@ -31,14 +31,16 @@ export function unitOf(metric: MetricInfo | undefined, lang: Lang): string {
 }
 
 /**
- * A value in its metric's unit: amounts (万元) at a readable scale, ratios as percentages, counts as
- * whole numbers with their unit, decimals with 2 decimals and their unit.
+ * A value in its metric's unit, in the unit's one format: amounts (万元) at a readable scale, ratios
+ * as percentages, counts as whole numbers, decimals with 2 decimals. `exact`: a goal, milestone or
+ * entered baseline as written ("≥ 3 万亿元", "≥ 3.8%").
  */
 export function formatMetricValue(
   value: number | null | undefined,
   metric: MetricInfo | undefined,
   lang: Lang,
   empty = '—',
+  exact = false,
 ): string {
   if (value === null || value === undefined || Number.isNaN(value)) return empty;
   const format: Format = metric?.format ?? 'decimal';
@@ -46,13 +48,15 @@ export function formatMetricValue(
   const withUnit = (s: string) => (unit ? `${s} ${unit}` : s);
   switch (format) {
     case 'amount':
-      return formatMoney(value, lang === 'en' ? 'en' : 'zh', empty);
+      return formatMoney(value, lang === 'en' ? 'en' : 'zh', empty, exact);
     case 'ratio':
-      return formatRatio(value, empty);
+      return formatRatio(value, empty, exact);
     case 'count':
       return withUnit(formatInteger(value, empty));
     default:
-      return withUnit(formatNumber(value, empty));
+      return exact
+        ? withUnit(formatSetting(value, empty))
+        : formatIn(value, metric?.unitZh ?? '', { label: unit || false, empty });
   }
 }
 
@@ -62,7 +66,7 @@ export function formatGoal(
   metric: MetricInfo | undefined,
   lang: Lang,
 ) {
-  return `${COMPARATOR_SYMBOL[target.comparator]} ${formatMetricValue(target.targetValue, metric, lang)}`;
+  return `${COMPARATOR_SYMBOL[target.comparator]} ${formatMetricValue(target.targetValue, metric, lang, '—', true)}`;
 }
 
 /** Years from..to inclusive. */
@@ -122,15 +126,17 @@ export function mergeCards(
   return targets.map((target) => ({ target, card: byId.get(target.id) }));
 }
 
-export type StatusKey = Status | 'not_applicable';
+export type StatusKey = StatusView;
 
-/** The status a row shows: the card's, "not applicable" outside its scope. */
+/**
+ * The status a row shows, in the vocabulary the cockpit uses (lib/targetStatus.ts): final
+ * (completed / not completed) once the due year is over, "not applicable" outside its scope.
+ */
 export function statusOf(card: TargetCard | undefined): StatusKey | null {
-  if (!card) return null;
-  return card.applies ? card.assessment.status : 'not_applicable';
+  return card ? statusViewOf(card) : null;
 }
 
-export const STATUS_ORDER: StatusKey[] = ['on_track', 'at_risk', 'off_track', 'no_data', 'not_applicable'];
+export const STATUS_ORDER: StatusKey[] = STATUS_VIEWS;
 
 /** How many rows have each status (rows without an assessment are left out). */
 export function statusCounts(rows: readonly TargetRow[]): Record<StatusKey, number> {

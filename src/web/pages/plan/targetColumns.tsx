@@ -3,15 +3,10 @@ import type { TableProps } from 'antd';
 import { Flex, Progress, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MetricInfo, MetricKey } from '../../api/plan';
+import { formatPoints } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
-import {
-  baselineProgress,
-  formatGoal,
-  formatMetricValue,
-  formatRatio,
-  statusOf,
-  type TargetRow,
-} from './planFormat';
+import { baselineChange, progressView } from '../../lib/targetStatus';
+import { formatGoal, formatMetricValue, formatRatio, statusOf, type TargetRow } from './planFormat';
 import { TargetStatusTag } from './PlanTags';
 
 export type TargetColumns = NonNullable<TableProps<TargetRow>['columns']>;
@@ -103,23 +98,49 @@ export function useAssessmentColumns(
       width: 150,
       render: (_, r) => {
         const a = r.card?.applies ? r.card.assessment : null;
-        if (!a || a.progress === null) return dash;
-        const fromBaseline = baselineProgress(r.card, r.target);
-        const pct = Math.max(0, Math.min(100, a.progress * 100));
+        const status = statusOf(r.card);
+        const p = a && status ? progressView(a.progress, status) : null;
+        if (!a || !p) return dash;
+        const change = baselineChange(a);
+        const changeText = (c: number) =>
+          `${c > 0 ? '+' : ''}${
+            metricOf(r)?.format === 'ratio' ? formatPoints(c, lang === 'en' ? 'en' : 'zh') : value(r, c)
+          }`;
         return (
           <Flex vertical gap={0}>
-            <Tooltip title={t('plan.progressHelp')}>
+            <Tooltip
+              title={
+                p.away
+                  ? t('targetStatus.awayHint', {
+                      value: value(r, a.value),
+                      goal: formatGoal(r.target, metricOf(r), lang),
+                    })
+                  : t('plan.progressHelp')
+              }
+            >
               <Progress
-                percent={Number(pct.toFixed(1))}
+                percent={p.percent}
                 size="small"
-                status={a.progress >= 1 ? 'success' : 'normal'}
-                format={() => formatRatio(a.progress)}
+                strokeColor={p.color}
+                format={() => (p.away ? t('targetStatus.away') : formatRatio(p.share))}
                 aria-label={t('plan.col.progress')}
+                data-testid={`plan-progress-${r.target.code}`}
+                data-away={p.away}
               />
             </Tooltip>
-            {fromBaseline !== null && (
-              <Typography.Text type="secondary" style={small}>
-                {t('plan.fromBaseline', { value: formatRatio(fromBaseline) })}
+            {p.away && (
+              <Typography.Text type="danger" style={small}>
+                {t('targetStatus.awayValue', { value: value(r, a.value) })}
+              </Typography.Text>
+            )}
+            {change && a.baseline && a.progressFromBaseline !== null && (
+              <Typography.Text type={change.away ? 'danger' : 'secondary'} style={small}>
+                {change.away
+                  ? t('targetStatus.baselineAway', {
+                      year: a.baseline.year,
+                      change: changeText(change.change),
+                    })
+                  : t('plan.fromBaseline', { value: formatRatio(a.progressFromBaseline) })}
               </Typography.Text>
             )}
           </Flex>
@@ -136,12 +157,21 @@ export function useAssessmentColumns(
         const a = r.card!.assessment;
         return (
           <Flex vertical gap={2} align="start">
-            <Tooltip title={t(`plan.statusHelp.${s}`, { ratio: formatRatio(r.target.warningRatio) })}>
+            <Tooltip
+              title={
+                a.final && r.card!.applies
+                  ? t('targetStatus.finalHint', { year: a.dueYear })
+                  : t(`plan.statusHelp.${s}`, {
+                      ratio: formatRatio(r.target.warningRatio, '—', true),
+                      defaultValue: '',
+                    })
+              }
+            >
               <span>
                 <TargetStatusTag status={s} testId={`plan-target-status-${r.target.code}`} />
               </span>
             </Tooltip>
-            {r.card!.applies && a.achieved && (
+            {r.card!.applies && a.achieved && s !== 'achieved' && s !== 'completed' && (
               <Typography.Text type="success" style={small}>
                 {t('plan.achieved')}
               </Typography.Text>

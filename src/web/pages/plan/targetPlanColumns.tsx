@@ -114,7 +114,10 @@ export function usePlanColumns(
           <Flex vertical gap={0}>
             {list.map((m) => (
               <span key={m.year} style={small}>
-                {t('plan.milestoneItem', { year: m.year, value: value(r, m.value) })}
+                {t('plan.milestoneItem', {
+                  year: m.year,
+                  value: formatMetricValue(m.value, metricOf(r), lang, '—', true),
+                })}
               </span>
             ))}
           </Flex>
@@ -144,7 +147,7 @@ export function usePlanColumns(
       ),
       width: 100,
       align: 'right',
-      render: (_, r) => formatRatio(r.target.warningRatio),
+      render: (_, r) => formatRatio(r.target.warningRatio, '—', true),
     },
     {
       key: 'source',

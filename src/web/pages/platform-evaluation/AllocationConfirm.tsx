@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmAllocation, type PlatformEvaluation } from '../../api/platformEvaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { allocationTotals, formatUnits } from './peFormat';
 
@@ -79,7 +79,7 @@ export function ConfirmButton({
               land: formatUnits(data.pool.landMu),
               energy: formatUnits(data.pool.energyTce),
               eligible: totals.eligible,
-              threshold: formatNumber(data.pool.threshold),
+              threshold: formatSetting(data.pool.threshold),
             })}
           </Typography.Paragraph>
           <Typography.Text type="secondary">{t('platformEvaluation.confirm.keep')}</Typography.Text>

@@ -8,7 +8,7 @@ import {
   type PlatformEvaluation,
   type PlatformScore,
 } from '../../api/platformEvaluation';
-import { formatNumber } from '../../lib/format';
+import { formatScore, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { ConfirmButton, ConfirmedBanner } from './AllocationConfirm';
 import { LeaderTag } from './parts';
@@ -73,11 +73,11 @@ export function AllocationTab({ data, canWrite, chosenMethodId, poolMethodId, on
       title: t('platformEvaluation.col.score'),
       width: 76,
       align: 'right',
-      render: (_, p) => (p.score === null ? '—' : p.score.toFixed(2)),
+      render: (_, p) => (p.score === null ? '—' : formatScore(p.score)),
     },
     {
       key: 'eligible',
-      title: t('platformEvaluation.allocation.eligible', { threshold: formatNumber(pool.threshold) }),
+      title: t('platformEvaluation.allocation.eligible', { threshold: formatSetting(pool.threshold) }),
       width: 104,
       align: 'center',
       render: (_, p) =>
@@ -176,7 +176,7 @@ export function AllocationTab({ data, canWrite, chosenMethodId, poolMethodId, on
         showIcon
         title={t('platformEvaluation.allocation.rule')}
         description={t('platformEvaluation.allocation.ruleDetail', {
-          threshold: formatNumber(pool.threshold),
+          threshold: formatSetting(pool.threshold),
           eligible: totals.eligible,
           count: data.platforms.length,
         })}

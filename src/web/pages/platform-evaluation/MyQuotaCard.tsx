@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type PlatformEvaluation, type PlatformScore } from '../../api/platformEvaluation';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatSetting } from '../../lib/format';
 import { formatExact, formatUnits } from './peFormat';
 
 /** A platform admin's own quota: units received, the share behind them, and the pool. */
@@ -43,7 +43,7 @@ export function MyQuotaCard({ data, platform }: { data: PlatformEvaluation; plat
           <Col xs={12} md={6}>
             <Statistic
               title={t('platformEvaluation.pool.threshold')}
-              value={formatNumber(pool.threshold)}
+              value={formatSetting(pool.threshold)}
               suffix={t('platformEvaluation.pointsUnit')}
             />
           </Col>
@@ -58,7 +58,7 @@ export function MyQuotaCard({ data, platform }: { data: PlatformEvaluation; plat
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {platform.land.eligible
             ? t('platformEvaluation.allocation.rule')
-            : t('platformEvaluation.scorecard.belowThreshold', { threshold: formatNumber(pool.threshold) })}
+            : t('platformEvaluation.scorecard.belowThreshold', { threshold: formatSetting(pool.threshold) })}
         </Typography.Text>
       </Flex>
     </Card>

@@ -12,7 +12,7 @@ import {
   type PlatformEvaluation,
 } from '../../api/platformEvaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatNumber } from '../../lib/format';
+import { formatFactor, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useTabParam } from '../../lib/useTabParam';
@@ -268,10 +268,10 @@ function MethodNote({ data }: { data: PlatformEvaluation }) {
             {DIMENSIONS.map((d) =>
               t('platformEvaluation.note.weight', {
                 dimension: t(`platformEvaluation.dimension.${d}`),
-                weight: formatNumber(weights[d]),
+                weight: formatSetting(weights[d]),
               }),
             ).join(' · ')}
-            {t('platformEvaluation.note.total', { total: formatNumber(total) })}
+            {t('platformEvaluation.note.total', { total: formatSetting(total) })}
           </span>
         </Flex>
       }
@@ -287,9 +287,9 @@ function MethodNote({ data }: { data: PlatformEvaluation }) {
                   }),
                 )
                 .join(separator),
-              total: formatNumber(noData.totalWeight),
-              available: formatNumber(noData.availableWeight),
-              factor: noData.rescale.toFixed(3),
+              total: formatSetting(noData.totalWeight),
+              available: formatSetting(noData.availableWeight),
+              factor: formatFactor(noData.rescale),
             })}{' '}
             <Tooltip
               title={noData.indicators.map((k) => indicatorName(k, lang)).join(separator)}

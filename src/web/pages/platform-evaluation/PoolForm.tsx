@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { useSavePool, type PlatformEvaluation, type PoolInput } from '../../api/platformEvaluation';
 import { applyServerErrors } from '../../lib/applyServerErrors';
 import { useErrorText } from '../../lib/errorText';
-import { formatNumber } from '../../lib/format';
+import { formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { formatUnits } from './peFormat';
 
@@ -97,7 +97,7 @@ export function PoolForm({
           <Col xs={12} md={6}>
             <Statistic
               title={t('platformEvaluation.pool.threshold')}
-              value={formatNumber(pool.threshold)}
+              value={formatSetting(pool.threshold)}
               suffix={t('platformEvaluation.pointsUnit')}
             />
           </Col>

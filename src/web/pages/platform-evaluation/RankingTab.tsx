@@ -4,13 +4,13 @@ import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodClass } from '../../api/evaluation';
 import type { PlatformEvaluation, PlatformScore } from '../../api/platformEvaluation';
-import { formatNumber } from '../../lib/format';
+import { formatFactor, formatScore, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { DIMENSIONS, type Dimension } from '../../../modules/evaluation/core/indicators';
 import { stackedAxisTooltip } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from '../evaluation/EvaluationChart';
 import { HeaderWithUnit } from '../enterprises/HeaderWithUnit';
-import { dimensionFullMarks, dimensionWeights, formatUnits } from './peFormat';
+import { appliedWeights, dimensionFullMarks, formatUnits, noDataSummary } from './peFormat';
 import { DIMENSION_COLORS, LeaderTag, PlatformClassTag } from './parts';
 
 interface Props {
@@ -24,8 +24,17 @@ export function RankingTab({ data, classes, onOpen }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const items = data.platforms[0]?.items ?? [];
-  const weights = dimensionWeights(items);
+  // Points are counted against the weight actually applied (rescaled while indicators have no data).
+  const applied = appliedWeights(items, data.noData, data.platforms);
   const full = dimensionFullMarks(items, data.noData);
+  const noDataGroups = noDataSummary(data.noData, items)
+    ?.byDimension.map((g) =>
+      t('platformEvaluation.note.noDataGroup', {
+        dimension: t(`platformEvaluation.dimension.${g.dimension}`),
+        count: g.indicators.length,
+      }),
+    )
+    .join(t('platformEvaluation.listSeparator'));
   const nameOf = (p: PlatformScore) => (lang === 'en' ? p.nameEn || p.name : p.name);
 
   const columns: TableProps<PlatformScore>['columns'] = [
@@ -55,7 +64,7 @@ export function RankingTab({ data, classes, onOpen }: Props) {
       width: 80,
       align: 'right',
       render: (_, p) => (
-        <Typography.Text strong>{p.score === null ? '—' : p.score.toFixed(2)}</Typography.Text>
+        <Typography.Text strong>{p.score === null ? '—' : formatScore(p.score)}</Typography.Text>
       ),
     },
     {
@@ -70,12 +79,29 @@ export function RankingTab({ data, classes, onOpen }: Props) {
       title: (
         <HeaderWithUnit
           name={t(`platformEvaluation.dimension.${d}`)}
-          unit={t('platformEvaluation.col.dimensionUnit', { weight: formatNumber(weights[d]) })}
-          full={t('platformEvaluation.col.dimensionFull', {
-            dimension: t(`platformEvaluation.dimension.${d}`),
-            weight: formatNumber(weights[d]),
-            full: formatNumber(full[d]),
-          })}
+          unit={
+            applied[d].scaled
+              ? t('platformEvaluation.col.dimensionUnitScaled', {
+                  weight: formatSetting(applied[d].design),
+                  applied: formatScore(applied[d].max),
+                })
+              : t('platformEvaluation.col.dimensionUnit', { weight: formatSetting(applied[d].design) })
+          }
+          full={
+            applied[d].scaled
+              ? t('platformEvaluation.col.dimensionFullScaled', {
+                  dimension: t(`platformEvaluation.dimension.${d}`),
+                  weight: formatSetting(applied[d].design),
+                  applied: formatScore(applied[d].max),
+                  groups: noDataGroups ?? '',
+                  factor: formatFactor(data.noData?.rescale ?? 1),
+                })
+              : t('platformEvaluation.col.dimensionFull', {
+                  dimension: t(`platformEvaluation.dimension.${d}`),
+                  weight: formatSetting(applied[d].design),
+                  full: formatScore(applied[d].max),
+                })
+          }
         />
       ),
       // English names are longer ("Industrial development"): wide enough not to break words.
@@ -83,7 +109,7 @@ export function RankingTab({ data, classes, onOpen }: Props) {
       align: 'right' as const,
       render: (_: unknown, p: PlatformScore) =>
         full[d] > 0 ? (
-          p.dimensions[d].toFixed(2)
+          formatScore(p.dimensions[d])
         ) : (
           <Tooltip title={t('platformEvaluation.dimensionNoData')}>
             <Typography.Text type="secondary">{t('platformEvaluation.noDataShort')}</Typography.Text>
@@ -139,8 +165,8 @@ export function RankingTab({ data, classes, onOpen }: Props) {
         formatter: stackedAxisTooltip({
           titles: names,
           seriesNames: DIMENSIONS.map(dimensionName),
-          footers: rows.map((p) => [`${t('platformEvaluation.col.score')}: ${p.score?.toFixed(2) ?? '—'}`]),
-          format: (v) => v.toFixed(2),
+          footers: rows.map((p) => [`${t('platformEvaluation.col.score')}: ${formatScore(p.score, '—')}`]),
+          format: (v) => formatScore(v),
         }),
       },
       xAxis: {
@@ -173,7 +199,7 @@ export function RankingTab({ data, classes, onOpen }: Props) {
                   position: 'right' as const,
                   fontSize: 11,
                   color: '#262626',
-                  formatter: (x: { dataIndex: number }) => rows[x.dataIndex]?.score?.toFixed(2) ?? '',
+                  formatter: (x: { dataIndex: number }) => formatScore(rows[x.dataIndex]?.score, ''),
                 },
                 markLine: {
                   symbol: 'none',
@@ -181,7 +207,7 @@ export function RankingTab({ data, classes, onOpen }: Props) {
                   lineStyle: { color: '#cf1322', type: 'dashed' as const },
                   label: {
                     formatter: t('platformEvaluation.thresholdLine', {
-                      threshold: formatNumber(data.pool.threshold),
+                      threshold: formatSetting(data.pool.threshold),
                     }),
                     color: '#cf1322',
                   },

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, type Dimension } from '../../../modules/evaluation/core/indicators';
 import type { PlatformEvaluation, PlatformScore } from '../../api/platformEvaluation';
-import { formatNumber } from '../../lib/format';
+import { formatPercent, formatScore } from '../../lib/format';
 import { byDataIndex } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from '../evaluation/EvaluationChart';
 import { DIMENSION_COLORS } from './parts';
@@ -39,7 +39,7 @@ export function DimensionBar({
             style={{ flex: 1, margin: 0 }}
           />
           <Typography.Text style={{ width: 104, flex: 'none', textAlign: 'right', fontSize: 12 }}>
-            {points.toFixed(2)} / {formatNumber(full)}
+            {formatScore(points)} / {formatScore(full)}
           </Typography.Text>
         </>
       )}
@@ -69,8 +69,7 @@ export function DimensionRadar({
   const max = radarMax([...own, ...(average ?? [])]);
   const option: EvaluationChartOption = useMemo(() => {
     const name = (d: Dimension) => t(`platformEvaluation.dimension.${d}`);
-    const pct = (r: number | null) =>
-      r === null ? t('platformEvaluation.noDataShort') : `${(r * 100).toFixed(1)}%`;
+    const pct = (r: number | null) => (r === null ? t('platformEvaluation.noDataShort') : formatPercent(r));
     return {
       legend: { bottom: 0 },
       tooltip: {
@@ -88,7 +87,7 @@ export function DimensionRadar({
               { strong: label },
               ...DIMENSIONS.map((d, i) =>
                 dataIndex === 0
-                  ? `${name(d)}: ${platform.dimensions[d].toFixed(2)} / ${formatNumber(full[d])} (${pct(values[i] ?? null)})`
+                  ? `${name(d)}: ${formatScore(platform.dimensions[d])} / ${formatScore(full[d])} (${pct(values[i] ?? null)})`
                   : `${name(d)}: ${pct(full[d] > 0 ? (values[i] ?? null) : null)}`,
               ),
             ];

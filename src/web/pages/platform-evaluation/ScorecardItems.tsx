@@ -4,7 +4,7 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, type Dimension } from '../../../modules/evaluation/core/indicators';
 import type { PlatformItem } from '../../api/platformEvaluation';
-import { formatNumber } from '../../lib/format';
+import { formatFactor, formatScore, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { DIMENSION_COLORS } from './parts';
 import {
@@ -67,7 +67,12 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
             />
             <Typography.Text strong>{t(`platformEvaluation.dimension.${r.dimension}`)}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('platformEvaluation.scorecard.dimensionWeight', { weight: formatNumber(r.weight) })}
+              {Math.abs(r.full - r.weight) >= 0.005
+                ? t('platformEvaluation.scorecard.dimensionWeightScaled', {
+                    weight: formatSetting(r.weight),
+                    applied: formatScore(r.full),
+                  })
+                : t('platformEvaluation.scorecard.dimensionWeight', { weight: formatSetting(r.weight) })}
             </Typography.Text>
           </Flex>
         ) : (
@@ -115,7 +120,7 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
       width: 64,
       align: 'right',
       onCell: hidden,
-      render: (_, r) => (r.kind === 'item' ? formatNumber(r.item.weight) : null),
+      render: (_, r) => (r.kind === 'item' ? formatSetting(r.item.weight) : null),
     },
     {
       key: 'points',
@@ -124,9 +129,9 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
       align: 'right',
       render: (_, r) =>
         r.kind === 'item' ? (
-          r.item.points.toFixed(2)
+          formatScore(r.item.points)
         ) : scaled ? null : (
-          <Typography.Text strong>{r.points.toFixed(2)}</Typography.Text>
+          <Typography.Text strong>{formatScore(r.points)}</Typography.Text>
         ),
     },
     ...(scaled
@@ -134,8 +139,10 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
           {
             key: 'scaled',
             title: (
-              <Tooltip title={t('platformEvaluation.scorecard.scaledHint', { factor: rescale.toFixed(3) })}>
-                <span>{t('platformEvaluation.scorecard.scaled', { factor: rescale.toFixed(3) })}</span>
+              <Tooltip
+                title={t('platformEvaluation.scorecard.scaledHint', { factor: formatFactor(rescale) })}
+              >
+                <span>{t('platformEvaluation.scorecard.scaled', { factor: formatFactor(rescale) })}</span>
               </Tooltip>
             ),
             width: 116,
@@ -145,14 +152,14 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
                 r.item.missing === 'no_data' ? (
                   <Typography.Text type="secondary">—</Typography.Text>
                 ) : (
-                  (r.item.points * rescale).toFixed(2)
+                  formatScore(r.item.points * rescale)
                 )
               ) : (
                 <Typography.Text strong>
-                  {r.full > 0 ? r.points.toFixed(2) : '—'}
+                  {r.full > 0 ? formatScore(r.points) : '—'}
                   <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
                     {' '}
-                    / {formatNumber(r.full)}
+                    / {formatScore(r.full)}
                   </Typography.Text>
                 </Typography.Text>
               ),
@@ -183,7 +190,7 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
               {t('platformEvaluation.scorecard.total')}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
-              {platform.score === null ? '—' : platform.score.toFixed(2)}
+              {platform.score === null ? '—' : formatScore(platform.score)}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} />
           </Table.Summary.Row>

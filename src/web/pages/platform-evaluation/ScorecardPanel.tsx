@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DIMENSIONS } from '../../../modules/evaluation/core/indicators';
 import type { Method } from '../../api/evaluation';
 import type { PlatformEvaluation, PlatformScore } from '../../api/platformEvaluation';
-import { formatNumber } from '../../lib/format';
+import { formatFactor, formatScore, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { LeaderTag, PlatformClassTag } from './parts';
 import { dimensionFullMarks, explainFlag, formatUnits, indicatorName, type FlagInfo } from './peFormat';
@@ -63,7 +63,7 @@ export function ScorecardPanel({ data, platform, method }: PanelProps) {
                   style={{ fontSize: 40, fontWeight: 600, lineHeight: 1 }}
                   data-testid="pe-scorecard-score"
                 >
-                  {platform.score === null ? '—' : platform.score.toFixed(2)}
+                  {platform.score === null ? '—' : formatScore(platform.score)}
                 </Typography.Text>
                 <Typography.Text type="secondary">{t('platformEvaluation.pointsUnit')}</Typography.Text>
                 <PlatformClassTag cls={platform.class} classes={method?.classes} withName />
@@ -102,7 +102,7 @@ function QuotaLine({ data, platform }: { data: PlatformEvaluation; platform: Pla
   if (!platform.land.eligible)
     return (
       <Typography.Text type="warning">
-        {t('platformEvaluation.scorecard.belowThreshold', { threshold: formatNumber(data.pool.threshold) })}
+        {t('platformEvaluation.scorecard.belowThreshold', { threshold: formatSetting(data.pool.threshold) })}
       </Typography.Text>
     );
   return (
@@ -133,7 +133,7 @@ function Flags({ data, platform }: { data: PlatformEvaluation; platform: Platfor
       type: 'info',
       text: t('platformEvaluation.flags.noData', {
         names: noData.join(separator),
-        factor: (data.noData?.rescale ?? 1).toFixed(3),
+        factor: formatFactor(data.noData?.rescale ?? 1),
       }),
     });
   const average = missing('cohort_average');

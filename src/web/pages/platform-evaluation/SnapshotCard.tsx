@@ -2,7 +2,7 @@ import type { TableProps } from 'antd';
 import { Collapse, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AllocationSnapshot, type PlatformScore } from '../../api/platformEvaluation';
-import { formatNumber } from '../../lib/format';
+import { formatScore, formatSetting } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { LeaderTag } from './parts';
 import { formatUnits } from './peFormat';
@@ -53,7 +53,7 @@ export function SnapshotCard({
       title: t('platformEvaluation.col.score'),
       width: 80,
       align: 'right',
-      render: (_, s) => (s.score === null ? '—' : s.score.toFixed(2)),
+      render: (_, s) => (s.score === null ? '—' : formatScore(s.score)),
     },
     {
       key: 'land',
@@ -112,7 +112,7 @@ export function SnapshotCard({
                   {
                     key: 'threshold',
                     label: t('platformEvaluation.pool.threshold'),
-                    children: formatNumber(snapshot.pool.threshold),
+                    children: formatSetting(snapshot.pool.threshold),
                   },
                   ...(snapshot.pool.leaders !== undefined
                     ? [

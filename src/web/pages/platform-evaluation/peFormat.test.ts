@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allocationTotals,
+  appliedWeights,
   dimensionFullMarks,
   dimensionRatio,
   dimensionWeights,
@@ -107,6 +108,37 @@ describe('dimensions', () => {
     expect(dimensionRatio(5, 0)).toBeNull();
     expect(radarMax([0.5, 0.9, null])).toBe(1);
     expect(radarMax([1.08, 0.7])).toBe(1.25);
+  });
+});
+
+describe('the weight points are counted against', () => {
+  // Row 1 of the 2025 demo: 产业发展 37.32 under "权重 32"; 要素集聚 21.74 of 20.
+  const platforms = [
+    { dimensions: { industry: 37.32, factors: 21.74, business: 0, green: 30.7 } },
+    { dimensions: { industry: 23.35, factors: 7.85, business: 0, green: 15.7 } },
+  ];
+
+  it('is the applied (rescaled) weight, never below a score in the column', () => {
+    const w = appliedWeights(items, noData, platforms);
+    expect(w.industry).toMatchObject({ design: 32, scaled: true });
+    expect(w.industry.applied).toBeCloseTo(46.38, 2);
+    // 要素集聚: 15 of its 20 points have data → 15 × 100/69 = 21.74
+    expect(w.factors.applied).toBeCloseTo(21.74, 2);
+    expect(w.business).toMatchObject({ design: 20, applied: 0, scaled: true });
+    for (const d of ['industry', 'factors', 'business', 'green'] as const)
+      for (const p of platforms) expect(w[d].max, d).toBeGreaterThanOrEqual(p.dimensions[d]);
+  });
+
+  it('is the design weight when every indicator has data', () => {
+    const w = appliedWeights(items, null, platforms.slice(1));
+    expect(w.industry).toEqual({ design: 32, applied: 32, scaled: false, max: 32 });
+  });
+
+  it('rises to the best score when a cap above the weight lets a dimension pass it', () => {
+    const w = appliedWeights(items, null, [
+      { dimensions: { industry: 33.504, factors: 0, business: 0, green: 0 } },
+    ]);
+    expect(w.industry.max).toBe(33.51);
   });
 });
 

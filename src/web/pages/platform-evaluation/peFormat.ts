@@ -8,6 +8,7 @@ import {
   type IndicatorKey,
 } from '../../../modules/evaluation/core/indicators';
 import type { PlatformItem, PlatformScore } from '../../api/platformEvaluation';
+import { formatIn, formatPercent } from '../../lib/format';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -25,8 +26,7 @@ export function valueKind(key: string): ValueKind {
   return 'number';
 }
 
-const grouped = (value: number, decimals: number) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const grouped = (value: number, decimals: number) => formatIn(value, '', { label: false, decimals });
 
 /**
  * An indicator value (or benchmark) for display: 0.0612 → "6.12%", 106 → "106 家", 31.469 →
@@ -41,7 +41,7 @@ export function formatIndicatorValue(
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const d = definition(key);
   const kind = valueKind(key);
-  if (kind === 'percent') return `${(value * 100).toFixed(2)}%`;
+  if (kind === 'percent') return formatPercent(value);
   if (kind === 'flag') return value >= 1 ? (lang === 'en' ? 'yes' : '有') : lang === 'en' ? 'no' : '无';
   const unit = d ? (lang === 'en' ? d.unitEn : d.unitZh) : '';
   const text = kind === 'count' ? grouped(Math.round(value), 0) : grouped(value, d?.decimals ?? 2);
@@ -115,6 +115,42 @@ export function dimensionFullMarks(
   for (const i of items)
     if (i.dimension && !noData?.indicators.includes(i.indicator)) out[i.dimension] += i.weight * rescale;
   for (const d of DIMENSIONS) out[d] = Math.round(out[d] * 100) / 100;
+  return out;
+}
+
+/** A dimension's weight as designed and as applied this year (after the rescale). */
+export interface AppliedWeight {
+  design: number;
+  /** Σ weights of its indicators with data × the rescale: the most its points can be. */
+  applied: number;
+  /** The applied weight differs from the design (some indicators have no data). */
+  scaled: boolean;
+  /** The column's maximum to print: the applied weight, or a higher score (a cap above the weight). */
+  max: number;
+}
+
+/**
+ * The weight each dimension's points are counted against. A dimension scores against the weight
+ * actually applied: "权重 32 → 46.38" when indicators without data were dropped and the rest scaled
+ * up. The printed maximum is never below a score in the column.
+ */
+export function appliedWeights(
+  items: readonly Pick<PlatformItem, 'indicator' | 'dimension' | 'weight'>[],
+  noData: { indicators: string[]; rescale: number } | null,
+  platforms: readonly { dimensions: Record<Dimension, number> }[],
+): Record<Dimension, AppliedWeight> {
+  const design = dimensionWeights(items);
+  const full = dimensionFullMarks(items, noData);
+  const out = {} as Record<Dimension, AppliedWeight>;
+  for (const d of DIMENSIONS) {
+    const best = Math.max(0, ...platforms.map((p) => p.dimensions[d] ?? 0));
+    out[d] = {
+      design: design[d],
+      applied: full[d],
+      scaled: Math.abs(full[d] - design[d]) >= 0.005,
+      max: Math.max(full[d], Math.ceil(best * 100 - 1e-9) / 100),
+    };
+  }
   return out;
 }
 

@@ -43,7 +43,7 @@ describe('reporting form', () => {
 
   it('formats by kind', () => {
     const flags = { yes: '有', no: '无' };
-    expect(formatFigure('output', 12345.67891, flags)).toBe('12,345.6789');
+    expect(formatFigure('output', 12345.67891, flags)).toBe('12,345.68');
     expect(formatFigure('firms', 12, flags)).toBe('12');
     expect(formatFigure('publicServicePlatform', 1, flags)).toBe('有');
     expect(formatFigure('publicServicePlatform', 0, flags)).toBe('无');

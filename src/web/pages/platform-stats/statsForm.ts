@@ -1,6 +1,7 @@
 // The reporting form's state: one value and note per figure, and what saving it changes. Pure.
 import { BASE_FIGURES, FIGURES, type BaseFigure } from '../../../modules/metrics/core/metrics';
 import type { ReportedStat, StatsBatchItem } from '../../api/platformStats';
+import { formatInteger, formatNumber } from '../../lib/format';
 
 export interface FigureEntry {
   value: number | null;
@@ -49,10 +50,7 @@ export function recentYears(count = 10, now = new Date()): number[] {
 }
 export const defaultYear = (now = new Date()) => now.getFullYear() - 1;
 
-const amountFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
-const countFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
-
-/** A figure's value as shown: amounts with up to 4 decimals, counts whole, flags as yes/no. */
+/** A figure's value as shown: amounts in the 万元 format, counts whole, flags as yes/no. */
 export function formatFigure(
   figure: BaseFigure,
   value: number | null | undefined,
@@ -62,5 +60,5 @@ export function formatFigure(
   if (value === null || value === undefined || !Number.isFinite(value)) return empty;
   const kind = FIGURES[figure].kind;
   if (kind === 'flag') return value >= 1 ? flagText.yes : flagText.no;
-  return (kind === 'count' ? countFormat : amountFormat).format(value);
+  return kind === 'count' ? formatInteger(value, empty) : formatNumber(value, empty);
 }
