@@ -1185,6 +1185,7 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
   'GET /api/audit': () => [get('audit trail', '/api/audit', ['auditor'])],
+  'GET /api/audit/actors': () => [get('accounts in the audit trail', '/api/audit/actors', ['auditor'])],
   'POST /api/audit/verify': () => [
     {
       what: 'verify the audit trail',
