@@ -190,7 +190,11 @@ export function AppLayout({ me }: { me: Me }) {
                   {collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
                 </span>
               )}
-              <Typography.Text strong ellipsis style={{ fontSize: 16, paddingLeft: navItems.length ? 0 : 8 }}>
+              <Typography.Text
+                strong
+                ellipsis={{ tooltip: t('app.productName') }}
+                style={{ fontSize: 16, paddingLeft: navItems.length ? 0 : 8 }}
+              >
                 {t('app.productName')}
               </Typography.Text>
             </Flex>
