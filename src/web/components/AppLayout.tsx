@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { Flex, Layout, Menu, theme, Typography, type MenuProps } from 'antd';
-import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Layout, Menu, theme, Typography, type MenuProps } from 'antd';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../modules/auth/auth.schemas';
+import { useNarrow } from '../lib/useNarrow';
 import { allowedMenuItems, type MenuItem } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
 const SIDER_KEY = 'yiyuan.siderCollapsed';
+/** The side bar's (and antd's dark menu's) background, for the phone's menu drawer. */
+const DARK_MENU_BG = '#001529';
 
 type AntdMenuItems = NonNullable<MenuProps['items']>;
 
@@ -46,13 +49,52 @@ function initialCollapsed(): boolean {
   }
 }
 
-/** Page frame: side menu with the areas the user may see, header with language and user menu. */
+/** The logo and the areas' menu: in the side bar, or in the drawer on a phone. */
+function NavMenu({
+  items,
+  selected,
+  collapsed,
+  onOpen,
+}: {
+  items: MenuItem[];
+  selected: MenuItem | undefined;
+  collapsed: boolean;
+  onOpen: (item: MenuItem) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Flex align="center" justify="center" style={{ height: 56, color: '#fff' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: collapsed ? 18 : 20, letterSpacing: 2 }}>
+          {collapsed ? t('app.logoShort') : t('app.logo')}
+        </Typography.Text>
+      </Flex>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={selected ? [selected.key] : []}
+        onClick={({ key }) => {
+          const item = items.find((i) => i.key === key);
+          if (item) onOpen(item);
+        }}
+        items={menuTree(items, t)}
+      />
+    </>
+  );
+}
+
+/**
+ * Page frame: side menu with the areas the user may see, header with language and user menu. On a
+ * phone the menu is a drawer opened from the header's menu button.
+ */
 export function AppLayout({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const { token } = theme.useToken();
+  const narrow = useNarrow();
   const [collapsed, setCollapsed] = useState(initialCollapsed);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const navItems = me.mustChangePassword ? [] : allowedMenuItems(me);
   // The longest matching path wins: /evaluation/methods is "评价方法", not "亩均评价".
   const selected = navItems
@@ -70,7 +112,7 @@ export function AppLayout({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {navItems.length > 0 && (
+      {navItems.length > 0 && !narrow && (
         <Layout.Sider
           collapsible
           collapsed={collapsed}
@@ -80,31 +122,40 @@ export function AppLayout({ me }: { me: Me }) {
           width={208}
           style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
-          <Flex align="center" justify="center" style={{ height: 56, color: '#fff' }}>
-            <Typography.Text
-              strong
-              style={{ color: '#fff', fontSize: collapsed ? 18 : 20, letterSpacing: 2 }}
-            >
-              {collapsed ? t('app.logoShort') : t('app.logo')}
-            </Typography.Text>
-          </Flex>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={selected ? [selected.key] : []}
-            onClick={({ key }) => {
-              const item = navItems.find((i) => i.key === key);
-              if (item) navigate(item.path);
-            }}
-            items={menuTree(navItems, t)}
+          <NavMenu
+            items={navItems}
+            selected={selected}
+            collapsed={collapsed}
+            onOpen={(i) => navigate(i.path)}
           />
         </Layout.Sider>
+      )}
+      {navItems.length > 0 && narrow && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={240}
+          closable={false}
+          data-testid="menu-drawer"
+          styles={{ section: { background: DARK_MENU_BG }, body: { padding: 0 } }}
+        >
+          <NavMenu
+            items={navItems}
+            selected={selected}
+            collapsed={false}
+            onOpen={(i) => {
+              setDrawerOpen(false);
+              navigate(i.path);
+            }}
+          />
+        </Drawer>
       )}
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 16px 0 8px',
+            padding: narrow ? '0 4px' : '0 16px 0 8px',
             height: 56,
             lineHeight: '56px',
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
@@ -115,7 +166,17 @@ export function AppLayout({ me }: { me: Me }) {
         >
           <Flex align="center" justify="space-between" gap={12} style={{ height: '100%' }}>
             <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-              {navItems.length > 0 && (
+              {navItems.length > 0 && narrow && (
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('header.openMenu')}
+                  aria-expanded={drawerOpen}
+                  data-testid="menu-drawer-open"
+                  onClick={() => setDrawerOpen(true)}
+                />
+              )}
+              {navItems.length > 0 && !narrow && (
                 <span
                   role="button"
                   tabIndex={0}
@@ -129,17 +190,21 @@ export function AppLayout({ me }: { me: Me }) {
                   {collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
                 </span>
               )}
-              <Typography.Text strong ellipsis style={{ fontSize: 16, paddingLeft: navItems.length ? 0 : 8 }}>
+              <Typography.Text
+                strong
+                ellipsis={{ tooltip: t('app.productName') }}
+                style={{ fontSize: 16, paddingLeft: navItems.length ? 0 : 8 }}
+              >
                 {t('app.productName')}
               </Typography.Text>
             </Flex>
-            <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
+            <Flex align="center" gap={narrow ? 4 : 12} style={{ flexShrink: 0 }}>
               <LanguageSwitch />
-              <UserMenu me={me} />
+              <UserMenu me={me} compact={narrow} />
             </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 20, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -8,7 +8,8 @@ import { useReferenceMaps } from '../api/reference';
 import type { Me } from '../../modules/auth/auth.schemas';
 import { localName, useLang } from '../lib/useLang';
 
-export function UserMenu({ me }: { me: Me }) {
+/** The account's menu; `compact` (phones): the avatar only, the name and role head the menu. */
+export function UserMenu({ me, compact = false }: { me: Me; compact?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
@@ -16,7 +17,23 @@ export function UserMenu({ me }: { me: Me }) {
   const { roles } = useReferenceMaps();
   const roleName = localName(roles.get(me.role), lang) ?? t(`roles.${me.role}`, { defaultValue: me.role });
 
+  const name = me.displayName || me.username;
   const items: MenuProps['items'] = [
+    ...(compact
+      ? [
+          {
+            key: 'me',
+            disabled: true,
+            label: (
+              <Flex vertical style={{ lineHeight: 1.3 }} data-testid="user-menu-identity">
+                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text type="secondary">{roleName}</Typography.Text>
+              </Flex>
+            ),
+          },
+          { type: 'divider' as const },
+        ]
+      : []),
     ...(me.mustChangePassword
       ? []
       : [
@@ -49,17 +66,24 @@ export function UserMenu({ me }: { me: Me }) {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" data-testid="user-menu" style={{ height: 48, paddingInline: 8 }}>
-        <Flex align="center" gap={8}>
+      <Button
+        type="text"
+        data-testid="user-menu"
+        aria-label={compact ? `${name} · ${roleName}` : undefined}
+        style={{ height: 48, paddingInline: compact ? 6 : 8 }}
+      >
+        <Flex align="center" gap={compact ? 4 : 8}>
           <Avatar size="small" icon={<UserOutlined />} />
-          <Flex vertical align="start" style={{ lineHeight: 1.2 }}>
-            <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
-              {me.displayName || me.username}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-              {roleName}
-            </Typography.Text>
-          </Flex>
+          {!compact && (
+            <Flex vertical align="start" style={{ lineHeight: 1.2 }}>
+              <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
+                {name}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                {roleName}
+              </Typography.Text>
+            </Flex>
+          )}
           <DownOutlined style={{ fontSize: 10 }} />
         </Flex>
       </Button>

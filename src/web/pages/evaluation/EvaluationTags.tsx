@@ -41,10 +41,14 @@ const OBJECTION_COLORS: Record<ObjectionStatus, string> = {
   rejected: 'default',
 };
 
-export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
+export function ObjectionStatusTag({ status, large }: { status: ObjectionStatus; large?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Tag color={OBJECTION_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={OBJECTION_COLORS[status]}
+      data-status={status}
+      style={{ marginInlineEnd: 0, ...(large && { fontSize: 14, lineHeight: '24px' }) }}
+    >
       {t(`evaluation.objections.status.${status}`, { defaultValue: status })}
     </Tag>
   );

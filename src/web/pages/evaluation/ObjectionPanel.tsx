@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Modal, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Tooltip, Typography } from 'antd';
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../api/auth';
@@ -8,27 +7,84 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors } from '../../lib/applyServerErrors';
 import { formatDate } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
+import { useNarrow } from '../../lib/useNarrow';
+import { ObjectionCards } from './ObjectionCards';
 import { ObjectionsTable } from './ObjectionsTab';
 
 const MIN_REASON = 5;
 
-/**
- * The enterprise's objections to this result. Its own user may object during the notice (公示);
- * others see what was filed (decisions are made on the run's 异议 tab).
- */
-export function ObjectionPanel({ card }: { card: Scorecard }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const { message } = App.useApp();
+/** Whether the viewer is the enterprise and may object now, and its objections to this result. */
+function useOwnObjections(card: Scorecard) {
   const { data: me } = useMe();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ reason: string }>();
-  const file = useFileObjection(card.run.id);
   const own = hasPermission(me, 'evaluation:object') && me?.enterpriseId === card.enterpriseId;
   const { data, isPending, error } = useObjections(card.run.id);
   const mine = (data ?? []).filter((o) => o.enterpriseId === card.enterpriseId);
-  const pending = mine.some((o) => o.status === 'pending');
-  const canFile = own && card.run.status === 'notice';
+  return {
+    own,
+    mine,
+    isPending,
+    error,
+    pending: mine.some((o) => o.status === 'pending'),
+    canFile: own && card.run.status === 'notice',
+  };
+}
+
+/** The 提出异议 button; disabled (with the reason) while an objection waits for its answer. */
+function FileButton({ pending, onClick, testId }: { pending: boolean; onClick: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={pending ? t('evaluation.objections.alreadyPending') : undefined}>
+      <Button
+        type="primary"
+        icon={<ExclamationCircleOutlined />}
+        disabled={pending}
+        onClick={onClick}
+        data-testid={testId}
+      >
+        {t('evaluation.objections.file')}
+      </Button>
+    </Tooltip>
+  );
+}
+
+/** The notice banner of a scorecard on public notice (公示); its own enterprise may object from it. */
+export function NoticeBanner({ card, onFile }: { card: Scorecard; onFile: () => void }) {
+  const { t } = useTranslation();
+  const { canFile, pending } = useOwnObjections(card);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="scorecard-notice-banner"
+      title={t('evaluation.scorecard.noticeNote', { date: formatDate(card.run.noticeEndsOn) })}
+      action={
+        canFile ? <FileButton pending={pending} onClick={onFile} testId="banner-objection-open" /> : undefined
+      }
+      styles={{ root: { flexWrap: 'wrap', rowGap: 8 } }}
+    />
+  );
+}
+
+interface PanelProps {
+  card: Scorecard;
+  /** The objection form is open (also opened from the notice banner). */
+  filing: boolean;
+  onFiling: (open: boolean) => void;
+}
+
+/**
+ * The enterprise's objections to this result. Its own user may object during the notice (公示);
+ * others see what was filed (decisions are made on the run's 异议 tab). On a phone the objections
+ * are cards, the reason and the reply in full.
+ */
+export function ObjectionPanel({ card, filing: open, onFiling: setOpen }: PanelProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const narrow = useNarrow();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const file = useFileObjection(card.run.id);
+  const { own, mine, pending, canFile, isPending, error } = useOwnObjections(card);
 
   if (!own && mine.length === 0) return null;
 
@@ -53,23 +109,13 @@ export function ObjectionPanel({ card }: { card: Scorecard }) {
       className="yy-no-print"
       extra={
         canFile ? (
-          <Tooltip title={pending ? t('evaluation.objections.alreadyPending') : undefined}>
-            <Button
-              type="primary"
-              icon={<ExclamationCircleOutlined />}
-              disabled={pending}
-              onClick={() => setOpen(true)}
-              data-testid="objection-open"
-            >
-              {t('evaluation.objections.file')}
-            </Button>
-          </Tooltip>
+          <FileButton pending={pending} onClick={() => setOpen(true)} testId="objection-open" />
         ) : undefined
       }
     >
       <Flex vertical gap={8}>
         {own && (
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" style={{ fontSize: 14 }}>
             {card.run.status === 'notice'
               ? t('evaluation.objections.noticeOpen', { date: formatDate(card.run.noticeEndsOn) })
               : card.run.noticeEndedOn
@@ -83,12 +129,14 @@ export function ObjectionPanel({ card }: { card: Scorecard }) {
         )}
         {error ? (
           <ErrorAlert error={error} />
+        ) : narrow ? (
+          <ObjectionCards objections={mine} loading={isPending} />
         ) : (
           <ObjectionsTable runId={card.run.id} objections={mine} loading={isPending} compact />
         )}
       </Flex>
       <Modal
-        open={open}
+        open={open && canFile && !pending}
         title={t('evaluation.objections.fileTitle', { year: card.run.year })}
         okText={t('evaluation.objections.submit')}
         confirmLoading={file.isPending}

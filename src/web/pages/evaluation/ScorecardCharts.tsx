@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ClassHistoryItem, MethodClass, ScoreItem } from '../../api/evaluation';
 import { formatNumber, formatScore } from '../../lib/format';
+import { useNarrow } from '../../lib/useNarrow';
 import { byDataIndex, bySeriesIndex } from '../../charts/tooltips';
 import { EvaluationChart, type EvaluationChartOption } from './EvaluationChart';
 import { benchmarkRatio, classHexColor, classTagColor, wrapLabel } from './evaluationFormat';
@@ -84,12 +85,14 @@ export function RatioChart({ items }: { items: ScoreItem[] }) {
     [items, info],
   );
   const capped = rows.filter((r) => r.capped);
+  // A phone has no room for the radar's outer labels: bars, whose labels wrap, read better there.
+  const narrow = useNarrow();
 
   const option: EvaluationChartOption = useMemo(() => {
     const actual = t('evaluation.scorecard.ratioSeries');
     const tooltipLine = (r: (typeof rows)[number]) =>
       `${r.name}: ${r.item.value === null ? t('evaluation.scorecard.noValue') : `${formatNumber((r.item.value / r.item.benchmark!) * 100)}%`}`;
-    if (rows.length >= 3)
+    if (rows.length >= 3 && !narrow)
       return {
         legend: { bottom: 0 },
         tooltip: {
@@ -149,7 +152,7 @@ export function RatioChart({ items }: { items: ScoreItem[] }) {
         },
       ],
     };
-  }, [rows, t]);
+  }, [rows, t, narrow]);
 
   if (rows.length === 0)
     return (

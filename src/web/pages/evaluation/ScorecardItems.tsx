@@ -1,18 +1,16 @@
 import type { DescriptionsProps, TableProps } from 'antd';
-import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  useEvaluationRun,
-  type ScoreItem,
-  type Scorecard,
-  type ScorecardFigures,
-} from '../../api/evaluation';
+import type { Scorecard, ScorecardFigures } from '../../api/evaluation';
 import type { YearFieldKey } from '../../../modules/enterprises/core/fields';
 import { formatNumber, formatScore } from '../../lib/format';
+import { useNarrow } from '../../lib/useNarrow';
 import { YEAR_FIELD_KEYS, YEAR_FIELD_UNITS, fieldName } from '../enterprises/enterpriseFields';
 import './evaluation.css';
 import { formatFixed, formatShare } from './evaluationFormat';
-import { useBilingual, useIndicatorInfo } from './EvaluationTags';
+import { useIndicatorInfo } from './EvaluationTags';
+import { ItemCards, ItemNotes } from './ScorecardItemCards';
+import { useScorecardRows, type ItemRow } from './scorecardRows';
 
 /** The figures the evaluation used (after merging tenants into a landholder, where the method does). */
 export function Figures({ figures }: { figures: ScorecardFigures }) {
@@ -42,31 +40,21 @@ export function Figures({ figures }: { figures: ScorecardFigures }) {
   );
 }
 
-interface ItemRow {
-  key: string;
-  item?: ScoreItem;
-  label?: string;
-  points: number;
-}
-
-/** Each indicator: value, benchmark, weight, points and notes; then bonus/deduction and the total. */
+/**
+ * Each indicator: value, benchmark, weight, points and notes; then bonus/deduction and the total.
+ * A table, or on a phone a list of cards (nothing to scroll sideways).
+ */
 export function ItemsTable({ card }: { card: Scorecard }) {
   const { t } = useTranslation();
   const info = useIndicatorInfo();
-  const pick = useBilingual();
-  // Bonus and deduction names come from the run's method.
-  const { data: run } = useEvaluationRun(card.run.id);
-  const rules = run?.method.cohorts.find((c) => c.key === card.cohort)?.adjustments ?? [];
-  const rows: ItemRow[] = [
-    ...card.items.map((i) => ({ key: i.indicator, item: i, points: i.points })),
-    ...card.adjustments.map((a) => ({
-      key: `adj-${a.key}`,
-      label: t(a.points >= 0 ? 'evaluation.scorecard.bonus' : 'evaluation.scorecard.deduction', {
-        name: pick(rules.find((r) => r.key === a.key)?.name) || a.key,
-      }),
-      points: a.points,
-    })),
-  ];
+  const narrow = useNarrow();
+  const rows = useScorecardRows(card);
+  if (narrow)
+    return (
+      <Card size="small" title={t('evaluation.scorecard.items')}>
+        <ItemCards card={card} rows={rows} />
+      </Card>
+    );
   const columns: TableProps<ItemRow>['columns'] = [
     {
       key: 'indicator',
@@ -133,16 +121,7 @@ export function ItemsTable({ card }: { card: Scorecard }) {
     {
       key: 'notes',
       title: t('evaluation.scorecard.notes'),
-      render: (_, r) => (
-        <Flex wrap gap={4}>
-          {r.item?.capped && <Tag color="purple">{t('evaluation.scorecard.capped')}</Tag>}
-          {r.item?.missing && (
-            <Tag color="orange">
-              {t(`evaluation.scorecard.missing.${r.item.missing}`, { defaultValue: r.item.missing })}
-            </Tag>
-          )}
-        </Flex>
-      ),
+      render: (_, r) => <ItemNotes item={r.item} />,
     },
   ];
   return (

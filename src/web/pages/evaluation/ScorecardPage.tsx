@@ -1,20 +1,21 @@
+import { useState } from 'react';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { useScorecard } from '../../api/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
-import { useErrorText } from '../../lib/errorText';
 import { formatDate } from '../../lib/format';
+import { useErrorText } from '../../lib/errorText';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import './evaluation.css';
 import { parseId } from './evaluationFormat';
 import { RunStatusTag, useBilingual } from './EvaluationTags';
-import { ObjectionPanel } from './ObjectionPanel';
+import { NoticeBanner, ObjectionPanel } from './ObjectionPanel';
 import { HistoryChart, PointsChart, RatioChart } from './ScorecardCharts';
 import { Figures, ItemsTable } from './ScorecardItems';
 import { PolicyEffects, ScoreSummary } from './ScorecardSummary';
@@ -34,6 +35,13 @@ function ScorecardView({ runId, enterpriseId }: { runId: number; enterpriseId: n
   const pick = useBilingual();
   const { data: me } = useMe();
   const { data: card, isPending, error, refetch } = useScorecard(runId, enterpriseId);
+  // `?objection=1` (the enterprise's home banner) opens the objection form on arrival.
+  const [params, setParams] = useSearchParams();
+  const [filing, setFilingState] = useState(params.get('objection') === '1');
+  const setFiling = (open: boolean) => {
+    setFilingState(open);
+    if (!open && params.has('objection')) setParams({}, { replace: true });
+  };
   usePageTitle(
     card ? t('evaluation.scorecard.pageTitle', { name: card.name }) : t('evaluation.scorecard.title'),
   );
@@ -89,13 +97,7 @@ function ScorecardView({ runId, enterpriseId }: { runId: number; enterpriseId: n
           </Tag>
         )}
       </Flex>
-      {card.run.status === 'notice' && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('evaluation.scorecard.noticeNote', { date: formatDate(card.run.noticeEndsOn) })}
-        />
-      )}
+      {card.run.status === 'notice' && <NoticeBanner card={card} onFile={() => setFiling(true)} />}
       {card.run.noticeEndedOn && (
         <Alert
           type="info"
@@ -163,7 +165,7 @@ function ScorecardView({ runId, enterpriseId }: { runId: number; enterpriseId: n
           </Card>
         </Col>
       </Row>
-      <ObjectionPanel card={card} />
+      <ObjectionPanel card={card} filing={filing} onFiling={setFiling} />
     </Flex>
   );
 }

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Scorecard } from '../../api/evaluation';
 import { formatNumber, formatScore } from '../../lib/format';
+import { useNarrow } from '../../lib/useNarrow';
 import './evaluation.css';
 import { formatShare, formatYuan } from './evaluationFormat';
 import { ClassTag } from './EvaluationTags';
 
 export function ScoreSummary({ card }: { card: Scorecard }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const adjustments = card.adjustments.reduce((n, a) => n + a.points, 0);
   return (
     <Card size="small" title={t('evaluation.scorecard.result')} style={{ height: '100%' }}>
@@ -45,7 +47,7 @@ export function ScoreSummary({ card }: { card: Scorecard }) {
           </Typography.Text>
         )}
         {card.status !== 'merged' && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: narrow ? 14 : 12 }}>
             {t('evaluation.scorecard.composition', {
               items: formatScore(card.itemsTotal),
               adjustments: `${adjustments >= 0 ? '+' : ''}${formatScore(adjustments)}`,
