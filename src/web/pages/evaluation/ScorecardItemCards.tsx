@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ScoreItem, Scorecard } from '../../api/evaluation';
+import { formatScore } from '../../lib/format';
 import { formatFixed, formatShare } from './evaluationFormat';
 import { useIndicatorInfo } from './EvaluationTags';
 import type { ItemRow } from './scorecardRows';
@@ -55,7 +56,7 @@ export function ItemCards({ card, rows }: { card: Scorecard; rows: ItemRow[] }) 
                 {i ? i.name : r.label}
               </Typography.Text>
               <Typography.Text strong style={{ fontSize: 15, whiteSpace: 'nowrap' }}>
-                {r.points.toFixed(2)} {unit}
+                {formatScore(r.points)} {unit}
               </Typography.Text>
             </Flex>
             {r.item && i && (
@@ -85,7 +86,7 @@ export function ItemCards({ card, rows }: { card: Scorecard; rows: ItemRow[] }) 
           {t('evaluation.scorecard.total')}
         </Typography.Text>
         <Typography.Text strong style={{ fontSize: 15 }}>
-          {card.score === null ? '—' : `${card.score.toFixed(2)} ${unit}`}
+          {card.score === null ? '—' : `${formatScore(card.score)} ${unit}`}
         </Typography.Text>
       </Flex>
     </Flex>
