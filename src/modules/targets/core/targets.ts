@@ -4,6 +4,7 @@
  * copied from an old one. Pure.
  */
 import { METRICS, WAN_YI, type MetricKey } from '../../metrics/core/metrics';
+import { zonedDate } from '../../../platform/time-zone';
 
 export const COMPARATORS = ['gte', 'gt', 'lte'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
@@ -424,9 +425,9 @@ export function baselineChange(
   return { change: a.value - a.baseline.value, away: a.progressFromBaseline < 0 };
 }
 
-/** The calendar year of an instant in a time zone (default Beijing time). */
-export function yearIn(at: Date, timeZone = 'Asia/Shanghai'): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+/** The calendar year of an instant in a time zone (default: the configured one, Beijing time). */
+export function yearIn(at: Date, timeZone?: string): number {
+  return Number(zonedDate(at, timeZone).slice(0, 4));
 }
 
 /**

@@ -3,6 +3,7 @@ import { Empty, Flex, Table, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { RankCell } from './RankCell';
 import type { CockpitPlatform, PlatformMetric } from '../../api/cockpit';
 import { formatInteger, formatNumber, formatScore } from '../../lib/format';
 import { formatDecimal, nameIn, percentOf, toYi } from './cockpitFormat';
@@ -159,21 +160,7 @@ export function RankingTable({ platforms, metrics, highlight, onDrill }: Props) 
       sortDirections: ['ascend', 'descend'],
       // The ranking reads by rank: 1 first, platforms without a score last.
       defaultSortOrder: 'ascend',
-      render: (_, p) =>
-        p.rank === null ? (
-          '—'
-        ) : (
-          <span>
-            {p.leader && (
-              <Tooltip title={t('cockpit.ranking.leader')}>
-                <span className="yy-cockpit-leader" aria-label={t('cockpit.ranking.leader')}>
-                  ★{' '}
-                </span>
-              </Tooltip>
-            )}
-            {p.rank}
-          </span>
-        ),
+      render: (_, p) => <RankCell platform={p} />,
     },
   ];
 

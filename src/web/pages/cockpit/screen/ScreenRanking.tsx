@@ -1,9 +1,10 @@
-import { Table, Tooltip } from 'antd';
+import { Table } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CockpitPlatform } from '../../../api/cockpit';
 import { formatNumber } from '../../../lib/format';
 import { formatDecimal, nameIn, toYi } from '../cockpitFormat';
+import { RankCell } from '../RankCell';
 import { byRank } from '../ranking';
 import type { CockpitMetrics } from '../useCockpitMetrics';
 
@@ -33,21 +34,7 @@ export function ScreenRanking({
       title: t('cockpit.ranking.rank'),
       width: 64,
       align: 'center',
-      render: (_, p) =>
-        p.rank === null ? (
-          '—'
-        ) : (
-          <span data-testid="cockpit-screen-rank">
-            {p.leader && (
-              <Tooltip title={t('cockpit.ranking.leader')}>
-                <span className="yy-cockpit-leader" aria-label={t('cockpit.ranking.leader')}>
-                  ★{' '}
-                </span>
-              </Tooltip>
-            )}
-            {p.rank}
-          </span>
-        ),
+      render: (_, p) => <RankCell platform={p} testId="cockpit-screen-rank" />,
     },
     {
       key: 'name',
