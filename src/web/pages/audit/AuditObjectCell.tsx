@@ -5,7 +5,7 @@ import { useMe } from '../../api/auth';
 import type { AuditRecord } from '../../../modules/audit/audit.schemas';
 import { objectTypeName } from '../../../modules/audit/core/actions';
 import { useLang } from '../../lib/useLang';
-import { objectHistoryHref, objectPageHref } from './auditLinks';
+import { objectCodeText, objectHistoryHref, objectPageHref } from './auditLinks';
 
 /**
  * An audit row's object: its kind, its name and code, linked to its page when the viewer may open
@@ -40,7 +40,7 @@ export function AuditObjectCell({ row }: { row: AuditRecord }) {
       {o?.code && o.code !== name && (
         <Typography.Text type="secondary" className="yy-audit-code">
           {' '}
-          {o.code}
+          {objectCodeText(row.objectType, o.code, lang)}
         </Typography.Text>
       )}
     </div>

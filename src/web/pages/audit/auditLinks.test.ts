@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_OBJECT_TYPES } from '../../../modules/audit/core/actions';
 import { permissionsOf } from '../../../modules/auth/core/access';
 import { ROUTES } from '../../routes';
-import { OBJECT_PAGES, objectHistoryHref, objectPageHref } from './auditLinks';
+import { OBJECT_PAGES, objectCodeText, objectHistoryHref, objectPageHref } from './auditLinks';
 
 const taskForce = { permissions: [...permissionsOf('task_force')] };
 const auditor = { permissions: [...permissionsOf('audit_admin')] };
@@ -40,5 +40,12 @@ describe('audit object links', () => {
     expect(objectPageHref(enterprise, auditor)).toBeNull();
     expect(objectHistoryHref(enterprise)).toBe('/audit?objectType=enterprise&objectId=12');
     expect(objectPageHref({ objectType: 'route', object: null }, taskForce)).toBeNull();
+  });
+
+  it('names a platform figure by its title, not its code, in either language', () => {
+    expect(objectCodeText('platform_year_stat', '2025 incubators', 'zh')).toBe('2025 年 省级以上双创平台');
+    expect(objectCodeText('platform_year_stat', '2025 incubators', 'en')).toMatch(/^2025 Provincial\+/);
+    expect(objectCodeText('platform_year_stat', '2025 unknownFigure', 'zh')).toBe('2025 unknownFigure');
+    expect(objectCodeText('enterprise', '91330100MA0000001F', 'zh')).toBe('91330100MA0000001F');
   });
 });

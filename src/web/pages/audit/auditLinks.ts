@@ -6,6 +6,7 @@ import { generatePath } from 'react-router';
 import type { AuditObjectType } from '../../../modules/audit/core/actions';
 import type { AuditRecord } from '../../../modules/audit/audit.schemas';
 import type { Me } from '../../../modules/auth/auth.schemas';
+import { FIGURES, type BaseFigure } from '../../../modules/metrics/core/metrics';
 import { mayOpen, ROUTES } from '../../routes';
 
 /** Each object type's page (a path of the route table) and the parameters it reads from the query. */
@@ -48,4 +49,16 @@ export function objectPageHref(
 export function objectHistoryHref(row: Pick<AuditRecord, 'objectType' | 'objectId'>): string | null {
   if (!row.objectType || row.objectId === null) return null;
   return `/audit?${new URLSearchParams({ objectType: row.objectType, objectId: row.objectId })}`;
+}
+
+/**
+ * An object's code as a reader sees it: a platform's yearly figure is stored as "2025 incubators";
+ * it reads "2025 年 省级以上双创平台" (in English, "2025 Provincial+ … platforms").
+ */
+export function objectCodeText(type: string | null, code: string, lang: 'zh' | 'en'): string {
+  if (type !== 'platform_year_stat') return code;
+  const [year, figure] = code.split(' ');
+  const def = figure && Object.hasOwn(FIGURES, figure) ? FIGURES[figure as BaseFigure] : null;
+  if (!year || !def) return code;
+  return lang === 'en' ? `${year} ${def.en}` : `${year} 年 ${def.zh}`;
 }
