@@ -22,7 +22,7 @@ import { PeriodFormModal } from './PeriodFormModal';
 import { PeriodInfo } from './PeriodInfo';
 import { defaultPeriodKey, mergeCards, STATUS_ORDER, statusCounts, yearsOf } from './planFormat';
 import { PlanHeader } from './PlanHeader';
-import { STATUS_COLORS } from './PlanTags';
+import { STATUS_VIEW_TAG } from '../../lib/targetStatus';
 import { PlanToolbar } from './PlanToolbar';
 import { TargetFormDrawer } from './TargetFormDrawer';
 import { TargetsTable } from './TargetsTable';
@@ -260,7 +260,7 @@ export function PlanPage() {
               {STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => (
                 <Tag
                   key={s}
-                  color={STATUS_COLORS[s]}
+                  color={STATUS_VIEW_TAG[s]}
                   style={{ marginInlineEnd: 0 }}
                   data-testid={`plan-count-${s}`}
                 >
