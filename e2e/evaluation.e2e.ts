@@ -105,7 +105,7 @@ describe.skipIf(!chromiumPath)('per-mu evaluation journey', () => {
     await firm.waitForURL(/\/enterprises\/\d+$/);
     const card = firm.getByTestId('enterprise-evaluation-card');
     await card.getByText('2025 年度亩均效益评价 · 第 1 版').waitFor();
-    await card.getByText('公示中').waitFor();
+    await card.getByText('公示中', { exact: true }).waitFor();
     await firm.getByTestId('enterprise-scorecard-link').click();
     await firm.getByTestId('scorecard').waitFor();
     await firm.getByTestId('objection-open').click();
