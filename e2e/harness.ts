@@ -1,13 +1,15 @@
 /**
- * Browser-test harness: finds Debian's Chromium, starts `yiyuan serve --demo` on a fresh data
- * directory and a free port, and hands out pages. Screenshots go to test-results/.
+ * Browser-test harness: finds Debian's Chromium, starts `yiyuan serve --demo` on a data directory
+ * of its own (a copy of the demo installation made once per run) and a free port, and hands out
+ * pages. Screenshots go to test-results/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -44,11 +46,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(executablePath: string): Promise<Harness> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html')))
-    throw new Error('The web app is not built: run `npm run build:web` first.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiyuan-e2e-'));
-  fs.chmodSync(dataDir, 0o755);
+/** A scratch data directory the embedded PostgreSQL (run as `postgres` when we are root) can enter. */
+export function scratchDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** `yiyuan serve --demo` on `dataDir` and a free port; resolves with the URL it prints. */
+export async function startDemoServer(dataDir: string): Promise<{ server: ChildProcess; url: string }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const server: ChildProcess = spawn(
     process.execPath,
@@ -80,6 +86,28 @@ export async function startHarness(executablePath: string): Promise<Harness> {
       reject(new Error(`server exited (${code}): ${out}`));
     });
   });
+  return { server, url };
+}
+
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Starts a demo server for one journey file. Every file gets its own data directory: a copy of the
+ * demo installation the run's global set-up made once (`cp -a` keeps the owner PostgreSQL needs),
+ * or, without one, a fresh installation.
+ */
+export async function startHarness(executablePath: string): Promise<Harness> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html')))
+    throw new Error('The web app is not built: run `npm run build:web` first.');
+  const dataDir = scratchDir('yiyuan-e2e-');
+  const template = inject('demoTemplate');
+  if (template) execFileSync('cp', ['-a', `${template}/.`, dataDir]);
+  const { server, url } = await startDemoServer(dataDir);
   const browser = await chromium.launch({
     executablePath,
     args: [
@@ -100,9 +128,7 @@ export async function startHarness(executablePath: string): Promise<Harness> {
     },
     async close() {
       await browser.close();
-      const exited = new Promise((r) => server.on('exit', r));
-      server.kill('SIGTERM');
-      await exited;
+      await stopServer(server);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

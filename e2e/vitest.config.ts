@@ -8,6 +8,7 @@ export default defineConfig({
     reporters: report ? ['default', 'json'] : ['default'],
     outputFile: report ? { json: `test-results/vitest-e2e-${report}.json` } : {},
     include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
