@@ -340,3 +340,23 @@ describe('methods', () => {
     expect((audit.rows[0] as { n: number }).n).toBe(2);
   });
 });
+
+describe('the public notice counts working days on the calendar', () => {
+  it('a notice started just before 国庆 2026 skips the holiday week and counts the make-up Saturday', async () => {
+    const run = await ev.run(actors.taskforce!, {
+      year: YEAR,
+      method: 'huangyan-2022',
+      reason: '公示期按工作日历',
+    });
+    // Tue 29 Sep + 7: 30 Sep; 1–7 Oct off; 8, 9, Sat 10 Oct (调休), 12, 13, 14 Oct.
+    // Monday–Friday alone would have ended it on 8 Oct.
+    const noticed = await ev.startNotice(actors.taskforce!, run.id, 7, '2026-09-29');
+    expect(noticed.noticeEndsOn).toBe('2026-10-14');
+    const audit = await database.pool.query(
+      `select detail from audit_log where action = 'evaluation.notice' and object_id = $1`,
+      [String(run.id)],
+    );
+    expect(audit.rows[0].detail).toMatchObject({ noticeEndsOn: '2026-10-14' });
+    expect(audit.rows[0].detail.calendarMissingYears).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { localPair, useLang } from '../lib/useLang';
 import { api } from './client';
 import type { Platform, PlatformInput, PlatformListQuery } from '../../modules/platforms/platforms.schemas';
 import type { Page } from '../../platform/contract';
@@ -78,13 +79,21 @@ export function useArchivePlatform(id: number) {
   });
 }
 
-/** Every platform the user may see (the API's largest page), as options for pickers and filters. */
+/** Every platform for pickers and filters, named in the UI language (the English name when there is one). */
 export function usePlatformOptions(enabled = true) {
+  const lang = useLang();
   return useQuery({
     queryKey: [KEY, 'list', 'options'],
     queryFn: ({ signal }) => api<Page<Platform>>('/platforms', { query: { page: 1, pageSize: 200 }, signal }),
-    select: (page) => page.items.map((p) => ({ id: p.id, name: p.name })),
+    select: (page) => page.items.map((p) => ({ id: p.id, name: localPair(p.name, p.nameEn, lang) })),
     enabled,
     staleTime: 5 * 60_000,
   });
+}
+
+/** A platform's name in the UI language by id (the name the record carries while options load). */
+export function usePlatformName() {
+  const options = usePlatformOptions();
+  return (id: number | null | undefined, fallback: string | null | undefined): string =>
+    options.data?.find((p) => p.id === id)?.name ?? fallback ?? '';
 }

@@ -14,8 +14,9 @@ export function LanguageSwitch() {
       value={lang}
       onChange={(v) => setLang(v)}
       options={[
-        { label: t('lang.zh'), value: 'zh-CN' },
-        { label: t('lang.en'), value: 'en' },
+        // Each language is named in itself (中文 in the English UI too), marked with its language.
+        { label: <span lang="zh-CN">{t('lang.zh')}</span>, value: 'zh-CN' },
+        { label: <span lang="en">{t('lang.en')}</span>, value: 'en' },
       ]}
     />
   );

@@ -15,3 +15,10 @@ export function localName(
   if (!item) return undefined;
   return lang === 'en' ? item.nameEn || item.nameZh : item.nameZh || item.nameEn;
 }
+
+/** Picks the English form of a name in English when there is one, the Chinese one otherwise. */
+export function localPair(zh: string, en: string | null | undefined, lang: Lang): string;
+export function localPair(zh: string | null, en: string | null | undefined, lang: Lang): string | null;
+export function localPair(zh: string | null, en: string | null | undefined, lang: Lang): string | null {
+  return lang === 'en' && en ? en : zh;
+}

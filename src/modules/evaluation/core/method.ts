@@ -177,6 +177,7 @@ const Cohort = Type.Object(
 );
 
 const ByClass = Type.Record(ClassKey, Type.Number({ minimum: 0 }));
+/** Where a policy's numbers come from, in Chinese (sourceEn: the same in English). */
 const Source = Type.Optional(Type.String({ maxLength: 500 }));
 
 const Policies = Type.Object(
@@ -189,6 +190,7 @@ const Policies = Type.Object(
           yuanPerM2: Type.Number({ minimum: 0 }),
           reliefShare: ByClass,
           source: Source,
+          sourceEn: Source,
         },
         { additionalProperties: false },
       ),
@@ -211,6 +213,7 @@ const Policies = Type.Object(
             { maxItems: 8 },
           ),
           source: Source,
+          sourceEn: Source,
         },
         { additionalProperties: false },
       ),
@@ -218,7 +221,7 @@ const Policies = Type.Object(
     ]),
     /** Energy-use quota: this year's use × factor, per class. */
     energyQuota: Type.Union([
-      Type.Object({ factor: ByClass, source: Source }, { additionalProperties: false }),
+      Type.Object({ factor: ByClass, source: Source, sourceEn: Source }, { additionalProperties: false }),
       Type.Null(),
     ]),
   },
@@ -237,9 +240,14 @@ export const MethodSchema = Type.Object(
      */
     noDataItems: Type.Optional(lit(['zero', 'rescale'] as const)),
     name: Text,
+    /** What the method is, in Chinese (the Chinese UI shows it; the English UI shows descriptionEn). */
     description: Type.Optional(Type.String({ maxLength: 4000 })),
-    /** Where the numbers come from; presets of published methods say "published example". */
+    /** The description in English (the Chinese one is shown when this is empty). */
+    descriptionEn: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** Where the numbers come from, in Chinese; presets of published methods say 公开示例. */
     source: Type.Optional(Type.String({ maxLength: 500 })),
+    /** The source in English (the Chinese one is shown when this is empty). */
+    sourceEn: Type.Optional(Type.String({ maxLength: 500 })),
     /** Decimals of the total score; ranks and ties are decided on the rounded total. */
     scorePrecision: Type.Integer({ minimum: 0, maximum: 6 }),
     /** Several firms on one parcel: evaluate each, or merge tenants into the landholder (Suichang). */

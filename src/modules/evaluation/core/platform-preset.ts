@@ -40,7 +40,15 @@ export const PLATFORM_PRESET: Method = {
     '设计默认值：产业发展 32、要素集聚 20、营商环境 20、绿色创新 28 分。亩均税收以 40 万元/亩（杭政函〔2023〕13号）、' +
     '主导产业占比以 60%（目标 T2）、R&D 占比以 3.8% 为基准，按比值计分，达到基准即得满分；投资强度、增速、计数类指标按极差计分（20%–100%）。' +
     '暂无数据的指标（诉求办结率等，待企业服务上线）不计分，其余指标按权重比例放大到 100 分。',
-  source: 'design: Yiyuan default for plan §4.2 (no published weights)',
+  descriptionEn:
+    'Design defaults: industrial development 32, factor concentration 20, business environment 20, green innovation 28 points. ' +
+    'Tax per mu is benchmarked at 400,000 CNY/mu (Hangzhou Government Letter [2023] No. 13), the leading-industry share at 60% (target T2) ' +
+    'and the R&D share at 3.8%, scored as a ratio (full points at the benchmark); investment intensity, growth and counts are scored ' +
+    'min–max (20%–100%). Indicators without data yet (such as the request completion rate, until enterprise services go live) ' +
+    'are left out and the others are scaled up to 100 points by weight.',
+  source: '设计默认值：《实施方案》（杭政办函〔2022〕69号）要求评价产业平台，未公布权重',
+  sourceEn:
+    'Design default: the implementation plan (Hangzhou Government Office Letter [2022] No. 69) asks for a platform evaluation and publishes no weights',
   scorePrecision: 2,
   tenants: 'separate',
   classes: [

@@ -40,16 +40,21 @@ export const PUBLISHED_POLICIES: Policies = {
     // Design: a typical industrial-land rate; set the district's own grade rate.
     yuanPerM2: 8,
     reliefShare: { A: 1, B: 0.8, C: 0, D: 0 },
-    source: '浙政办发〔2019〕62号: A 类 100%、B 类 80% 减免（公开示例）；税额 8 元/m²·年为设计默认值',
+    source: '浙政办发〔2019〕62号：A 类 100%、B 类 80% 减免（公开示例）；税额 8 元/m²·年为设计默认值',
+    sourceEn:
+      'Zhejiang Provincial Government Office Document [2019] No. 62: relief of 100% for class A and 80% for class B (published example); the rate of 8 CNY/m² a year is a design default',
   },
   electricitySurcharge: {
     yuanPerKwh: { A: 0, B: 0, C: 0, D: 0.3 },
     escalation: [{ class: 'D', consecutiveYears: 3, yuanPerKwh: 0.4 }],
-    source: '海宁 2025 征求意见稿: D 类加价 0.3 元/kWh，连续三年 D 类 0.4 元/kWh（公开示例）',
+    source: '海宁市 2025 年征求意见稿：D 类加价 0.3 元/kWh，连续三年 D 类 0.4 元/kWh（公开示例）',
+    sourceEn:
+      'Haining 2025 draft for comment: class D pays 0.3 CNY/kWh more, 0.4 CNY/kWh after three years in class D (published example)',
   },
   energyQuota: {
     factor: { A: 1, B: 1, C: 0.9, D: 0.8 },
-    source: '设计默认值: C、D 类用能指标压减（比例由各地确定）',
+    source: '设计默认值：C、D 类用能指标压减（比例由各地确定）',
+    sourceEn: 'Design default: energy-use quotas of classes C and D are cut (each district sets the shares)',
   },
 };
 
@@ -113,7 +118,11 @@ function huangyan(year: 2021 | 2022, above: Six, below: [number, number]): Metho
     description:
       '公开示例：台州市黄岩区权重与基准值；分档采用温岭 2022 年比例；政策为公开示例。' +
       '评价范围：全部规上企业和自有用地 ≥ 3 亩的规下企业。',
-    source: `published example: Huangyan district, ${year} data (domain guide §5.3); Wenling 2022 bands (§5.4); policies §5.5`,
+    descriptionEn:
+      "Published example: the weights and benchmarks of Huangyan District (Taizhou); class bands in Wenling's 2022 shares; " +
+      'example policies. Scope: every enterprise above designated size and those below it with at least 3 mu of own land.',
+    source: `公开示例：台州市黄岩区亩均效益评价（${year} 年数据）的权重与基准值；分档比例采用温岭市 2022 年做法；政策为公开示例`,
+    sourceEn: `Published example: weights and benchmarks of Huangyan District's per-mu evaluation (${year} data); class bands as in Wenling 2022; example policies`,
     scorePrecision: 2,
     tenants: 'separate',
     classes: CLASSES,
@@ -132,7 +141,12 @@ export const PRESETS: Record<string, Method> = {
     description:
       '新方法的模板：规上六项省级指标、规下亩均税收与单位电耗税收，基准为评价组平均值。' +
       '权重沿用常见的 30/20/20/10/10/10（设计默认值），请按本地文件修改。',
-    source: 'design: provincial indicator set (浙政发〔2018〕5号) with cohort-mean benchmarks',
+    descriptionEn:
+      'A template for a new method: the six provincial indicators above designated size, tax per mu and tax per kWh below it, ' +
+      'benchmarked on the cohort mean. The weights follow the common 30/20/20/10/10/10 (design default); change them to your local rules.',
+    source: '设计默认值：浙江省亩均效益评价六项指标（浙政发〔2018〕5号），基准为评价组平均值',
+    sourceEn:
+      "Design default: Zhejiang's six per-mu indicators (Zhejiang Provincial Government Document [2018] No. 5), benchmarked on the cohort mean",
     scorePrecision: 2,
     tenants: 'separate',
     classes: CLASSES,

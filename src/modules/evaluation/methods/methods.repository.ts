@@ -12,6 +12,7 @@ const methodOf = (r: Row): MethodSummary => ({
   key: String(r.key),
   version: Number(r.version),
   name: String(r.name),
+  nameEn: String(r.name_en ?? ''),
   hash: String(r.hash),
   basedOn: (r.based_on as string | null) ?? null,
   note: String(r.note ?? ''),
@@ -23,7 +24,7 @@ const methodOf = (r: Row): MethodSummary => ({
 
 const methodSelect = (
   withDefinition: boolean,
-) => sql`select m.id, m.key, m.version, m.name, m.hash, m.based_on,
+) => sql`select m.id, m.key, m.version, m.name, m.definition->'name'->>'en' as name_en, m.hash, m.based_on,
   m.note, m.created_by, m.created_at, coalesce(m.definition->>'subject', 'enterprise') as subject,
   ${withDefinition ? sql`m.definition,` : sql``}
   (select count(*)::int from evaluation_runs r where r.method_id = m.id) as runs

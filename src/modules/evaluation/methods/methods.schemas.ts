@@ -25,6 +25,8 @@ export const MethodSummary = Type.Object({
   key: Type.String(),
   version: Type.Integer(),
   name: Type.String(),
+  /** The method's English name ('' when it has none). */
+  nameEn: Type.String(),
   hash: Type.String(),
   /** Where this version came from, e.g. "huangyan-2022@1" or a preset key. */
   basedOn: Nullable(Type.String()),

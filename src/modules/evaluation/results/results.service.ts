@@ -8,6 +8,7 @@ import { can, platformScope, type Actor, type Permission } from '../../auth/core
 import { explain } from '../core/explain';
 import { expandDetail } from '../core/storage';
 import type { MethodsService } from '../methods/methods.service';
+import { runAudience } from '../runs/core/workflow';
 import type { RunsService } from '../runs/runs.service';
 import { histogram, lowEfficiencyReasons, rollupTotals, withChange } from './core/analysis';
 import * as repo from './results.repository';
@@ -66,7 +67,7 @@ async function result(deps: Deps, actor: Actor, runId: number, enterpriseId: num
   const rule = method.cohorts.find((c) => c.key === found.cohort);
   const cohort = run.summary.cohorts.find((c) => c.key === found.cohort);
   const d = expandDetail(stored, rule, cohort);
-  const history = await repo.classHistory(db, enterpriseId, scope.kind === 'enterprise');
+  const history = await repo.classHistory(db, enterpriseId, runAudience(scope) === 'noticed');
   return {
     run: {
       id: run.id,
@@ -91,7 +92,7 @@ async function result(deps: Deps, actor: Actor, runId: number, enterpriseId: num
 async function scorecard(deps: Deps, actor: Actor, enterpriseId: number, year?: number): Promise<Scorecard> {
   requirePermission(actor, 'evaluation:read');
   const scope = platformScope(actor);
-  const history = await repo.classHistory(deps.database.db, enterpriseId, scope.kind === 'enterprise');
+  const history = await repo.classHistory(deps.database.db, enterpriseId, runAudience(scope) === 'noticed');
   const pick = year ? history.find((h) => h.year === year) : history[history.length - 1];
   if (!pick) return fail('RESULT_NOT_FOUND');
   return result(deps, actor, pick.runId, enterpriseId);
@@ -128,7 +129,8 @@ async function rollup(deps: Deps, actor: Actor, runId: number): Promise<Rollup> 
   requirePermission(actor, 'evaluation:read');
   const { db } = deps.database;
   const scope = platformScope(actor);
-  if (scope.kind === 'enterprise') fail('FORBIDDEN');
+  // City- and platform-wide figures: not for an enterprise or a commissioner.
+  if (scope.kind === 'enterprise' || scope.kind === 'commissioner') fail('FORBIDDEN');
   const { run, method } = await runWithMethod(deps, actor, runId);
   const top = method.classes.slice(0, 2).map((c) => c.key);
   const rows = rollupTotals(await repo.rollupGroups(db, runId, scope), top);
@@ -146,7 +148,8 @@ async function lowEfficiency(
 ): Promise<LowEfficiency> {
   requirePermission(actor, 'evaluation:read');
   const scope = platformScope(actor);
-  if (scope.kind === 'enterprise') fail('FORBIDDEN');
+  // City- and platform-wide figures: not for an enterprise or a commissioner.
+  if (scope.kind === 'enterprise' || scope.kind === 'commissioner') fail('FORBIDDEN');
   const { method } = await runWithMethod(deps, actor, runId);
   const floor = q.taxPerMuFloor ?? 1;
   const worstClass = method.classes[method.classes.length - 1]!.key;

@@ -25,6 +25,7 @@ const runOf = (r: Row): Run => ({
   methodKey: String(r.method_key),
   methodVersion: Number(r.method_version),
   methodName: String(r.method_name),
+  methodNameEn: String(r.method_name_en ?? ''),
   status: r.status as RunStatus,
   reason: String(r.reason ?? ''),
   inputHash: String(r.input_hash),
@@ -45,6 +46,7 @@ const RUN_SELECT = sql`select r.*, to_char(r.notice_ends_on, 'YYYY-MM-DD') as no
   to_char(r.notice_ended_on, 'YYYY-MM-DD') as notice_ended_on,
   (select coalesce(nullif(u.display_name, ''), u.username) from users u where u.id = r.published_by) as published_by_name,
   m.key as method_key, m.version as method_version, m.name as method_name,
+  m.definition->'name'->>'en' as method_name_en,
   (select count(*)::int from evaluation_objections o where o.run_id = r.id and o.status = 'pending') as pending_objections
   from evaluation_runs r join evaluation_methods m on m.id = r.method_id`;
 

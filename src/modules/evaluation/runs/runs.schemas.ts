@@ -25,6 +25,8 @@ export const Run = Type.Object({
   methodKey: Type.String(),
   methodVersion: Type.Integer(),
   methodName: Type.String(),
+  /** The method's English name ('' when it has none). */
+  methodNameEn: Type.String(),
   status: StringEnum(RUN_STATUSES),
   reason: Type.String(),
   inputHash: Type.String(),

@@ -8,8 +8,9 @@ import type { PlatformScope } from '../../../platform/scope';
 import { zonedDate } from '../../../platform/time-zone';
 import { recordAudit, subjectOf } from '../../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../../auth/core/access';
+import { addWorkingDaysIn } from '../../calendar/calendar.service';
 import type { MethodsService } from '../methods/methods.service';
-import { addWorkingDays, DEFAULT_NOTICE_WORKING_DAYS, runAudience } from './core/workflow';
+import { DEFAULT_NOTICE_WORKING_DAYS, runAudience } from './core/workflow';
 import { evaluateYear } from './evaluate-year.service';
 import * as repo from './runs.repository';
 import type { PublishBody, Run, RunDetail, RunRequest } from './runs.schemas';
@@ -62,13 +63,23 @@ async function supersede(tx: Tx, run: Run, statuses: Run['status'][]) {
     await repo.setRunStatus(tx, other, 'superseded', { supersededBy: run.id });
 }
 
-/** Starts the public notice (公示): the results are fixed, enterprises see theirs. */
-async function startNotice(deps: Deps, actor: Actor, id: number, workingDays = DEFAULT_NOTICE_WORKING_DAYS) {
+/**
+ * Starts the public notice (公示): the results are fixed, enterprises see theirs. The notice ends
+ * `workingDays` working days after `startedOn` (today in the configured zone) on the working-day
+ * calendar, holidays and make-up days included.
+ */
+async function startNotice(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  workingDays = DEFAULT_NOTICE_WORKING_DAYS,
+  startedOn: string = today(),
+) {
   requirePermission(actor, 'evaluation:run');
   await deps.database.transaction(async (tx) => {
     const run = await lockedRun(tx, { kind: 'all' }, id);
     if (run.status !== 'draft') fail('RUN_WRONG_STATUS');
-    const endsOn = addWorkingDays(today(), workingDays);
+    const { due: endsOn, missingYears } = await addWorkingDaysIn(tx, startedOn, workingDays);
     await repo.setRunStatus(tx, id, 'notice', { noticeEndsOn: endsOn });
     await supersede(tx, run, ['notice']);
     await recordAudit(tx, subjectOf(actor), {
@@ -76,7 +87,13 @@ async function startNotice(deps: Deps, actor: Actor, id: number, workingDays = D
       result: 'success',
       objectType: 'evaluation_run',
       objectId: id,
-      detail: { year: run.year, version: run.version, noticeEndsOn: endsOn },
+      detail: {
+        year: run.year,
+        version: run.version,
+        noticeEndsOn: endsOn,
+        // Years crossed with no holiday schedule entered: counted Monday–Friday only.
+        ...(missingYears.length > 0 ? { calendarMissingYears: missingYears } : {}),
+      },
     });
   });
   return getRun(deps, actor, id);
@@ -165,8 +182,9 @@ export function createRunsService(database: Database, methods: MethodsService) {
     /** The id of the run of a year that counts for the actor, or null. */
     currentRunId: (actor: Actor, year: number) =>
       repo.currentRunId(db, runAudience(platformScope(actor)), year),
-    startNotice: (actor: Actor, id: number, workingDays?: number) =>
-      startNotice(deps, actor, id, workingDays),
+    /** `startedOn` (YYYY-MM-DD) defaults to today in the configured zone. */
+    startNotice: (actor: Actor, id: number, workingDays?: number, startedOn?: string) =>
+      startNotice(deps, actor, id, workingDays, startedOn),
     publish: (actor: Actor, id: number, options?: PublishBody) => publish(deps, actor, id, options),
     discard: (actor: Actor, id: number) => discard(deps, actor, id),
     evaluationYears: (actor: Actor, options?: { demoOnly?: boolean }) =>

@@ -125,7 +125,14 @@ export const FIGURES: Record<BaseFigure, FigureDefinition> = {
     'platforms',
     'count',
   ),
-  incubators: fig('incubators', '省级以上双创平台', 'Provincial+ 双创 platforms', '个', 'platforms', 'count'),
+  incubators: fig(
+    'incubators',
+    '省级以上双创平台',
+    'Provincial+ innovation and entrepreneurship platforms',
+    '个',
+    'platforms',
+    'count',
+  ),
   publicServicePlatform: fig(
     'publicServicePlatform',
     '建有综合公共服务平台',

@@ -42,7 +42,7 @@ export interface PeriodDefinition {
   source: string;
 }
 
-const PLAN = '杭政办函〔2022〕69号 §2';
+const PLAN = '杭政办函〔2022〕69号';
 const FOLLOW_UP = '杭政函〔2023〕13号';
 
 const target = (
@@ -140,7 +140,16 @@ export const PLAN_2022_2025: { period: PeriodDefinition; targets: TargetDefiniti
       'Provincial+ innovation platforms',
       '市科技局',
     ),
-    target(8, 'T8', 'incubators', 'gte', 300, '省级以上双创平台', 'Provincial+ 双创 platforms', '市科技局'),
+    target(
+      8,
+      'T8',
+      'incubators',
+      'gte',
+      300,
+      '省级以上双创平台',
+      'Provincial+ innovation and entrepreneurship platforms',
+      '市科技局',
+    ),
     target(
       9,
       'T9',

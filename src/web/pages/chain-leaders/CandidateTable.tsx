@@ -167,10 +167,12 @@ export function CandidateTable({
             <Typography.Paragraph
               ellipsis={{ rows: 2, tooltip: d.reason }}
               style={{ margin: 0, fontSize: 13 }}
+              data-user-text
             >
               {d.reason}
             </Typography.Paragraph>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {/* Who decided (a display name, shown as entered) and when. */}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-user-text>
               {t('chainLeaders.table.decidedBy', {
                 name: d.decidedByName || '—',
                 time: formatDateTime(d.decidedAt),

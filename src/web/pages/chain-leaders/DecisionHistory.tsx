@@ -61,7 +61,11 @@ export function DecisionTrailTable({ items, loading, error, compact }: TrailProp
     {
       key: 'reason',
       title: t('chainLeaders.history.reason'),
-      render: (_, d) => <span style={{ whiteSpace: 'pre-wrap' }}>{d.reason}</span>,
+      render: (_, d) => (
+        <span style={{ whiteSpace: 'pre-wrap' }} data-user-text>
+          {d.reason}
+        </span>
+      ),
     },
     {
       key: 'by',
@@ -69,7 +73,7 @@ export function DecisionTrailTable({ items, loading, error, compact }: TrailProp
       width: 170,
       render: (_, d) => (
         <Flex vertical gap={0}>
-          <span>{d.decidedByName || '—'}</span>
+          <span data-user-text>{d.decidedByName || '—'}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDateTime(d.decidedAt)}
           </Typography.Text>

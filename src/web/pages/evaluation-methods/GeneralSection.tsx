@@ -29,19 +29,40 @@ export function GeneralSection() {
           <Col xs={24}>
             <TextField
               path={['description']}
-              label={t('methods.field.description')}
+              label={t('methods.field.descriptionZh')}
               optional
               textArea
               maxLength={4000}
+              lang="zh-CN"
             />
           </Col>
           <Col xs={24}>
             <TextField
+              path={['descriptionEn']}
+              label={t('methods.field.descriptionEn')}
+              optional
+              textArea
+              maxLength={4000}
+              lang="en"
+            />
+          </Col>
+          <Col xs={24} md={12}>
+            <TextField
               path={['source']}
-              label={t('methods.field.source')}
+              label={t('methods.field.sourceZh')}
               extra={t('methods.general.sourceHint')}
               optional
               maxLength={500}
+              lang="zh-CN"
+            />
+          </Col>
+          <Col xs={24} md={12}>
+            <TextField
+              path={['sourceEn']}
+              label={t('methods.field.sourceEn')}
+              optional
+              maxLength={500}
+              lang="en"
             />
           </Col>
           <Col xs={24} md={8}>

@@ -10,7 +10,7 @@ import { useMethodSubjects } from '../../api/platformEvaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../lib/errorText';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useLang } from '../../lib/useLang';
+import { localPair, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import type { ImportedState } from './MethodEditorPage';
 import { downloadJson, exportFileName, exportText, readMethodFile } from './methodFile';
@@ -22,6 +22,7 @@ type Row = MethodSummary & { children?: MethodSummary[] };
 /** Evaluation methods: every version by key, presets to start from, import and export. */
 export function MethodListPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -77,7 +78,7 @@ export function MethodListPage() {
       render: (_, m) => (
         <Flex vertical gap={2}>
           <Flex gap={6} align="center" wrap>
-            <span>{m.name}</span>
+            <span>{localPair(m.name, m.nameEn, lang)}</span>
             {subjects.get(m.id) === 'platform' && <SubjectTag />}
           </Flex>
           {m.note && (
@@ -257,10 +258,10 @@ function PresetCards() {
                   </Typography.Text>
                   <Typography.Paragraph
                     type="secondary"
-                    ellipsis={{ rows: 3, tooltip: m.description }}
+                    ellipsis={{ rows: 3, tooltip: localPair(m.description ?? '', m.descriptionEn, lang) }}
                     style={{ margin: 0, flex: 1 }}
                   >
-                    {m.description}
+                    {localPair(m.description ?? '', m.descriptionEn, lang)}
                   </Typography.Paragraph>
                   <div>
                     <Button

@@ -126,9 +126,17 @@ function PolicyCard({
           {children}
           <TextField
             path={['policies', policy, 'source']}
-            label={t('methods.field.source')}
+            label={t('methods.field.sourceZh')}
             optional
             maxLength={500}
+            lang="zh-CN"
+          />
+          <TextField
+            path={['policies', policy, 'sourceEn']}
+            label={t('methods.field.sourceEn')}
+            optional
+            maxLength={500}
+            lang="en"
           />
         </>
       )}

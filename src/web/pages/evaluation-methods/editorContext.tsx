@@ -98,6 +98,7 @@ export function TextInput({
   maxLength,
   placeholder,
   testId,
+  lang = path.at(-1) === 'zh' ? 'zh-CN' : undefined,
 }: {
   path: Path;
   optional?: boolean;
@@ -105,6 +106,8 @@ export function TextInput({
   maxLength?: number;
   placeholder?: string;
   testId?: string;
+  /** The language of the text the box holds (a Chinese name: zh-CN, whatever the UI language). */
+  lang?: 'zh-CN' | 'en';
 }) {
   const { method, set } = useEditor();
   const raw = getAt(method, path);
@@ -119,6 +122,7 @@ export function TextInput({
       showCount={!!maxLength}
       placeholder={placeholder}
       data-testid={testId}
+      lang={lang}
     />
   ) : (
     <Input
@@ -127,6 +131,7 @@ export function TextInput({
       maxLength={maxLength}
       placeholder={placeholder}
       data-testid={testId}
+      lang={lang}
     />
   );
 }

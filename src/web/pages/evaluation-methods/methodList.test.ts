@@ -9,6 +9,7 @@ const summary = (id: number, key: string, version: number, createdAt: string, ru
   key,
   version,
   name: key,
+  nameEn: '',
   hash: 'h',
   basedOn: null,
   note: '',

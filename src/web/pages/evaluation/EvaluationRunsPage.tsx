@@ -4,6 +4,7 @@ import type { TableProps } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { localPair, useLang } from '../../lib/useLang';
 import { hasPermission, useMe } from '../../api/auth';
 import { useEvaluationRuns, type EvaluationRun } from '../../api/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,6 +19,7 @@ import { TableEmpty } from '../../components/TableEmpty';
 /** The evaluation runs of every year, newest first, and "run an evaluation" for the task force. */
 export function EvaluationRunsPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { data, isPending, error, refetch } = useEvaluationRuns();
@@ -53,7 +55,7 @@ export function EvaluationRunsPage() {
       width: 260,
       render: (_, r) => (
         <Flex vertical gap={0}>
-          <span>{r.methodName}</span>
+          <span>{localPair(r.methodName, r.methodNameEn, lang)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.methodKey} v{r.methodVersion}
           </Typography.Text>

@@ -26,6 +26,7 @@ const method = (id: number, key: string, version: number): MethodSummary => ({
   key,
   version,
   name: key,
+  nameEn: '',
   hash: '',
   basedOn: null,
   note: '',

@@ -157,16 +157,7 @@ export function IndustryMappingPage() {
     {
       key: 'name',
       title: t('industryMapping.name'),
-      render: (_, c) => (
-        <Flex vertical>
-          <span>{c.nameZh}</span>
-          {lang === 'en' && c.nameEn && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.nameEn}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (_, c) => localName(c, lang),
     },
     {
       key: 'division',

@@ -1,5 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { citation } from '../../lib/officialNames';
 import { type PlanPeriodSummary } from '../../api/plan';
 import { formatDate } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
@@ -29,7 +30,7 @@ export function PeriodInfo({ period, periods }: { period: PlanPeriodSummary; per
         {
           key: 'source',
           label: t('plan.period.source'),
-          children: period.source || <Typography.Text type="secondary">—</Typography.Text>,
+          children: citation(period.source, lang) || <Typography.Text type="secondary">—</Typography.Text>,
         },
         {
           key: 'copiedFrom',

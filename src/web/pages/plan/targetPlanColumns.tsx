@@ -1,6 +1,7 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { citation, departmentName } from '../../lib/officialNames';
 import type { MetricInfo, MetricKey, PlanPeriod } from '../../api/plan';
 import { useLang } from '../../lib/useLang';
 import { formatMetricValue, formatRatio, milestoneList, unitOf, type TargetRow } from './planFormat';
@@ -128,7 +129,7 @@ export function usePlanColumns(
       key: 'ownerDepartment',
       title: t('plan.col.ownerDepartment'),
       width: 110,
-      render: (_, r) => r.target.ownerDepartment || dash,
+      render: (_, r) => (r.target.ownerDepartment ? departmentName(r.target.ownerDepartment, lang) : dash),
     },
     {
       key: 'frequency',
@@ -156,8 +157,8 @@ export function usePlanColumns(
       ellipsis: { showTitle: false },
       render: (_, r) =>
         r.target.source ? (
-          <Tooltip title={r.target.source} placement="topLeft">
-            <span>{r.target.source}</span>
+          <Tooltip title={citation(r.target.source, lang)} placement="topLeft">
+            <span>{citation(r.target.source, lang)}</span>
           </Tooltip>
         ) : (
           dash

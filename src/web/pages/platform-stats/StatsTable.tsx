@@ -184,7 +184,8 @@ export function StatsTable({
           <Input
             maxLength={NOTE_MAX}
             placeholder={t('platformStats.notePlaceholder')}
-            aria-label={`${FIGURES[f].zh} ${t('platformStats.columns.note')}`}
+            data-user-text
+            aria-label={`${lang === 'en' ? FIGURES[f].en : FIGURES[f].zh} ${t('platformStats.columns.note')}`}
           />
         </Form.Item>
       ),

@@ -56,7 +56,7 @@ function PlatformDetail({ id }: { id: number }) {
   const withUnit = (v: number | null, unit: string) => (v === null ? dash : `${formatNumber(v)} ${unit}`);
 
   const items: DescriptionsProps['items'] = [
-    { key: 'name', label: t('platform.name'), children: p.name },
+    { key: 'name', label: t('platform.name'), children: <span lang="zh-CN">{p.name}</span> },
     { key: 'nameEn', label: t('platform.nameEn'), children: p.nameEn || dash },
     {
       key: 'type',
@@ -110,7 +110,7 @@ function PlatformDetail({ id }: { id: number }) {
       key: 'description',
       label: t('platform.description'),
       children: p.description ? (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-user-text>
           {p.description}
         </Typography.Paragraph>
       ) : (

@@ -107,7 +107,7 @@ export function PlatformForm({
               { max: LIMITS.nameMax, message: t('validation.maxLength', { max: LIMITS.nameMax }) },
             ]}
           >
-            <Input showCount maxLength={LIMITS.nameMax} />
+            <Input showCount maxLength={LIMITS.nameMax} lang="zh-CN" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -116,7 +116,7 @@ export function PlatformForm({
             label={t('platform.nameEn')}
             rules={[{ max: LIMITS.nameEnMax, message: t('validation.maxLength', { max: LIMITS.nameEnMax }) }]}
           >
-            <Input maxLength={LIMITS.nameEnMax} />
+            <Input maxLength={LIMITS.nameEnMax} lang="en" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -203,7 +203,7 @@ export function PlatformForm({
               },
             ]}
           >
-            <Input.TextArea rows={4} showCount maxLength={LIMITS.descriptionMax} />
+            <Input.TextArea rows={4} showCount maxLength={LIMITS.descriptionMax} data-user-text />
           </Form.Item>
         </Col>
         <Col xs={24}>

@@ -1,6 +1,7 @@
 import { App, Form } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { localPair, useLang } from '../../lib/useLang';
 import { useMe } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { useCreatePlatform, usePlatform, useUpdatePlatform } from '../../api/platforms';
@@ -102,6 +103,7 @@ interface EditorProps {
 
 function PlatformEditor({ platform, onReload }: EditorProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { data: me } = useMe();
@@ -146,7 +148,11 @@ function PlatformEditor({ platform, onReload }: EditorProps) {
 
   return (
     <EditFormPage
-      title={isEdit ? t('platforms.editTitleOf', { name: platform.name }) : t('platforms.newTitle')}
+      title={
+        isEdit
+          ? t('platforms.editTitleOf', { name: localPair(platform.name, platform.nameEn, lang) })
+          : t('platforms.newTitle')
+      }
       onBack={back}
       error={edit.error}
       conflict={

@@ -52,7 +52,7 @@ export function PlatformListPage() {
               {p.archivedAt && <ArchivedTag />}
             </Flex>
             {secondary && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} lang="zh-CN">
                 {secondary}
               </Typography.Text>
             )}

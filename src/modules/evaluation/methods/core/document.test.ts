@@ -9,6 +9,7 @@ describe('method files', () => {
     key: 'my-county',
     version: 2,
     name: 'x',
+    nameEn: '',
     hash: 'h',
     basedOn: 'huangyan-2022@1',
     note: 'n',
