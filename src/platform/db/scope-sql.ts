@@ -13,11 +13,17 @@ export interface ScopeColumns {
   enterpriseId?: SQLWrapper;
 }
 
+/** The enterprises currently assigned to a commissioner, as a subquery. */
+const assignedTo = (userId: number): SQL =>
+  sql`select ca.enterprise_id from commissioner_assignments ca where ca.commissioner_user_id = ${userId} and ca.ended_on is null`;
+
 /**
  * - `all`: every record; `none`: none.
  * - `platform`: records of that platform (by `platformId`, or through the enterprise's platform).
  * - `enterprise`: records of that enterprise (by `enterpriseId`); for records that belong to a
  *   platform only (e.g. the platform itself), the enterprise's platform.
+ * - `commissioner`: records of the enterprises currently assigned to that commissioner; for
+ *   records that belong to a platform only, the platforms of those enterprises.
  */
 export function scopeSql(scope: PlatformScope, columns: ScopeColumns): SQL {
   const { platformId, enterpriseId } = columns;
@@ -35,5 +41,9 @@ export function scopeSql(scope: PlatformScope, columns: ScopeColumns): SQL {
       return enterpriseId
         ? sql`${enterpriseId} = ${scope.enterpriseId}`
         : sql`${platformId} = (select platform_id from enterprises where id = ${scope.enterpriseId})`;
+    case 'commissioner':
+      return enterpriseId
+        ? sql`${enterpriseId} in (${assignedTo(scope.userId)})`
+        : sql`${platformId} in (select ae.platform_id from enterprises ae where ae.id in (${assignedTo(scope.userId)}))`;
   }
 }
