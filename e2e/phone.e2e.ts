@@ -17,7 +17,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
 
 /** What the journey knows about the demo: the enterprise, its platform and the run on notice. */
-let ids: { enterprise: number; platform: number; run: number; published: number };
+let ids: { enterprise: number; platform: number; run: number; published: number; request: number };
 
 /** An API session of a demo user (the CSRF token from /api/auth/me on every change). */
 async function apiAs(context: BrowserContext, username: string) {
@@ -53,6 +53,9 @@ function addressOf(path: string): string {
     evaluation: '/evaluation',
     'evaluation/runs/:id': `/evaluation/runs/${ids.run}`,
     'evaluation/runs/:id/enterprises/:enterpriseId': `/evaluation/runs/${ids.run}/enterprises/${ids.enterprise}`,
+    requests: '/requests',
+    'requests/new': '/requests/new',
+    'requests/:id': `/requests/${ids.request}`,
     'account/password': '/account/password',
     'account/mfa': '/account/mfa',
     '*': '/no-such-page',
@@ -170,13 +173,20 @@ describe.skipIf(!chromiumPath)('the enterprise user on a phone (390×844)', () =
     await taskForce.close();
 
     const firm = await h.browser.newContext();
-    const me = (await apiAs(firm, 'enterprise')).me;
+    const firmApi = await apiAs(firm, 'enterprise');
+    const me = firmApi.me;
+    const request = await firmApi.call<{ id: number }>('POST', '/requests', {
+      category: 'talent',
+      title: '申请人才公寓名额，解决新引进研发人员的住房问题',
+      description: '公司今年新引进研发人员 12 名，希望申请园区人才公寓。',
+    });
     await firm.close();
     ids = {
       enterprise: me.enterpriseId!,
       platform: me.platformId!,
       run: run.id,
       published: runs.find((r) => r.year === 2024 && r.status === 'published')!.id,
+      request: request.id,
     };
     phone = await h.browser.newContext({ ...PHONE, locale: 'zh-CN' });
     page = await phoneLogin(phone);
@@ -213,7 +223,12 @@ describe.skipIf(!chromiumPath)('the enterprise user on a phone (390×844)', () =
     await page.getByTestId('menu-drawer-open').tap();
     const drawer = page.getByTestId('menu-drawer').getByRole('menu');
     await drawer.getByText('亩均评价').waitFor();
-    expect(await drawer.getByRole('menuitem').allInnerTexts()).toEqual(['园区', '企业', '亩均评价']);
+    expect(await drawer.getByRole('menuitem').allInnerTexts()).toEqual([
+      '园区',
+      '企业',
+      '企业诉求',
+      '亩均评价',
+    ]);
     await shot(page, 'phone-menu-drawer');
     await drawer.getByText('亩均评价').tap();
     await page.waitForURL(/\/evaluation$/);
@@ -314,6 +329,7 @@ describe.skipIf(!chromiumPath)('the enterprise user on a phone (390×844)', () =
     expect(await wide.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual([
       '园区',
       '企业',
+      '企业诉求',
       '亩均评价',
     ]);
     expect(await wide.getByTestId('menu-drawer-open').count()).toBe(0);

@@ -19,6 +19,8 @@ import { registerCockpit } from './cockpit';
 import { registerOpenApi } from './openapi';
 import { registerKeys } from './keys';
 import { registerAudit } from './audit';
+import { registerCalendar } from './calendar';
+import { registerRequests } from './requests';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -100,5 +102,7 @@ registerCockpit(program);
 registerOpenApi(program);
 registerKeys(program);
 registerAudit(program);
+registerCalendar(program);
+registerRequests(program);
 
 await program.parseAsync(process.argv);

@@ -32,13 +32,18 @@ const ROLES = [
   'platform',
   'commissioner',
   'enterprise',
+  'department',
   'sysadmin',
   'secadmin',
   'auditor',
 ] as const;
 type Who = (typeof ROLES)[number];
 const ALL: Who[] = [...ROLES];
-const BUSINESS_READERS: Who[] = ['taskforce', 'leader', 'platform', 'enterprise'];
+const BUSINESS_READERS: Who[] = ['taskforce', 'leader', 'platform', 'commissioner', 'enterprise'];
+/** The roles limited to part of the city: their replies are searched for foreign records. */
+type Scoped = 'platform' | 'enterprise' | 'commissioner';
+const isScoped = (who: Who): who is Scoped =>
+  who === 'platform' || who === 'enterprise' || who === 'commissioner';
 
 interface Probe {
   /** What the request aims at, for failure messages. */
@@ -81,7 +86,10 @@ const sessions = {} as Record<Who, Session>;
 
 /** Platforms: Q = the platform administrator's, B = the enterprise user's, C = neither. */
 const P = { Q: 0, B: 0, C: 0 };
-/** Enterprises: own = the enterprise user's (in B), sib = another in B, q = one in Q, c = one in C. */
+/**
+ * Enterprises: own = the enterprise user's (in B, assigned to the commissioner), sib = another in B
+ * (assigned to another commissioner), q = one in Q, c = one in C.
+ */
 const E = { own: 0, sib: 0, q: 0, c: 0 };
 let year = 0; // the latest year with figures
 let pastYear = 0; // a published evaluation year
@@ -101,15 +109,27 @@ const ids = {
   targetToDelete: 0,
   contactC: { enterprise: 0, id: 0 }, // a contact of an enterprise in C
   contactQ: { enterprise: 0, id: 0 }, // a contact of an enterprise in Q
+  commissioner: 0, // the demo commissioner (of B)
+  otherCommissionerB: 0,
+  commissionerQ: 0,
+  commissionerQ2: 0,
+  commissionerC: 0,
+  visitC: 0,
+  visitSib: 0,
 };
 /** What each scoped role may see; anything else in its responses is a leak. */
 const visible = {
   platform: { platforms: new Set<number>(), enterprises: new Set<number>() },
   enterprise: { platforms: new Set<number>(), enterprises: new Set<number>() },
+  commissioner: { platforms: new Set<number>(), enterprises: new Set<number>() },
 };
 /** Names of foreign platforms (searched as text) and codes of foreign enterprises (as USCC tokens). */
-const foreignNames = { platform: [] as string[], enterprise: [] as string[] };
-const foreignUsccs = { platform: new Set<string>(), enterprise: new Set<string>() };
+const foreignNames = { platform: [] as string[], enterprise: [] as string[], commissioner: [] as string[] };
+const foreignUsccs = {
+  platform: new Set<string>(),
+  enterprise: new Set<string>(),
+  commissioner: new Set<string>(),
+};
 const USCC_TOKEN = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/g;
 
 function send(
@@ -199,7 +219,7 @@ async function workbookText(payload: Buffer): Promise<string> {
 }
 
 /** Foreign platforms, enterprises or ids in a response to a scoped role (empty: no leak). */
-async function leaks(who: 'platform' | 'enterprise', res: Reply): Promise<string[]> {
+async function leaks(who: Scoped, res: Reply): Promise<string[]> {
   const found: string[] = [];
   const type = String(res.headers['content-type'] ?? '');
   let text: string;
@@ -251,7 +271,7 @@ async function runProbe(key: string, p: Probe): Promise<string[]> {
       if (res.statusCode >= 300 && !p.okWith?.includes(res.statusCode))
         failures.push(`${label}: expected 2xx, got ${res.statusCode} ${res.body}`);
       else {
-        if ((who === 'platform' || who === 'enterprise') && !p.fixedContent) {
+        if (isScoped(who) && !p.fixedContent) {
           const leaked = await leaks(who, res);
           if (leaked.length) failures.push(`${label}: foreign data in the reply: ${leaked.join(', ')}`);
         }
@@ -305,7 +325,7 @@ const onlyOwn =
     by: 'platform' | 'enterprise' = 'platform',
   ) =>
   (who: Who, res: Reply) => {
-    if (who !== 'platform' && who !== 'enterprise') return;
+    if (!isScoped(who)) return;
     const items = pick(res.json());
     for (const item of items) {
       const value = by === 'platform' ? item.platformId : (item.enterpriseId ?? item.id);
@@ -396,7 +416,7 @@ const CASES: Record<string, () => Probe[]> = {
     get('platform export', '/api/platforms/export.xlsx', [...BUSINESS_READERS, 'commissioner']),
   ],
   'GET /api/platforms/:id': () => [
-    get('platform C', `/api/platforms/${P.C}`, ['taskforce', 'leader', 'commissioner']),
+    get('platform C', `/api/platforms/${P.C}`, ['taskforce', 'leader']),
     get('platform B (the enterprise user’s)', `/api/platforms/${P.B}`, [
       'taskforce',
       'leader',
@@ -445,6 +465,8 @@ const CASES: Record<string, () => Probe[]> = {
       const expected: Record<string, string> = {
         platform: `select count(*)::int as n from enterprises where platform_id = ${P.Q}`,
         enterprise: 'select 1 as n',
+        commissioner: `select count(*)::int as n from commissioner_assignments
+                        where commissioner_user_id = ${ids.commissioner} and ended_on is null`,
       };
       if (!expected[who]) return;
       const { rows } = await database.pool.query(expected[who]!);
@@ -453,9 +475,9 @@ const CASES: Record<string, () => Probe[]> = {
     get(
       'enterprise list filtered to platform C',
       `/api/enterprises?pageSize=200&platformId=${P.C}`,
-      ['taskforce', 'leader', 'platform', 'enterprise'],
+      BUSINESS_READERS,
       async (who, res) => {
-        if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
+        if (isScoped(who) && res.json().total !== 0)
           throw new Error(`total ${res.json().total} for a foreign platform`);
       },
     ),
@@ -637,6 +659,195 @@ const CASES: Record<string, () => Probe[]> = {
   },
 
   // Industry classes.
+  // Service commissioners and visits: before any probe adds enterprises to the platforms.
+  'GET /api/commissioners': () => [
+    get('commissioner accounts', '/api/commissioners', ['taskforce', 'platform']),
+  ],
+  'GET /api/commissioners/assignments': () => [
+    get(
+      'assignments',
+      '/api/commissioners/assignments?pageSize=200',
+      ['taskforce', 'platform'],
+      onlyOwn((b) => b.items),
+    ),
+    get(
+      'assignments filtered to platform C',
+      `/api/commissioners/assignments?platformId=${P.C}`,
+      ['taskforce', 'platform'],
+      (who, res) => {
+        if (isScoped(who) && res.json().total !== 0) throw new Error(`total ${res.json().total}`);
+      },
+    ),
+  ],
+  'GET /api/commissioners/assignments/:enterpriseId': () => [
+    get('commissioner of the enterprise in C', `/api/commissioners/assignments/${E.c}`, [
+      'taskforce',
+      'leader',
+    ]),
+    get('commissioner of the sibling in B', `/api/commissioners/assignments/${E.sib}`, [
+      'taskforce',
+      'leader',
+    ]),
+    get('own commissioner', `/api/commissioners/assignments/${E.own}`, [
+      'taskforce',
+      'leader',
+      'commissioner',
+      'enterprise',
+    ]),
+    get('commissioner of the enterprise in Q', `/api/commissioners/assignments/${E.q}`, [
+      'taskforce',
+      'leader',
+      'platform',
+    ]),
+  ],
+  'PUT /api/commissioners/assignments/:enterpriseId': () => [
+    {
+      what: 'give the enterprise in C to another of C’s commissioners',
+      method: 'PUT',
+      url: `/api/commissioners/assignments/${E.c}`,
+      body: () => ({ commissionerUserId: ids.commissionerC, reason: '越界测试' }),
+      ok: ['taskforce'],
+    },
+    {
+      what: 'give the enterprise in Q to one of Q’s commissioners (each role another)',
+      method: 'PUT',
+      url: `/api/commissioners/assignments/${E.q}`,
+      body: (who) => ({ commissionerUserId: who === 'platform' ? ids.commissionerQ : ids.commissionerQ2 }),
+      ok: ['taskforce', 'platform'],
+    },
+    {
+      what: 'give the enterprise in Q to a commissioner of B',
+      method: 'PUT',
+      url: `/api/commissioners/assignments/${E.q}`,
+      body: () => ({ commissionerUserId: ids.otherCommissionerB }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/commissioners/bulk/preview': () => [
+    get(
+      'preview a bulk assignment of platform C',
+      `/api/commissioners/bulk/preview?platformId=${P.C}`,
+      ['taskforce', 'platform'],
+      (who, res) => {
+        if (isScoped(who) && res.json().matching !== 0) throw new Error(`matching ${res.body}`);
+      },
+    ),
+  ],
+  'POST /api/commissioners/bulk': () => [
+    {
+      what: 'bulk-assign platform C to one of C’s commissioners',
+      method: 'POST',
+      url: '/api/commissioners/bulk',
+      body: () => ({ filter: { platformId: P.C, unassigned: true }, commissionerUserId: ids.commissionerC }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/commissioners/export': () => [
+    get('assignment export', '/api/commissioners/export', ['taskforce', 'platform']),
+  ],
+  'POST /api/commissioners/import': () => [
+    {
+      what: 'import an assignment of the enterprise in C',
+      method: 'POST',
+      url: '/api/commissioners/import',
+      ...uploadOf('assignmentOfC'),
+      ok: ['taskforce'],
+      // The platform administrator's rows name an enterprise and a commissioner outside its scope.
+      refusedWith: [400],
+      ownAddress: true,
+    },
+  ],
+
+  // Visits.
+  'GET /api/visits': () => [
+    get(
+      'visits',
+      '/api/visits?pageSize=200',
+      ['taskforce', 'platform', 'commissioner'],
+      onlyOwn((b) => b.items, 'enterprise'),
+    ),
+    get(
+      'visits of the enterprise in C',
+      `/api/visits?enterpriseId=${E.c}`,
+      ['taskforce', 'platform', 'commissioner'],
+      (who, res) => {
+        if (isScoped(who) && res.json().total !== 0) throw new Error(`total ${res.json().total}`);
+      },
+    ),
+  ],
+  'GET /api/visits/coverage': () => [
+    get(
+      'visit coverage',
+      `/api/visits/coverage?year=${year}`,
+      ['taskforce', 'platform', 'commissioner'],
+      (who, res) => {
+        if (who !== 'commissioner') return;
+        const rows = res.json().commissioners as { commissionerUserId: number }[];
+        if (rows.some((r) => r.commissionerUserId !== ids.commissioner))
+          throw new Error(`other commissioners: ${res.body}`);
+      },
+    ),
+  ],
+  'GET /api/visits/:id': () => [
+    get('a visit to the enterprise in C', `/api/visits/${ids.visitC}`, ['taskforce']),
+    get('a visit to the sibling in B', `/api/visits/${ids.visitSib}`, ['taskforce']),
+  ],
+  'POST /api/visits': () => [
+    {
+      what: 'record a visit to the enterprise in C',
+      method: 'POST',
+      url: '/api/visits',
+      body: () => ({
+        enterpriseId: E.c,
+        status: 'planned',
+        plannedOn: '2026-02-01',
+        visitorKind: 'department',
+      }),
+      ok: ['taskforce'],
+    },
+    {
+      what: 'record a commissioner’s visit to the enterprise user’s enterprise',
+      method: 'POST',
+      url: '/api/visits',
+      body: () => ({
+        enterpriseId: E.own,
+        status: 'planned',
+        plannedOn: '2026-02-01',
+        visitorKind: 'commissioner',
+      }),
+      ok: ['taskforce', 'commissioner'],
+    },
+  ],
+  'PUT /api/visits/:id': () => [
+    {
+      what: 'edit the visit to the enterprise in C',
+      method: 'PUT',
+      url: `/api/visits/${ids.visitC}`,
+      body: () => ({
+        version: visitVersion.c,
+        status: 'planned',
+        plannedOn: '2026-01-06',
+        visitorKind: 'department',
+        notes: '越界测试',
+      }),
+      ok: ['taskforce'],
+      check: () => void (visitVersion.c += 1),
+    },
+    {
+      what: 'edit the visit to the sibling in B',
+      method: 'PUT',
+      url: `/api/visits/${ids.visitSib}`,
+      body: () => ({
+        version: visitVersion.sib,
+        status: 'cancelled',
+        plannedOn: '2026-01-06',
+        visitorKind: 'commissioner',
+      }),
+      ok: ['taskforce'],
+      check: () => void (visitVersion.sib += 1),
+    },
+  ],
+
   'GET /api/industry-classes': () => [
     get('industry classes', '/api/industry-classes?level=class', [...BUSINESS_READERS, 'commissioner']),
   ],
@@ -902,6 +1113,168 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
 
+  // Enterprise requests: each step aimed at a request of the enterprise in C (the platform
+  // administrator's, the enterprise user's and the department's are elsewhere).
+  'GET /api/requests': () => [
+    get(
+      'requests',
+      '/api/requests?pageSize=200',
+      REQUEST_READERS,
+      onlyOwn((b) => b.items),
+    ),
+    get(
+      'requests',
+      '/api/requests?pageSize=200',
+      REQUEST_READERS,
+      onlyOwn((b) => b.items, 'enterprise'),
+    ),
+  ],
+  'GET /api/requests/stats': () => [get('request figures', '/api/requests/stats', REQUEST_READERS)],
+  'POST /api/requests': () => [
+    {
+      what: 'raise a request for the enterprise in C',
+      method: 'POST',
+      url: '/api/requests',
+      body: () => ({ enterpriseId: E.c, category: 'land', title: '越界测试', description: '越界测试诉求' }),
+      ok: ['taskforce'],
+    },
+    {
+      what: 'raise a request for the enterprise in Q',
+      method: 'POST',
+      url: '/api/requests',
+      body: () => ({ enterpriseId: E.q, category: 'land', title: '越界测试', description: '越界测试诉求' }),
+      ok: ['taskforce', 'platform'],
+    },
+    {
+      what: 'raise a request for oneself',
+      method: 'POST',
+      url: '/api/requests',
+      body: () => ({ enterpriseId: E.own, category: 'land', title: '越界测试', description: '越界测试诉求' }),
+      ok: ['taskforce', 'commissioner', 'enterprise'],
+    },
+  ],
+  'GET /api/requests/:id': () => [
+    get('a request in C', `/api/requests/${R.accept!.id}`, ['taskforce', 'leader']),
+    get('a request handed to the department', `/api/requests/${R.transfer!.id}`, [
+      'taskforce',
+      'leader',
+      'department',
+    ]),
+    // Handed to the demo department, which therefore sees it too.
+    get("the enterprise user's request", `/api/requests/${R.rate!.id}`, [
+      'taskforce',
+      'leader',
+      'commissioner',
+      'enterprise',
+      'department',
+    ]),
+  ],
+  ...Object.fromEntries(
+    (
+      [
+        ['accept', { complexity: 'complex' }, ['taskforce']],
+        ['assign', { assigneeKind: 'platform' }, ['taskforce']],
+        ['transfer', { assigneeKind: 'platform', note: '越界测试转办' }, ['taskforce']],
+        ['start', {}, ['taskforce']],
+        ['answer', { note: '越界测试答复' }, ['taskforce']],
+        ['close', {}, ['taskforce']],
+        ['suspend', { note: '越界测试挂起' }, ['taskforce']],
+        ['resume', {}, ['taskforce']],
+        ['rate', { rating: 'satisfied' }, ['enterprise']],
+      ] as [string, Record<string, unknown>, Who[]][]
+    ).map(([action, body, okRoles]) => [
+      `POST /api/requests/:id/${action}`,
+      () => [
+        {
+          what: `${action} a request`,
+          method: 'POST',
+          url: `/api/requests/${R[action]!.id}/${action}`,
+          body: () => ({ version: R[action]!.version, ...body }),
+          ok: okRoles,
+        } satisfies Probe,
+      ],
+    ]),
+  ),
+  'POST /api/requests/:id/attachments': () => [
+    {
+      what: 'attach a PDF to a request in C',
+      method: 'POST',
+      url: `/api/requests/${R.accept!.id}/attachments`,
+      body: () => multipart(Buffer.from('%PDF-1.4 cross-scope'), 'a.pdf').body,
+      headers: multipart(Buffer.from('%PDF-1.4 cross-scope'), 'a.pdf').headers,
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/requests/:id/attachments/:attachmentId': () => [
+    {
+      ...get(
+        'an attachment of a request in C',
+        `/api/requests/${R.accept!.id}/attachments/${R.attachment!.id}`,
+        ['taskforce', 'leader'],
+      ),
+      fixedContent: true,
+    },
+  ],
+  'GET /api/request-categories': () => [
+    get('request categories', '/api/request-categories', REQUEST_READERS),
+  ],
+  'POST /api/request-categories': () => [
+    {
+      what: 'add a request category',
+      method: 'POST',
+      url: '/api/request-categories',
+      body: () => ({
+        code: `x_${++categorySerial}`,
+        nameZh: '越界测试',
+        nameEn: 'Test',
+        slaSimpleDays: 2,
+        slaComplexDays: 5,
+        active: true,
+      }),
+      ok: ['taskforce'],
+    },
+  ],
+  'PUT /api/request-categories/:code': () => [
+    {
+      what: 'edit a request category',
+      method: 'PUT',
+      url: '/api/request-categories/other',
+      body: () => ({ nameZh: '其他', nameEn: 'Other', slaSimpleDays: 1, slaComplexDays: 4, active: true }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/departments': () => [get('departments', '/api/departments', [...REQUEST_READERS, 'secadmin'])],
+  'POST /api/departments': () => [
+    {
+      what: 'add a department',
+      method: 'POST',
+      url: '/api/departments',
+      body: () => ({
+        code: 'x_test',
+        nameZh: '越界测试局',
+        nameEn: 'Test bureau',
+        kind: 'city',
+        active: true,
+      }),
+      ok: ['taskforce'],
+    },
+  ],
+  'PUT /api/departments/:id': () => [
+    {
+      what: 'edit a department',
+      method: 'PUT',
+      url: `/api/departments/${R.department!.id}`,
+      body: () => ({
+        code: 'tjj',
+        nameZh: '市统计局',
+        nameEn: 'Municipal Statistics Bureau',
+        kind: 'city',
+        active: true,
+      }),
+      ok: ['taskforce'],
+    },
+  ],
+
   // Chain leaders.
   'GET /api/chain-leaders': () => [
     get(
@@ -936,6 +1309,34 @@ const CASES: Record<string, () => Probe[]> = {
   ],
   'GET /api/chain-leaders/export': () => [
     get('chain-leader export', `/api/chain-leaders/export?year=${year}`, ['taskforce', 'leader', 'platform']),
+  ],
+
+  // Working-day calendar: every logged-in role reads, only the task force edits.
+  'GET /api/calendar': () => [get('calendar years', '/api/calendar', ALL)],
+  'GET /api/calendar/years/:year': () => [get('a calendar year', '/api/calendar/years/2026', ALL)],
+  'GET /api/calendar/add-working-days': () => [
+    get('working-day count', '/api/calendar/add-working-days?from=2026-09-29&days=7', ALL),
+  ],
+  'PUT /api/calendar/years/:year': () => [
+    {
+      what: 'enter a year',
+      method: 'PUT',
+      url: '/api/calendar/years/2027',
+      body: () => ({ source: '国务院办公厅关于2027年部分节假日安排的通知' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'PUT /api/calendar/days/:date': () => [
+    {
+      what: 'add a holiday',
+      method: 'PUT',
+      url: '/api/calendar/days/2026-03-11',
+      body: () => ({ kind: 'holiday', name: '越界测试' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'DELETE /api/calendar/days/:date': () => [
+    { what: 'delete a holiday', method: 'DELETE', url: '/api/calendar/days/2026-03-11', ok: ['taskforce'] },
   ],
 
   // Per-mu evaluation.
@@ -983,12 +1384,19 @@ const CASES: Record<string, () => Probe[]> = {
       BUSINESS_READERS,
       async (who, res) => {
         onlyOwn((b) => b.items)(who, res);
-        if (who !== 'platform' && who !== 'enterprise') return;
+        if (!isScoped(who)) return;
         // The total counts the results in scope, no more.
         const { rows } = await database.pool.query(
           `select count(*)::int as n from evaluation_results r join enterprises e on e.id = r.enterprise_id
-            where r.run_id = $1 and ${who === 'platform' ? 'e.platform_id' : 'e.id'} = $2`,
-          [ids.runNotice, who === 'platform' ? P.Q : E.own],
+            where r.run_id = $1 and ${
+              who === 'platform'
+                ? 'e.platform_id = $2'
+                : who === 'enterprise'
+                  ? 'e.id = $2'
+                  : `e.id in (select enterprise_id from commissioner_assignments
+                               where commissioner_user_id = $2 and ended_on is null)`
+            }`,
+          [ids.runNotice, who === 'platform' ? P.Q : who === 'enterprise' ? E.own : ids.commissioner],
         );
         if (res.json().total !== rows[0].n)
           throw new Error(`total ${res.json().total}, in scope ${rows[0].n}`);
@@ -999,7 +1407,7 @@ const CASES: Record<string, () => Probe[]> = {
       `/api/evaluation/runs/${ids.runNotice}/results?platformId=${P.C}`,
       BUSINESS_READERS,
       async (who, res) => {
-        if ((who === 'platform' || who === 'enterprise') && res.json().total !== 0)
+        if (isScoped(who) && res.json().total !== 0)
           throw new Error(`total ${res.json().total} for a foreign platform`);
       },
     ),
@@ -1016,6 +1424,7 @@ const CASES: Record<string, () => Probe[]> = {
     get('own result', `/api/evaluation/runs/${ids.runNotice}/results/${E.own}`, [
       'taskforce',
       'leader',
+      'commissioner',
       'enterprise',
     ]),
   ],
@@ -1027,7 +1436,12 @@ const CASES: Record<string, () => Probe[]> = {
     get('own scorecard', `/api/evaluation/scorecard/${E.own}?year=${pastYear}`, [
       'taskforce',
       'leader',
+      'commissioner',
       'enterprise',
+    ]),
+    get('the scorecard of the sibling in B', `/api/evaluation/scorecard/${E.sib}?year=${pastYear}`, [
+      'taskforce',
+      'leader',
     ]),
   ],
   'GET /api/evaluation/runs/:id/distribution': () => [
@@ -1054,10 +1468,7 @@ const CASES: Record<string, () => Probe[]> = {
       `/api/evaluation/runs/${ids.runNotice}/distribution?platformId=${P.C}`,
       BUSINESS_READERS,
       async (who, res) => {
-        if (
-          (who === 'platform' || who === 'enterprise') &&
-          res.json().some((c: { bins: unknown[] }) => c.bins.length)
-        )
+        if (isScoped(who) && res.json().some((c: { bins: unknown[] }) => c.bins.length))
           throw new Error('scores of platform C in the histogram');
       },
     ),
@@ -1256,11 +1667,23 @@ async function storedYearVersion(enterpriseId: number): Promise<number> {
   return rows[0]?.version ?? 0;
 }
 const targetVersion = { value: 0 };
+const visitVersion = { c: 1, sib: 1 };
 const uploads: Record<string, Buffer> = {};
 function uploadOf(name: string) {
   const part = () => multipart(uploads[name]!);
   return { body: () => part().body, headers: part().headers };
 }
+/** Requests of the enterprise in C at each state a step starts from, and the enterprise user's closed one. */
+const R: Record<string, { id: number; version: number }> = {};
+const REQUEST_READERS: Who[] = [
+  'taskforce',
+  'leader',
+  'platform',
+  'commissioner',
+  'enterprise',
+  'department',
+];
+let categorySerial = 0;
 const newTarget = (code: string) => ({
   code,
   nameZh: '越界测试目标',
@@ -1327,6 +1750,37 @@ beforeAll(async () => {
     )
   )[0].id;
   E.q = (await q('select id from enterprises where platform_id = $1 order by id limit 1', [P.Q]))[0].id;
+  // The demo commissioner (of B) serves the enterprise user's enterprise, not the sibling.
+  const account = async (username: string) =>
+    (await q('select id from users where username = $1', [username]))[0].id;
+  ids.commissioner = await account('commissioner');
+  ids.otherCommissionerB = await account('zy-02-2');
+  ids.commissionerQ = await account('zy-01-1');
+  ids.commissionerQ2 = await account('zy-01-2');
+  ids.commissionerC = await account('zy-03-2');
+  await ok('taskforce', 'PUT', `/api/commissioners/assignments/${E.own}`, {
+    commissionerUserId: ids.commissioner,
+  });
+  await ok('taskforce', 'PUT', `/api/commissioners/assignments/${E.sib}`, {
+    commissionerUserId: ids.otherCommissionerB,
+  });
+  // A visit to an enterprise in C and one to the sibling in B (not the commissioner's).
+  ids.visitC = (
+    await ok('taskforce', 'POST', '/api/visits', {
+      enterpriseId: E.c,
+      status: 'planned',
+      plannedOn: '2026-01-05',
+      visitorKind: 'department',
+    })
+  ).id;
+  ids.visitSib = (
+    await ok('taskforce', 'POST', '/api/visits', {
+      enterpriseId: E.sib,
+      status: 'planned',
+      plannedOn: '2026-01-05',
+      visitorKind: 'commissioner',
+    })
+  ).id;
   // The enterprise in C is a chain-leader candidate (output ≥ 20 亿元).
   await ok('taskforce', 'PUT', `/api/enterprises/${E.c}/years/${year}`, {
     output: 250_000,
@@ -1342,6 +1796,57 @@ beforeAll(async () => {
     version: await storedYearVersion(E.own),
   });
 
+  // Requests of the enterprise in C at the state each step starts from (the transfer's handed to
+  // the demo department), and the enterprise user's own request, closed.
+  const departments: { id: number; code: string }[] = (await ok('taskforce', 'GET', '/api/departments'))
+    .items;
+  const jxj = departments.find((d) => d.code === 'jxj')!.id;
+  R.department = { id: departments.find((d) => d.code === 'tjj')!.id, version: 0 };
+  const STEPS: [string, Record<string, unknown>][] = [
+    ['accept', { complexity: 'simple' }],
+    ['assign', { assigneeKind: 'department', assigneeId: jxj }],
+    ['start', {}],
+    ['answer', { note: '已答复' }],
+    ['close', {}],
+  ];
+  const raised = async (
+    enterpriseId: number,
+    steps: number,
+    extra: [string, Record<string, unknown>][] = [],
+  ) => {
+    let r = await ok('taskforce', 'POST', '/api/requests', {
+      enterpriseId,
+      category: 'energy',
+      title: '越界测试诉求',
+      description: '越界测试',
+    });
+    for (const [action, body] of [...STEPS.slice(0, steps), ...extra])
+      r = await ok('taskforce', 'POST', `/api/requests/${r.id}/${action}`, { version: r.version, ...body });
+    return { id: r.id as number, version: r.version as number };
+  };
+  R.accept = await raised(E.c, 0);
+  R.assign = await raised(E.c, 1);
+  R.transfer = await raised(E.c, 2);
+  R.start = await raised(E.c, 2, [['transfer', { assigneeKind: 'platform', note: '交园区办理' }]]);
+  R.answer = await raised(E.c, 2, [
+    ['transfer', { assigneeKind: 'platform', note: '交园区办理' }],
+    ['start', {}],
+  ]);
+  R.close = await raised(E.c, 2, [
+    ['transfer', { assigneeKind: 'platform', note: '交园区办理' }],
+    ['start', {}],
+    ['answer', { note: '已答复' }],
+  ]);
+  R.suspend = await raised(E.c, 1);
+  R.resume = await raised(E.c, 1, [['suspend', { note: '等待材料' }]]);
+  R.rate = await raised(E.own, 5);
+  const { body: pdf, headers: pdfHeaders } = multipart(Buffer.from('%PDF-1.4 test'), 'a.pdf');
+  R.attachment = {
+    id: (await send('taskforce', 'POST', `/api/requests/${R.accept.id}/attachments`, pdf, pdfHeaders)).json()
+      .id,
+    version: 0,
+  };
+
   // What each scoped role may see, and the foreign names and codes that must never reach it.
   const platforms = await q('select id, name, name_en from platforms');
   const enterprises = await q('select id, uscc, name, platform_id from enterprises');
@@ -1349,7 +1854,13 @@ beforeAll(async () => {
   for (const e of enterprises) if (e.platform_id === P.Q) visible.platform.enterprises.add(e.id);
   visible.enterprise.platforms.add(P.B);
   visible.enterprise.enterprises.add(E.own);
-  for (const who of ['platform', 'enterprise'] as const) {
+  visible.commissioner.platforms.add(P.B);
+  for (const r of await q(
+    'select enterprise_id from commissioner_assignments where commissioner_user_id = $1 and ended_on is null',
+    [ids.commissioner],
+  ))
+    visible.commissioner.enterprises.add(r.enterprise_id);
+  for (const who of ['platform', 'enterprise', 'commissioner'] as const) {
     for (const p of platforms)
       if (!visible[who].platforms.has(p.id))
         foreignNames[who].push(p.name, ...(p.name_en ? [p.name_en] : []));
@@ -1382,6 +1893,8 @@ beforeAll(async () => {
   ids.importOfTaskForce = (await uploadRegistry('taskforce', DEMO_PLATFORMS[2]![0])).id;
   ids.importOfPlatform = (await uploadRegistry('platform', DEMO_PLATFORMS[0]![0])).id;
   uploads.foreignRegistry = await registry(DEMO_PLATFORMS[2]![0]);
+  const cUscc = (await q('select uscc from enterprises where id = $1', [E.c]))[0].uscc;
+  uploads.assignmentOfC = await sheet(['统一社会信用代码', '服务专员账号'], [[cUscc, 'zy-03-3']]);
   // A reported statistic of platform C, and a workbook naming it.
   await ok('taskforce', 'PUT', '/api/platform-stats', {
     platformId: P.C,

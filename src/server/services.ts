@@ -5,6 +5,9 @@ import { createAuditService } from '../modules/audit/audit.service';
 import { createAuthService } from '../modules/auth/auth.service';
 import { createCockpitService } from '../modules/cockpit/cockpit.service';
 import { createChainLeaderService } from '../modules/chain-leaders/chain-leaders.service';
+import { createCalendarService } from '../modules/calendar/calendar.service';
+import { createCommissionerService } from '../modules/commissioners/commissioners.service';
+import { createVisitService } from '../modules/visits/visits.service';
 import { createEvaluationService } from '../modules/evaluation/evaluation.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
 import { createIndustryService } from '../modules/industries/industries.service';
@@ -18,6 +21,7 @@ import { createPlatformService } from '../modules/platforms/platforms.service';
 import { createReferenceService } from '../modules/reference/reference.service';
 import { createSystemService } from '../modules/system/system.service';
 import { createUserService } from '../modules/users/users.service';
+import { createRequestService } from '../modules/requests/requests.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
 export function createServices(database: Database, config: Config) {
@@ -58,6 +62,10 @@ export function createServices(database: Database, config: Config) {
     reference,
     system: createSystemService(database),
     chainLeaders: createChainLeaderService(database),
+    calendar: createCalendarService(database),
+    commissioners: createCommissionerService(database),
+    visits: createVisitService(database),
+    requests: createRequestService(database),
     reportedStats: createReportedStatsService(database),
     personalInfo: createPersonalInfoService(database, keys),
   };

@@ -44,9 +44,12 @@ const literals = (expression: string) =>
  */
 function writtenActions(source: string) {
   const found = [
-    ...source.matchAll(/\baction:\s*([\s\S]*?)(?=,\s*\n\s*(?:result|objectType|objectId|detail)\b)/g),
+    ...source.matchAll(
+      /\baction:\s*([\s\S]*?)(?=,\s*\n\s*(?:result|objectType|objectId|detail)\b|,?\s*\n\s*\})/g,
+    ),
   ]
-    .filter((m) => !/^\s*AuditAction\b/.test(m[1]!))
+    // A type annotation (`action: AuditAction`, `action: RequestAction`) is not a written code.
+    .filter((m) => !/^\s*[A-Z]\w*\b/.test(m[1]!))
     .flatMap((m) => literals(m[1]!));
   const helpers = [
     ...source.matchAll(/(?:const|function)\s+(\w+)\s*(?:=\s*(?:async\s*)?)?\([^)]*\baction: AuditAction/g),

@@ -465,6 +465,7 @@ export function createAuthService(
           role: u.role,
           platformId: u.platformId,
           enterpriseId: u.enterpriseId,
+          departmentId: u.departmentId,
           ip,
         },
         me: meOf(u),

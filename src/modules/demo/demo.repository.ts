@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { Db, Tx } from '../../platform/db/client';
 import { copyRows } from '../../platform/db/copy';
 import type { SealedPhone } from '../../platform/crypto/personal-info';
-import { enterprises, platforms, users } from '../../platform/db/schema';
+import { departments, enterprises, platforms, users } from '../../platform/db/schema';
 import { pinyinInitials } from '../enterprises/core/pinyin';
 import { effectiveScale } from '../enterprises/core/scale';
 import type { CityPlatform, GeneratedAnchor, GeneratedCity, GeneratedYear } from './city/generate';
@@ -30,6 +30,12 @@ export async function countDemoPlatforms(tx: Db | Tx): Promise<number> {
 
 export async function platformIdByName(tx: Db | Tx, name: string): Promise<number | null> {
   const [row] = await tx.select({ id: platforms.id }).from(platforms).where(eq(platforms.name, name));
+  return row?.id ?? null;
+}
+
+/** A department by its code (the preloaded task-force members). */
+export async function departmentIdByCode(tx: Db | Tx, code: string): Promise<number | null> {
+  const [row] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, code));
   return row?.id ?? null;
 }
 
@@ -209,6 +215,8 @@ export async function deleteGenerated(client: pg.PoolClient): Promise<number> {
   await client.query('delete from evaluation_runs where id in (select run_id from demo_city_runs)');
   await client.query(`set local yiyuan.demo_reset = 'off'`);
   for (const child of [
+    'visits',
+    'commissioner_assignments',
     'enterprise_year_flags',
     'enterprise_contacts',
     'enterprise_labels',
@@ -405,4 +413,23 @@ export async function completeSeeded(
     );
   }
   return completed;
+}
+
+/** The enterprises of the demo platforms and the demo platforms' commissioner accounts. */
+export async function demoServiceInputs(client: pg.PoolClient): Promise<{
+  enterprises: { id: number; platformId: number }[];
+  commissioners: Map<number, number[]>;
+}> {
+  const e = await client.query<{ id: number; platform_id: number }>(
+    `select e.id, e.platform_id from enterprises e join platforms p on p.id = e.platform_id
+      where p.is_demo order by e.id`,
+  );
+  const c = await client.query<{ id: number; platform_id: number }>(
+    `select u.id, u.platform_id from users u join platforms p on p.id = u.platform_id
+      where p.is_demo and u.role = 'commissioner' and u.disabled_at is null order by u.id`,
+  );
+  const commissioners = new Map<number, number[]>();
+  for (const r of c.rows)
+    commissioners.set(r.platform_id, [...(commissioners.get(r.platform_id) ?? []), r.id]);
+  return { enterprises: e.rows.map((r) => ({ id: r.id, platformId: r.platform_id })), commissioners };
 }

@@ -1,6 +1,7 @@
 /**
  * Demo data for `yiyuan serve --demo`: 16 illustrative platforms (flagged is_demo and shown as
- * 演示数据 — not the official list), one demo enterprise, and one demo account per role.
+ * 演示数据 — not the official list), one demo enterprise, one demo account per role and the
+ * platforms' service commissioners.
  * Idempotent: running it again changes nothing.
  */
 import type { Database } from '../../platform/db/client';
@@ -9,8 +10,10 @@ import type { Role } from '../auth/core/access';
 import { insertPlatformIn } from '../platforms/platforms.service';
 import { insertUser } from '../users/users.service';
 import { SEEDED_DEMO_NAME, SEEDED_DEMO_USCC } from './core/demo-identity';
+import { DEMO_COMMISSIONER_PLATFORM_INDEX, demoCommissioners } from './core/demo-services';
 import {
   countDemoPlatforms,
+  departmentIdByCode,
   ensureDemoEnterprise,
   lockDemo,
   platformIdByName,
@@ -229,6 +232,9 @@ export const DEMO_PLATFORMS: DemoPlatform[] = [
   ],
 ];
 
+/** The demo department user's department (市经信局). */
+export const DEMO_DEPARTMENT = 'jxj';
+
 export interface DemoCredentials {
   password: string;
   users: { username: string; role: Role; displayName: string; scope: string | null }[];
@@ -281,6 +287,7 @@ export async function seedDemo(database: Database): Promise<DemoCredentials> {
       role: Role;
       platformId?: number | null;
       enterpriseId?: number | null;
+      departmentId?: number | null;
       scope: string | null;
     }[] = [
       { username: 'taskforce', displayName: '市专班 演示', role: 'task_force', scope: null },
@@ -292,13 +299,26 @@ export async function seedDemo(database: Database): Promise<DemoCredentials> {
         platformId: qiantang,
         scope: DEMO_PLATFORMS[0]![0],
       },
-      { username: 'commissioner', displayName: '服务专员 演示', role: 'commissioner', scope: null },
+      {
+        username: 'commissioner',
+        displayName: '服务专员 演示',
+        role: 'commissioner',
+        platformId: binjiang,
+        scope: DEMO_PLATFORMS[DEMO_COMMISSIONER_PLATFORM_INDEX]![0],
+      },
       {
         username: 'enterprise',
         displayName: '企业用户 演示',
         role: 'enterprise',
         enterpriseId: enterprise?.id ?? null,
         scope: enterprise?.name ?? null,
+      },
+      {
+        username: 'department',
+        displayName: '市经信局 演示',
+        role: 'department',
+        departmentId: await departmentIdByCode(tx, DEMO_DEPARTMENT),
+        scope: '市经信局',
       },
       { username: 'sysadmin', displayName: '系统管理员 演示', role: 'system_admin', scope: null },
       { username: 'secadmin', displayName: '安全管理员 演示', role: 'security_admin', scope: null },
@@ -307,6 +327,18 @@ export async function seedDemo(database: Database): Promise<DemoCredentials> {
     for (const { scope: _scope, ...account } of accounts) {
       if (!(await usernameTaken(tx, account.username)))
         await insertUser(tx, seeder, account, { password: DEMO_PASSWORD, mustChangePassword: false });
+    }
+    // The platforms' service commissioners (the demo `commissioner` login is one of 滨江's).
+    for (const c of demoCommissioners(DEMO_PLATFORMS.length)) {
+      if (await usernameTaken(tx, c.username)) continue;
+      const platformId = await platformIdByName(tx, DEMO_PLATFORMS[c.platformIndex]![0]);
+      if (platformId === null) continue;
+      await insertUser(
+        tx,
+        seeder,
+        { username: c.username, displayName: c.displayName, role: 'commissioner', platformId },
+        { password: DEMO_PASSWORD, mustChangePassword: false },
+      );
     }
     return {
       password: DEMO_PASSWORD,

@@ -187,7 +187,8 @@ describe('masking and reveal (checklist 15, 16)', () => {
       taskforce: 200,
       leader: 200,
       platform: 200,
-      commissioner: 403,
+      // Not assigned to this commissioner: like a missing enterprise.
+      commissioner: 404,
       enterprise: 404,
       sysadmin: 403,
       secadmin: 403,

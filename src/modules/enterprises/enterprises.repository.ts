@@ -88,8 +88,8 @@ const FROM = sql`
       from enterprise_years y where y.enterprise_id = e.id order by y.year desc limit 1
   ) ly on true`;
 
-const SELECT = sql`select e.id, e.uscc, e.name, e.platform_id, p.name as platform_name, e.industry_class,
-  c.name_zh as industry_class_name, m.industry_code as key_industry, e.scale, e.scale_override,
+const SELECT = sql`select e.id, e.uscc, e.name, e.platform_id, p.name as platform_name, p.name_en as platform_name_en,
+  e.industry_class, c.name_zh as industry_class_name, c.name_en as industry_class_name_en, m.industry_code as key_industry, e.scale, e.scale_override,
   e.own_land_mu, e.leased_floor_m2, e.rating_exemption, e.is_demo, ly.year as latest_year, ly.output, ly.revenue, ly.tax,
   ly.value_added, ly.employees`;
 
@@ -111,8 +111,10 @@ async function withLabels(db: Db | Tx, rows: Row[]): Promise<EnterpriseListItem[
     name: String(r.name),
     platformId: Number(r.platform_id),
     platformName: String(r.platform_name),
+    platformNameEn: String(r.platform_name_en ?? ''),
     industryClass: (r.industry_class as string | null) ?? null,
     industryClassName: (r.industry_class_name as string | null) ?? null,
+    industryClassNameEn: (r.industry_class_name_en as string | null) ?? null,
     keyIndustry: (r.key_industry as string | null) ?? null,
     scale: r.scale as Scale,
     scaleOverride: (r.scale_override as Scale | null) ?? null,

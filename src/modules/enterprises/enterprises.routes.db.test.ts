@@ -82,7 +82,7 @@ describe('enterprise routes', () => {
     expect(await labelsOf()).toEqual(['chain_leader']);
   });
 
-  it('read-only roles get 403 on writes; commissioners have no access until assignments exist', async () => {
+  it('read-only roles get 403 on writes; a commissioner without assignments sees no enterprise', async () => {
     const id = (await call('taskforce', 'GET', '/api/enterprises?pageSize=1')).json().items[0].id;
     expect(
       (await call('leader', 'PATCH', `/api/enterprises/${id}`, { version: 1, address: 'x' })).statusCode,
@@ -90,8 +90,14 @@ describe('enterprise routes', () => {
     expect((await call('leader', 'PUT', `/api/enterprises/${id}/years/2025`, { tax: 1 })).statusCode).toBe(
       403,
     );
-    expect((await call('commissioner', 'GET', '/api/enterprises')).statusCode).toBe(403);
-    expect((await call('commissioner', 'GET', '/api/enterprises/export.xlsx')).statusCode).toBe(403);
+    const none = await call('commissioner', 'GET', '/api/enterprises');
+    expect(none.statusCode).toBe(200);
+    expect(none.json().total).toBe(0);
+    expect((await call('commissioner', 'GET', `/api/enterprises/${id}`)).statusCode).toBe(404);
+    expect(
+      (await call('commissioner', 'PATCH', `/api/enterprises/${id}`, { version: 1, address: 'x' }))
+        .statusCode,
+    ).toBe(403);
     expect((await call('auditor', 'GET', '/api/enterprises')).statusCode).toBe(403);
   });
 

@@ -16,8 +16,12 @@ const listFields = {
   name: Type.String(),
   platformId: Type.Integer(),
   platformName: Type.String(),
+  /** The platform's English name ('' when none is recorded). */
+  platformNameEn: Type.String(),
   industryClass: Nullable(Type.String()),
   industryClassName: Nullable(Type.String()),
+  /** The class's English name (GB/T 4754-2017 reference table). */
+  industryClassNameEn: Nullable(Type.String()),
   keyIndustry: Nullable(Type.String()),
   scale: ScaleSchema,
   scaleOverride: NullableOneOf(SCALES),

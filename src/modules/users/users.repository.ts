@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/client';
-import { enterprises, platforms, users } from '../../platform/db/schema';
+import { departments, enterprises, platforms, users } from '../../platform/db/schema';
 import type { ScopeOptions, User } from './users.schemas';
 
 /** An account as stored (the password hash included): for the service, never for a reply. */
@@ -9,7 +9,7 @@ export type UserRecord = typeof users.$inferSelect;
 /** What the administrators may set on an account. */
 export type UserFields = Pick<
   UserRecord,
-  'displayName' | 'role' | 'platformId' | 'enterpriseId' | 'disabledAt' | 'updatedAt'
+  'displayName' | 'role' | 'platformId' | 'enterpriseId' | 'departmentId' | 'disabledAt' | 'updatedAt'
 >;
 
 /** The reply shape of an account: a lockout counts only while it lasts. */
@@ -20,6 +20,7 @@ export const userOf = (u: UserRecord, now = new Date()): User => ({
   role: u.role,
   platformId: u.platformId,
   enterpriseId: u.enterpriseId,
+  departmentId: u.departmentId,
   disabled: u.disabledAt !== null,
   lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
   mustChangePassword: u.mustChangePassword,
@@ -114,8 +115,12 @@ export async function enterpriseExists(tx: Db | Tx, id: number): Promise<boolean
   return (await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, id))).length > 0;
 }
 
+export async function departmentExists(tx: Db | Tx, id: number): Promise<boolean> {
+  return (await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id))).length > 0;
+}
+
 export async function scopeOptions(db: Db): Promise<ScopeOptions> {
-  const [p, e] = await Promise.all([
+  const [p, e, d] = await Promise.all([
     db.select({ id: platforms.id, name: platforms.name }).from(platforms).orderBy(asc(platforms.name)),
     db
       .select({
@@ -127,6 +132,10 @@ export async function scopeOptions(db: Db): Promise<ScopeOptions> {
       .from(enterprises)
       .orderBy(asc(enterprises.name))
       .limit(5000),
+    db
+      .select({ id: departments.id, name: departments.nameZh, nameEn: departments.nameEn })
+      .from(departments)
+      .orderBy(asc(departments.id)),
   ]);
-  return { platforms: p, enterprises: e };
+  return { platforms: p, enterprises: e, departments: d };
 }

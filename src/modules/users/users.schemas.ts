@@ -11,6 +11,7 @@ export const UserSchema = Type.Object(
     role: OneOf(ROLES),
     platformId: Nullable(Type.Integer()),
     enterpriseId: Nullable(Type.Integer()),
+    departmentId: Nullable(Type.Integer()),
     disabled: Type.Boolean(),
     /** Set while a lockout after repeated failed logins lasts (ISO 8601). */
     lockedUntil: Nullable(Type.String()),
@@ -41,6 +42,7 @@ export const UserCreateSchema = Type.Object(
     role: OneOf(ROLES),
     platformId: Type.Optional(ScopeId),
     enterpriseId: Type.Optional(ScopeId),
+    departmentId: Type.Optional(ScopeId),
   },
   { additionalProperties: false },
 );
@@ -53,6 +55,7 @@ export const UserPatchSchema = Type.Object(
     role: Type.Optional(OneOf(ROLES)),
     platformId: Type.Optional(ScopeId),
     enterpriseId: Type.Optional(ScopeId),
+    departmentId: Type.Optional(ScopeId),
     disabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -69,6 +72,7 @@ export const ScopeOptionsSchema = Type.Object({
       platformId: Type.Integer(),
     }),
   ),
+  departments: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), nameEn: Type.String() })),
 });
-/** The platforms and enterprises an account can be scoped to. */
+/** The platforms, enterprises and departments an account can be scoped to. */
 export type ScopeOptions = Static<typeof ScopeOptionsSchema>;

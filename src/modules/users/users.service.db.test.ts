@@ -55,6 +55,7 @@ describe('operator commands', () => {
     expect(Object.keys(list[0]!).sort()).toEqual(
       [
         'createdAt',
+        'departmentId',
         'disabled',
         'displayName',
         'enterpriseId',

@@ -7,6 +7,7 @@ import { can, ROLES, scopeProblems, type Actor, type Role } from '../auth/core/a
 import { generatePassword } from '../auth/core/password-policy';
 import {
   clearLockout,
+  departmentExists,
   enterpriseExists,
   insertUserRow,
   listUsers,
@@ -38,16 +39,34 @@ async function scopeErrors(
   role: Role,
   platformId?: number | null,
   enterpriseId?: number | null,
+  departmentId?: number | null,
 ) {
-  const errors: FieldError[] = scopeProblems(role, platformId, enterpriseId).map((field) => ({
+  const messages: Record<string, { zh: string; en: string }> = {
+    platformId: {
+      zh: '园区管理员必须且只能关联一个园区；服务专员可关联一个园区；其他角色不关联园区',
+      en: 'Platform administrators need exactly one platform; commissioners may have one; other roles none',
+    },
+    enterpriseId: {
+      zh: '企业用户必须且只能关联一家企业',
+      en: 'Enterprise users need exactly one enterprise',
+    },
+    departmentId: {
+      zh: '部门用户必须且只能关联一个部门',
+      en: 'Department users need exactly one department',
+    },
+  };
+  const errors: FieldError[] = scopeProblems(role, platformId, enterpriseId, departmentId).map((field) => ({
     field,
     code: 'SCOPE_MISMATCH',
-    zh: field === 'platformId' ? '园区管理员必须且只能关联一个园区' : '企业用户必须且只能关联一家企业',
-    en:
-      field === 'platformId'
-        ? 'Platform administrators need exactly one platform'
-        : 'Enterprise users need exactly one enterprise',
+    ...messages[field]!,
   }));
+  if (departmentId && !(await departmentExists(tx, departmentId)))
+    errors.push({
+      field: 'departmentId',
+      code: 'UNKNOWN_DEPARTMENT',
+      zh: '部门不存在',
+      en: 'Unknown department',
+    });
   if (platformId && !(await platformExists(tx, platformId)))
     errors.push({ field: 'platformId', code: 'UNKNOWN_PLATFORM', zh: '园区不存在', en: 'Unknown platform' });
   if (enterpriseId && !(await enterpriseExists(tx, enterpriseId)))
@@ -87,7 +106,10 @@ export async function insertUser(
   if (badName(input.displayName)) errors.push(nameError);
   if (!ROLES.includes(input.role))
     errors.push({ field: 'role', code: 'UNKNOWN_ROLE', zh: '未知角色', en: 'Unknown role' });
-  else errors.push(...(await scopeErrors(tx, input.role, input.platformId, input.enterpriseId)));
+  else
+    errors.push(
+      ...(await scopeErrors(tx, input.role, input.platformId, input.enterpriseId, input.departmentId)),
+    );
   if (errors.length) fail('VALIDATION_FAILED', errors);
   if (await usernameTaken(tx, input.username))
     throw new AppError('DUPLICATE_USERNAME', [
@@ -100,6 +122,7 @@ export async function insertUser(
     role: input.role,
     platformId: input.platformId ?? null,
     enterpriseId: input.enterpriseId ?? null,
+    departmentId: input.departmentId ?? null,
     passwordHash: await hashPassword(password),
     mustChangePassword: options.mustChangePassword ?? true,
     oneTimePasswordExpiresAt:
@@ -117,6 +140,7 @@ export async function insertUser(
       role: row.role,
       platformId: row.platformId,
       enterpriseId: row.enterpriseId,
+      departmentId: row.departmentId,
     },
   });
   return { user: userOf(row), oneTimePassword: password };
@@ -205,7 +229,13 @@ export function createUserService(
             : role === 'enterprise'
               ? current.enterpriseId
               : null;
-        const errors = await scopeErrors(tx, role, platformId, enterpriseId);
+        const departmentId =
+          patch.departmentId !== undefined
+            ? patch.departmentId
+            : role === 'department'
+              ? current.departmentId
+              : null;
+        const errors = await scopeErrors(tx, role, platformId, enterpriseId, departmentId);
         if (patch.displayName !== undefined && badName(patch.displayName)) errors.push(nameError);
         if (errors.length) fail('VALIDATION_FAILED', errors);
         if (id === actor.userId && (patch.role !== undefined || patch.disabled)) fail('FORBIDDEN');
@@ -220,11 +250,15 @@ export function createUserService(
           role,
           platformId: platformId ?? null,
           enterpriseId: enterpriseId ?? null,
+          departmentId: departmentId ?? null,
           disabledAt,
           updatedAt: new Date(),
         });
         const roleChanged =
-          role !== current.role || platformId !== current.platformId || enterpriseId !== current.enterpriseId;
+          role !== current.role ||
+          platformId !== current.platformId ||
+          enterpriseId !== current.enterpriseId ||
+          departmentId !== current.departmentId;
         // A changed role or a disabled account must not keep old sessions.
         if (roleChanged || disabledAt) await endSessions(tx, id);
         await recordAudit(tx, subjectOf(actor), {
@@ -243,9 +277,10 @@ export function createUserService(
               role: current.role,
               platformId: current.platformId,
               enterpriseId: current.enterpriseId,
+              departmentId: current.departmentId,
               disabled: Boolean(current.disabledAt),
             },
-            after: { role, platformId, enterpriseId, disabled: Boolean(disabledAt) },
+            after: { role, platformId, enterpriseId, departmentId, disabled: Boolean(disabledAt) },
           },
         });
         return userOf(row);

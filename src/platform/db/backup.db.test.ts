@@ -2,11 +2,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../modules/demo/demo.seed';
+import { DEMO_PLATFORMS, seedDemo } from '../../modules/demo/demo.seed';
 import { testDatabase } from '../../test/database';
 import type { Database } from './client';
 import { verifyChain } from '../../modules/audit/audit.service';
 import { backupDatabase, BackupFormatError, restoreDatabase } from './backup';
+import { DEMO_COMMISSIONERS_PER_PLATFORM } from '../../modules/demo/core/demo-services';
+
+/** One demo account per role, and each demo platform's commissioners (one of them the demo login). */
+const DEMO_ACCOUNTS = 9 + DEMO_PLATFORMS.length * DEMO_COMMISSIONERS_PER_PLATFORM - 1;
 
 let source: Database;
 let target: Database;
@@ -56,7 +60,7 @@ describe('backup and restore', () => {
     await fs.writeFile(cut, gzipSync(text.slice(0, Math.floor(text.length * 0.6))));
     await expect(restoreDatabase(target.owner.pool, cut)).rejects.toThrow();
     expect((await tableRows(target, 'platforms')).length).toBe(16);
-    expect((await tableRows(target, 'users')).length).toBe(8);
+    expect((await tableRows(target, 'users')).length).toBe(DEMO_ACCOUNTS);
   });
 
   it('refuses a backup with one flipped byte, with a clear message, and leaves the data untouched', async () => {

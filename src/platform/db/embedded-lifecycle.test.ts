@@ -13,6 +13,11 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbedded, isAlive } from './embedded';
 import pg from 'pg';
+import { DEMO_COMMISSIONERS_PER_PLATFORM } from '../../modules/demo/core/demo-services';
+import { DEMO_PLATFORMS } from '../../modules/demo/demo.seed';
+
+/** One demo account per role, and each demo platform's commissioners (one of them the demo login). */
+const DEMO_ACCOUNTS = 9 + DEMO_PLATFORMS.length * DEMO_COMMISSIONERS_PER_PLATFORM - 1;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = path.join(ROOT, 'bin/yiyuan.js');
@@ -155,7 +160,7 @@ describe('embedded database life cycle', { timeout: 240_000 }, () => {
     const third = await serve(dir, []);
     expect(await health(third.url)).toMatchObject({ database: 'up' });
     const users = await cli(dir, '--json', 'user', 'list');
-    expect(JSON.parse(users.stdout).users).toHaveLength(8);
+    expect(JSON.parse(users.stdout).users).toHaveLength(DEMO_ACCOUNTS);
     third.child.kill('SIGINT');
     expect(await third.exited).toBe(0);
   });

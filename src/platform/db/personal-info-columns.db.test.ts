@@ -32,6 +32,10 @@ const ALLOWED: Record<string, { treatment: Treatment; why: string }> = {
   },
   'import_jobs.username': { treatment: 'clear', why: 'who imported (audit)' },
   'platform_year_stats.entered_by_name': { treatment: 'clear', why: 'who entered the figures' },
+  'requests.raised_by_name': {
+    treatment: 'clear',
+    why: 'who raised the request: accountability of the loop',
+  },
   'sessions.ip': { treatment: 'clear', why: 'session security (shown to the account holder)' },
   'sessions.user_agent': { treatment: 'clear', why: 'session security' },
   'users.display_name': { treatment: 'clear', why: 'staff account name' },

@@ -27,6 +27,7 @@ describe('roles and permissions', () => {
       'enterprise:read',
       'evaluation:read',
       'cockpit:read',
+      'request:read',
     ]);
   });
 
@@ -40,7 +41,7 @@ describe('roles and permissions', () => {
       'leader',
       'platform_admin',
     ]);
-    for (const p of ['plan:write', 'chain:decide', 'quota:write'] as const)
+    for (const p of ['plan:write', 'chain:decide', 'quota:write', 'calendar:write'] as const)
       expect(ROLES.filter((r) => can(actor(r), p))).toEqual(['task_force']);
     expect(ROLES.filter((r) => can(actor(r), 'stats:report'))).toEqual(['task_force', 'platform_admin']);
   });
@@ -72,10 +73,12 @@ describe('roles and permissions', () => {
   it.each([
     ['task_force', {}, { kind: 'all' }],
     ['leader', {}, { kind: 'all' }],
-    ['commissioner', {}, { kind: 'all' }],
+    ['commissioner', { userId: 7 }, { kind: 'commissioner', userId: 7 }],
     ['platform_admin', { platformId: 7 }, { kind: 'platform', platformId: 7 }],
     ['platform_admin', {}, { kind: 'none' }],
     ['enterprise', { enterpriseId: 3 }, { kind: 'enterprise', enterpriseId: 3 }],
+    // A department's requests are a request-specific rule (requests.repository); no platform scope.
+    ['department', { departmentId: 2 }, { kind: 'none' }],
     ['system_admin', {}, { kind: 'none' }],
     ['security_admin', {}, { kind: 'none' }],
     ['audit_admin', {}, { kind: 'none' }],
@@ -89,5 +92,45 @@ describe('roles and permissions', () => {
     expect(scopeProblems('leader', 1, null)).toEqual(['platformId']);
     expect(scopeProblems('enterprise', null, 4)).toEqual([]);
     expect(scopeProblems('enterprise', 2, null)).toEqual(['platformId', 'enterpriseId']);
+    // A commissioner may belong to a platform (its own commissioners) or to the city.
+    expect(scopeProblems('commissioner', 2, null)).toEqual([]);
+    expect(scopeProblems('commissioner', null, null)).toEqual([]);
+    expect(scopeProblems('commissioner', null, 4)).toEqual(['enterpriseId']);
+    expect(scopeProblems('department', null, null, 3)).toEqual([]);
+    expect(scopeProblems('department', null, null, null)).toEqual(['departmentId']);
+    expect(scopeProblems('leader', null, null, 3)).toEqual(['departmentId']);
+  });
+
+  it('gives assignment to the task force and platform admins, visits to commissioners too', () => {
+    expect(ROLES.filter((r) => can(actor(r), 'commissioner:assign'))).toEqual([
+      'task_force',
+      'platform_admin',
+    ]);
+    expect(ROLES.filter((r) => can(actor(r), 'visit:write'))).toEqual([
+      'task_force',
+      'platform_admin',
+      'commissioner',
+    ]);
+    // A commissioner reads its enterprises and their scorecards, not the cockpit.
+    expect(can(actor('commissioner'), 'enterprise:read')).toBe(true);
+    expect(can(actor('commissioner'), 'evaluation:read')).toBe(true);
+    expect(can(actor('commissioner'), 'cockpit:read')).toBe(false);
+  });
+
+  it('requests: who reads, raises, dispatches, handles, rates and configures', () => {
+    const holders = (p: Parameters<typeof can>[1]) => ROLES.filter((r) => can(actor(r), p));
+    expect(holders('request:read')).toEqual([
+      'task_force',
+      'leader',
+      'platform_admin',
+      'commissioner',
+      'enterprise',
+      'department',
+    ]);
+    expect(holders('request:raise')).toEqual(['task_force', 'platform_admin', 'commissioner', 'enterprise']);
+    expect(holders('request:dispatch')).toEqual(['task_force', 'platform_admin']);
+    expect(holders('request:handle')).toEqual(['task_force', 'platform_admin', 'department']);
+    expect(holders('request:rate')).toEqual(['enterprise']);
+    expect(holders('request:configure')).toEqual(['task_force']);
   });
 });

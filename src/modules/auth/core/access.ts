@@ -13,6 +13,7 @@ export const ROLES = [
   'platform_admin',
   'commissioner',
   'enterprise',
+  'department',
   'system_admin',
   'security_admin',
   'audit_admin',
@@ -25,6 +26,8 @@ export interface Actor {
   role: Role;
   platformId: number | null;
   enterpriseId: number | null;
+  /** A department user's department (部门用户); absent or null for every other role. */
+  departmentId?: number | null;
   ip: string | null;
 }
 
@@ -50,9 +53,28 @@ export const PERMISSIONS = [
   'stats:report',
   'chain:decide',
   'quota:write',
+  /** Enter and edit the working-day calendar (holidays and make-up working days). */
+  'calendar:write',
+  /** Assign enterprises to service commissioners (task force: any; platform admin: its platform). */
+  'commissioner:assign',
+  /** Read visits (走访) and coverage in scope; write: plan and record them. */
+  'visit:read',
+  'visit:write',
   'user:manage',
   'audit:read',
   'system:read',
+  /** Enterprise requests (企业诉求): read those in scope. */
+  'request:read',
+  /** Raise a request (an enterprise for itself; the others on an enterprise's behalf). */
+  'request:raise',
+  /** Accept, assign and transfer requests (受理, 交办). */
+  'request:dispatch',
+  /** Handle a request handed over: start, answer, close, suspend, resume. */
+  'request:handle',
+  /** Rate a closed request (the enterprise that raised it). */
+  'request:rate',
+  /** Edit the request categories, their deadlines, and the departments. */
+  'request:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,8 +98,17 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'stats:report',
     'chain:decide',
     'quota:write',
+    'calendar:write',
+    'commissioner:assign',
+    'visit:read',
+    'visit:write',
+    'request:read',
+    'request:raise',
+    'request:dispatch',
+    'request:handle',
+    'request:configure',
   ],
-  leader: ['platform:read', 'enterprise:read', 'evaluation:read', 'cockpit:read'],
+  leader: ['platform:read', 'enterprise:read', 'evaluation:read', 'cockpit:read', 'request:read'],
   platform_admin: [
     'platform:read',
     'platform:update',
@@ -88,9 +119,26 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation:read',
     'cockpit:read',
     'stats:report',
+    'commissioner:assign',
+    'visit:read',
+    'visit:write',
+    'request:read',
+    'request:raise',
+    'request:dispatch',
+    'request:handle',
   ],
-  // Commissioners will read the enterprises assigned to them once assignments exist.
-  commissioner: ['platform:read'],
+  // A commissioner reads the enterprises assigned to it (records, figures, published scorecards),
+  // records visits to them and raises requests for them; no cockpit (its numbers are city- or
+  // platform-wide).
+  commissioner: [
+    'platform:read',
+    'enterprise:read',
+    'evaluation:read',
+    'visit:read',
+    'visit:write',
+    'request:read',
+    'request:raise',
+  ],
   // An enterprise sees its own scorecard once the public notice starts, and may object to it.
   enterprise: [
     'platform:read',
@@ -98,7 +146,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'enterprise:confirm',
     'evaluation:read',
     'evaluation:object',
+    'request:read',
+    'request:raise',
+    'request:rate',
   ],
+  // A member department of the task force handles the requests handed to it (its scope is a
+  // request-specific rule: see `requests.repository.ts`).
+  department: ['request:read', 'request:handle'],
   // MLPS 三权分立: administrators do not see business data.
   system_admin: ['system:read'],
   security_admin: ['user:manage'],
@@ -113,6 +167,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   platform_admin: { zh: '园区管理员', en: 'Platform administrator' },
   commissioner: { zh: '企业服务专员', en: 'Service commissioner' },
   enterprise: { zh: '企业用户', en: 'Enterprise user' },
+  department: { zh: '部门用户', en: 'Department user' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
   security_admin: { zh: '安全管理员', en: 'Security administrator' },
   audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
@@ -130,8 +185,9 @@ export function platformScope(actor: Actor): PlatformScope {
   switch (actor.role) {
     case 'task_force':
     case 'leader':
-    case 'commissioner':
       return { kind: 'all' };
+    case 'commissioner':
+      return { kind: 'commissioner', userId: actor.userId };
     case 'platform_admin':
       return actor.platformId === null
         ? { kind: 'none' }
@@ -155,10 +211,14 @@ export function scopeProblems(
   role: Role,
   platformId: number | null | undefined,
   enterpriseId: number | null | undefined,
+  departmentId?: number | null,
 ): string[] {
   const problems: string[] = [];
+  if (role === 'department' && !departmentId) problems.push('departmentId');
+  if (role !== 'department' && departmentId) problems.push('departmentId');
   if (role === 'platform_admin' && !platformId) problems.push('platformId');
-  if (role !== 'platform_admin' && platformId) problems.push('platformId');
+  // A commissioner may belong to a platform (the platform's own commissioners) or to none (city).
+  if (role !== 'platform_admin' && role !== 'commissioner' && platformId) problems.push('platformId');
   if (role === 'enterprise' && !enterpriseId) problems.push('enterpriseId');
   if (role !== 'enterprise' && enterpriseId) problems.push('enterpriseId');
   return problems;

@@ -12,6 +12,10 @@ import { sealPhone, type PiKeyRing } from '../../../platform/crypto/personal-inf
 import type { Label } from '../../enterprises/core/codes';
 import { recordAudit, type AuditSubject } from '../../audit/audit.service';
 import { applyDecisionIn } from '../../chain-leaders/chain-leaders.service';
+import { applyAssignmentsIn } from '../../commissioners/commissioners.service';
+import { insertVisitsIn } from '../../visits/visits.service';
+import { zonedDate } from '../../../platform/time-zone';
+import { demoAssignments, demoVisits } from '../core/demo-services';
 import { demoLeaderDecisions, demoLeaderReason } from '../core/chain-leader-decisions';
 import { SEEDED_DEMO_USCC } from '../core/demo-identity';
 import { seedDemo } from '../demo.seed';
@@ -23,6 +27,7 @@ import {
   countGeneratedDemoEnterprises,
   deleteGenerated,
   demoDecider,
+  demoServiceInputs,
   lockDemo,
   seededEnterprise,
   takenIdentities,
@@ -78,6 +83,9 @@ export interface DemoCityResult {
   labelRows: number;
   yearRows: number;
   contacts: number;
+  /** Current commissioner assignments and visits written. */
+  assignments: number;
+  visits: number;
   odd: Record<OddKind, number>;
   /** Whether the `seedDemo` enterprise was given yearly figures in this run. */
   seededEnterpriseCompleted: boolean;
@@ -125,6 +133,31 @@ async function confirmLeaders(tx: Tx, city: GeneratedCity, idOf: (i: number) => 
 }
 
 /**
+ * Every demo enterprise to one of its platform's commissioners (from the first day of last year),
+ * then a year of visits: through the commissioners' and the visits' services (set-based, one
+ * audit row each). Returns the numbers of assignments and visits.
+ */
+async function seedServices(
+  tx: Tx,
+  client: Parameters<typeof demoServiceInputs>[0],
+  seed: number,
+): Promise<{ assignments: number; visits: number }> {
+  const { enterprises, commissioners } = await demoServiceInputs(client);
+  const pairs = demoAssignments(enterprises, commissioners);
+  const today = zonedDate();
+  const decider = await demoDecider(tx, DEMO_DECIDER);
+  const subject: AuditSubject = { userId: decider?.id ?? null, username: DEMO_DECIDER, ip: null };
+  await applyAssignmentsIn(tx, subject, pairs, {
+    on: `${Number(today.slice(0, 4)) - 1}-01-01`,
+    by: decider?.id ?? null,
+    reason: '演示数据',
+    kind: 'bulk',
+  });
+  const visits = await insertVisitsIn(tx, subject, demoVisits(pairs, today, seed));
+  return { assignments: pairs.length, visits };
+}
+
+/**
  * Seeds the demo platforms and users (idempotent), then generates and loads a city of `scale`
  * enterprises in one transaction, with its audit row. Returns null when `ifNone` is set and a
  * generated city already exists.
@@ -168,6 +201,7 @@ export async function loadDemoCity(
     const leaders = await confirmLeaders(tx, city, written.idOf);
     const seededEnterpriseCompleted =
       seeded && city.anchor ? await completeSeeded(client, seeded, city.anchor, seal) : false;
+    const services = await seedServices(tx, client, options.seed);
     const { summary } = city;
     await recordAudit(tx, options.subject ?? DEMO_SUBJECT, {
       action: 'demo.generate',
@@ -182,6 +216,7 @@ export async function loadDemoCity(
         aboveScale: summary.aboveScale,
         labels: { ...summary.labels, chain_leader: leaders },
         yearRows: written.yearRows,
+        ...services,
       },
     });
     return {
@@ -195,6 +230,7 @@ export async function loadDemoCity(
       labelRows: written.labelRows + leaders,
       yearRows: written.yearRows,
       contacts: written.contacts,
+      ...services,
       odd: summary.odd,
       seededEnterpriseCompleted,
       generateSeconds,

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { bytea, enterprises } from './enterprises';
 import { platforms } from './platforms';
+import { departments } from './requests';
 import type { Role } from '../../../modules/auth/core/access';
 
 /**
@@ -29,6 +30,8 @@ export const users = pgTable(
     role: text('role').$type<Role>().notNull(),
     platformId: integer('platform_id').references(() => platforms.id),
     enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    /** A department user's department (部门用户). */
+    departmentId: integer('department_id').references(() => departments.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,10 +56,15 @@ export const users = pgTable(
     uniqueIndex('users_username_lower_unique').on(sql`lower(${t.username})`),
     check(
       'users_role_valid',
-      sql`${t.role} in ('task_force','leader','platform_admin','commissioner','enterprise','system_admin','security_admin','audit_admin')`,
+      sql`${t.role} in ('task_force','leader','platform_admin','commissioner','enterprise','department','system_admin','security_admin','audit_admin')`,
     ),
-    check('users_platform_scope', sql`(${t.role} = 'platform_admin') = (${t.platformId} is not null)`),
+    // A platform admin has a platform; a service commissioner may have one (its platform's own).
+    check(
+      'users_platform_scope',
+      sql`(${t.role} = 'platform_admin' and ${t.platformId} is not null) or (${t.role} <> 'platform_admin' and (${t.role} = 'commissioner' or ${t.platformId} is null))`,
+    ),
     check('users_enterprise_scope', sql`(${t.role} = 'enterprise') = (${t.enterpriseId} is not null)`),
+    check('users_department_scope', sql`(${t.role} = 'department') = (${t.departmentId} is not null)`),
   ],
 );
 

@@ -5,3 +5,6 @@ export * from './accounts';
 export * from './audit';
 export * from './evaluation';
 export * from './planning';
+export * from './calendar';
+export * from './services';
+export * from './requests';

@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
+import { RequestsCard } from './RequestsCard';
 import { useTranslation } from 'react-i18next';
 import { type Cockpit, type CockpitPlatform } from '../../api/cockpit';
 import './cockpit.css';
@@ -139,6 +140,7 @@ export function CockpitBody({
           />
         </Card>
       )}
+      {painted && <RequestsCard />}
     </Flex>
   );
 }

@@ -2,6 +2,7 @@ import { DesktopOutlined, FileImageOutlined, PrinterOutlined } from '@ant-design
 import { App, Button, Flex, Select, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citation } from '../../lib/officialNames';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import {
@@ -151,7 +152,7 @@ export function CockpitPage() {
           <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ fontSize: 13 }}>
             {t('cockpit.periodLine', {
               name: nameIn(lang, data.period.nameZh, data.period.nameEn),
-              source: data.period.source,
+              source: citation(data.period.source, lang),
             })}
           </Typography.Text>
         )}

@@ -1,6 +1,7 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { citation, departmentName } from '../../lib/officialNames';
 import type { Cockpit, TargetCard } from '../../api/cockpit';
 import { LazyCockpitChart } from './LazyCockpitChart';
 import { formatPercent } from '../../lib/format';
@@ -122,7 +123,9 @@ export function TargetCardView({
                     <div>{metrics.name(target.metric)}</div>
                     <div>{metrics.formula(target.metric)}</div>
                     {target.note && <div>{target.note}</div>}
-                    {target.source && <div>{t('cockpit.card.document', { source: target.source })}</div>}
+                    {target.source && (
+                      <div>{t('cockpit.card.document', { source: citation(target.source, lang) })}</div>
+                    )}
                   </>
                 }
               >
@@ -252,7 +255,7 @@ export function TargetCardView({
           )}
           <Flex justify="space-between" align="center" gap={6}>
             <Text type="secondary" ellipsis style={{ fontSize: 12, minWidth: 0 }}>
-              {t('cockpit.card.owner', { owner: target.ownerDepartment || '—' })}
+              {t('cockpit.card.owner', { owner: departmentName(target.ownerDepartment, lang) || '—' })}
             </Text>
             <Tooltip title={t(`cockpit.sourceHint.${source}`)}>
               <Tag

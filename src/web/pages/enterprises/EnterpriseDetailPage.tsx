@@ -17,6 +17,7 @@ import { LatestEvaluationCard } from '../evaluation/LatestEvaluationCard';
 import { BasicInfo, Contacts, Flags, LandInfo } from './EnterpriseInfo';
 import { KeyIndustryTag, LabelTags, ScaleTag } from './EnterpriseTags';
 import { MoveModal } from './MoveModal';
+import { CommissionerHistory } from '../services/CommissionerHistory';
 import { TrendCharts } from './TrendCharts';
 import { YearsTable } from './YearsTable';
 
@@ -25,7 +26,7 @@ export function parseEnterpriseId(raw: string | undefined): number | undefined {
   return Number(raw);
 }
 
-const TABS = ['basic', 'land', 'contacts', 'years', 'flags', 'trends'] as const;
+const TABS = ['basic', 'land', 'contacts', 'years', 'flags', 'trends', 'commissioner'] as const;
 
 export function EnterpriseDetailPage() {
   const params = useParams();
@@ -113,6 +114,11 @@ function EnterpriseDetailView({ id }: { id: number }) {
               children: <Flags flags={e.flags} />,
             },
             { key: 'trends', label: t('enterprises.tabs.trends'), children: <TrendCharts enterprise={e} /> },
+            {
+              key: 'commissioner',
+              label: t('commissioners.history.section'),
+              children: <CommissionerHistory enterpriseId={e.id} />,
+            },
           ]}
         />
       </Card>

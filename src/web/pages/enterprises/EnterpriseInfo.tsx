@@ -10,6 +10,7 @@ import type {
 } from '../../../modules/enterprises/enterprises.schemas';
 import { DemoTag } from '../../components/DemoTag';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { localPair, useLang } from '../../lib/useLang';
 import { ContactPhone } from './ContactPhone';
 import { fieldName } from './enterpriseFields';
 import { KeyIndustryTag, ScaleTag } from './EnterpriseTags';
@@ -18,6 +19,7 @@ export const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 export function BasicInfo({ e }: { e: EnterpriseDetail }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { data: me } = useMe();
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: t('enterprise.name'), children: e.name },
@@ -34,16 +36,19 @@ export function BasicInfo({ e }: { e: EnterpriseDetail }) {
       key: 'platform',
       label: t('enterprise.platform'),
       children: hasPermission(me, 'platform:read') ? (
-        <Link to={`/platforms/${e.platformId}`}>{e.platformName}</Link>
+        <Link to={`/platforms/${e.platformId}`}>{localPair(e.platformName, e.platformNameEn, lang)}</Link>
       ) : (
-        e.platformName
+        localPair(e.platformName, e.platformNameEn, lang)
       ),
     },
     {
       key: 'industry',
       label: t('enterprise.industryClass'),
       children: e.industryClass
-        ? t('enterprise.industryValue', { name: e.industryClassName ?? '', code: e.industryClass })
+        ? t('enterprise.industryValue', {
+            name: localPair(e.industryClassName, e.industryClassNameEn, lang) ?? '',
+            code: e.industryClass,
+          })
         : dash,
     },
     {

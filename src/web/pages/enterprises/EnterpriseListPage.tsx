@@ -16,6 +16,7 @@ import { ColumnChooser, useHiddenColumns, type ChoosableColumn } from '../../com
 import { DemoTag } from '../../components/DemoTag';
 import { ExportButton, ListPage } from '../../components/ListPage';
 import { formatNumber } from '../../lib/format';
+import { localPair, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { fieldHeaderOfYear, fieldName } from './enterpriseFields';
 import { EnterpriseFilterBar } from './EnterpriseFilterBar';
@@ -34,6 +35,7 @@ function headerText(title: unknown): string {
 
 export function EnterpriseListPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { query, filters, update, pageSizes } = useEnterpriseListParams();
@@ -126,7 +128,7 @@ export function EnterpriseListPage() {
       key: 'platform',
       title: t('enterprise.platform'),
       width: 170,
-      render: (_, e) => e.platformName,
+      render: (_, e) => localPair(e.platformName, e.platformNameEn, lang),
     },
     {
       key: 'industry',
@@ -135,7 +137,7 @@ export function EnterpriseListPage() {
       render: (_, e) =>
         e.industryClass ? (
           <span>
-            {e.industryClassName ?? ''}{' '}
+            {localPair(e.industryClassName, e.industryClassNameEn, lang) ?? ''}{' '}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               ({e.industryClass})
             </Typography.Text>

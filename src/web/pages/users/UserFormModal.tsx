@@ -13,9 +13,30 @@ export interface UserFormValues {
   role?: RoleCode;
   platformId?: number;
   enterpriseId?: number;
+  departmentId?: number;
 }
 
-const FIELDS = ['username', 'displayName', 'role', 'platformId', 'enterpriseId'] as const;
+const FIELDS = ['username', 'displayName', 'role', 'platformId', 'enterpriseId', 'departmentId'] as const;
+
+/** The scope fields an account of `role` keeps from the form (the others are cleared). */
+export function scopeFor(role: string | undefined, v: UserFormValues) {
+  return {
+    platformId: role === 'platform_admin' || role === 'commissioner' ? (v.platformId ?? null) : null,
+    enterpriseId: role === 'enterprise' ? (v.enterpriseId ?? null) : null,
+    departmentId: role === 'department' ? (v.departmentId ?? null) : null,
+  };
+}
+
+/** Names of the platforms, enterprises and departments accounts are scoped to, by id. */
+export function scopeNames(scope: ScopeOptions | undefined, english: boolean) {
+  return {
+    platforms: new Map((scope?.platforms ?? []).map((p) => [p.id, p.name])),
+    enterprises: new Map((scope?.enterprises ?? []).map((e) => [e.id, e.name])),
+    departments: new Map(
+      (scope?.departments ?? []).map((d) => [d.id, english && d.nameEn ? d.nameEn : d.name]),
+    ),
+  };
+}
 
 interface Props {
   open: boolean;
@@ -28,7 +49,8 @@ interface Props {
 }
 
 export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
   const errorText = useErrorText();
   const { data: reference } = useReference();
   const [form] = Form.useForm<UserFormValues>();
@@ -48,6 +70,7 @@ export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }:
         role: user.role,
         platformId: user.platformId ?? undefined,
         enterpriseId: user.enterpriseId ?? undefined,
+        departmentId: user.departmentId ?? undefined,
       }
     : { username: '', displayName: '' };
 
@@ -116,13 +139,15 @@ export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }:
         >
           <CodeSelect items={reference?.roles} placeholder={t('common.select')} />
         </Form.Item>
-        {role === 'platform_admin' && (
+        {(role === 'platform_admin' || role === 'commissioner') && (
+          // A commissioner may belong to a platform (its own commissioners) or to the city.
           <Form.Item
             name="platformId"
             label={t('users.platform')}
-            rules={[{ required: true, message: t('validation.required') }]}
+            rules={[{ required: role === 'platform_admin', message: t('validation.required') }]}
           >
             <Select
+              allowClear={role === 'commissioner'}
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('common.select')}
               loading={scope === undefined}
@@ -142,6 +167,23 @@ export function UserFormModal({ open, user, scope, saving, onCancel, onSubmit }:
               loading={scope === undefined}
               notFoundContent={t('users.noEnterprises')}
               options={enterprises.map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+            />
+          </Form.Item>
+        )}
+        {role === 'department' && (
+          <Form.Item
+            name="departmentId"
+            label={t('users.department')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.select')}
+              loading={scope === undefined}
+              options={(scope?.departments ?? []).map((d) => ({
+                value: d.id,
+                label: english && d.nameEn ? d.nameEn : d.name,
+              }))}
             />
           </Form.Item>
         )}

@@ -23,17 +23,10 @@ import { formatDateTime } from '../../lib/format';
 import { localName, useLang } from '../../lib/useLang';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useQueryParams } from '../../lib/useQueryParams';
-import { UserFormModal, type UserFormValues } from './UserFormModal';
+import { scopeFor, scopeNames, UserFormModal, type UserFormValues } from './UserFormModal';
 
 export function isLocked(u: User, now = Date.now()): boolean {
   return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > now;
-}
-
-function scopeFor(role: string | undefined, v: UserFormValues) {
-  return {
-    platformId: role === 'platform_admin' ? (v.platformId ?? null) : null,
-    enterpriseId: role === 'enterprise' ? (v.enterpriseId ?? null) : null,
-  };
 }
 
 const positive = (text: string | null, fallback: number) => {
@@ -70,11 +63,7 @@ export function UsersPage() {
   const setSearch = (q: string) => setQuery({ q });
   usePageTitle(t('users.title'));
 
-  const platformNames = useMemo(() => new Map((scope?.platforms ?? []).map((p) => [p.id, p.name])), [scope]);
-  const enterpriseNames = useMemo(
-    () => new Map((scope?.enterprises ?? []).map((e) => [e.id, e.name])),
-    [scope],
-  );
+  const names = useMemo(() => scopeNames(scope, lang.startsWith('en')), [scope, lang]);
 
   const users = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -95,6 +84,7 @@ export function UsersPage() {
       const s = scopeFor(values.role, values);
       if (s.platformId !== null) input.platformId = s.platformId;
       if (s.enterpriseId !== null) input.enterpriseId = s.enterpriseId;
+      if (s.departmentId !== null) input.departmentId = s.departmentId;
       const res = await create.mutateAsync(input);
       setEditing(null);
       setOtp({ username: res.user.username, password: res.oneTimePassword });
@@ -137,8 +127,9 @@ export function UsersPage() {
       title: t('users.scope'),
       width: 170,
       render: (_, u) => {
-        if (u.platformId !== null) return platformNames.get(u.platformId) ?? `#${u.platformId}`;
-        if (u.enterpriseId !== null) return enterpriseNames.get(u.enterpriseId) ?? `#${u.enterpriseId}`;
+        if (u.platformId !== null) return names.platforms.get(u.platformId) ?? `#${u.platformId}`;
+        if (u.enterpriseId !== null) return names.enterprises.get(u.enterpriseId) ?? `#${u.enterpriseId}`;
+        if (u.departmentId !== null) return names.departments.get(u.departmentId) ?? `#${u.departmentId}`;
         return <Typography.Text type="secondary">{t('users.scopeAll')}</Typography.Text>;
       },
     },

@@ -1,6 +1,7 @@
 import { App, ConfigProvider, Empty, Spin, theme } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citation } from '../../../lib/officialNames';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../api/auth';
 import { useCockpit, useCockpitPlatformOptions } from '../../../api/cockpit';
@@ -104,7 +105,7 @@ export function CockpitScreenPage() {
             data
               ? t('cockpit.periodLine', {
                   name: nameIn(lang, data.period.nameZh, data.period.nameEn),
-                  source: data.period.source,
+                  source: citation(data.period.source, lang),
                 })
               : null
           }
