@@ -292,7 +292,7 @@ describe('kill -9 during imports and evaluation runs', { timeout: 900_000 }, () 
     const reference = (await runs()).at(-1)!.h;
 
     const random = seeded(SEED + 2);
-    for (let k = 0, hits = 0; hits < EVALUATION_TRIALS && k < 2 * EVALUATION_TRIALS; k++) {
+    for (let k = 0, hits = 0; hits < EVALUATION_TRIALS && k < 3 * EVALUATION_TRIALS; k++) {
       const before = await runs();
       const marker = random() < 0.3 ? 'committed' : 'begun';
       const delayMs = Math.round(marker === 'begun' ? random() * windowMs : random() * 30);
