@@ -21,7 +21,7 @@ describe('a server that fails to start', { timeout: 300_000 }, () => {
     // Platforms and accounts only.
     const seed = await serve(dir, ['--port', '0', '--demo'], { YIYUAN_DEMO_SCALE: '0' });
     seed.child.kill('SIGTERM');
-    expect(await seed.exited).toBe(0);
+    expect(await seed.exited, seed.output()).toBe(0);
 
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('企业名录');
