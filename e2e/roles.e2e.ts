@@ -64,8 +64,8 @@ const ROLES: { user: string; landing: RegExp; menu: string[]; forbidden: string 
   },
   {
     user: 'enterprise',
-    landing: /^\/enterprises\/\d+$/,
-    menu: ['园区', '企业', '企业诉求', '亩均评价'],
+    landing: /^\/portal$/,
+    menu: ['企业服务', '园区', '企业', '企业诉求', '亩均评价'],
     forbidden: '/plan',
   },
   { user: 'department', landing: /^\/requests$/, menu: ['企业诉求'], forbidden: '/enterprises' },
