@@ -192,6 +192,43 @@ describe.skipIf(!chromiumPath)('the service loop through the enterprise portal',
     await firm.getByTestId('portal-requests').getByText('已评价').first().waitFor();
     await noSidewaysScroll(firm, 'portal after rating');
 
+    // It flags a figure of 2025 as wrong on the phone; the task force resolves it with a note on
+    // the enterprise page, and the portal shows how.
+    const year = firm.getByTestId('portal-year-2025');
+    await year.getByTestId('portal-flag-open-2025').tap();
+    const flagDialog = firm.getByRole('dialog');
+    await flagDialog.locator('.ant-select').click();
+    await firm.locator('.ant-select-item-option', { hasText: '税收' }).click();
+    await flagDialog.locator('textarea').fill('税收应扣除出口退税 120 万元');
+    await flagDialog.getByRole('button', { name: /提交反馈/ }).click();
+    await flagDialog.waitFor({ state: 'hidden' });
+    await year.getByText('税收应扣除出口退税 120 万元').waitFor();
+    await year.getByText('待处理').waitFor();
+    await noSidewaysScroll(firm, 'portal with a flag');
+    await desk.goto(`${h.url}/enterprises/${enterpriseId}?tab=flags`);
+    await settled(desk);
+    await desk.getByTestId('enterprise-flags').getByText('税收应扣除出口退税 120 万元').waitFor();
+    await desk
+      .getByTestId('enterprise-flags')
+      .getByRole('button', { name: /处\s*理/ })
+      .first()
+      .click();
+    await desk.getByRole('dialog').locator('textarea').fill('已与税务数据核对，更正为扣除退税后的金额');
+    await desk
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await desk.getByRole('dialog').waitFor({ state: 'hidden' });
+    await desk
+      .getByTestId('enterprise-flags')
+      .getByText('已与税务数据核对，更正为扣除退税后的金额')
+      .waitFor();
+    await shot(desk, 'portal-flag-resolved-desk');
+    await firm.reload();
+    await settled(firm);
+    await year.getByText('已与税务数据核对，更正为扣除退税后的金额').waitFor();
+    await shot(firm, 'portal-phone-flag-resolved');
+
     // The cockpit: closure rate = closed ÷ received, one more of each.
     const after = await stats();
     expect(after.received).toBe(before.received + 1);
