@@ -28,6 +28,7 @@ const ROLES: { user: string; landing: RegExp; menu: string[]; forbidden: string 
       '评价方法',
       '数据导入',
       '行业分类',
+      '工作日历',
     ],
     forbidden: '/users',
   },
