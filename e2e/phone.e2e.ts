@@ -329,6 +329,7 @@ describe.skipIf(!chromiumPath)('the enterprise user on a phone (390×844)', () =
     }
     await open(wide, `/evaluation/runs/${ids.run}/enterprises/${ids.enterprise}`);
     expect(await wide.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual([
+      '企业服务',
       '园区',
       '企业',
       '企业诉求',
