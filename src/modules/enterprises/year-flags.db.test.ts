@@ -176,7 +176,7 @@ describe('resolving a flag', () => {
       note: '数据无误，维持',
     });
     expect(resolved).toMatchObject({ resolvedBy: '钱塘园区管理员 演示', resolution: '数据无误，维持' });
-    // Resolved flags no longer hold the enterprise back from evaluation (open flags only).
+    // A resolved flag is no longer open (evaluation runs count open flags only).
     expect(
       (
         await q(
