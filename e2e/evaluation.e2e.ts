@@ -102,7 +102,7 @@ describe.skipIf(!chromiumPath)('per-mu evaluation journey', () => {
     // The enterprise sees its result from its own page and objects.
     const firm = await h.page();
     await loginAs(firm, h.url, 'enterprise');
-    await firm.waitForURL(/\/enterprises\/\d+$/);
+    await firm.waitForURL(/\/portal$/);
     const card = firm.getByTestId('enterprise-evaluation-card');
     await card.getByText('2025 年度亩均效益评价 · 第 1 版').waitFor();
     await card.getByText('公示中', { exact: true }).waitFor();

@@ -75,7 +75,7 @@ interface Sample {
   enterpriseId?: number;
   runId?: number;
   methodId?: number;
-  /** Proper names of data shown to this user: display name, enterprise addresses. */
+  /** Proper names of data shown to this user: display name, enterprise addresses, its commissioner. */
   properNames: string[];
 }
 
@@ -93,12 +93,18 @@ async function sample(page: Page): Promise<Sample> {
     const methods = await get('/api/evaluation/methods');
     const enterpriseId: number | undefined = me.enterpriseId ?? enterprises?.items?.[0]?.id;
     const enterprise = enterpriseId ? await get(`/api/enterprises/${enterpriseId}`) : null;
+    // The enterprise's commissioner, by name on the enterprise's portal (a person's name).
+    const commissioner = me.enterpriseId
+      ? await get(`/api/commissioners/assignments/${me.enterpriseId}`)
+      : null;
     return {
       platformId: platforms?.items?.[0]?.id,
       enterpriseId,
       runId: runs?.items?.[0]?.id,
       methodId: methods?.items?.[0]?.id,
-      properNames: [me.displayName, enterprise?.address].filter((s): s is string => !!s),
+      properNames: [me.displayName, enterprise?.address, commissioner?.current?.commissionerName].filter(
+        (s): s is string => !!s,
+      ),
     };
   });
 }

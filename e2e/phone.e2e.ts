@@ -46,6 +46,7 @@ async function apiAs(context: BrowserContext, username: string) {
 function addressOf(path: string): string {
   const map: Record<string, string> = {
     '': '/',
+    portal: '/portal',
     platforms: '/platforms',
     'platforms/:id': `/platforms/${ids.platform}`,
     enterprises: '/enterprises',
@@ -144,7 +145,7 @@ async function phoneLogin(context: BrowserContext): Promise<Page> {
   await page.getByTestId('login-username').fill('enterprise');
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').tap();
-  await page.waitForURL(/\/enterprises\/\d+$/);
+  await page.waitForURL(/\/portal$/);
   return page;
 }
 
@@ -224,6 +225,7 @@ describe.skipIf(!chromiumPath)('the enterprise user on a phone (390×844)', () =
     const drawer = page.getByTestId('menu-drawer').getByRole('menu');
     await drawer.getByText('亩均评价').waitFor();
     expect(await drawer.getByRole('menuitem').allInnerTexts()).toEqual([
+      '企业服务',
       '园区',
       '企业',
       '企业诉求',
@@ -320,13 +322,14 @@ describe.skipIf(!chromiumPath)('the enterprise user on a phone (390×844)', () =
     await wide.getByTestId('login-username').fill('enterprise');
     await wide.getByTestId('login-password').fill(DEMO_PASSWORD);
     await wide.getByTestId('login-submit').click();
-    await wide.waitForURL(/\/enterprises\/\d+$/);
+    await wide.waitForURL(/\/portal$/);
     for (const { name, address } of enterprisePages()) {
       await open(wide, address);
       await expectNoSidewaysScroll(wide, `${name} at 1366`);
     }
     await open(wide, `/evaluation/runs/${ids.run}/enterprises/${ids.enterprise}`);
     expect(await wide.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).toEqual([
+      '企业服务',
       '园区',
       '企业',
       '企业诉求',

@@ -73,7 +73,7 @@ describe.skipIf(!chromiumPath)('an enterprise request from phone to rating', () 
 
     // The enterprise raises a request on its phone.
     await loginAs(firm, h.url, 'enterprise');
-    await firm.waitForURL(/\/enterprises\/\d+$/);
+    await firm.waitForURL(/\/portal$/);
     await firm.goto(`${h.url}/requests/new`);
     await settled(firm);
     await noSidewaysScroll(firm);

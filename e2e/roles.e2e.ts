@@ -28,6 +28,7 @@ const ROLES: { user: string; landing: RegExp; menu: string[]; forbidden: string 
       '评价方法',
       '数据导入',
       '行业分类',
+      '工作日历',
     ],
     forbidden: '/users',
   },
@@ -64,8 +65,8 @@ const ROLES: { user: string; landing: RegExp; menu: string[]; forbidden: string 
   },
   {
     user: 'enterprise',
-    landing: /^\/enterprises\/\d+$/,
-    menu: ['园区', '企业', '企业诉求', '亩均评价'],
+    landing: /^\/portal$/,
+    menu: ['企业服务', '园区', '企业', '企业诉求', '亩均评价'],
     forbidden: '/plan',
   },
   { user: 'department', landing: /^\/requests$/, menu: ['企业诉求'], forbidden: '/enterprises' },

@@ -75,6 +75,12 @@ export const ERRORS = {
   },
   CONTACT_NOT_FOUND: { status: 404, zh: '联系人不存在', en: 'Contact not found' },
   YEAR_NOT_FOUND: { status: 404, zh: '该年度没有数据', en: 'No data for that year' },
+  YEAR_FLAG_NOT_FOUND: { status: 404, zh: '数据反馈不存在', en: 'Flagged figure not found' },
+  YEAR_FLAG_RESOLVED: {
+    status: 409,
+    zh: '该数据反馈已处理，请刷新后查看',
+    en: 'This flagged figure was already resolved; reload to see how',
+  },
   INDUSTRY_CLASS_NOT_FOUND: { status: 404, zh: '行业代码不存在', en: 'Industry class not found' },
   IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'Import not found' },
   IMPORT_NOT_READY: {

@@ -116,6 +116,10 @@ const ids = {
   commissionerC: 0,
   visitC: 0,
   visitSib: 0,
+  /** Open flagged figures (数据反馈) of the enterprises in C, in Q and of the enterprise user. */
+  flagC: 0,
+  flagQ: 0,
+  flagOwn: 0,
 };
 /** What each scoped role may see; anything else in its responses is a leak. */
 const visible = {
@@ -654,6 +658,49 @@ const CASES: Record<string, () => Probe[]> = {
         url: `/api/enterprises/${E.own}/years/${year}/flags`,
         body,
         ok: ['enterprise'],
+      },
+    ];
+  },
+
+  // Each allowed role resolves the flag; the check reopens it for the next.
+  'POST /api/enterprises/:id/flags/:flagId/resolve': () => {
+    const body = () => ({ note: '已核对更正' });
+    const reopen = (flag: () => number) => async () =>
+      void (await database.pool.query(
+        'update enterprise_year_flags set resolved_at = null, resolved_by = null, resolution = null where id = $1',
+        [flag()],
+      ));
+    return [
+      {
+        what: 'resolve a flag of the enterprise in C',
+        method: 'POST',
+        url: `/api/enterprises/${E.c}/flags/${ids.flagC}/resolve`,
+        body,
+        ok: ['taskforce'],
+        check: reopen(() => ids.flagC),
+      },
+      {
+        what: 'resolve a flag of the enterprise in Q',
+        method: 'POST',
+        url: `/api/enterprises/${E.q}/flags/${ids.flagQ}/resolve`,
+        body,
+        ok: ['taskforce', 'platform'],
+        check: reopen(() => ids.flagQ),
+      },
+      {
+        what: 'resolve the flag of the enterprise in C named under the enterprise in Q',
+        method: 'POST',
+        url: `/api/enterprises/${E.q}/flags/${ids.flagC}/resolve`,
+        body,
+        ok: [],
+      },
+      {
+        what: "resolve the enterprise user's own flag",
+        method: 'POST',
+        url: `/api/enterprises/${E.own}/flags/${ids.flagOwn}/resolve`,
+        body,
+        ok: ['taskforce'],
+        check: reopen(() => ids.flagOwn),
       },
     ];
   },
@@ -1795,6 +1842,19 @@ beforeAll(async () => {
     employees: 120,
     version: await storedYearVersion(E.own),
   });
+
+  // Flagged figures to resolve (raised by the enterprises; written here as rows).
+  const flagOf = async (enterpriseId: number) =>
+    (
+      await q(
+        `insert into enterprise_year_flags (enterprise_id, year, field, comment, created_by)
+         values ($1, $2, 'tax', '越界测试反馈', $3) returning id`,
+        [enterpriseId, year, ids.foreignUser],
+      )
+    )[0].id as number;
+  ids.flagC = await flagOf(E.c);
+  ids.flagQ = await flagOf(E.q);
+  ids.flagOwn = await flagOf(E.own);
 
   // Requests of the enterprise in C at the state each step starts from (the transfer's handed to
   // the demo department), and the enterprise user's own request, closed.

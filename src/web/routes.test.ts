@@ -151,12 +151,14 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
   },
   enterprise: {
     menu: [
+      ['/portal', 'nav.portal'],
       ['/platforms', 'nav.platforms'],
       ['/enterprises', 'nav.enterprises'],
       ['/requests', 'nav.requests'],
       ['/evaluation', 'nav.evaluation'],
     ],
     routes: [
+      'portal',
       'platforms',
       'platforms/:id',
       'enterprises',
@@ -219,13 +221,13 @@ describe('route table', () => {
       leader: '/cockpit',
       platform_admin: '/cockpit',
       commissioner: '/platforms',
-      enterprise: '/platforms',
+      enterprise: '/portal',
       department: '/requests',
       system_admin: '/system',
       security_admin: '/users',
       audit_admin: '/audit',
     });
-    expect(homePath(meOf('enterprise', { enterpriseId: 7 }))).toBe('/enterprises/7');
+    expect(homePath(meOf('enterprise', { enterpriseId: 7 }))).toBe('/portal');
     expect(homePath(meOf('task_force', { mustChangePassword: true }))).toBe('/account/password');
     expect(homePath(meOf('task_force', { mfaEnrolmentRequired: true }))).toBe('/account/mfa');
   });
@@ -244,6 +246,7 @@ describe('route table', () => {
 
   it('watermarks every page with personal or unpublished data (enterprises, results and objections, cockpit drill-down, audit, accounts)', () => {
     expect(ROUTES.filter((r) => r.watermark).map((r) => r.path)).toEqual([
+      'portal',
       'cockpit',
       'cockpit/screen',
       'chain-leaders',

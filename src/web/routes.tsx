@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   FormOutlined,
   FundOutlined,
+  HomeOutlined,
   NodeIndexOutlined,
   ScheduleOutlined,
   ShopOutlined,
@@ -64,16 +65,18 @@ export interface RouteEntry {
 }
 
 /** What the router keeps of an entry for the frame to read (`useMatches()`). */
-export interface RouteHandle {
-  bare?: boolean;
-}
+export type RouteHandle = { bare?: boolean };
 
-/**
- * Every page behind login: the router, the permission guard, the side menu and the landing page
- * are all derived from this table.
- */
+/** Every page behind login: router, permission guard, side menu and landing page derive from it. */
 export const ROUTES: readonly RouteEntry[] = [
   { path: '', page: HomeRedirect, eager: true },
+  {
+    path: 'portal', // the enterprise's own portal: only the enterprise role holds enterprise:confirm
+    permission: 'enterprise:confirm',
+    watermark: true,
+    page: page(() => import('./pages/portal/PortalPage'), 'PortalPage'),
+    menu: { key: 'portal', labelKey: 'nav.portal', icon: <HomeOutlined />, order: 5 },
+  },
   {
     path: 'cockpit',
     permission: 'cockpit:read',
@@ -306,9 +309,7 @@ export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject
 }
 
 /** A side-menu item: an area the user may open. */
-export interface MenuItem extends MenuEntry {
-  path: string;
-}
+export type MenuItem = MenuEntry & { path: string };
 
 /** The side-menu items the user may see, in menu order. */
 export function allowedMenuItems(me: Access | null | undefined, routes = ROUTES): MenuItem[] {
@@ -319,11 +320,12 @@ export function allowedMenuItems(me: Access | null | undefined, routes = ROUTES)
     .sort((a, b) => a.order - b.order);
 }
 
-/** Where a user lands after login: the forced password change, else the first area they may see. */
+/**
+ * Where a user lands after login: the forced password change, else the first area they may see
+ * (an enterprise user: its portal, first in its menu).
+ */
 export function homePath(me: Me): string {
   if (me.mustChangePassword) return '/account/password';
   if (me.mfaEnrolmentRequired) return '/account/mfa';
-  // An enterprise user's home is its own record (一企一档).
-  if (me.enterpriseId && me.permissions.includes('enterprise:read')) return `/enterprises/${me.enterpriseId}`;
   return allowedMenuItems(me)[0]?.path ?? '/';
 }

@@ -225,28 +225,70 @@ export async function enterpriseExtras(db: Db | Tx, id: number) {
     .leftJoin(users, eq(users.id, enterpriseYears.confirmedBy))
     .where(eq(enterpriseYears.enterpriseId, id))
     .orderBy(asc(enterpriseYears.year));
-  const flags = await db
-    .select({ f: enterpriseYearFlags, by: users.displayName })
-    .from(enterpriseYearFlags)
-    .leftJoin(users, eq(users.id, enterpriseYearFlags.createdBy))
-    .where(eq(enterpriseYearFlags.enterpriseId, id))
-    .orderBy(asc(enterpriseYearFlags.id));
+  const flags = await flagsOf(db, id);
   return {
     address: row?.address ?? '',
     version: row?.version ?? 1,
     landholder,
     contacts,
     years: years.map(({ y, confirmedByName }) => yearView(y, confirmedByName)),
-    flags: flags.map(({ f, by }): YearFlag => ({
-      id: f.id,
-      year: f.year,
-      field: f.field,
-      comment: f.comment,
-      createdBy: by ?? '',
-      createdAt: f.createdAt.toISOString(),
-      resolvedAt: f.resolvedAt?.toISOString() ?? null,
-    })),
+    flags,
   };
+}
+
+/** An enterprise's flagged figures, oldest first, with who raised and who resolved each. */
+async function flagsOf(db: Db | Tx, enterpriseId: number, flagId?: number): Promise<YearFlag[]> {
+  const rows = await db.execute<{
+    id: number;
+    year: number;
+    field: string;
+    comment: string;
+    created_by: string | null;
+    created_at: Date;
+    resolved_at: Date | null;
+    resolved_by: string | null;
+    resolution: string | null;
+  }>(sql`
+    select f.id, f.year, f.field, f.comment, c.display_name as created_by, f.created_at,
+           f.resolved_at, r.display_name as resolved_by, f.resolution
+      from enterprise_year_flags f
+      left join users c on c.id = f.created_by
+      left join users r on r.id = f.resolved_by
+     where f.enterprise_id = ${enterpriseId} ${flagId === undefined ? sql`` : sql`and f.id = ${flagId}`}
+     order by f.id`);
+  return rows.rows.map((f) => ({
+    id: f.id,
+    year: f.year,
+    field: f.field,
+    comment: f.comment,
+    createdBy: f.created_by ?? '',
+    createdAt: new Date(f.created_at).toISOString(),
+    resolvedAt: f.resolved_at ? new Date(f.resolved_at).toISOString() : null,
+    resolvedBy: f.resolved_at ? (f.resolved_by ?? '') : null,
+    resolution: f.resolution,
+  }));
+}
+
+/** Marks an open flag of the enterprise resolved: 'missing' when not the enterprise's, 'resolved' when already done. */
+export async function resolveFlagRow(
+  tx: Tx,
+  enterpriseId: number,
+  flagId: number,
+  userId: number,
+  note: string,
+): Promise<YearFlag | 'missing' | 'resolved'> {
+  const [current] = await tx
+    .select({ resolvedAt: enterpriseYearFlags.resolvedAt })
+    .from(enterpriseYearFlags)
+    .where(and(eq(enterpriseYearFlags.id, flagId), eq(enterpriseYearFlags.enterpriseId, enterpriseId)))
+    .for('update');
+  if (!current) return 'missing';
+  if (current.resolvedAt) return 'resolved';
+  await tx
+    .update(enterpriseYearFlags)
+    .set({ resolvedAt: new Date(), resolvedBy: userId || null, resolution: note })
+    .where(eq(enterpriseYearFlags.id, flagId));
+  return (await flagsOf(tx, enterpriseId, flagId))[0]!;
 }
 
 export function yearView(y: YearRow, confirmedByName: string | null): EnterpriseYear {
@@ -463,6 +505,8 @@ export async function insertFlag(
     createdBy: flag.username,
     createdAt: row!.createdAt.toISOString(),
     resolvedAt: null,
+    resolvedBy: null,
+    resolution: null,
   };
 }
 

@@ -8,6 +8,8 @@ import {
   ContactRevealSchema,
   EnterpriseCreateSchema,
   EnterpriseDetailSchema,
+  FlagParamsSchema,
+  FlagResolveBodySchema,
   EnterpriseExportQuerySchema,
   EnterpriseListQuerySchema,
   EnterpriseMoveSchema,
@@ -191,6 +193,26 @@ export function enterpriseRoutes(app: App, { services, rateLimits }: RouteDeps, 
     },
     async (request) =>
       services.enterprises.confirmYear(actorOf(request), request.params.id, request.params.year),
+  );
+
+  app.post(
+    '/api/enterprises/:id/flags/:flagId/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Resolve a flagged figure with a note / 处理数据反馈',
+        params: FlagParamsSchema,
+        body: FlagResolveBodySchema,
+        response: { 200: YearFlagSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      services.enterprises.resolveFlag(
+        actorOf(request),
+        request.params.id,
+        request.params.flagId,
+        request.body,
+      ),
   );
 
   app.post(

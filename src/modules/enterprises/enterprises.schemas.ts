@@ -64,8 +64,22 @@ export const YearFlagSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   resolvedAt: Nullable(Type.String()),
+  /** Who resolved it and the note they left (null while open). */
+  resolvedBy: Nullable(Type.String()),
+  resolution: Nullable(Type.String()),
 });
 export type YearFlag = Static<typeof YearFlagSchema>;
+
+export const FlagParamsSchema = Type.Object(
+  { id: Type.Integer({ minimum: 1 }), flagId: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+/** Resolving a flagged figure: what was done (corrected, or why the figure stands). */
+export const FlagResolveBodySchema = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type FlagResolveBody = Static<typeof FlagResolveBodySchema>;
 
 export const EnterpriseDetailSchema = Type.Object({
   ...listFields,

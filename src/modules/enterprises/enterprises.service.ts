@@ -26,6 +26,7 @@ import {
   moveEnterpriseRow,
   platformNameOf,
   refreshScale,
+  resolveFlagRow,
   updateEnterpriseRow,
   upsertYear,
   usccTaken,
@@ -36,6 +37,7 @@ import {
 } from './enterprises.repository';
 import type {
   ContactReveal,
+  FlagResolveBody,
   EnterpriseDetail,
   EnterpriseListItem,
   EnterpriseMoveBody,
@@ -372,6 +374,37 @@ export function createEnterpriseService(database: Database, keys: () => PiKeyRin
           username: actor.username,
         });
         await audit(tx, actor, 'enterprise.year_flag', id, { year, field: input.field });
+        return flag;
+      });
+    },
+
+    /**
+     * Resolves a flagged figure with a note (corrected, or why it stands): whoever edits the
+     * enterprise's figures — its platform's administrator or the task force.
+     */
+    async resolveFlag(actor: Actor, id: number, flagId: number, input: FlagResolveBody): Promise<YearFlag> {
+      require(actor, 'enterprise:write');
+      const note = input.note.trim();
+      if (note.length < 2)
+        fail('VALIDATION_FAILED', [
+          {
+            field: 'note',
+            code: 'TOO_SHORT',
+            zh: '请说明如何处理（至少 2 个字）',
+            en: 'Say how it was resolved (at least 2 characters)',
+          },
+        ]);
+      return database.transaction(async (tx) => {
+        await detail(tx, actor, id);
+        const flag = await resolveFlagRow(tx, id, flagId, actor.userId, note);
+        if (flag === 'missing') return fail('YEAR_FLAG_NOT_FOUND');
+        if (flag === 'resolved') return fail('YEAR_FLAG_RESOLVED');
+        await audit(tx, actor, 'enterprise.year_flag_resolve', id, {
+          flagId,
+          year: flag.year,
+          field: flag.field,
+          note,
+        });
         return flag;
       });
     },

@@ -63,6 +63,7 @@ beforeAll(async () => {
     'enterprise',
     'department',
     'auditor',
+    'zy-02-2',
   ]);
   ownEnterprise = (await q(`select enterprise_id from users where username = 'enterprise'`))[0].enterprise_id;
   const qiantang = (await q('select id from platforms where name = $1', [DEMO_PLATFORMS[0]![0]]))[0].id;
@@ -208,7 +209,8 @@ describe('refused steps', () => {
     // The enterprise may not accept its own request, the leader takes no steps.
     expect((await step('enterprise', r.id, 'accept', { version: r.version })).statusCode).toBe(403);
     expect((await step('leader', r.id, 'accept', { version: r.version })).statusCode).toBe(403);
-    expect((await step('commissioner', r.id, 'accept', { version: r.version })).statusCode).toBe(403);
+    // The demo commissioner is not this enterprise's commissioner (yet): out of its scope.
+    expect((await step('commissioner', r.id, 'accept', { version: r.version })).statusCode).toBe(404);
     // Nothing was written for the refusals.
     const rows = await q(`select action from audit_log where object_type = 'request' and object_id = $1`, [
       String(r.id),
@@ -228,6 +230,62 @@ describe('refused steps', () => {
     const again = await step('taskforce', r.id, 'assign', { version: r.version, assigneeKind: 'platform' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('VERSION_CONFLICT');
+  });
+});
+
+describe('the commissioner dispatches its enterprises’ requests', () => {
+  it('accepts, hands to a department and transfers; may not handle or close; only while current', async () => {
+    const users = await q(`select id, username from users where username in ('commissioner', 'zy-02-2')`);
+    const idOf = (u: string) => users.find((x) => x.username === u)!.id as number;
+    const assign = (commissionerUserId: number) =>
+      ok('taskforce', 'PUT', `/api/commissioners/assignments/${ownEnterprise}`, {
+        commissionerUserId,
+        reason: '诉求测试',
+      });
+    await assign(idOf('commissioner'));
+    const r = await raise('enterprise');
+    const seen = await ok('commissioner', 'GET', `/api/requests/${r.id}`);
+    expect(seen.actions).toEqual(['accept']);
+    const assigned = await through('commissioner', r.id, [
+      ['accept', { complexity: 'simple' }],
+      ['assign', { assigneeKind: 'department', assigneeId: jxj }],
+    ]);
+    expect(assigned).toMatchObject({ state: 'assigned', assigneeId: jxj, actions: ['transfer'] });
+    const transferred = await through('commissioner', r.id, [
+      ['transfer', { assigneeKind: 'department', assigneeId: kjj, note: '属科技局职责' }],
+    ]);
+    expect(transferred).toMatchObject({ state: 'assigned', assigneeId: kjj });
+    // Handling is the department's: the commissioner may not start, suspend or close.
+    for (const action of ['start', 'suspend'])
+      expect(
+        (await step('commissioner', r.id, action, { version: transferred.version, note: '试一下' }))
+          .statusCode,
+      ).toBe(403);
+    const events = await q(
+      `select action as step, actor_name from request_events where request_id = $1 order by id`,
+      [r.id],
+    );
+    expect(events.map((e) => e.step)).toEqual(['create', 'accept', 'assign', 'transfer']);
+    expect(events[1].actor_name).toBe('服务专员 演示');
+    const audit = await q(
+      `select action, username from audit_log where object_type = 'request' and object_id = $1 order by id`,
+      [String(r.id)],
+    );
+    expect(audit.slice(1)).toEqual([
+      { action: 'request.accept', username: 'commissioner' },
+      { action: 'request.assign', username: 'commissioner' },
+      { action: 'request.transfer', username: 'commissioner' },
+    ]);
+    // Once the enterprise has another commissioner, the former one no longer sees its requests.
+    const other = await raise('enterprise');
+    await assign(idOf('zy-02-2'));
+    expect((await step('commissioner', other.id, 'accept', { version: other.version })).statusCode).toBe(404);
+    expect((await call('commissioner', 'GET', `/api/requests/${other.id}`)).statusCode).toBe(404);
+    await ok('zy-02-2', 'GET', `/api/requests/${other.id}`);
+    await ok('taskforce', 'PUT', `/api/commissioners/assignments/${ownEnterprise}`, {
+      commissionerUserId: null,
+      reason: '测试结束',
+    });
   });
 });
 

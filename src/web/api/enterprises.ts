@@ -156,6 +156,13 @@ export function useFlagEnterpriseYear(id: number) {
   );
 }
 
+/** Resolves a flagged figure with a note (platform administrator, task force). */
+export function useResolveFlag(id: number) {
+  return useYearMutation(id, ({ flagId, note }: { flagId: number; note: string }) =>
+    api<EnterpriseFlag>(`/enterprises/${id}/flags/${flagId}/resolve`, { method: 'POST', body: { note } }),
+  );
+}
+
 const CLASSES_KEY = 'industry-classes';
 
 /** GB/T 4754-2017 classes matching a keyword (code prefix or name); `level` narrows the level. */

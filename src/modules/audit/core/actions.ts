@@ -71,6 +71,11 @@ export const AUDIT_ACTIONS = {
   'enterprise.year_update': { module: 'enterprise', zh: '修改年度数据', en: 'Edit yearly figures' },
   'enterprise.year_confirm': { module: 'enterprise', zh: '确认年度数据', en: 'Confirm yearly figures' },
   'enterprise.year_flag': { module: 'enterprise', zh: '反馈年度数据有误', en: 'Report wrong yearly figures' },
+  'enterprise.year_flag_resolve': {
+    module: 'enterprise',
+    zh: '处理年度数据反馈',
+    en: 'Resolve a flagged yearly figure',
+  },
   'enterprise.export': { module: 'enterprise', zh: '导出企业名录', en: 'Export enterprise register' },
   'enterprise_year.export': { module: 'enterprise', zh: '导出年度数据', en: 'Export yearly figures' },
   'contact.reveal': { module: 'enterprise', zh: '查看联系人完整电话', en: 'Reveal contact phone number' },

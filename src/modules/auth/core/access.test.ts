@@ -128,7 +128,7 @@ describe('roles and permissions', () => {
       'department',
     ]);
     expect(holders('request:raise')).toEqual(['task_force', 'platform_admin', 'commissioner', 'enterprise']);
-    expect(holders('request:dispatch')).toEqual(['task_force', 'platform_admin']);
+    expect(holders('request:dispatch')).toEqual(['task_force', 'platform_admin', 'commissioner']);
     expect(holders('request:handle')).toEqual(['task_force', 'platform_admin', 'department']);
     expect(holders('request:rate')).toEqual(['enterprise']);
     expect(holders('request:configure')).toEqual(['task_force']);

@@ -128,8 +128,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:handle',
   ],
   // A commissioner reads the enterprises assigned to it (records, figures, published scorecards),
-  // records visits to them and raises requests for them; no cockpit (its numbers are city- or
-  // platform-wide).
+  // records visits to them, raises their requests and accepts and hands them to a department;
+  // no cockpit (its numbers are city- or platform-wide).
   commissioner: [
     'platform:read',
     'enterprise:read',
@@ -138,6 +138,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'visit:write',
     'request:read',
     'request:raise',
+    'request:dispatch',
   ],
   // An enterprise sees its own scorecard once the public notice starts, and may object to it.
   enterprise: [

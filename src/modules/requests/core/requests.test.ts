@@ -25,10 +25,10 @@ const cal = calendarOf([...OFFICIAL_SCHEDULES[2025]!.days, ...OFFICIAL_SCHEDULES
 
 /** Hand-written: every allowed (state, action) → next state and the parties allowed. */
 const ALLOWED: [RequestState, RequestAction, RequestState | 'previous', Party[]][] = [
-  ['submitted', 'accept', 'accepted', ['platform', 'task_force']],
-  ['accepted', 'assign', 'assigned', ['platform', 'task_force']],
-  ['assigned', 'transfer', 'assigned', ['platform', 'task_force']],
-  ['in_progress', 'transfer', 'assigned', ['platform', 'task_force']],
+  ['submitted', 'accept', 'accepted', ['commissioner', 'platform', 'task_force']],
+  ['accepted', 'assign', 'assigned', ['commissioner', 'platform', 'task_force']],
+  ['assigned', 'transfer', 'assigned', ['commissioner', 'platform', 'task_force']],
+  ['in_progress', 'transfer', 'assigned', ['commissioner', 'platform', 'task_force']],
   ['assigned', 'start', 'in_progress', ['platform', 'department', 'task_force']],
   ['in_progress', 'answer', 'answered', ['platform', 'department', 'task_force']],
   ['answered', 'close', 'closed', ['platform', 'department', 'task_force']],
@@ -79,6 +79,10 @@ describe('the state machine', () => {
     expect(actionsFor('in_progress', 'department')).toEqual(['answer', 'suspend']);
     expect(actionsFor('in_progress', 'platform')).toEqual(['transfer', 'answer', 'suspend']);
     expect(actionsFor('closed', 'enterprise')).toEqual(['rate']);
+    // The commissioner dispatches (受理, 交办, 转办) but neither handles nor closes.
+    expect(actionsFor('submitted', 'commissioner')).toEqual(['accept']);
+    expect(actionsFor('in_progress', 'commissioner')).toEqual(['transfer']);
+    expect(actionsFor('answered', 'commissioner')).toEqual([]);
     expect(actionsFor('submitted', 'enterprise')).toEqual([]);
     expect(actionsFor('rated', 'task_force')).toEqual([]);
   });

@@ -81,7 +81,12 @@ export interface Transition {
 }
 
 const HANDLERS: readonly Party[] = ['platform', 'department', 'task_force'];
-const DISPATCHERS: readonly Party[] = ['platform', 'task_force'];
+/**
+ * Who accepts and hands a request on: the platform, the task force, and the enterprise's current
+ * commissioner (issue 13: the commissioner hands its enterprise's request to a department). The
+ * commissioner does not handle, suspend or close it.
+ */
+const DISPATCHERS: readonly Party[] = ['commissioner', 'platform', 'task_force'];
 
 /**
  * The state machine as a table: every allowed (state, action) pair, its next state and who may

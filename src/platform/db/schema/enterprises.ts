@@ -190,6 +190,9 @@ export const enterpriseYearFlags = pgTable(
     createdBy: integer('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** Who resolved it (a platform administrator or the task force) and what was done. */
+    resolvedBy: integer('resolved_by'),
+    resolution: text('resolution'),
   },
   (t) => [index('enterprise_year_flags_enterprise_idx').on(t.enterpriseId, t.year)],
 );

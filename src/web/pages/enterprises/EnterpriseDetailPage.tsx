@@ -14,7 +14,8 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { useTabParam } from '../../lib/useTabParam';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { LatestEvaluationCard } from '../evaluation/LatestEvaluationCard';
-import { BasicInfo, Contacts, Flags, LandInfo } from './EnterpriseInfo';
+import { BasicInfo, Contacts, LandInfo } from './EnterpriseInfo';
+import { Flags } from './FlagsTable';
 import { KeyIndustryTag, LabelTags, ScaleTag } from './EnterpriseTags';
 import { MoveModal } from './MoveModal';
 import { CommissionerHistory } from '../services/CommissionerHistory';
@@ -111,7 +112,7 @@ function EnterpriseDetailView({ id }: { id: number }) {
                   {t('enterprises.tabs.flags')}
                 </Badge>
               ),
-              children: <Flags flags={e.flags} />,
+              children: <Flags enterpriseId={e.id} flags={e.flags} />,
             },
             { key: 'trends', label: t('enterprises.tabs.trends'), children: <TrendCharts enterprise={e} /> },
             {

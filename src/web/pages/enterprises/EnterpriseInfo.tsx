@@ -1,18 +1,14 @@
 import type { DescriptionsProps, TableProps } from 'antd';
-import { Badge, Descriptions, Empty, Flex, Table, Typography } from 'antd';
+import { Descriptions, Empty, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
 import type { EnterpriseContact } from '../../api/enterprises';
-import type {
-  EnterpriseDetail,
-  YearFlag as EnterpriseFlag,
-} from '../../../modules/enterprises/enterprises.schemas';
+import type { EnterpriseDetail } from '../../../modules/enterprises/enterprises.schemas';
 import { DemoTag } from '../../components/DemoTag';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { localPair, useLang } from '../../lib/useLang';
 import { ContactPhone } from './ContactPhone';
-import { fieldName } from './enterpriseFields';
 import { KeyIndustryTag, ScaleTag } from './EnterpriseTags';
 
 export const dash = <Typography.Text type="secondary">—</Typography.Text>;
@@ -204,52 +200,5 @@ export function Contacts({
         }}
       />
     </Flex>
-  );
-}
-
-export function Flags({ flags }: { flags: EnterpriseFlag[] }) {
-  const { t } = useTranslation();
-  const columns: TableProps<EnterpriseFlag>['columns'] = [
-    { key: 'year', title: t('enterprise.year'), dataIndex: 'year', width: 80 },
-    { key: 'field', title: t('enterprise.flag.field'), width: 150, render: (_, f) => fieldName(t, f.field) },
-    {
-      key: 'comment',
-      title: t('enterprise.flag.comment'),
-      render: (_, f) => <span style={{ whiteSpace: 'pre-wrap' }}>{f.comment}</span>,
-    },
-    { key: 'createdBy', title: t('enterprise.flag.createdBy'), dataIndex: 'createdBy', width: 120 },
-    {
-      key: 'createdAt',
-      title: t('enterprise.flag.createdAt'),
-      width: 170,
-      render: (_, f) => formatDateTime(f.createdAt),
-    },
-    {
-      key: 'status',
-      title: t('enterprise.flag.status'),
-      width: 200,
-      render: (_, f) =>
-        f.resolvedAt ? (
-          <Badge
-            status="success"
-            text={t('enterprise.flag.resolvedAt', { at: formatDateTime(f.resolvedAt) })}
-          />
-        ) : (
-          <Badge status="warning" text={t('enterprise.flag.open')} />
-        ),
-    },
-  ];
-  return (
-    <Table<EnterpriseFlag>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={[...flags].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-      pagination={flags.length > 20 ? { pageSize: 20 } : false}
-      scroll={{ x: 800 }}
-      locale={{
-        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.flag.empty')} />,
-      }}
-    />
   );
 }
