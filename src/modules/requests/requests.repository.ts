@@ -23,6 +23,7 @@ import type {
   RequestSummary,
 } from './requests.schemas';
 import type { MetricRow, Rating, RequestState } from './core/requests';
+import type { GroupedMetricRow } from './core/service-metrics';
 
 type Row = Record<string, unknown>;
 const rowsOf = async (db: Db | Tx, q: SQL): Promise<Row[]> => (await db.execute<Row>(q)).rows;
@@ -109,6 +110,13 @@ function filterSql(f: RequestFilters, today: string, mine: SQL | null): SQL {
   if (f.state) parts.push(sql`r.state = ${f.state}`);
   if (f.category) parts.push(sql`r.category = ${f.category}`);
   if (f.platformId) parts.push(sql`r.platform_id = ${f.platformId}`);
+  if (f.departmentId)
+    parts.push(sql`(r.assignee_kind = 'department' and r.assignee_department_id = ${f.departmentId})`);
+  if (f.commissionerUserId)
+    parts.push(
+      sql`exists (select 1 from commissioner_assignments ca where ca.enterprise_id = r.enterprise_id
+        and ca.ended_on is null and ca.commissioner_user_id = ${f.commissionerUserId})`,
+    );
   const overdue = sql`(r.state not in ('closed','rated','suspended') and r.due_on < ${today}::date)`;
   if (f.overdue !== undefined) parts.push(f.overdue ? overdue : sql`not ${overdue}`);
   if (f.escalated !== undefined)
@@ -358,6 +366,40 @@ export async function metricRows(db: Db | Tx, a: Access, year: number): Promise<
     rating: r.rating as Rating | null,
     escalationLevel: Number(r.escalation_level),
   }));
+}
+
+/**
+ * The service metrics' rows: the requests received in a year in scope, with their platform, the
+ * department they are handed to and their enterprise's current commissioner.
+ */
+export async function groupedMetricRows(db: Db | Tx, a: Access, year: number): Promise<GroupedMetricRow[]> {
+  const rows = await rowsOf(
+    db,
+    sql`select r.received_on::text as received_on, r.due_on::text as due_on, r.closed_on::text as closed_on,
+        r.state, r.rating, r.escalation_level, r.platform_id,
+        case when r.assignee_kind = 'department' then r.assignee_department_id end as department_id,
+        ca.commissioner_user_id
+      from requests r
+      left join commissioner_assignments ca on ca.enterprise_id = r.enterprise_id and ca.ended_on is null
+      where extract(year from r.received_on) = ${year} and ${visibleSql(a)}`,
+  );
+  return rows.map((r) => ({
+    receivedOn: String(r.received_on),
+    dueOn: String(r.due_on),
+    closedOn: str(r.closed_on),
+    state: r.state as RequestState,
+    rating: r.rating as Rating | null,
+    escalationLevel: Number(r.escalation_level),
+    platformId: Number(r.platform_id),
+    departmentId: num(r.department_id),
+    commissionerUserId: num(r.commissioner_user_id),
+  }));
+}
+
+/** Platform names by id (the service metrics' rows). */
+export async function platformNames(db: Db | Tx): Promise<{ id: number; name: string; nameEn: string }[]> {
+  const rows = await rowsOf(db, sql`select id, name, name_en from platforms order by id`);
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), nameEn: String(r.name_en ?? '') }));
 }
 
 /** Open requests past due whose escalation may rise, locked (skipping rows others hold). */
