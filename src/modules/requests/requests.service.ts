@@ -175,6 +175,30 @@ export function channelOfRole(role: string | null): Channel {
   return role === 'enterprise' || role === 'commissioner' || role === 'task_force' ? role : 'platform';
 }
 
+/**
+ * Inserts many requests (walked through the rules by the caller) with their timelines in the
+ * caller's transaction, with one audit row; links those raised from visits' problems. The demo
+ * city's year of requests comes through here.
+ */
+export async function insertRequestsIn(
+  tx: Tx,
+  subject: AuditSubject,
+  rs: (repo.BulkRequest & { problemId: number | null })[],
+): Promise<number> {
+  const ids = await repo.insertRequests(tx, rs);
+  await linkProblemsIn(
+    tx,
+    rs.flatMap((r, i) => (r.problemId ? [{ problemId: r.problemId, requestId: ids[i]! }] : [])),
+  );
+  await recordAudit(tx, subject, {
+    action: 'request.seed',
+    result: 'success',
+    objectType: 'request',
+    detail: { requests: ids.length, fromVisits: rs.filter((r) => r.problemId).length },
+  });
+  return ids.length;
+}
+
 export function createRequestService(database: Database) {
   const { db } = database;
   const require = (actor: Actor, permission: Permission) => {
