@@ -575,8 +575,7 @@ export function createRequestService(database: Database) {
       year?: number,
       today: string = zonedDate(),
     ): Promise<ServiceMetricsReport> {
-      require(actor, 'request:read');
-      if (actor.role === 'enterprise') forbidden('cockpit:read');
+      require(actor, 'request:metrics');
       await escalateOverdue(today);
       const y = year ?? Number(today.slice(0, 4));
       const access = accessOf(actor);
