@@ -209,7 +209,6 @@ export const ServiceMetricsSchema = Type.Object({
     Type.Object({
       commissionerUserId: Type.Integer(),
       name: Type.String(),
-      platformName: Nullable(Type.String()),
       ...ServiceFigures,
     }),
   ),

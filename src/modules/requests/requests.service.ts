@@ -627,7 +627,6 @@ export function createRequestService(database: Database) {
               .map((r) => ({
                 ...r,
                 name: people.get(r.commissionerUserId)?.name ?? '',
-                platformName: people.get(r.commissionerUserId)?.platformName ?? null,
               })),
         total: m.total,
       };

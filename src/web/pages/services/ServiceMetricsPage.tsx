@@ -43,7 +43,6 @@ export function ServiceMetricsPage() {
     ...r,
     key: `c${r.commissionerUserId}`,
     filter: `commissionerUserId=${r.commissionerUserId}`,
-    sub: r.platformName,
   }));
   const tabs = [
     {

@@ -10,7 +10,6 @@ export interface MetricsRow extends Figures {
   name: string;
   /** The request list's filter for the row (platformId=…, departmentId=…, commissionerUserId=…). */
   filter: string;
-  sub?: string | null;
 }
 
 /** One tab of the service metrics: a row per platform, department or commissioner, each drilling to its requests. */
@@ -35,11 +34,7 @@ export function ServiceMetricsTable({
       title: nameTitle,
       dataIndex: 'name',
       ellipsis: true,
-      render: (name: string, r) => (
-        <Link to={list(r)} title={r.sub ?? undefined}>
-          {name || '—'}
-        </Link>
-      ),
+      render: (name: string, r) => <Link to={list(r)}>{name || '—'}</Link>,
     },
     {
       title: t('serviceMetrics.col.received'),
