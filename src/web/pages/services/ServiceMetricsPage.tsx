@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
 import { useServiceMetrics } from '../../api/requests';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate, formatInteger, formatPercent } from '../../lib/format';
+import { formatDate, formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { ServiceMetricsTable, type MetricsRow } from './ServiceMetricsTable';
 
@@ -113,7 +113,7 @@ export function ServiceMetricsPage() {
                   total.averageDaysToClose === null
                     ? '—'
                     : t('serviceMetrics.days', {
-                        value: (Math.round(total.averageDaysToClose * 10) / 10).toString(),
+                        value: formatNumber(Math.round(total.averageDaysToClose * 10) / 10),
                       })
                 }
               />
