@@ -190,6 +190,12 @@ export const ERRORS = {
   DEPARTMENT_NOT_FOUND: { status: 404, zh: '部门不存在', en: 'Department not found' },
   REQUEST_CATEGORY_NOT_FOUND: { status: 404, zh: '诉求类别不存在', en: 'Request category not found' },
   ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  VISIT_PROBLEM_NOT_FOUND: { status: 404, zh: '走访发现的问题不存在', en: 'Visit problem not found' },
+  VISIT_PROBLEM_ALREADY_RAISED: {
+    status: 409,
+    zh: '该问题已转为诉求，不能重复转办',
+    en: 'This problem has already been turned into a request',
+  },
   REQUEST_STEP_REFUSED: {
     status: 409,
     zh: '诉求当前状态不允许此操作，请刷新后查看',

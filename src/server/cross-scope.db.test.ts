@@ -115,6 +115,8 @@ const ids = {
   commissionerQ2: 0,
   commissionerC: 0,
   visitC: 0,
+  problemVisitC: 0,
+  problemC: 0,
   visitSib: 0,
   /** Open flagged figures (数据反馈) of the enterprises in C, in Q and of the enterprise user. */
   flagC: 0,
@@ -1177,6 +1179,32 @@ const CASES: Record<string, () => Probe[]> = {
     ),
   ],
   'GET /api/requests/stats': () => [get('request figures', '/api/requests/stats', REQUEST_READERS)],
+  'GET /api/requests/metrics': () => [
+    get(
+      'service metrics',
+      '/api/requests/metrics',
+      REQUEST_READERS.filter((w) => w !== 'enterprise'),
+      (who, res) => {
+        onlyOwn((b) => b.platforms as { platformId: number }[])(who, res);
+        const body = res.json();
+        if (
+          who === 'commissioner' &&
+          body.commissioners.some((c: Json) => c.commissionerUserId !== ids.commissioner)
+        )
+          throw new Error(`other commissioners: ${res.body}`);
+        if (who === 'department' && (body.platforms.length || body.commissioners.length))
+          throw new Error(`a department sees platforms or commissioners: ${res.body}`);
+      },
+    ),
+  ],
+  'POST /api/visits/:id/problems/:problemId/request': () => [
+    {
+      what: 'turn the problem of a visit in C into a request',
+      method: 'POST',
+      url: `/api/visits/${ids.problemVisitC}/problems/${ids.problemC}/request`,
+      ok: ['taskforce'],
+    },
+  ],
   'POST /api/requests': () => [
     {
       what: 'raise a request for the enterprise in C',
@@ -1820,6 +1848,16 @@ beforeAll(async () => {
       visitorKind: 'department',
     })
   ).id;
+  const problemVisit = await ok('taskforce', 'POST', '/api/visits', {
+    enterpriseId: E.c,
+    status: 'done',
+    plannedOn: '2026-01-05',
+    doneOn: '2026-01-05',
+    visitorKind: 'department',
+    problems: [{ text: '越界测试问题', category: 'finance' }],
+  });
+  ids.problemVisitC = problemVisit.id;
+  ids.problemC = problemVisit.problems[0].id;
   ids.visitSib = (
     await ok('taskforce', 'POST', '/api/visits', {
       enterpriseId: E.sib,

@@ -227,6 +227,7 @@ export const ROUTES: readonly RouteEntry[] = [
     page: page(() => import('./pages/requests/RequestListPage'), 'RequestListPage'),
     menu: { key: 'requests', labelKey: 'nav.requests', icon: <CustomerServiceOutlined />, order: 75 },
   },
+  { path: 'services/metrics', permission: 'request:metrics', page: page(() => import('./pages/services/ServiceMetricsPage'), 'ServiceMetricsPage'), menu: { key: 'services/metrics', labelKey: 'nav.serviceMetrics', icon: <FundOutlined />, order: 77 } }, // prettier-ignore
   {
     path: 'requests/new',
     permission: 'request:raise',

@@ -214,7 +214,15 @@ export async function deleteGenerated(client: pg.PoolClient): Promise<number> {
   await client.query('delete from evaluation_results where run_id in (select run_id from demo_city_runs)');
   await client.query('delete from evaluation_runs where id in (select run_id from demo_city_runs)');
   await client.query(`set local yiyuan.demo_reset = 'off'`);
+  for (const child of ['request_events', 'request_attachments'])
+    await client.query(
+      `delete from ${child} where request_id in (select id from requests where enterprise_id in (select id from demo_city_old))`,
+    );
+  await client.query(
+    'update visit_problems set request_id = null where request_id in (select id from requests where enterprise_id in (select id from demo_city_old))',
+  );
   for (const child of [
+    'requests',
     'visits',
     'commissioner_assignments',
     'enterprise_year_flags',
@@ -432,4 +440,47 @@ export async function demoServiceInputs(client: pg.PoolClient): Promise<{
   for (const r of c.rows)
     commissioners.set(r.platform_id, [...(commissioners.get(r.platform_id) ?? []), r.id]);
   return { enterprises: e.rows.map((r) => ({ id: r.id, platformId: r.platform_id })), commissioners };
+}
+
+/** What the demo requests are generated from: the demo enterprises, people, departments, categories. */
+export async function demoRequestInputs(client: pg.PoolClient) {
+  const e = await client.query<{
+    id: number;
+    platform_id: number;
+    name: string;
+    chain_leader: boolean;
+    commissioner: number | null;
+  }>(
+    `select e.id, e.platform_id, e.name,
+        exists (select 1 from enterprise_labels l where l.enterprise_id = e.id and l.label = 'chain_leader') as chain_leader,
+        ca.commissioner_user_id as commissioner
+      from enterprises e join platforms p on p.id = e.platform_id
+      left join commissioner_assignments ca on ca.enterprise_id = e.id and ca.ended_on is null
+      where p.is_demo order by e.id`,
+  );
+  const c = await client.query<{ id: number; display_name: string }>(
+    `select id, display_name from users where role = 'commissioner' and disabled_at is null order by id`,
+  );
+  const p = await client.query<{ id: number; name: string }>(`select id, name from platforms order by id`);
+  const d = await client.query<{ id: number }>(`select id from departments where active order by id`);
+  const k = await client.query<{ code: string; sla_simple_days: number; sla_complex_days: number }>(
+    `select code, sla_simple_days, sla_complex_days from request_categories where active order by sort_order, code`,
+  );
+  return {
+    enterprises: e.rows.map((r) => ({
+      id: r.id,
+      platformId: r.platform_id,
+      name: r.name,
+      chainLeader: r.chain_leader,
+      commissionerUserId: r.commissioner,
+    })),
+    commissioners: new Map(c.rows.map((r) => [r.id, r.display_name])),
+    platforms: new Map(p.rows.map((r) => [r.id, r.name])),
+    departments: d.rows.map((r) => r.id),
+    categories: k.rows.map((r) => ({
+      code: r.code,
+      slaSimpleDays: r.sla_simple_days,
+      slaComplexDays: r.sla_complex_days,
+    })),
+  };
 }

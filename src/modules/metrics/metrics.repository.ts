@@ -1,5 +1,6 @@
 /** The sums behind the metrics: one pass over the enterprise figures, grouped by platform and year. */
 import { sql } from 'drizzle-orm';
+import type { MetricRow } from '../requests/core/requests';
 import type { Db, Tx } from '../../platform/db/client';
 import { CHAIN_LEADER_OUTPUT, emptyBases, type BaseFigure, type Bases, type Override } from './core/metrics';
 import { ABOVE_SCALE_REVENUE } from '../enterprises/core/scale';
@@ -26,7 +27,32 @@ export async function snapshotData(tx: Tx) {
     industry: await industryOutput(tx),
     reported: await reportedStats(tx),
     keyIndustries: await keyIndustries(tx),
+    requests: await requestRows(tx),
   };
+}
+
+/**
+ * Every request with its platform and year received: the platform evaluation's 营商环境 figures
+ * (closure rate, on-time rate, satisfaction) per platform and year. A trigger moves the data
+ * version when a request is raised or changes state, deadline or rating.
+ */
+export async function requestRows(
+  db: Db | Tx,
+): Promise<({ platformId: number; year: number } & MetricRow)[]> {
+  const r = await db.execute(
+    sql`select platform_id, extract(year from received_on)::int as year, received_on::text as received_on,
+      due_on::text as due_on, closed_on::text as closed_on, state, rating, escalation_level from requests`,
+  );
+  return (r.rows as Row[]).map((x) => ({
+    platformId: Number(x.platform_id),
+    year: Number(x.year),
+    receivedOn: String(x.received_on),
+    dueOn: String(x.due_on),
+    closedOn: x.closed_on === null ? null : String(x.closed_on),
+    state: x.state as MetricRow['state'],
+    rating: x.rating as MetricRow['rating'],
+    escalationLevel: Number(x.escalation_level),
+  }));
 }
 
 export async function dataVersion(db: Db | Tx): Promise<number> {

@@ -25,6 +25,9 @@ import {
   type Source,
 } from './core/metrics';
 import * as repo from './metrics.repository';
+import { metricsOf, type MetricRow } from '../requests/core/requests';
+import { workingCalendarIn } from '../calendar/calendar.service';
+import { zonedDate } from '../../platform/time-zone';
 import type {
   Drill,
   DrillQuery,
@@ -54,11 +57,31 @@ export interface Snapshot {
   /** Key-industry output per year (万元). */
   industries: Map<number, Record<string, number>>;
   keyIndustries: { code: string; nameZh: string; nameEn: string }[];
+  /**
+   * Request figures per platform and year (`platformId:year`): the platform evaluation's 营商环境
+   * indicators. Only the figures that do not move with the day are kept (closure, on time,
+   * satisfaction).
+   */
+  requests: Map<string, RequestRates>;
   /** Scope values computed from this snapshot, by year and platforms (they never change). */
   memo: Map<string, ScopeValues>;
 }
 
 const keyOf = (platformId: number, year: number) => `${platformId}:${year}`;
+
+/** A platform-year's request figures (企业诉求, docs/services.md "Figures"). */
+export interface RequestRates {
+  received: number;
+  closureRate: number | null;
+  onTimeRate: number | null;
+  satisfactionShare: number | null;
+}
+const NO_REQUESTS: RequestRates = {
+  received: 0,
+  closureRate: null,
+  onTimeRate: null,
+  satisfactionShare: null,
+};
 
 /**
  * Which platforms an actor's cockpit covers: null for all (task force, leaders), one for a
@@ -79,7 +102,7 @@ export function createMetricsService(database: Database) {
 
   async function load(version: number): Promise<Snapshot> {
     // One consistent read.
-    const { platforms, computed, industry, reported, keyIndustries } = await database.transaction(
+    const { platforms, computed, industry, reported, keyIndustries, requests } = await database.transaction(
       (tx) => repo.snapshotData(tx),
       { isolation: 'repeatable read', readOnly: true },
     );
@@ -111,6 +134,26 @@ export function createMetricsService(database: Database) {
     const industries = new Map<number, Record<string, number>>();
     for (const i of industry)
       (industries.get(i.year) ?? industries.set(i.year, {}).get(i.year)!)[i.industry] = i.output;
+    const byPlatformYear = new Map<string, MetricRow[]>();
+    for (const r of requests) {
+      const k = keyOf(r.platformId, r.year);
+      (byPlatformYear.get(k) ?? byPlatformYear.set(k, []).get(k)!).push(r);
+    }
+    const requestRates = new Map<string, RequestRates>();
+    if (requests.length) {
+      const ys = requests.map((r) => r.year);
+      const { calendar } = await workingCalendarIn(db, Math.min(...ys) - 1, Math.max(...ys) + 1);
+      const today = zonedDate();
+      for (const [k, rs] of byPlatformYear) {
+        const m = metricsOf(rs, today, calendar);
+        requestRates.set(k, {
+          received: m.received,
+          closureRate: m.closureRate,
+          onTimeRate: m.onTimeRate,
+          satisfactionShare: m.satisfactionShare,
+        });
+      }
+    }
     return {
       version,
       platforms,
@@ -118,6 +161,7 @@ export function createMetricsService(database: Database) {
       rows,
       industries,
       keyIndustries,
+      requests: requestRates,
       memo: new Map(),
     };
   }
@@ -199,9 +243,15 @@ export function createMetricsService(database: Database) {
     return { year, values, sources, reportedBy, bases };
   }
 
+  /** A platform's request figures in a year (none: nulls). */
+  function requestRates(s: Snapshot, platformId: number, year: number): RequestRates {
+    return s.requests.get(keyOf(platformId, year)) ?? NO_REQUESTS;
+  }
+
   return {
     snapshot,
     platformRow,
+    requestRates,
     platformValues,
     scopeValues,
 

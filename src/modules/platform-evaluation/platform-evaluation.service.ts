@@ -100,7 +100,7 @@ async function compute(
   const active = s.platforms.filter((p) => !p.archived);
   const subjects = active.map((p) => {
     const { values, bases } = metrics.platformValues(s, p.id, year);
-    return platformSubject(p.id, values, bases);
+    return platformSubject(p.id, values, bases, metrics.requestRates(s, p.id, year));
   });
   const outcome = evaluate(method.definition, subjects);
   const cohort = outcome.cohorts[0];

@@ -23,6 +23,7 @@ import type {
   RequestSummary,
 } from './requests.schemas';
 import type { MetricRow, Rating, RequestState } from './core/requests';
+import type { GroupedMetricRow } from './core/service-metrics';
 
 type Row = Record<string, unknown>;
 const rowsOf = async (db: Db | Tx, q: SQL): Promise<Row[]> => (await db.execute<Row>(q)).rows;
@@ -109,6 +110,13 @@ function filterSql(f: RequestFilters, today: string, mine: SQL | null): SQL {
   if (f.state) parts.push(sql`r.state = ${f.state}`);
   if (f.category) parts.push(sql`r.category = ${f.category}`);
   if (f.platformId) parts.push(sql`r.platform_id = ${f.platformId}`);
+  if (f.departmentId)
+    parts.push(sql`(r.assignee_kind = 'department' and r.assignee_department_id = ${f.departmentId})`);
+  if (f.commissionerUserId)
+    parts.push(
+      sql`exists (select 1 from commissioner_assignments ca where ca.enterprise_id = r.enterprise_id
+        and ca.ended_on is null and ca.commissioner_user_id = ${f.commissionerUserId})`,
+    );
   const overdue = sql`(r.state not in ('closed','rated','suspended') and r.due_on < ${today}::date)`;
   if (f.overdue !== undefined) parts.push(f.overdue ? overdue : sql`not ${overdue}`);
   if (f.escalated !== undefined)
@@ -360,6 +368,40 @@ export async function metricRows(db: Db | Tx, a: Access, year: number): Promise<
   }));
 }
 
+/**
+ * The service metrics' rows: the requests received in a year in scope, with their platform, the
+ * department they are handed to and their enterprise's current commissioner.
+ */
+export async function groupedMetricRows(db: Db | Tx, a: Access, year: number): Promise<GroupedMetricRow[]> {
+  const rows = await rowsOf(
+    db,
+    sql`select r.received_on::text as received_on, r.due_on::text as due_on, r.closed_on::text as closed_on,
+        r.state, r.rating, r.escalation_level, r.platform_id,
+        case when r.assignee_kind = 'department' then r.assignee_department_id end as department_id,
+        ca.commissioner_user_id
+      from requests r
+      left join commissioner_assignments ca on ca.enterprise_id = r.enterprise_id and ca.ended_on is null
+      where extract(year from r.received_on) = ${year} and ${visibleSql(a)}`,
+  );
+  return rows.map((r) => ({
+    receivedOn: String(r.received_on),
+    dueOn: String(r.due_on),
+    closedOn: str(r.closed_on),
+    state: r.state as RequestState,
+    rating: r.rating as Rating | null,
+    escalationLevel: Number(r.escalation_level),
+    platformId: Number(r.platform_id),
+    departmentId: num(r.department_id),
+    commissionerUserId: num(r.commissioner_user_id),
+  }));
+}
+
+/** Platform names by id (the service metrics' rows). */
+export async function platformNames(db: Db | Tx): Promise<{ id: number; name: string; nameEn: string }[]> {
+  const rows = await rowsOf(db, sql`select id, name, name_en from platforms order by id`);
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.name), nameEn: String(r.name_en ?? '') }));
+}
+
 /** Open requests past due whose escalation may rise, locked (skipping rows others hold). */
 export async function overdueCandidates(
   tx: Tx,
@@ -474,4 +516,90 @@ export async function updateDepartment(
         active = ${d.active}, updated_at = now() where id = ${id} returning *`,
   );
   return r ? departmentOf(r) : null;
+}
+
+/** A request as the demo loader writes it: its final fields and its timeline. */
+export interface BulkRequest extends Omit<NewRequest, 'year' | 'createdAt'> {
+  state: RequestState;
+  closedOn: string | null;
+  suspendedFrom: RequestState | null;
+  suspendedOn: string | null;
+  complexity: string;
+  assigneeKind: string | null;
+  assigneeDepartmentId: number | null;
+  assigneePlatformId: number | null;
+  rating: string | null;
+  ratingComment: string | null;
+  answer: string | null;
+  escalationLevel: number;
+  events: {
+    step: string;
+    from: RequestState | null;
+    to: RequestState;
+    at: Date;
+    actorName: string;
+    note: string | null;
+    detail: Record<string, unknown>;
+  }[];
+}
+
+/**
+ * Inserts many requests with their timelines set-based (the demo city's year of requests), each
+ * with the next code of its year in the order given. Returns their ids in order.
+ */
+export async function insertRequests(tx: Tx, rs: BulkRequest[]): Promise<number[]> {
+  if (!rs.length) return [];
+  const years = [...new Set(rs.map((r) => Number(r.receivedOn.slice(0, 4))))];
+  const next = new Map<number, number>();
+  for (const y of years) {
+    await tx.execute(sql`select pg_advisory_xact_lock(727500, ${y})`);
+    const prefix = `QS-${y}-`;
+    const [row] = await rowsOf(
+      tx,
+      sql`select coalesce(max(substring(code from ${prefix.length + 1}::int)::int), 0) as n
+        from requests where code like ${prefix + '%'}`,
+    );
+    next.set(y, Number(row!.n));
+  }
+  const codes = rs.map((r) => {
+    const y = Number(r.receivedOn.slice(0, 4));
+    const n = next.get(y)! + 1;
+    next.set(y, n);
+    return `QS-${y}-${String(n).padStart(6, '0')}`;
+  });
+  const col = <T>(f: (r: BulkRequest, i: number) => T) => sql.param(rs.map(f));
+  const created = rs.map((r) => r.events[0]?.at ?? new Date(`${r.receivedOn}T09:00:00+08:00`));
+  const updated = rs.map(
+    (r) => r.events[r.events.length - 1]?.at ?? new Date(`${r.receivedOn}T09:00:00+08:00`),
+  );
+  const rows = await rowsOf(
+    tx,
+    sql`insert into requests (code, enterprise_id, platform_id, category, title, description, urgency, raised_by,
+        raised_by_name, channel, received_on, due_on, chain_leader, state, closed_on, suspended_from, suspended_on,
+        complexity, assignee_kind, assignee_department_id, assignee_platform_id, rating, rating_comment, answer,
+        escalation_level, created_at, updated_at)
+      select * from unnest(${sql.param(codes)}::text[], ${col((r) => r.enterpriseId)}::int[], ${col((r) => r.platformId)}::int[],
+        ${col((r) => r.category)}::text[], ${col((r) => r.title)}::text[], ${col((r) => r.description)}::text[],
+        ${col((r) => r.urgency)}::text[], ${col((r) => r.raisedBy)}::int[], ${col((r) => r.raisedByName)}::text[],
+        ${col((r) => r.channel)}::text[], ${col((r) => r.receivedOn)}::date[], ${col((r) => r.dueOn)}::date[],
+        ${col((r) => r.chainLeader)}::boolean[], ${col((r) => r.state)}::text[], ${col((r) => r.closedOn)}::date[],
+        ${col((r) => r.suspendedFrom)}::text[], ${col((r) => r.suspendedOn)}::date[], ${col((r) => r.complexity)}::text[],
+        ${col((r) => r.assigneeKind)}::text[], ${col((r) => r.assigneeDepartmentId)}::int[],
+        ${col((r) => r.assigneePlatformId)}::int[], ${col((r) => r.rating)}::text[], ${col((r) => r.ratingComment)}::text[],
+        ${col((r) => r.answer)}::text[], ${col((r) => r.escalationLevel)}::int[],
+        ${sql.param(created)}::timestamptz[], ${sql.param(updated)}::timestamptz[])
+      returning id`,
+  );
+  const ids = rows.map((r) => Number(r.id));
+  const ev = rs.flatMap((r, i) => r.events.map((e) => ({ ...e, requestId: ids[i]! })));
+  const e = <T>(f: (x: (typeof ev)[number]) => T) => sql.param(ev.map(f));
+  await tx.execute(
+    sql`insert into request_events (request_id, at, actor_id, actor_name, action, from_state, to_state, note, detail)
+      select request_id, at, null, actor_name, action, from_state, to_state, note, detail::jsonb
+      from unnest(${e((x) => x.requestId)}::int[], ${e((x) => x.at)}::timestamptz[], ${e((x) => x.actorName)}::text[],
+        ${e((x) => x.step)}::text[], ${e((x) => x.from)}::text[], ${e((x) => x.to)}::text[], ${e((x) => x.note)}::text[],
+        ${e((x) => JSON.stringify(x.detail))}::text[])
+        as t(request_id, at, actor_name, action, from_state, to_state, note, detail)`,
+  );
+  return ids;
 }

@@ -23,7 +23,9 @@ import {
   RequestListSchema,
   RequestStatsSchema,
   RequestSummaryQuerySchema,
+  ServiceMetricsSchema,
   StepBodySchema,
+  VisitProblemParamsSchema,
 } from './requests.schemas';
 import { Type } from 'typebox';
 
@@ -71,6 +73,37 @@ export function requestRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async (request) => requests.stats(actorOf(request), request.query.year),
+  );
+
+  app.get(
+    '/api/requests/metrics',
+    {
+      schema: {
+        tags,
+        summary:
+          'Service metrics of a year per platform, department and commissioner: requests, closure, on time, days to close, satisfaction, visit coverage / 服务成效',
+        querystring: RequestSummaryQuerySchema,
+        response: { 200: ServiceMetricsSchema, ...errorResponses },
+      },
+    },
+    async (request) => requests.serviceMetrics(actorOf(request), request.query.year),
+  );
+
+  app.post(
+    '/api/visits/:id/problems/:problemId/request',
+    {
+      schema: {
+        tags,
+        summary:
+          'Turn a visit’s problem into a request (its category, the visit’s enterprise, raised by the visit’s recorder); once only / 走访问题转为诉求',
+        params: VisitProblemParamsSchema,
+        response: { 201: RequestDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await requests.raiseFromProblem(actorOf(request), request.params.id, request.params.problemId)),
   );
 
   app.post(

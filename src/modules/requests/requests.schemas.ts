@@ -10,6 +10,10 @@ const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Code = Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z][a-z0-9_]*$' });
 
 export const RequestIdParamsSchema = Type.Object({ id: Id }, { additionalProperties: false });
+export const VisitProblemParamsSchema = Type.Object(
+  { id: Id, problemId: Id },
+  { additionalProperties: false },
+);
 export const AttachmentParamsSchema = Type.Object(
   { id: Id, attachmentId: Id },
   { additionalProperties: false },
@@ -94,6 +98,10 @@ const filters = {
   state: Type.Optional(OneOf(STATES)),
   category: Type.Optional(Code),
   platformId: Type.Optional(Id),
+  /** Only the requests handed to this department now. */
+  departmentId: Type.Optional(Id),
+  /** Only the requests of the enterprises currently assigned to this commissioner. */
+  commissionerUserId: Type.Optional(Id),
   overdue: Type.Optional(Type.Boolean()),
   escalated: Type.Optional(Type.Boolean()),
   /** Only chain leaders' requests (true) or only the others (false). */
@@ -169,6 +177,44 @@ export const RequestStatsSchema = Type.Object({
   provincialBar: Type.Number(),
 });
 export type RequestStats = Static<typeof RequestStatsSchema>;
+
+const Share = Nullable(Type.Number({ description: 'a share in [0, 1]' }));
+export const CoverageCountSchema = Type.Object({
+  assigned: Type.Integer(),
+  visited: Type.Integer(),
+  share: Share,
+});
+const ServiceFigures = { ...MetricsSchema.properties, coverage: Nullable(CoverageCountSchema) };
+
+/** Service metrics (服务成效) of a year per platform, department and commissioner. */
+export const ServiceMetricsSchema = Type.Object({
+  year: Type.Integer(),
+  platforms: Type.Array(
+    Type.Object({
+      platformId: Type.Integer(),
+      name: Type.String(),
+      nameEn: Type.String(),
+      ...ServiceFigures,
+    }),
+  ),
+  departments: Type.Array(
+    Type.Object({
+      departmentId: Type.Integer(),
+      name: Type.String(),
+      nameEn: Type.String(),
+      ...ServiceFigures,
+    }),
+  ),
+  commissioners: Type.Array(
+    Type.Object({
+      commissionerUserId: Type.Integer(),
+      name: Type.String(),
+      ...ServiceFigures,
+    }),
+  ),
+  total: Type.Object(ServiceFigures),
+});
+export type ServiceMetricsReport = Static<typeof ServiceMetricsSchema>;
 
 /** `yiyuan requests --json`: one object per request. */
 export interface RequestExportRow {

@@ -15,7 +15,10 @@ import { recordAudit, subjectOf, type AuditAction, type AuditSubject } from '../
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import type { WorkingCalendar } from '../calendar/core/working-days';
 import { yearEnd } from '../chain-leaders/core/rules';
+import { REQUEST_CATEGORY_OF } from '../visits/core/codes';
+import { coverageDataIn, linkProblemsIn, problemForRequestIn } from '../visits/visits.service';
 import * as repo from './requests.repository';
+import { serviceMetrics } from './core/service-metrics';
 import type {
   Attachment,
   Category,
@@ -30,6 +33,7 @@ import type {
   RequestQuery,
   RequestStats,
   RequestSummary,
+  ServiceMetricsReport,
   StepBody,
 } from './requests.schemas';
 import {
@@ -162,6 +166,37 @@ export interface CreateOptions {
   /** The day received (China time); today when left out (the demo loader gives its own). */
   today?: string;
   at?: Date;
+  /** Raised on someone else's behalf (a visit's problem: the visit's recorder). */
+  raisedBy?: { userId: number | null; name: string; channel: Channel };
+}
+
+/** The channel a request raised by a user of this role comes through. */
+export function channelOfRole(role: string | null): Channel {
+  return role === 'enterprise' || role === 'commissioner' || role === 'task_force' ? role : 'platform';
+}
+
+/**
+ * Inserts many requests (walked through the rules by the caller) with their timelines in the
+ * caller's transaction, with one audit row; links those raised from visits' problems. The demo
+ * city's year of requests comes through here.
+ */
+export async function insertRequestsIn(
+  tx: Tx,
+  subject: AuditSubject,
+  rs: (repo.BulkRequest & { problemId: number | null })[],
+): Promise<number> {
+  const ids = await repo.insertRequests(tx, rs);
+  await linkProblemsIn(
+    tx,
+    rs.flatMap((r, i) => (r.problemId ? [{ problemId: r.problemId, requestId: ids[i]! }] : [])),
+  );
+  await recordAudit(tx, subject, {
+    action: 'request.seed',
+    result: 'success',
+    objectType: 'request',
+    detail: { requests: ids.length, fromVisits: rs.filter((r) => r.problemId).length },
+  });
+  return ids.length;
 }
 
 export function createRequestService(database: Database) {
@@ -217,9 +252,10 @@ export function createRequestService(database: Database) {
     if (!title) errors.push(field('title', 'REQUIRED', '请填写标题', 'Enter a title'));
     if (!description) errors.push(field('description', 'REQUIRED', '请填写诉求内容', 'Describe the request'));
     if (errors.length) fail('VALIDATION_FAILED', errors);
-    const channel: Channel =
-      party === 'enterprise' || party === 'commissioner' || party === 'task_force' ? party : 'platform';
+    const channel: Channel = options.raisedBy?.channel ?? channelOfRole(party);
     const actorName = await nameOf(tx, actor);
+    const raisedByName = options.raisedBy?.name ?? actorName;
+    const raisedBy = options.raisedBy ? options.raisedBy.userId : actor.userId || null;
     // A provisional deadline (simple) until the request is accepted and its complexity chosen.
     const due = dueOn(today, slaDays(category!, 'simple'), await calendarAround(tx, today));
     const { id, code } = await repo.insertRequest(tx, {
@@ -230,8 +266,8 @@ export function createRequestService(database: Database) {
       title,
       description,
       urgency: input.urgency ?? 'normal',
-      raisedBy: actor.userId || null,
-      raisedByName: actorName,
+      raisedBy,
+      raisedByName,
       channel,
       receivedOn: today,
       dueOn: due,
@@ -527,6 +563,120 @@ export function createRequestService(database: Database) {
         ...metricsOf(rows, today, await calendarAround(db, `${y}-07-01`)),
         provincialBar: PROVINCIAL_CLOSURE_BAR,
       };
+    },
+
+    /**
+     * Service metrics (服务成效) of a year: the request figures and the visit coverage per platform,
+     * department and commissioner. A platform administrator reads its platform's rows, a department
+     * user its department's, a commissioner its own; the task force and city leaders everything.
+     */
+    async serviceMetrics(
+      actor: Actor,
+      year?: number,
+      today: string = zonedDate(),
+    ): Promise<ServiceMetricsReport> {
+      require(actor, 'request:metrics');
+      await escalateOverdue(today);
+      const y = year ?? Number(today.slice(0, 4));
+      const access = accessOf(actor);
+      const { rows, cover, platforms, departments } = await database.transaction(
+        async (tx) => ({
+          rows: await repo.groupedMetricRows(tx, access, y),
+          // A department user is assigned no enterprises: no coverage to count.
+          cover:
+            actor.role === 'department'
+              ? { assignments: [], visits: [], commissioners: [], platforms: [] }
+              : await coverageDataIn(tx, platformScope(actor), y),
+          platforms: await repo.platformNames(tx),
+          departments: await repo.departments(tx),
+        }),
+        { isolation: 'repeatable read', readOnly: true },
+      );
+      const m = serviceMetrics(
+        rows,
+        cover.assignments,
+        cover.visits,
+        today,
+        await calendarAround(db, `${y}-07-01`),
+      );
+      const platformOf = new Map(platforms.map((p) => [p.id, p]));
+      const departmentOf = new Map(departments.map((d) => [d.id, d]));
+      const people = new Map(cover.commissioners.map((c) => [c.id, c]));
+      const own = (kind: Actor['role']) => actor.role === kind;
+      return {
+        year: y,
+        platforms:
+          own('department') || own('commissioner')
+            ? []
+            : m.platforms.map((r) => ({
+                ...r,
+                name: platformOf.get(r.platformId)?.name ?? '',
+                nameEn: platformOf.get(r.platformId)?.nameEn ?? '',
+              })),
+        departments: own('commissioner')
+          ? []
+          : m.departments.map((r) => ({
+              ...r,
+              name: departmentOf.get(r.departmentId)?.nameZh ?? '',
+              nameEn: departmentOf.get(r.departmentId)?.nameEn ?? '',
+            })),
+        commissioners: own('department')
+          ? []
+          : m.commissioners
+              .filter((r) => !own('commissioner') || r.commissionerUserId === actor.userId)
+              .map((r) => ({
+                ...r,
+                name: people.get(r.commissionerUserId)?.name ?? '',
+              })),
+        total: m.total,
+      };
+    },
+
+    /**
+     * Turns a visit's problem into a request in one step: the problem's category, the visit's
+     * enterprise, raised by the visit's recorder; the problem is linked to it. A second time is
+     * refused (409).
+     */
+    async raiseFromProblem(
+      actor: Actor,
+      visitId: number,
+      problemId: number,
+      today: string = zonedDate(),
+    ): Promise<RequestDetail> {
+      require(actor, 'request:raise');
+      require(actor, 'visit:write');
+      const id = await database.transaction(async (tx) => {
+        const p = await problemForRequestIn(tx, platformScope(actor), visitId, problemId);
+        if (!p) return fail('VISIT_PROBLEM_NOT_FOUND');
+        if (p.requestId !== null) return fail('VISIT_PROBLEM_ALREADY_RAISED');
+        const text = p.text.trim();
+        const requestId = await createIn(
+          tx,
+          actor,
+          {
+            enterpriseId: p.enterpriseId,
+            category: REQUEST_CATEGORY_OF[p.category],
+            title: text.length > 40 ? `${text.slice(0, 39)}…` : text,
+            description: text,
+          },
+          {
+            today,
+            raisedBy: p.recorderName
+              ? { userId: p.recorderId, name: p.recorderName, channel: channelOfRole(p.recorderRole) }
+              : undefined,
+          },
+        );
+        await linkProblemsIn(tx, [{ problemId, requestId }]);
+        await recordAudit(tx, subjectOf(actor), {
+          action: 'visit.problem_to_request',
+          result: 'success',
+          objectType: 'visit',
+          objectId: visitId,
+          detail: { problemId, requestId },
+        });
+        return requestId;
+      });
+      return readOne(actor, id, today);
     },
 
     /** One object per request received in the year (the CLI's `yiyuan requests --json`). */

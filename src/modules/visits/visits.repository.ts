@@ -271,3 +271,89 @@ export async function currentAssignments(
     commissionerUserId: Number(r.commissioner_user_id),
   }));
 }
+
+export interface ProblemForRequest {
+  problemId: number;
+  visitId: number;
+  text: string;
+  category: ProblemCategory;
+  requestId: number | null;
+  enterpriseId: number;
+  /** Who recorded the visit (its creator), with the role the request's channel follows. */
+  recorderId: number | null;
+  recorderName: string | null;
+  recorderRole: string | null;
+}
+
+/** A problem of a visit in scope, locked, with its enterprise and the visit's recorder. */
+export async function problemForRequest(
+  tx: Tx,
+  scope: PlatformScope,
+  visitId: number,
+  problemId: number,
+): Promise<ProblemForRequest | null> {
+  const rows = await rowsOf(
+    tx,
+    sql`select vp.id, vp.visit_id, vp.text, vp.category, vp.request_id, v.enterprise_id, v.created_by,
+          u.display_name, u.role
+        from visit_problems vp
+        join visits v on v.id = vp.visit_id
+        join enterprises e on e.id = v.enterprise_id
+        left join users u on u.id = v.created_by
+        where vp.id = ${problemId} and vp.visit_id = ${visitId} and ${inScope(scope)}
+        for update of vp`,
+  );
+  const r = rows[0];
+  return r
+    ? {
+        problemId: Number(r.id),
+        visitId: Number(r.visit_id),
+        text: String(r.text),
+        category: r.category as ProblemCategory,
+        requestId: num(r.request_id),
+        enterpriseId: Number(r.enterprise_id),
+        recorderId: num(r.created_by),
+        recorderName: str(r.display_name),
+        recorderRole: str(r.role),
+      }
+    : null;
+}
+
+/** Links problems to the requests raised from them (one or many). */
+export async function linkProblems(tx: Tx, links: { problemId: number; requestId: number }[]): Promise<void> {
+  if (!links.length) return;
+  await tx.execute(
+    sql`update visit_problems vp set request_id = l.request_id
+        from unnest(${sql.param(links.map((l) => l.problemId))}::int[], ${sql.param(links.map((l) => l.requestId))}::int[])
+          as l(problem_id, request_id)
+        where vp.id = l.problem_id`,
+  );
+}
+
+/** Demo: the problems of done visits not yet raised, with their enterprise, in id order. */
+export async function openProblems(
+  db: Db | Tx,
+): Promise<
+  {
+    problemId: number;
+    enterpriseId: number;
+    category: ProblemCategory;
+    text: string;
+    doneOn: string;
+    visitorUserId: number | null;
+  }[]
+> {
+  const rows = await rowsOf(
+    db,
+    sql`select vp.id, v.enterprise_id, vp.category, vp.text, v.done_on, v.visitor_user_id from visit_problems vp
+        join visits v on v.id = vp.visit_id where v.status = 'done' and vp.request_id is null order by vp.id`,
+  );
+  return rows.map((r) => ({
+    problemId: Number(r.id),
+    enterpriseId: Number(r.enterprise_id),
+    category: r.category as ProblemCategory,
+    text: String(r.text),
+    doneOn: day(r.done_on)!,
+    visitorUserId: num(r.visitor_user_id),
+  }));
+}

@@ -1,4 +1,5 @@
-import type { Database, Tx } from '../../platform/db/client';
+import type { Database, Db, Tx } from '../../platform/db/client';
+import type { PlatformScope } from '../../platform/scope';
 import { fail, forbidden } from '../../platform/errors';
 import { zonedDate } from '../../platform/time-zone';
 import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
@@ -16,7 +17,7 @@ import type {
   VisitUpdate,
 } from './visits.schemas';
 
-export type { VisitRow } from './visits.repository';
+export type { ProblemForRequest, VisitRow } from './visits.repository';
 
 function require(actor: Actor, permission: Permission) {
   if (!can(actor, permission)) forbidden(permission);
@@ -40,6 +41,23 @@ export async function insertVisitsIn(
   });
   return ids.length;
 }
+
+/** Current assignments in scope and the done visits of a year (the service metrics' coverage). */
+export function coverageDataIn(db: Db | Tx, scope: PlatformScope, year: number) {
+  const period = periodOf(year);
+  return repo.coverageData(db, scope, period.from, period.to);
+}
+
+/** A problem of a visit in scope, locked, to turn into a request (the requests service does). */
+export const problemForRequestIn = (tx: Tx, scope: PlatformScope, visitId: number, problemId: number) =>
+  repo.problemForRequest(tx, scope, visitId, problemId);
+
+/** Links problems to the requests raised from them, in the caller's transaction. */
+export const linkProblemsIn = (tx: Tx, links: { problemId: number; requestId: number }[]) =>
+  repo.linkProblems(tx, links);
+
+/** Demo: done visits' problems not yet raised as requests. */
+export const openProblemsIn = (tx: Tx) => repo.openProblems(tx);
 
 /** The demo city's current assignments (enterprise → commissioner). */
 export const currentAssignmentsIn = (tx: Tx) => repo.currentAssignments(tx);

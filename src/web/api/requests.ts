@@ -14,6 +14,7 @@ import type {
   RequestQuery,
   RequestStats,
   RequestSummary,
+  ServiceMetricsReport,
   StepBody,
 } from '../../modules/requests/requests.schemas';
 import type { Rating, RequestAction, RequestState } from '../../modules/requests/core/requests';
@@ -33,6 +34,7 @@ export type {
   RequestState,
   RequestStats,
   RequestSummary,
+  ServiceMetricsReport,
   StepBody,
 };
 
@@ -115,5 +117,27 @@ export function useUpdateCategory() {
     mutationFn: ({ code, body }: { code: string; body: CategoryWrite }) =>
       api<Category>(`/request-categories/${code}`, { method: 'PUT', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: [KEY, 'categories'] }),
+  });
+}
+
+/** Service metrics (服务成效) of a year per platform, department and commissioner. */
+export function useServiceMetrics(year: number) {
+  return useQuery({
+    queryKey: [KEY, 'metrics', year],
+    queryFn: ({ signal }) => api<ServiceMetricsReport>('/requests/metrics', { query: { year }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Turns a visit's problem into a request (once). */
+export function useRaiseFromProblem() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ visitId, problemId }: { visitId: number; problemId: number }) =>
+      api<RequestDetail>(`/visits/${visitId}/problems/${problemId}/request`, { method: 'POST' }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: [KEY] });
+      void client.invalidateQueries({ queryKey: ['visits'] });
+    },
   });
 }

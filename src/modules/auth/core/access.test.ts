@@ -28,6 +28,7 @@ describe('roles and permissions', () => {
       'evaluation:read',
       'cockpit:read',
       'request:read',
+      'request:metrics',
     ]);
   });
 
@@ -125,6 +126,13 @@ describe('roles and permissions', () => {
       'platform_admin',
       'commissioner',
       'enterprise',
+      'department',
+    ]);
+    expect(holders('request:metrics')).toEqual([
+      'task_force',
+      'leader',
+      'platform_admin',
+      'commissioner',
       'department',
     ]);
     expect(holders('request:raise')).toEqual(['task_force', 'platform_admin', 'commissioner', 'enterprise']);

@@ -65,6 +65,8 @@ export const PERMISSIONS = [
   'system:read',
   /** Enterprise requests (企业诉求): read those in scope. */
   'request:read',
+  /** Service metrics (服务成效): request figures and visit coverage per platform, department, commissioner. */
+  'request:metrics',
   /** Raise a request (an enterprise for itself; the others on an enterprise's behalf). */
   'request:raise',
   /** Accept, assign and transfer requests (受理, 交办). */
@@ -103,12 +105,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'visit:read',
     'visit:write',
     'request:read',
+    'request:metrics',
     'request:raise',
     'request:dispatch',
     'request:handle',
     'request:configure',
   ],
-  leader: ['platform:read', 'enterprise:read', 'evaluation:read', 'cockpit:read', 'request:read'],
+  leader: [
+    'platform:read',
+    'enterprise:read',
+    'evaluation:read',
+    'cockpit:read',
+    'request:read',
+    'request:metrics',
+  ],
   platform_admin: [
     'platform:read',
     'platform:update',
@@ -123,6 +133,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'visit:read',
     'visit:write',
     'request:read',
+    'request:metrics',
     'request:raise',
     'request:dispatch',
     'request:handle',
@@ -137,6 +148,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'visit:read',
     'visit:write',
     'request:read',
+    'request:metrics',
     'request:raise',
     'request:dispatch',
   ],
@@ -153,7 +165,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   // A member department of the task force handles the requests handed to it (its scope is a
   // request-specific rule: see `requests.repository.ts`).
-  department: ['request:read', 'request:handle'],
+  department: ['request:read', 'request:metrics', 'request:handle'],
   // MLPS 三权分立: administrators do not see business data.
   system_admin: ['system:read'],
   security_admin: ['user:manage'],

@@ -13,7 +13,11 @@ import type { Label } from '../../enterprises/core/codes';
 import { recordAudit, type AuditSubject } from '../../audit/audit.service';
 import { applyDecisionIn } from '../../chain-leaders/chain-leaders.service';
 import { applyAssignmentsIn } from '../../commissioners/commissioners.service';
-import { insertVisitsIn } from '../../visits/visits.service';
+import { insertVisitsIn, openProblemsIn } from '../../visits/visits.service';
+import { REQUEST_CATEGORY_OF } from '../../visits/core/codes';
+import { insertRequestsIn } from '../../requests/requests.service';
+import { workingCalendarIn } from '../../calendar/calendar.service';
+import { demoRequests } from '../core/demo-requests';
 import { zonedDate } from '../../../platform/time-zone';
 import { demoAssignments, demoVisits } from '../core/demo-services';
 import { demoLeaderDecisions, demoLeaderReason } from '../core/chain-leader-decisions';
@@ -27,6 +31,7 @@ import {
   countGeneratedDemoEnterprises,
   deleteGenerated,
   demoDecider,
+  demoRequestInputs,
   demoServiceInputs,
   lockDemo,
   seededEnterprise,
@@ -86,6 +91,8 @@ export interface DemoCityResult {
   /** Current commissioner assignments and visits written. */
   assignments: number;
   visits: number;
+  /** Demo requests written (a year of them, some from visits' problems). */
+  requests: number;
   odd: Record<OddKind, number>;
   /** Whether the `seedDemo` enterprise was given yearly figures in this run. */
   seededEnterpriseCompleted: boolean;
@@ -141,7 +148,7 @@ async function seedServices(
   tx: Tx,
   client: Parameters<typeof demoServiceInputs>[0],
   seed: number,
-): Promise<{ assignments: number; visits: number }> {
+): Promise<{ assignments: number; visits: number; requests: number }> {
   const { enterprises, commissioners } = await demoServiceInputs(client);
   const pairs = demoAssignments(enterprises, commissioners);
   const today = zonedDate();
@@ -154,7 +161,39 @@ async function seedServices(
     kind: 'bulk',
   });
   const visits = await insertVisitsIn(tx, subject, demoVisits(pairs, today, seed));
-  return { assignments: pairs.length, visits };
+  const requests = await seedRequests(tx, client, subject, today, seed);
+  return { assignments: pairs.length, visits, requests };
+}
+
+/**
+ * A year of requests (企业诉求) walked through the requests' rules (demo-requests.ts), some of them
+ * raised from the visits' problems, written set-based through the requests service.
+ */
+async function seedRequests(
+  tx: Tx,
+  client: Parameters<typeof demoRequestInputs>[0],
+  subject: AuditSubject,
+  today: string,
+  seed: number,
+): Promise<number> {
+  const inputs = await demoRequestInputs(client);
+  const year = Number(today.slice(0, 4));
+  const { calendar } = await workingCalendarIn(tx, year - 2, year + 1);
+  const problems = (await openProblemsIn(tx)).map((p) => ({
+    ...p,
+    category: REQUEST_CATEGORY_OF[p.category],
+  }));
+  const generated = demoRequests({ ...inputs, problems }, today, calendar, seed);
+  // Each step at 09:00 China time on its day, a minute apart.
+  const at = (on: string, i: number) => new Date(Date.parse(`${on}T09:00:00+08:00`) + i * 60_000);
+  return insertRequestsIn(
+    tx,
+    subject,
+    generated.map(({ events, ...r }) => ({
+      ...r,
+      events: events.map((e, i) => ({ ...e, at: at(e.on, i) })),
+    })),
+  );
 }
 
 /**

@@ -3,11 +3,19 @@ import type { PlatformFigures } from '../../evaluation/core/indicators';
 import type { EvaluationFirm } from '../../evaluation/core/score';
 import type { Bases, MetricValues } from '../../metrics/core/metrics';
 
-/** A platform's figures for the engine: its metrics of the year, as the platform indicators read them. */
+/**
+ * A platform's figures for the engine: its metrics of the year, as the platform indicators read them,
+ * and its requests' closure, on-time and satisfaction rates of the year.
+ */
 export function platformSubject(
   platformId: number,
   v: MetricValues,
   bases: Bases,
+  requests: {
+    closureRate: number | null;
+    onTimeRate: number | null;
+    satisfactionShare: number | null;
+  } | null = null,
 ): EvaluationFirm & PlatformFigures {
   return {
     id: platformId,
@@ -35,9 +43,10 @@ export function platformSubject(
     investmentIntensity: v.investment_intensity,
     majorProjects: v.major_projects,
     aboveScaleGrowth: v.above_scale_growth,
-    ticketClosureRate: null,
-    serviceSatisfaction: null,
-    ticketOnTimeRate: null,
+    // 营商环境: the platform's requests received in the year (docs/services.md "Figures").
+    ticketClosureRate: requests?.closureRate ?? null,
+    serviceSatisfaction: requests?.satisfactionShare ?? null,
+    ticketOnTimeRate: requests?.onTimeRate ?? null,
     publicServicePlatform: v.public_service_coverage,
     rdIntensity: v.rd_intensity,
     highTechFirms: v.high_tech_firms,

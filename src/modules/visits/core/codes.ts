@@ -25,3 +25,15 @@ export const PARTICIPANTS_MAX = 500;
 export const NOTES_MAX = 4000;
 export const PROBLEM_TEXT_MAX = 1000;
 export const PROBLEMS_MAX = 20;
+
+/** The request category (企业诉求类别) a problem found becomes when it is turned into a request. */
+export const REQUEST_CATEGORY_OF: Record<ProblemCategory, string> = {
+  land: 'land',
+  energy: 'energy',
+  finance: 'finance',
+  talent: 'talent',
+  policy: 'policy',
+  approvals: 'approval',
+  infrastructure: 'infrastructure',
+  other: 'other',
+};

@@ -23,19 +23,22 @@ export function RequestsCard() {
       }
       extra={
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('requests.stats.bar', { value: formatPercent(data.provincialBar, '—', true) })}
+          {t('requests.stats.bar', { value: formatPercent(data.provincialBar, '—', true) })} ·{' '}
+          <Link to={`/services/metrics?year=${data.year}`} data-testid="cockpit-requests-metrics">
+            {t('serviceMetrics.open')}
+          </Link>
         </Typography.Text>
       }
       data-testid="cockpit-requests"
     >
       <Row gutter={[16, 8]}>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6} xl={3}>
           <Statistic title={t('requests.stats.received')} value={count(data.received)} />
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6} xl={3}>
           <Statistic title={t('requests.stats.closed')} value={count(data.closed)} />
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6} xl={3}>
           <Statistic
             title={t('requests.stats.closureRate')}
             value={formatPercent(data.closureRate)}
@@ -43,18 +46,30 @@ export function RequestsCard() {
             data-testid="cockpit-requests-closure"
           />
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6} xl={3}>
           <Statistic title={t('requests.stats.onTimeRate')} value={formatPercent(data.onTimeRate)} />
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6} xl={3}>
           <Statistic
-            title={t('requests.stats.overdue')}
+            title={t('requests.stats.satisfaction')}
+            value={formatPercent(data.satisfactionShare)}
+            data-testid="cockpit-requests-satisfaction"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={3}>
+          <Statistic
+            title={<Link to={`/requests?year=${data.year}&overdue=true`}>{t('requests.stats.overdue')}</Link>}
             value={count(data.overdue)}
             suffix={data.overdue > 0 ? <Tag color="red">{t('requests.overdue')}</Tag> : null}
           />
         </Col>
-        <Col xs={12} md={4}>
-          <Statistic title={t('requests.stats.escalated')} value={count(data.escalated)} />
+        <Col xs={12} md={6} xl={3}>
+          <Statistic
+            title={
+              <Link to={`/requests?year=${data.year}&escalated=true`}>{t('requests.stats.escalated')}</Link>
+            }
+            value={count(data.escalated)}
+          />
         </Col>
       </Row>
     </Card>

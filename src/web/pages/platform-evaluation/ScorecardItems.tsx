@@ -2,6 +2,7 @@ import type { TableProps } from 'antd';
 import { Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DIMENSIONS, type Dimension } from '../../../modules/evaluation/core/indicators';
 import type { PlatformItem } from '../../api/platformEvaluation';
 import { formatFactor, formatScore, formatSetting } from '../../lib/format';
@@ -21,6 +22,9 @@ export type Row =
   | { kind: 'item'; key: string; item: PlatformItem };
 
 /** Every indicator under its dimension: value, benchmark, weight, points and what happened. */
+/** The indicators computed from the platform's requests (docs/services.md "Figures"). */
+const REQUEST_INDICATORS = new Set(['ticket_closure_rate', 'service_satisfaction', 'ticket_on_time_rate']);
+
 export function ItemsTable({ data, platform, method }: PanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -89,6 +93,14 @@ export function ItemsTable({ data, platform, method }: PanelProps) {
         r.kind === 'item' ? (
           r.item.value === null ? (
             <Typography.Text type="secondary">—</Typography.Text>
+          ) : REQUEST_INDICATORS.has(r.item.indicator) ? (
+            // 营商环境 from the platform's requests of the year: open them.
+            <Link
+              to={`/requests?year=${data.year}&platformId=${platform.platformId}`}
+              data-testid={`pe-item-requests-${r.item.indicator}`}
+            >
+              {formatIndicatorValue(r.item.indicator, r.item.value, lang)}
+            </Link>
           ) : (
             formatIndicatorValue(r.item.indicator, r.item.value, lang)
           )

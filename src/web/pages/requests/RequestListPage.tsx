@@ -1,4 +1,15 @@
-import { Button, Card, Checkbox, Flex, List, Select, Tabs, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  List,
+  Select,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -26,6 +37,11 @@ function parseQuery(p: URLSearchParams): RequestQuery {
     escalated: flag('escalated'),
     chainLeader: flag('chainLeader'),
     mine: flag('mine'),
+    // From the service metrics (服务成效) and the platform evaluation: a row's requests.
+    year: Number(p.get('year')) || undefined,
+    platformId: Number(p.get('platformId')) || undefined,
+    departmentId: Number(p.get('departmentId')) || undefined,
+    commissionerUserId: Number(p.get('commissionerUserId')) || undefined,
     page: Number(p.get('page')) || 1,
     pageSize: Number(p.get('pageSize')) || 20,
   };
@@ -42,6 +58,7 @@ export function RequestListPage() {
   const categories = useRequestCategories();
   const mayRaise = hasPermission(me, 'request:raise');
   const lang = i18n.language;
+  const drilled = Boolean(query.year || query.platformId || query.departmentId || query.commissionerUserId);
 
   const columns: TableColumnsType<RequestSummary> = [
     {
@@ -97,6 +114,23 @@ export function RequestListPage() {
       >
         {t('requests.escalated')}
       </Checkbox>
+      {drilled && (
+        <Tag
+          closable
+          color="blue"
+          data-testid="request-drill-filter"
+          onClose={() =>
+            update({
+              year: undefined,
+              platformId: undefined,
+              departmentId: undefined,
+              commissionerUserId: undefined,
+            })
+          }
+        >
+          {t('requests.drilled', { year: query.year ?? t('requests.anyYear') })}
+        </Tag>
+      )}
       {me?.role === 'platform_admin' && (
         <Checkbox
           checked={query.mine === true}

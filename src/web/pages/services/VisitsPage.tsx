@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select, Space, Tag } from 'antd';
+import { Button, Flex, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
@@ -10,6 +10,7 @@ import { ProperName, TypedText } from '../../components/ProperName';
 import { formatDate } from '../../lib/format';
 import { CoverageTable } from './CoverageTable';
 import { VisitModal } from './VisitModal';
+import { VisitProblems } from './VisitProblems';
 
 const STATUS_COLOURS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
 
@@ -91,18 +92,7 @@ export function VisitsPage() {
             },
             {
               title: t('visits.fields.problems'),
-              render: (_, v) =>
-                v.problems.length ? (
-                  <Space size={4} wrap>
-                    {v.problems.map((p) => (
-                      <Tag key={p.id} title={p.text} data-user-text>
-                        {t(`visits.category.${p.category}`)}
-                      </Tag>
-                    ))}
-                  </Space>
-                ) : (
-                  '—'
-                ),
+              render: (_, v) => <VisitProblems visit={v} />,
             },
             {
               title: t('common.actions'),
