@@ -15,6 +15,7 @@ import { recordAudit, subjectOf, type AuditAction, type AuditSubject } from '../
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import type { WorkingCalendar } from '../calendar/core/working-days';
 import { yearEnd } from '../chain-leaders/core/rules';
+import { pairedPlatformsOf } from '../tasks/tasks.service';
 import * as repo from './requests.repository';
 import type {
   Attachment,
@@ -446,11 +447,19 @@ export function createRequestService(database: Database) {
         q.mine && actor.role === 'platform_admin' && actor.platformId
           ? repo.assignedToPlatformSql(actor.platformId)
           : null;
-      const { page, pageSize, ...filters } = q;
-      const { rows, total } = await repo.listRequests(db, accessOf(actor), filters, today, mine, {
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      });
+      const { page, pageSize, paired, ...filters } = q;
+      const platformIds = paired ? await pairedPlatformsOf(db, actor, today) : undefined;
+      const { rows, total } = await repo.listRequests(
+        db,
+        accessOf(actor),
+        { ...filters, platformIds },
+        today,
+        mine,
+        {
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        },
+      );
       return { items: rows.map((r) => summaryOf(r, today)), total, page, pageSize };
     },
 
