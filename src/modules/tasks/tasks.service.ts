@@ -63,13 +63,14 @@ export function taskPartyOf(actor: Actor, t: Pick<TaskSummary, 'ownerKind' | 'ow
   return 'reader';
 }
 
+const audited = (action: AuditAction) => action;
 const STEP_AUDIT: Record<TaskAction, AuditAction> = {
-  report: 'task.report',
-  milestone: 'task.milestone',
-  complete: 'task.complete',
-  review: 'task.review',
-  return: 'task.return',
-  supervise: 'task.supervise',
+  report: audited('task.report'),
+  milestone: audited('task.milestone'),
+  complete: audited('task.complete'),
+  review: audited('task.review'),
+  return: audited('task.return'),
+  supervise: audited('task.supervise'),
 };
 
 const SUPERVISION_SUBJECT: AuditSubject = { userId: null, username: 'system:supervision', ip: null };
@@ -345,7 +346,12 @@ export function createTaskService(database: Database) {
 
   /** Raises supervision of open tasks past their deadline; one record and audit row per change. */
   async function superviseOverdue(today: string = zonedDate()): Promise<number> {
-    return database.transaction(async (tx) => {
+    return database.transaction((tx) => superviseOverdueIn(tx, today));
+  }
+
+  /** `superviseOverdue` in the caller's transaction (the demo loader). */
+  async function superviseOverdueIn(tx: Tx, today: string): Promise<number> {
+    {
       const candidates = await repo.overdueCandidates(tx, today);
       if (!candidates.length) return 0;
       const cal = await calendarAround(tx, today);
@@ -372,7 +378,7 @@ export function createTaskService(database: Database) {
         changed++;
       }
       return changed;
-    });
+    }
   }
 
   async function readOne(actor: Actor, id: number, today: string): Promise<TaskDetail> {
@@ -392,7 +398,13 @@ export function createTaskService(database: Database) {
 
   return {
     superviseOverdue,
+    superviseOverdueIn,
     createMeetingIn,
+    /** A meeting's decision ids in order (the demo loader). */
+    decisionIdsIn: async (tx: Tx, meetingId: number) =>
+      ((await repo.meetings(tx, meetingId))[0]?.decisions ?? []).map((d) => d.id),
+    /** A task's milestone ids in order (the demo loader). */
+    milestoneIdsIn: async (tx: Tx, taskId: number) => (await repo.milestonesOf(tx, taskId)).map((m) => m.id),
     createTaskIn,
     stepIn,
     pairedPlatforms,

@@ -28,6 +28,7 @@ describe('roles and permissions', () => {
       'evaluation:read',
       'cockpit:read',
       'request:read',
+      'task:read',
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   type RequestQuery,
   type RequestSummary,
 } from '../../api/requests';
+import { useMyPlatforms } from '../../api/tasks';
 import { STATES } from '../../../modules/requests/core/requests';
 import { ListPage } from '../../components/ListPage';
 import { formatDate } from '../../lib/format';
@@ -17,7 +18,7 @@ import { useQueryParams } from '../../lib/useQueryParams';
 import { RequestTags } from './RequestTags';
 import { assigneeOf, categoryName } from './requestLabels';
 
-function parseQuery(p: URLSearchParams): RequestQuery {
+function parseQuery(p: URLSearchParams): RequestQuery & { all?: boolean } {
   const flag = (k: string) => (p.get(k) === 'true' ? true : p.get(k) === 'false' ? false : undefined);
   return {
     state: (p.get('state') as RequestQuery['state']) || undefined,
@@ -26,6 +27,7 @@ function parseQuery(p: URLSearchParams): RequestQuery {
     escalated: flag('escalated'),
     chainLeader: flag('chainLeader'),
     mine: flag('mine'),
+    all: flag('all'),
     page: Number(p.get('page')) || 1,
     pageSize: Number(p.get('pageSize')) || 20,
   };
@@ -38,7 +40,13 @@ export function RequestListPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { query, update } = useQueryParams(parseQuery);
-  const list = useRequests(query);
+  // 我联系的平台: a city leader with pairings sees its platforms by default, the city on demand.
+  const isLeader = me?.role === 'leader';
+  const mine = useMyPlatforms(isLeader);
+  const hasPairings = (mine.data?.length ?? 0) > 0;
+  const paired = isLeader && hasPairings && !query.all;
+  const { all: _all, ...rest } = query;
+  const list = useRequests({ ...rest, paired: paired || undefined }, !isLeader || mine.isFetched);
   const categories = useRequestCategories();
   const mayRaise = hasPermission(me, 'request:raise');
   const lang = i18n.language;
@@ -97,6 +105,11 @@ export function RequestListPage() {
       >
         {t('requests.escalated')}
       </Checkbox>
+      {isLeader && hasPairings && (
+        <Checkbox checked={paired} onChange={(e) => update({ all: !e.target.checked || undefined })}>
+          {t('requests.paired')}
+        </Checkbox>
+      )}
       {me?.role === 'platform_admin' && (
         <Checkbox
           checked={query.mine === true}
