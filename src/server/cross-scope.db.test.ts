@@ -1283,7 +1283,12 @@ const CASES: Record<string, () => Probe[]> = {
       'tasks',
       '/api/tasks?pageSize=200',
       TASK_READERS,
-      onlyOwn((b) => b.items),
+      // A platform administrator lists only its own platform's tasks.
+      onlyOwn((b) =>
+        (b.items as { ownerKind: string; ownerId: number }[]).map((t) => ({
+          platformId: t.ownerKind === 'platform' ? t.ownerId : undefined,
+        })),
+      ),
     ),
   ],
   'GET /api/tasks/my-platforms': () => [get("a leader's platforms", '/api/tasks/my-platforms', TASK_READERS)],

@@ -21,6 +21,10 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       ['/services/visits', 'nav.visits'],
       ['/requests', 'nav.requests'],
       ['/request-categories', 'nav.request-categories'],
+      ['/tasks', 'nav.tasks'],
+      ['/meetings', 'nav.meetings'],
+      ['/departments', 'nav.departments'],
+      ['/leader-platforms', 'nav.pairings'],
       ['/evaluation', 'nav.evaluation'],
       ['/evaluation/methods', 'nav.methods'],
       ['/imports', 'nav.imports'],
@@ -55,6 +59,10 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       'requests/new',
       'requests/:id',
       'request-categories',
+      'tasks',
+      'meetings',
+      'departments',
+      'leader-platforms',
       'industries',
       'calendar',
     ],
@@ -68,6 +76,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       ['/platforms', 'nav.platforms'],
       ['/enterprises', 'nav.enterprises'],
       ['/requests', 'nav.requests'],
+      ['/tasks', 'nav.tasks'],
       ['/evaluation', 'nav.evaluation'],
     ],
     routes: [
@@ -85,6 +94,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       'evaluation/runs/:id/enterprises/:enterpriseId',
       'requests',
       'requests/:id',
+      'tasks',
     ],
   },
   platform_admin: {
@@ -99,6 +109,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       ['/services/commissioners', 'nav.commissioners'],
       ['/services/visits', 'nav.visits'],
       ['/requests', 'nav.requests'],
+      ['/tasks', 'nav.tasks'],
       ['/evaluation', 'nav.evaluation'],
       ['/imports', 'nav.imports'],
     ],
@@ -125,6 +136,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       'requests',
       'requests/new',
       'requests/:id',
+      'tasks',
     ],
   },
   commissioner: {
@@ -169,7 +181,13 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       'requests/:id',
     ],
   },
-  department: { menu: [['/requests', 'nav.requests']], routes: ['requests', 'requests/:id'] },
+  department: {
+    menu: [
+      ['/requests', 'nav.requests'],
+      ['/tasks', 'nav.tasks'],
+    ],
+    routes: ['requests', 'requests/:id', 'tasks'],
+  },
   system_admin: {
     menu: [['/system', 'nav.system']],
     routes: ['system'],

@@ -271,7 +271,7 @@ export const ROUTES: readonly RouteEntry[] = [
     path: 'leader-platforms',
     permission: 'task:manage',
     page: page(() => import('./pages/tasks/PairingsPage'), 'PairingsPage'),
-    menu: { key: 'leader-platforms', labelKey: 'nav.pairings', icon: <LinkOutlined />, order: 80 },
+    menu: { key: 'leader-platforms', labelKey: 'nav.pairings', icon: <LinkOutlined />, order: 79.5 },
   },
   {
     path: 'industries',
