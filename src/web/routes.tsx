@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import {
   ApartmentOutlined,
@@ -24,8 +24,6 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import type { Me } from '../modules/auth/auth.schemas';
-import type { Permission } from '../modules/auth/core/access';
 import { HomeRedirect } from './components/HomeRedirect';
 import { PageSpin } from './components/PageSpin';
 import { PageWatermark } from './components/PageWatermark';
@@ -34,43 +32,10 @@ import { RouteError } from './components/RouteError';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { MfaPage } from './pages/account/MfaPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
+import type { Me } from '../modules/auth/auth.schemas';
+import { mayOpen, page, type Access, type MenuItem, type RouteEntry, type RouteHandle } from './route-types';
 
-/** A page module loaded when its address is first opened. */
-function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
-  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
-}
-
-/** Where an area appears in the side menu. */
-export interface MenuEntry {
-  /** Menu key (also what the selected item is matched by). */
-  key: string;
-  labelKey: string;
-  icon: ReactNode;
-  /** Position in the menu, ascending. */
-  order: number;
-  /** A submenu to show the item under (none today: the menu is flat). */
-  group?: { key: string; labelKey: string; icon: ReactNode };
-}
-
-export interface RouteEntry {
-  /** Path below the application frame, without the leading slash ('' for the index). */
-  path: string;
-  /** Needed to open the page (the 403 page otherwise); none: every logged-in user. */
-  permission?: Permission;
-  page: ComponentType;
-  /** Loaded with the application rather than on first use. */
-  eager?: boolean;
-  /** Shows personal or unpublished data: the viewer's watermark covers it (PageWatermark). */
-  watermark?: boolean;
-  /** Takes the whole window, without the side menu and header (the large-screen cockpit). */
-  bare?: boolean;
-  menu?: MenuEntry;
-}
-
-/** What the router keeps of an entry for the frame to read (`useMatches()`). */
-export interface RouteHandle {
-  bare?: boolean;
-}
+export { mayOpen, type MenuEntry, type MenuItem, type RouteEntry, type RouteHandle } from './route-types';
 
 /**
  * Every page behind login: the router, the permission guard, the side menu and the landing page
@@ -310,12 +275,6 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: '*', page: NotFoundPage, eager: true },
 ];
 
-type Access = Pick<Me, 'permissions'>;
-
-export function mayOpen(me: Access | null | undefined, route: RouteEntry): boolean {
-  return !route.permission || (!!me && me.permissions.includes(route.permission));
-}
-
 /** The router's children of the application frame, each behind its permission. */
 export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject[] {
   return routes.map((r) => {
@@ -331,11 +290,6 @@ export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject
       ? { index: true, element, errorElement, handle }
       : { path: r.path, element, errorElement, handle };
   });
-}
-
-/** A side-menu item: an area the user may open. */
-export interface MenuItem extends MenuEntry {
-  path: string;
 }
 
 /** The side-menu items the user may see, in menu order. */
