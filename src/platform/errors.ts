@@ -201,6 +201,14 @@ export const ERRORS = {
     zh: '诉求当前状态不允许此操作，请刷新后查看',
     en: 'The request’s current state does not allow this step; reload it',
   },
+  TASK_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Task not found' },
+  MEETING_NOT_FOUND: { status: 404, zh: '会议不存在', en: 'Meeting not found' },
+  TASK_STEP_REFUSED: {
+    status: 409,
+    zh: '任务当前状态不允许此操作',
+    en: 'The task’s current state does not allow this step',
+  },
+  PAIRING_NOT_FOUND: { status: 404, zh: '联系关系不存在', en: 'Pairing not found' },
   REQUEST_NOTE_REQUIRED: {
     status: 400,
     zh: '此操作需要填写理由或答复（至少 2 个字）',

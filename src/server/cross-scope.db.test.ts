@@ -95,6 +95,7 @@ let year = 0; // the latest year with figures
 let pastYear = 0; // a published evaluation year
 const ids = {
   foreignUser: 0,
+  leader: 0, // the demo city leader
   importOfTaskForce: 0,
   importOfPlatform: 0,
   runNotice: 0, // in notice, with objections
@@ -1350,6 +1351,116 @@ const CASES: Record<string, () => Probe[]> = {
     },
   ],
 
+  // Tasks and meetings: the demo department's task, the platform administrator's platform's,
+  // platform C's; meetings are the task force's and the leaders'.
+  'GET /api/tasks': () => [
+    get(
+      'tasks',
+      '/api/tasks?pageSize=200',
+      TASK_READERS,
+      // A platform administrator lists only its own platform's tasks.
+      onlyOwn((b) =>
+        (b.items as { ownerKind: string; ownerId: number }[]).map((t) => ({
+          platformId: t.ownerKind === 'platform' ? t.ownerId : undefined,
+        })),
+      ),
+    ),
+  ],
+  'GET /api/tasks/my-platforms': () => [get("a leader's platforms", '/api/tasks/my-platforms', TASK_READERS)],
+  'POST /api/tasks': () => [
+    {
+      what: 'create a task for a department',
+      method: 'POST',
+      url: '/api/tasks',
+      body: () => ({
+        title: '越界测试任务',
+        description: '',
+        sourceKind: 'plan',
+        planRef: '§3.3',
+        ownerKind: 'department',
+        ownerId: T.kjj!.id,
+        dueWorkingDays: 5,
+      }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/tasks/:id': () => [
+    get('a task of platform C', `/api/tasks/${T.supervise!.id}`, ['taskforce', 'leader']),
+    get("the department's task", `/api/tasks/${T.report!.id}`, ['taskforce', 'leader', 'department']),
+    get("the platform's task", `/api/tasks/${T.complete!.id}`, ['taskforce', 'leader', 'platform']),
+  ],
+  ...Object.fromEntries(
+    (
+      [
+        ['report', { note: '越界测试进展', percent: 30 }, ['department']],
+        ['milestone', {}, ['department']],
+        ['complete', {}, ['platform']],
+        ['review', { note: '同意' }, ['taskforce']],
+        ['return', { note: '越界测试退回' }, ['taskforce']],
+        ['supervise', { note: '越界测试督办' }, ['taskforce']],
+      ] as [string, Record<string, unknown>, Who[]][]
+    ).map(([action, body, okRoles]) => [
+      `POST /api/tasks/:id/${action}`,
+      () => [
+        {
+          what: `${action} a task`,
+          method: 'POST',
+          url: `/api/tasks/${T[action]!.id}/${action}`,
+          body: () => ({
+            version: T[action]!.version,
+            ...body,
+            ...(action === 'milestone' ? { milestoneId: T.milestone!.milestoneId } : {}),
+          }),
+          ok: okRoles,
+        } satisfies Probe,
+      ],
+    ]),
+  ),
+  'GET /api/meetings': () => [get('meetings', '/api/meetings', ['taskforce', 'leader'])],
+  'GET /api/meetings/:id': () => [
+    get('a meeting', `/api/meetings/${T.meeting!.id}`, ['taskforce', 'leader']),
+  ],
+  'POST /api/meetings': () => [
+    {
+      what: 'record a meeting',
+      method: 'POST',
+      url: '/api/meetings',
+      body: () => meetingBody('越界测试会议'),
+      ok: ['taskforce'],
+    },
+  ],
+  'PUT /api/meetings/:id': () => [
+    {
+      what: 'edit a meeting',
+      method: 'PUT',
+      url: `/api/meetings/${T.meeting!.id}`,
+      body: () => ({ ...meetingBody('越界测试会议（改）'), version: T.meeting!.version }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/departments/:id/users': () => [
+    get("a department's accounts", `/api/departments/${T.kjj!.id}/users`, ['taskforce']),
+  ],
+  'GET /api/leader-platforms': () => [get('leader pairings', '/api/leader-platforms', ['taskforce'])],
+  'POST /api/leader-platforms': () => [
+    {
+      what: 'pair the leader with platform C',
+      method: 'POST',
+      url: '/api/leader-platforms',
+      body: () => ({ leaderUserId: ids.leader, platformId: P.C, fromOn: '2026-01-01' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/leader-platforms/:id/end': () => [
+    {
+      what: 'end a pairing',
+      method: 'POST',
+      url: `/api/leader-platforms/${T.pairing!.id}/end`,
+      body: () => ({ toOn: '2026-06-30' }),
+      ok: ['taskforce'],
+    },
+  ],
+
   // Chain leaders.
   'GET /api/chain-leaders': () => [
     get(
@@ -1759,6 +1870,18 @@ const REQUEST_READERS: Who[] = [
   'department',
 ];
 let categorySerial = 0;
+/** Tasks at each state a step starts from, a meeting, a pairing and a department (for its users). */
+const T: Record<string, { id: number; version: number; milestoneId?: number }> = {};
+const TASK_READERS: Who[] = ['taskforce', 'leader', 'platform', 'department'];
+const meetingBody = (title: string) => ({
+  title,
+  heldOn: '2026-03-02',
+  host: '市政府',
+  place: '会议室',
+  attendees: { departmentIds: [], platformIds: [], others: [] },
+  summary: '',
+  decisions: ['越界测试决定'],
+});
 const newTarget = (code: string) => ({
   code,
   nameZh: '越界测试目标',
@@ -1944,6 +2067,44 @@ beforeAll(async () => {
       .id,
     version: 0,
   };
+
+  // Tasks: the department's (to report on, with a milestone), the platform administrator's
+  // platform's (to complete), platform C's (to supervise), completed ones (to review, to return).
+  const kjj = departments.find((d) => d.code === 'kjj')!.id;
+  T.kjj = { id: kjj, version: 0 };
+  const meeting = await ok('taskforce', 'POST', '/api/meetings', meetingBody('越界测试专班会议'));
+  T.meeting = { id: meeting.id, version: meeting.version };
+  const task = async (ownerKind: string, ownerId: number, extra: Record<string, unknown> = {}) =>
+    ok('taskforce', 'POST', '/api/tasks', {
+      title: '越界测试任务',
+      description: '',
+      sourceKind: 'meeting',
+      decisionId: meeting.decisions[0].id,
+      ownerKind,
+      ownerId,
+      dueWorkingDays: 10,
+      ...extra,
+    });
+  const tReport = await task('department', jxj);
+  T.report = { id: tReport.id, version: tReport.version };
+  const tMilestone = await task('department', jxj, { milestones: [{ title: '节点', dueOn: '2099-01-01' }] });
+  T.milestone = { id: tMilestone.id, version: tMilestone.version, milestoneId: tMilestone.milestones[0].id };
+  const tComplete = await task('platform', P.Q);
+  T.complete = { id: tComplete.id, version: tComplete.version };
+  const tSupervise = await task('platform', P.C);
+  T.supervise = { id: tSupervise.id, version: tSupervise.version };
+  for (const step of ['review', 'return']) {
+    const t = await task('department', jxj);
+    const done = await ok('department', 'POST', `/api/tasks/${t.id}/complete`, { version: t.version });
+    T[step] = { id: t.id, version: done.version };
+  }
+  ids.leader = (await q(`select id from users where username = 'leader'`))[0].id;
+  const pairing = await ok('taskforce', 'POST', '/api/leader-platforms', {
+    leaderUserId: ids.leader,
+    platformId: P.Q,
+    fromOn: '2026-01-01',
+  });
+  T.pairing = { id: pairing.id, version: 0 };
 
   // What each scoped role may see, and the foreign names and codes that must never reach it.
   const platforms = await q('select id, name, name_en from platforms');

@@ -6,7 +6,7 @@ import { RequireAuth } from './components/RequireAuth';
 import { RouteError } from './components/RouteError';
 import { LoginPage } from './pages/login/LoginPage';
 import { useLang } from './lib/useLang';
-import { frameRoutes } from './routes';
+import { frameRoutes } from './frame-routes';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },

@@ -1,5 +1,3 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import type { RouteObject } from 'react-router';
 import {
   ApartmentOutlined,
   AppstoreOutlined,
@@ -9,6 +7,10 @@ import {
   CarryOutOutlined,
   CloudUploadOutlined,
   CustomerServiceOutlined,
+  ContainerOutlined,
+  ProfileOutlined,
+  ClusterOutlined,
+  LinkOutlined,
   DashboardOutlined,
   FlagOutlined,
   FormOutlined,
@@ -21,51 +23,14 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import type { Me } from '../modules/auth/auth.schemas';
-import type { Permission } from '../modules/auth/core/access';
 import { HomeRedirect } from './components/HomeRedirect';
-import { PageSpin } from './components/PageSpin';
-import { PageWatermark } from './components/PageWatermark';
-import { RequirePermission } from './components/RequirePermission';
-import { RouteError } from './components/RouteError';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { MfaPage } from './pages/account/MfaPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
+import type { Me } from '../modules/auth/auth.schemas';
+import { mayOpen, page, type Access, type MenuItem, type RouteEntry } from './route-types';
 
-/** A page module loaded when its address is first opened. */
-function page<M>(load: () => Promise<M>, name: keyof M): ComponentType {
-  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
-}
-
-/** Where an area appears in the side menu. */
-export interface MenuEntry {
-  /** Menu key (also what the selected item is matched by). */
-  key: string;
-  labelKey: string;
-  icon: ReactNode;
-  /** Position in the menu, ascending. */
-  order: number;
-  /** A submenu to show the item under (none today: the menu is flat). */
-  group?: { key: string; labelKey: string; icon: ReactNode };
-}
-
-export interface RouteEntry {
-  /** Path below the application frame, without the leading slash ('' for the index). */
-  path: string;
-  /** Needed to open the page (the 403 page otherwise); none: every logged-in user. */
-  permission?: Permission;
-  page: ComponentType;
-  /** Loaded with the application rather than on first use. */
-  eager?: boolean;
-  /** Shows personal or unpublished data: the viewer's watermark covers it (PageWatermark). */
-  watermark?: boolean;
-  /** Takes the whole window, without the side menu and header (the large-screen cockpit). */
-  bare?: boolean;
-  menu?: MenuEntry;
-}
-
-/** What the router keeps of an entry for the frame to read (`useMatches()`). */
-export type RouteHandle = { bare?: boolean };
+export { mayOpen, type MenuEntry, type MenuItem, type RouteEntry, type RouteHandle } from './route-types';
 
 /** Every page behind login: router, permission guard, side menu and landing page derive from it. */
 export const ROUTES: readonly RouteEntry[] = [
@@ -250,6 +215,30 @@ export const ROUTES: readonly RouteEntry[] = [
     },
   },
   {
+    path: 'tasks',
+    permission: 'task:read',
+    page: page(() => import('./pages/tasks/TaskListPage'), 'TaskListPage'),
+    menu: { key: 'tasks', labelKey: 'nav.tasks', icon: <ProfileOutlined />, order: 77 },
+  },
+  {
+    path: 'meetings',
+    permission: 'task:manage',
+    page: page(() => import('./pages/tasks/MeetingsPage'), 'MeetingsPage'),
+    menu: { key: 'meetings', labelKey: 'nav.meetings', icon: <ContainerOutlined />, order: 78 },
+  },
+  {
+    path: 'departments',
+    permission: 'request:configure',
+    page: page(() => import('./pages/tasks/DepartmentsPage'), 'DepartmentsPage'),
+    menu: { key: 'departments', labelKey: 'nav.departments', icon: <ClusterOutlined />, order: 79 },
+  },
+  {
+    path: 'leader-platforms',
+    permission: 'task:manage',
+    page: page(() => import('./pages/tasks/PairingsPage'), 'PairingsPage'),
+    menu: { key: 'leader-platforms', labelKey: 'nav.pairings', icon: <LinkOutlined />, order: 79.5 },
+  },
+  {
     path: 'industries',
     permission: 'industry:map',
     page: page(() => import('./pages/industries/IndustryMappingPage'), 'IndustryMappingPage'),
@@ -285,32 +274,6 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: 'account/mfa', page: MfaPage, eager: true },
   { path: '*', page: NotFoundPage, eager: true },
 ];
-
-type Access = Pick<Me, 'permissions'>;
-
-export function mayOpen(me: Access | null | undefined, route: RouteEntry): boolean {
-  return !route.permission || (!!me && me.permissions.includes(route.permission));
-}
-
-/** The router's children of the application frame, each behind its permission. */
-export function frameRoutes(routes: readonly RouteEntry[] = ROUTES): RouteObject[] {
-  return routes.map((r) => {
-    const Page = r.page;
-    let element: ReactNode = <Page />;
-    if (!r.eager) element = <Suspense fallback={<PageSpin />}>{element}</Suspense>;
-    if (r.watermark) element = <PageWatermark>{element}</PageWatermark>;
-    if (r.permission) element = <RequirePermission permission={r.permission}>{element}</RequirePermission>;
-    // A page that fails (its code not downloadable offline, or a bug) keeps the frame and its menu.
-    const errorElement = <RouteError />;
-    const handle: RouteHandle = { bare: r.bare };
-    return r.path === ''
-      ? { index: true, element, errorElement, handle }
-      : { path: r.path, element, errorElement, handle };
-  });
-}
-
-/** A side-menu item: an area the user may open. */
-export type MenuItem = MenuEntry & { path: string };
 
 /** The side-menu items the user may see, in menu order. */
 export function allowedMenuItems(me: Access | null | undefined, routes = ROUTES): MenuItem[] {

@@ -484,3 +484,42 @@ export async function demoRequestInputs(client: pg.PoolClient) {
     })),
   };
 }
+
+/** What the demo task list needs: departments by code, platforms by name, the demo accounts. */
+export async function demoTaskInputs(tx: Db | Tx) {
+  const deps = await tx
+    .select({ id: departments.id, code: departments.code, nameZh: departments.nameZh })
+    .from(departments);
+  const plats = await tx.select({ id: platforms.id, name: platforms.name }).from(platforms);
+  const accounts = await tx
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      platformId: users.platformId,
+      departmentId: users.departmentId,
+    })
+    .from(users)
+    .where(sql`${users.username} in ('taskforce', 'leader', 'platform', 'department')`);
+  const [meeting] = (
+    await tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from meetings where title like '2026年第%次产业平台工作专班会议'`,
+    )
+  ).rows;
+  return { departments: deps, platforms: plats, accounts, demoMeetings: Number(meeting?.n ?? 0) };
+}
+
+/** Pairs the demo leader with platforms (skipped when it has any pairing). */
+export async function pairDemoLeader(tx: Tx, leaderId: number, platformIds: number[], fromOn: string) {
+  const [has] = (
+    await tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from leader_platforms where leader_user_id = ${leaderId}`,
+    )
+  ).rows;
+  if (Number(has?.n ?? 0) > 0) return 0;
+  for (const p of platformIds)
+    await tx.execute(
+      sql`insert into leader_platforms (leader_user_id, platform_id, from_on) values (${leaderId}, ${p}, ${fromOn}::date)`,
+    );
+  return platformIds.length;
+}

@@ -117,6 +117,15 @@ function filterSql(f: RequestFilters, today: string, mine: SQL | null): SQL {
       sql`exists (select 1 from commissioner_assignments ca where ca.enterprise_id = r.enterprise_id
         and ca.ended_on is null and ca.commissioner_user_id = ${f.commissionerUserId})`,
     );
+  if (f.platformIds)
+    parts.push(
+      f.platformIds.length
+        ? sql`r.platform_id in (${sql.join(
+            f.platformIds.map((i) => sql`${i}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   const overdue = sql`(r.state not in ('closed','rated','suspended') and r.due_on < ${today}::date)`;
   if (f.overdue !== undefined) parts.push(f.overdue ? overdue : sql`not ${overdue}`);
   if (f.escalated !== undefined)
@@ -480,6 +489,7 @@ const departmentOf = (r: Row): Department => ({
   nameZh: String(r.name_zh),
   nameEn: String(r.name_en ?? ''),
   kind: r.kind as Department['kind'],
+  shortName: String(r.short_name ?? ''),
   isLead: Boolean(r.is_lead),
   active: Boolean(r.active),
 });
@@ -496,8 +506,8 @@ export async function departmentById(db: Db | Tx, id: number): Promise<Departmen
 export async function insertDepartment(tx: Tx, d: DepartmentWrite): Promise<Department | null> {
   const [r] = await rowsOf(
     tx,
-    sql`insert into departments (code, name_zh, name_en, kind, active)
-      values (${d.code}, ${d.nameZh}, ${d.nameEn}, ${d.kind}, ${d.active})
+    sql`insert into departments (code, name_zh, name_en, short_name, kind, is_lead, active)
+      values (${d.code}, ${d.nameZh}, ${d.nameEn}, ${d.shortName ?? ''}, ${d.kind}, ${d.isLead ?? false}, ${d.active})
       on conflict (code) do nothing returning *`,
   );
   return r ? departmentOf(r) : null;
@@ -513,6 +523,7 @@ export async function updateDepartment(
   const [r] = await rowsOf(
     tx,
     sql`update departments set code = ${d.code}, name_zh = ${d.nameZh}, name_en = ${d.nameEn}, kind = ${d.kind},
+        short_name = coalesce(${d.shortName ?? null}, short_name), is_lead = coalesce(${d.isLead ?? null}, is_lead),
         active = ${d.active}, updated_at = now() where id = ${id} returning *`,
   );
   return r ? departmentOf(r) : null;

@@ -108,11 +108,15 @@ const filters = {
   chainLeader: Type.Optional(Type.Boolean()),
   /** Only the requests handed to the caller's department or platform. */
   mine: Type.Optional(Type.Boolean()),
+  /** Only the requests of the platforms the calling city leader is paired with (我联系的平台). */
+  paired: Type.Optional(Type.Boolean()),
   keyword: Type.Optional(Type.String({ maxLength: 100 })),
 };
 export const RequestListQuerySchema = Type.Object({ ...filters, ...Paging }, { additionalProperties: false });
-export type RequestFilters = Omit<Static<typeof RequestListQuerySchema>, 'page' | 'pageSize'>;
-export type RequestQuery = RequestFilters & { page: number; pageSize: number };
+export type RequestFilters = Omit<Static<typeof RequestListQuerySchema>, 'page' | 'pageSize' | 'paired'> & {
+  platformIds?: number[];
+};
+export type RequestQuery = Static<typeof RequestListQuerySchema> & { page: number; pageSize: number };
 
 export const RequestListSchema = Type.Object({
   items: Type.Array(RequestSummarySchema),
@@ -264,6 +268,8 @@ export const DepartmentSchema = Type.Object({
   code: Type.String(),
   nameZh: Type.String(),
   nameEn: Type.String(),
+  /** The short name (简称), e.g. 发改委. */
+  shortName: Type.String(),
   kind: OneOf(DEPARTMENT_KINDS),
   isLead: Type.Boolean(),
   active: Type.Boolean(),
@@ -275,7 +281,10 @@ export const DepartmentWriteSchema = Type.Object(
     code: Code,
     nameZh: Type.String({ minLength: 1, maxLength: 60 }),
     nameEn: Type.String({ maxLength: 120 }),
+    shortName: Type.Optional(Type.String({ maxLength: 20 })),
     kind: OneOf(DEPARTMENT_KINDS),
+    /** The lead department of the task force. */
+    isLead: Type.Optional(Type.Boolean()),
     active: Type.Boolean(),
   },
   { additionalProperties: false },

@@ -17,6 +17,7 @@ import type { WorkingCalendar } from '../calendar/core/working-days';
 import { yearEnd } from '../chain-leaders/core/rules';
 import { REQUEST_CATEGORY_OF } from '../visits/core/codes';
 import { coverageDataIn, linkProblemsIn, problemForRequestIn } from '../visits/visits.service';
+import { pairedPlatformsOf } from '../tasks/tasks.service';
 import * as repo from './requests.repository';
 import { serviceMetrics } from './core/service-metrics';
 import type {
@@ -482,11 +483,19 @@ export function createRequestService(database: Database) {
         q.mine && actor.role === 'platform_admin' && actor.platformId
           ? repo.assignedToPlatformSql(actor.platformId)
           : null;
-      const { page, pageSize, ...filters } = q;
-      const { rows, total } = await repo.listRequests(db, accessOf(actor), filters, today, mine, {
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      });
+      const { page, pageSize, paired, ...filters } = q;
+      const platformIds = paired ? await pairedPlatformsOf(db, actor, today) : undefined;
+      const { rows, total } = await repo.listRequests(
+        db,
+        accessOf(actor),
+        { ...filters, platformIds },
+        today,
+        mine,
+        {
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        },
+      );
       return { items: rows.map((r) => summaryOf(r, today)), total, page, pageSize };
     },
 

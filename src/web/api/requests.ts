@@ -38,8 +38,9 @@ export type {
   StepBody,
 };
 
-export function useRequests(query: RequestQuery) {
+export function useRequests(query: RequestQuery, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [KEY, 'list', query],
     queryFn: ({ signal }) => api<RequestList>('/requests', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,

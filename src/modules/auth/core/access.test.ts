@@ -29,6 +29,7 @@ describe('roles and permissions', () => {
       'cockpit:read',
       'request:read',
       'request:metrics',
+      'task:read',
     ]);
   });
 
@@ -140,5 +141,12 @@ describe('roles and permissions', () => {
     expect(holders('request:handle')).toEqual(['task_force', 'platform_admin', 'department']);
     expect(holders('request:rate')).toEqual(['enterprise']);
     expect(holders('request:configure')).toEqual(['task_force']);
+  });
+
+  it('tasks: the task force manages, owners report, leaders read, enterprises and commissioners none', () => {
+    const holders = (p: Parameters<typeof can>[1]) => ROLES.filter((r) => can(actor(r), p));
+    expect(holders('task:read')).toEqual(['task_force', 'leader', 'platform_admin', 'department']);
+    expect(holders('task:manage')).toEqual(['task_force']);
+    expect(holders('task:report')).toEqual(['platform_admin', 'department']);
   });
 });

@@ -77,6 +77,12 @@ export const PERMISSIONS = [
   'request:rate',
   /** Edit the request categories, their deadlines, and the departments. */
   'request:configure',
+  /** Work tasks and topic meetings (工作任务清单, 专题会议): read those in scope. */
+  'task:read',
+  /** Record meetings, create tasks, review and supervise them, pair city leaders with platforms. */
+  'task:manage',
+  /** Report progress on and complete the tasks one's department or platform owns. */
+  'task:report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +116,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:dispatch',
     'request:handle',
     'request:configure',
+    'task:read',
+    'task:manage',
   ],
   leader: [
     'platform:read',
@@ -118,6 +126,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'cockpit:read',
     'request:read',
     'request:metrics',
+    'task:read',
   ],
   platform_admin: [
     'platform:read',
@@ -137,6 +146,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:raise',
     'request:dispatch',
     'request:handle',
+    'task:read',
+    'task:report',
   ],
   // A commissioner reads the enterprises assigned to it (records, figures, published scorecards),
   // records visits to them, raises their requests and accepts and hands them to a department;
@@ -165,7 +176,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   // A member department of the task force handles the requests handed to it (its scope is a
   // request-specific rule: see `requests.repository.ts`).
-  department: ['request:read', 'request:metrics', 'request:handle'],
+  department: ['request:read', 'request:metrics', 'request:handle', 'task:read', 'task:report'],
   // MLPS 三权分立: administrators do not see business data.
   system_admin: ['system:read'],
   security_admin: ['user:manage'],

@@ -23,6 +23,7 @@ import { demoAssignments, demoVisits } from '../core/demo-services';
 import { demoLeaderDecisions, demoLeaderReason } from '../core/chain-leader-decisions';
 import { SEEDED_DEMO_USCC } from '../core/demo-identity';
 import { seedDemo } from '../demo.seed';
+import { seedDemoTasks } from '../demo-tasks';
 import {
   analyzeCity,
   cityInputs,
@@ -241,6 +242,7 @@ export async function loadDemoCity(
     const seededEnterpriseCompleted =
       seeded && city.anchor ? await completeSeeded(client, seeded, city.anchor, seal) : false;
     const services = await seedServices(tx, client, options.seed);
+    const taskList = await seedDemoTasks(database, tx, zonedDate());
     const { summary } = city;
     await recordAudit(tx, options.subject ?? DEMO_SUBJECT, {
       action: 'demo.generate',
@@ -256,6 +258,7 @@ export async function loadDemoCity(
         labels: { ...summary.labels, chain_leader: leaders },
         yearRows: written.yearRows,
         ...services,
+        taskList,
       },
     });
     return {

@@ -27,6 +27,8 @@ export const departments = pgTable(
     code: text('code').notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull().default(''),
+    /** The short name (简称), e.g. 发改委. */
+    shortName: text('short_name').notNull().default(''),
     /** `city`: a city department; `district`: a district (county) government. */
     kind: text('kind').notNull().default('city'),
     /** The lead department of the task force (市发改委). */

@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
+import { MyPlatformsCard } from './MyPlatformsCard';
 import { RequestsCard } from './RequestsCard';
 import { useTranslation } from 'react-i18next';
 import { type Cockpit, type CockpitPlatform } from '../../api/cockpit';
@@ -140,6 +141,7 @@ export function CockpitBody({
           />
         </Card>
       )}
+      {painted && <MyPlatformsCard />}
       {painted && <RequestsCard />}
     </Flex>
   );

@@ -20,6 +20,7 @@ import {
   type RequestQuery,
   type RequestSummary,
 } from '../../api/requests';
+import { useMyPlatforms } from '../../api/tasks';
 import { STATES } from '../../../modules/requests/core/requests';
 import { ListPage } from '../../components/ListPage';
 import { formatDate } from '../../lib/format';
@@ -28,7 +29,7 @@ import { useQueryParams } from '../../lib/useQueryParams';
 import { RequestTags } from './RequestTags';
 import { assigneeOf, categoryName } from './requestLabels';
 
-function parseQuery(p: URLSearchParams): RequestQuery {
+function parseQuery(p: URLSearchParams): RequestQuery & { all?: boolean } {
   const flag = (k: string) => (p.get(k) === 'true' ? true : p.get(k) === 'false' ? false : undefined);
   return {
     state: (p.get('state') as RequestQuery['state']) || undefined,
@@ -42,6 +43,7 @@ function parseQuery(p: URLSearchParams): RequestQuery {
     platformId: Number(p.get('platformId')) || undefined,
     departmentId: Number(p.get('departmentId')) || undefined,
     commissionerUserId: Number(p.get('commissionerUserId')) || undefined,
+    all: flag('all'),
     page: Number(p.get('page')) || 1,
     pageSize: Number(p.get('pageSize')) || 20,
   };
@@ -54,11 +56,18 @@ export function RequestListPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { query, update } = useQueryParams(parseQuery);
-  const list = useRequests(query);
+  // 我联系的平台: a city leader with pairings sees its platforms by default, the city on demand.
+  const isLeader = me?.role === 'leader';
+  const mine = useMyPlatforms(isLeader);
+  const hasPairings = (mine.data?.length ?? 0) > 0;
+  // A drill-down from 服务成效 or the platform evaluation names its own rows: no pairing filter.
+  const drilled = Boolean(query.year || query.platformId || query.departmentId || query.commissionerUserId);
+  const paired = isLeader && hasPairings && !query.all && !drilled;
+  const { all: _all, ...rest } = query;
+  const list = useRequests({ ...rest, paired: paired || undefined }, !isLeader || mine.isFetched);
   const categories = useRequestCategories();
   const mayRaise = hasPermission(me, 'request:raise');
   const lang = i18n.language;
-  const drilled = Boolean(query.year || query.platformId || query.departmentId || query.commissionerUserId);
 
   const columns: TableColumnsType<RequestSummary> = [
     {
@@ -130,6 +139,11 @@ export function RequestListPage() {
         >
           {t('requests.drilled', { year: query.year ?? t('requests.anyYear') })}
         </Tag>
+      )}
+      {isLeader && hasPairings && !drilled && (
+        <Checkbox checked={paired} onChange={(e) => update({ all: !e.target.checked || undefined })}>
+          {t('requests.paired')}
+        </Checkbox>
       )}
       {me?.role === 'platform_admin' && (
         <Checkbox
