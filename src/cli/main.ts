@@ -21,6 +21,7 @@ import { registerKeys } from './keys';
 import { registerAudit } from './audit';
 import { registerCalendar } from './calendar';
 import { registerRequests } from './requests';
+import { registerNotifications } from './notifications';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -104,5 +105,6 @@ registerKeys(program);
 registerAudit(program);
 registerCalendar(program);
 registerRequests(program);
+registerNotifications(program);
 
 await program.parseAsync(process.argv);

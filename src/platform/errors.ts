@@ -182,6 +182,19 @@ export const ERRORS = {
   },
   REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'Request not found' },
   DEPARTMENT_NOT_FOUND: { status: 404, zh: '部门不存在', en: 'Department not found' },
+  NOTIFICATION_NOT_FOUND: { status: 404, zh: '消息不存在', en: 'Notification not found' },
+  WEBHOOK_NOT_FOUND: { status: 404, zh: '机器人配置不存在', en: 'Webhook not found' },
+  DELIVERY_NOT_FOUND: { status: 404, zh: '推送记录不存在', en: 'Delivery not found' },
+  DELIVERY_ALREADY_SENT: {
+    status: 409,
+    zh: '该消息已推送成功，无需重试',
+    en: 'This message was already delivered',
+  },
+  WEBHOOK_KEY_MISSING: {
+    status: 500,
+    zh: '未配置加密密钥，无法保存签名密钥',
+    en: 'No encryption key is configured, so the signing secret cannot be stored',
+  },
   REQUEST_CATEGORY_NOT_FOUND: { status: 404, zh: '诉求类别不存在', en: 'Request category not found' },
   ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
   REQUEST_STEP_REFUSED: {

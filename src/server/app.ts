@@ -26,6 +26,7 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { commissionerRoutes } from '../modules/commissioners/commissioners.routes';
 import { visitRoutes } from '../modules/visits/visits.routes';
 import { requestRoutes } from '../modules/requests/requests.routes';
+import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { reportedStatsRoutes } from '../modules/metrics/reported-stats.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import multipart from '@fastify/multipart';
@@ -291,6 +292,7 @@ export async function buildApp(
   commissionerRoutes(app, deps);
   visitRoutes(app, deps);
   requestRoutes(app, deps);
+  notificationRoutes(app, deps);
   reportedStatsRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);

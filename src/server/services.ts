@@ -22,6 +22,7 @@ import { createReferenceService } from '../modules/reference/reference.service';
 import { createSystemService } from '../modules/system/system.service';
 import { createUserService } from '../modules/users/users.service';
 import { createRequestService } from '../modules/requests/requests.service';
+import { createNotificationService } from '../modules/notifications/notifications.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
 export function createServices(database: Database, config: Config) {
@@ -66,6 +67,7 @@ export function createServices(database: Database, config: Config) {
     commissioners: createCommissionerService(database),
     visits: createVisitService(database),
     requests: createRequestService(database),
+    notifications: createNotificationService(database, { keys, publicUrl: config.publicUrl ?? null }),
     reportedStats: createReportedStatsService(database),
     personalInfo: createPersonalInfoService(database, keys),
   };

@@ -152,6 +152,10 @@ export const AUDIT_ACTIONS = {
   'request.category_update': { module: 'request', zh: '修改诉求类别与时限', en: 'Edit request category' },
   'department.create': { module: 'request', zh: '新增成员部门', en: 'Add department' },
   'department.update': { module: 'request', zh: '修改成员部门', en: 'Edit department' },
+  'webhook.create': { module: 'request', zh: '新增消息推送机器人', en: 'Add webhook' },
+  'webhook.update': { module: 'request', zh: '修改消息推送机器人', en: 'Edit webhook' },
+  'webhook.delete': { module: 'request', zh: '删除消息推送机器人', en: 'Delete webhook' },
+  'webhook.retry': { module: 'request', zh: '重试消息推送', en: 'Retry webhook delivery' },
 
   'personal_info.seal_legacy': {
     module: 'personal_info',
@@ -210,6 +214,8 @@ export const AUDIT_OBJECT_TYPES = {
   request: { zh: '企业诉求', en: 'Enterprise request' },
   request_category: { zh: '诉求类别', en: 'Request category' },
   department: { zh: '成员部门', en: 'Department' },
+  webhook: { zh: '消息推送机器人', en: 'Webhook' },
+  webhook_delivery: { zh: '消息推送记录', en: 'Webhook delivery' },
   audit_archive: { zh: '审计日志归档', en: 'Audit archive' },
   demo_city: { zh: '演示数据', en: 'Demo city' },
   route: { zh: '接口', en: 'API route' },

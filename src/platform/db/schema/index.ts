@@ -8,3 +8,4 @@ export * from './planning';
 export * from './calendar';
 export * from './services';
 export * from './requests';
+export * from './notifications';
