@@ -45,6 +45,20 @@ function audienceSql(a: Audience): SQL {
   }
 }
 
+/**
+ * A savepoint in the caller's transaction, so a failed notification rolls back alone (the
+ * transaction's `tx` is a plain connection API: its `transaction()` would begin and commit anew).
+ */
+export async function savepoint(tx: Tx, step: 'begin' | 'release' | 'rollback'): Promise<void> {
+  await tx.execute(
+    step === 'begin'
+      ? sql`savepoint yiyuan_notify`
+      : step === 'release'
+        ? sql`release savepoint yiyuan_notify`
+        : sql`rollback to savepoint yiyuan_notify`,
+  );
+}
+
 /** One inbox row per recipient of the audience (the actor left out); returns the user ids. */
 export async function insertNotifications(
   tx: Tx,

@@ -71,32 +71,39 @@ export function setNotifyLog(log: NotifyLog) {
  */
 export async function notifyIn(tx: Tx, input: NotifyInput): Promise<number> {
   try {
-    return await tx.transaction(async (sp) => {
-      const users = new Set<number>();
-      for (const audience of input.to)
-        for (const id of await repo.insertNotifications(sp, audience, {
-          kind: input.kind,
-          params: input.params,
-          link: input.link,
-          requestId: input.requestId ?? null,
-          // Someone in two audiences is told once.
-          except: input.except ?? null,
-        }))
-          users.add(id);
-      if (input.webhooks?.length) {
-        const payload = robotMessage(input.kind, input.params, null, null);
-        for (const w of input.webhooks)
-          await repo.enqueueDelivery(sp, w.target, w.id, {
-            kind: input.kind,
-            requestId: input.requestId ?? null,
-            payload,
-            link: input.link,
-          });
-      }
-      return users.size;
-    });
+    await repo.savepoint(tx, 'begin');
   } catch (error) {
     notifyLog(error, input);
+    return 0;
+  }
+  try {
+    const users = new Set<number>();
+    for (const audience of input.to)
+      for (const id of await repo.insertNotifications(tx, audience, {
+        kind: input.kind,
+        params: input.params,
+        link: input.link,
+        requestId: input.requestId ?? null,
+        except: input.except ?? null,
+      }))
+        users.add(id);
+    if (input.webhooks?.length) {
+      const payload = robotMessage(input.kind, input.params, null, null);
+      for (const w of input.webhooks)
+        await repo.enqueueDelivery(tx, w.target, w.id, {
+          kind: input.kind,
+          requestId: input.requestId ?? null,
+          payload,
+          link: input.link,
+        });
+    }
+    await repo.savepoint(tx, 'release');
+    return users.size;
+  } catch (error) {
+    notifyLog(error, input);
+    // Back to before the notification: the step's own work stands and its transaction goes on.
+    await repo.savepoint(tx, 'rollback').catch(() => {});
+    await repo.savepoint(tx, 'release').catch(() => {});
     return 0;
   }
 }

@@ -419,6 +419,8 @@ export async function deadlineNoticeCandidates(
         case when r.due_on < ${today}::date then 'overdue' else 'due_soon' end as notice
       from requests r
       where r.state not in ('closed','rated','suspended') and r.due_on <= ${horizon}::date
+        -- a request received today has just been given its deadline: its due-soon notice waits a day
+        and (r.due_on < ${today}::date or r.received_on < ${today}::date)
         and not exists (select 1 from request_notices n where n.request_id = r.id
           and n.kind = case when r.due_on < ${today}::date then 'overdue' else 'due_soon' end)
       order by r.id for update of r skip locked`,
