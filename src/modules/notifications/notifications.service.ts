@@ -269,14 +269,34 @@ export function createNotificationService(database: Database, options: Notificat
     },
 
     async markRead(actor: Actor, id: number): Promise<Notification> {
-      const n = actor.userId ? await database.transaction((tx) => repo.markRead(tx, actor.userId, id)) : null;
-      if (!n) return fail('NOTIFICATION_NOT_FOUND');
-      return n;
+      if (!actor.userId) return fail('NOTIFICATION_NOT_FOUND');
+      return database.transaction(async (tx) => {
+        const n = await repo.markRead(tx, actor.userId, id);
+        if (!n) return fail('NOTIFICATION_NOT_FOUND');
+        await recordAudit(tx, subjectOf(actor), {
+          action: 'notification.read',
+          result: 'success',
+          objectType: 'notification',
+          objectId: id,
+          detail: { kind: n.kind },
+        });
+        return n;
+      });
     },
 
     async markAllRead(actor: Actor): Promise<Marked> {
       if (!actor.userId) return { marked: 0 };
-      return { marked: await database.transaction((tx) => repo.markAllRead(tx, actor.userId)) };
+      return database.transaction(async (tx) => {
+        const marked = await repo.markAllRead(tx, actor.userId);
+        await recordAudit(tx, subjectOf(actor), {
+          action: 'notification.read_all',
+          result: 'success',
+          objectType: 'notification',
+          objectId: actor.userId,
+          detail: { marked },
+        });
+        return { marked };
+      });
     },
 
     async webhooks(actor: Actor): Promise<Webhook[]> {

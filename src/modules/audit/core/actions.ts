@@ -156,6 +156,8 @@ export const AUDIT_ACTIONS = {
   'webhook.update': { module: 'request', zh: '修改消息推送机器人', en: 'Edit webhook' },
   'webhook.delete': { module: 'request', zh: '删除消息推送机器人', en: 'Delete webhook' },
   'webhook.retry': { module: 'request', zh: '重试消息推送', en: 'Retry webhook delivery' },
+  'notification.read': { module: 'request', zh: '标记消息已读', en: 'Mark notification read' },
+  'notification.read_all': { module: 'request', zh: '全部消息标为已读', en: 'Mark all notifications read' },
 
   'personal_info.seal_legacy': {
     module: 'personal_info',
@@ -215,6 +217,7 @@ export const AUDIT_OBJECT_TYPES = {
   request_category: { zh: '诉求类别', en: 'Request category' },
   department: { zh: '成员部门', en: 'Department' },
   webhook: { zh: '消息推送机器人', en: 'Webhook' },
+  notification: { zh: '消息', en: 'Notification' },
   webhook_delivery: { zh: '消息推送记录', en: 'Webhook delivery' },
   audit_archive: { zh: '审计日志归档', en: 'Audit archive' },
   demo_city: { zh: '演示数据', en: 'Demo city' },
