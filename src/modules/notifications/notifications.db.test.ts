@@ -15,7 +15,6 @@ import type { App } from '../../platform/http';
 import type { Services } from '../../server/services';
 import { testConfig, testDatabase } from '../../test/database';
 import { asUsers } from '../../test/http';
-import { zonedDate } from '../../platform/time-zone';
 import { DEMO_DEPARTMENT, seedDemo } from '../demo/demo.seed';
 import { MAX_ATTEMPTS, robotSign } from './core/notifications';
 
