@@ -1,25 +1,10 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import {
-  ApartmentOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  CarryOutOutlined,
-  CloudUploadOutlined,
-  CustomerServiceOutlined,
-  DashboardOutlined,
-  FlagOutlined,
-  FormOutlined,
-  FundOutlined,
-  NodeIndexOutlined,
-  ScheduleOutlined,
-  ShopOutlined,
-  SlidersOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, DashboardOutlined, FlagOutlined, FormOutlined } from '@ant-design/icons';
+import { FundOutlined, NodeIndexOutlined, NotificationOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ShopOutlined, SlidersOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Me } from '../modules/auth/auth.schemas';
 import type { Permission } from '../modules/auth/core/access';
 import { HomeRedirect } from './components/HomeRedirect';
@@ -244,6 +229,13 @@ export const ROUTES: readonly RouteEntry[] = [
       icon: <ScheduleOutlined />,
       order: 76,
     },
+  },
+  { path: 'inbox', page: page(() => import('./pages/inbox/InboxPage'), 'InboxPage') },
+  {
+    path: 'settings/webhooks',
+    permission: 'request:configure',
+    page: page(() => import('./pages/settings/WebhooksPage'), 'WebhooksPage'),
+    menu: { key: 'webhooks', labelKey: 'nav.webhooks', icon: <NotificationOutlined />, order: 77 },
   },
   {
     path: 'industries',
