@@ -21,6 +21,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       ['/services/visits', 'nav.visits'],
       ['/requests', 'nav.requests'],
       ['/request-categories', 'nav.request-categories'],
+      ['/settings/webhooks', 'nav.webhooks'],
       ['/evaluation', 'nav.evaluation'],
       ['/evaluation/methods', 'nav.methods'],
       ['/imports', 'nav.imports'],
@@ -55,6 +56,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       'requests/new',
       'requests/:id',
       'request-categories',
+      'settings/webhooks',
       'industries',
       'calendar',
     ],
@@ -185,7 +187,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
 };
 
 /** Pages every logged-in user may open: the landing redirect, the password change, the 404 page. */
-const OPEN_TO_ALL = ['', 'account/password', 'account/mfa', '*'];
+const OPEN_TO_ALL = ['', 'inbox', 'account/password', 'account/mfa', '*'];
 
 function meOf(role: Role, extra: Partial<Me> = {}): Me {
   return {

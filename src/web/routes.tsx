@@ -230,7 +230,6 @@ export const ROUTES: readonly RouteEntry[] = [
       order: 76,
     },
   },
-  { path: 'inbox', page: page(() => import('./pages/inbox/InboxPage'), 'InboxPage') },
   {
     path: 'settings/webhooks',
     permission: 'request:configure',
@@ -269,6 +268,7 @@ export const ROUTES: readonly RouteEntry[] = [
     page: page(() => import('./pages/system/SystemPage'), 'SystemPage'),
     menu: { key: 'system', labelKey: 'nav.system', icon: <DashboardOutlined />, order: 140 },
   },
+  { path: 'inbox', page: page(() => import('./pages/inbox/InboxPage'), 'InboxPage') },
   { path: 'account/password', page: ChangePasswordPage, eager: true },
   { path: 'account/mfa', page: MfaPage, eager: true },
   { path: '*', page: NotFoundPage, eager: true },
