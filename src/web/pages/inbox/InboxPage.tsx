@@ -47,7 +47,9 @@ export function InboxPage() {
           ]}
           onChange={(v) => set({ unread: v === 'unread' ? '1' : null, page: null })}
         />
-        <ErrorAlert error={list.error ?? markRead.error ?? markAll.error} />
+        {(list.error ?? markRead.error ?? markAll.error) && (
+          <ErrorAlert error={list.error ?? markRead.error ?? markAll.error} />
+        )}
         <List
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}

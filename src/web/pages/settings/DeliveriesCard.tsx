@@ -82,7 +82,7 @@ export function DeliveriesCard() {
         />
       }
     >
-      <ErrorAlert error={list.error ?? retry.error} />
+      {(list.error ?? retry.error) && <ErrorAlert error={list.error ?? retry.error} />}
       <Table
         rowKey="id"
         size="small"

@@ -64,7 +64,7 @@ export function WebhookForm({ editing, onClose }: { editing: Webhook | 'new'; on
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      <ErrorAlert error={save.error} />
+      {save.error && <ErrorAlert error={save.error} />}
       <Form
         form={form}
         layout="vertical"

@@ -91,7 +91,7 @@ export function WebhooksPage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('webhooks.intro')}</Typography.Paragraph>
-        <ErrorAlert error={hooks.error ?? remove.error} />
+        {(hooks.error ?? remove.error) && <ErrorAlert error={hooks.error ?? remove.error} />}
         <Table
           rowKey="id"
           size="small"
