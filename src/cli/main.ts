@@ -22,6 +22,7 @@ import { registerAudit } from './audit';
 import { registerCalendar } from './calendar';
 import { registerRequests } from './requests';
 import { registerTasks } from './tasks';
+import { registerNotifications } from './notifications';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -106,5 +107,6 @@ registerAudit(program);
 registerCalendar(program);
 registerRequests(program);
 registerTasks(program);
+registerNotifications(program);
 
 await program.parseAsync(process.argv);

@@ -33,6 +33,11 @@ export interface Config {
   apiDocs: 'public' | 'login' | 'off';
   /** Fail any reply that has fields its route's response schema lacks (tests, journeys). */
   strictResponses: boolean;
+  /**
+   * `YIYUAN_PUBLIC_URL`: the address users open the application at (https://yiyuan.example.gov.cn),
+   * for the links in group-robot messages; none: the messages carry no link.
+   */
+  publicUrl?: string | null;
   security: SecurityConfig;
   personalInfo: PersonalInfoConfig;
   imports: ImportConfig;
@@ -242,6 +247,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push('YIYUAN_APP_DATABASE_URL needs DATABASE_URL / 需同时设置 DATABASE_URL');
   }
   const demo = bool('YIYUAN_DEMO', false);
+  const publicUrl = env.YIYUAN_PUBLIC_URL?.trim() || null;
+  if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl))
+    problems.push('YIYUAN_PUBLIC_URL: expected http(s)://host[/path] / 应为 http(s):// 开头的地址');
   const config: Config = {
     dataDir: path.resolve(env.YIYUAN_DATA_DIR || 'data'),
     databaseUrl,
@@ -259,6 +267,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustedProxies,
     apiDocs: apiDocs as Config['apiDocs'],
     strictResponses: bool('YIYUAN_STRICT_RESPONSES', false),
+    publicUrl,
     security: {
       sessionIdleMinutes: int('YIYUAN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionAbsoluteHours: int('YIYUAN_SESSION_ABSOLUTE_HOURS', 8, 1, 72),

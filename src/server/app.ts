@@ -27,6 +27,7 @@ import { commissionerRoutes } from '../modules/commissioners/commissioners.route
 import { visitRoutes } from '../modules/visits/visits.routes';
 import { requestRoutes } from '../modules/requests/requests.routes';
 import { taskRoutes } from '../modules/tasks/tasks.routes';
+import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { reportedStatsRoutes } from '../modules/metrics/reported-stats.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import multipart from '@fastify/multipart';
@@ -293,6 +294,7 @@ export async function buildApp(
   visitRoutes(app, deps);
   requestRoutes(app, deps);
   taskRoutes(app, deps);
+  notificationRoutes(app, deps);
   reportedStatsRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);

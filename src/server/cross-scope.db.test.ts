@@ -1814,6 +1814,58 @@ const CASES: Record<string, () => Probe[]> = {
   'GET /api/docs/static/swagger-initializer.js': () => [
     get('docs script', '/api/docs/static/swagger-initializer.js', ALL),
   ],
+  // Notifications: an inbox is its owner's alone; webhooks are the task force's.
+  'GET /api/notifications': () => [
+    get('own notifications', '/api/notifications', ALL, async (who, res) => {
+      const foreign = res.json().items.filter((n: { id: number }) => n.id === N.taskforce);
+      if (who !== 'taskforce' && foreign.length) throw new Error("the task force's notification was listed");
+    }),
+  ],
+  'GET /api/notifications/unread-count': () => [get('unread count', '/api/notifications/unread-count', ALL)],
+  'POST /api/notifications/:id/read': () => [
+    {
+      what: "mark the task force's notification read",
+      method: 'POST',
+      url: `/api/notifications/${N.taskforce}/read`,
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/notifications/read-all': () => [
+    { what: 'mark all own notifications read', method: 'POST', url: '/api/notifications/read-all', ok: ALL },
+  ],
+  'GET /api/webhooks': () => [get('webhooks', '/api/webhooks', ['taskforce'])],
+  'POST /api/webhooks': () => [
+    {
+      what: 'add a webhook for a department',
+      method: 'POST',
+      url: '/api/webhooks',
+      body: () => ({ target: 'department', targetId: N.department, url: 'https://robot.example.org/send' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'PUT /api/webhooks/:id': () => [
+    {
+      what: 'edit a webhook',
+      method: 'PUT',
+      url: `/api/webhooks/${N.webhook}`,
+      body: () => ({ version: 1, enabled: false }),
+      ok: ['taskforce'],
+    },
+  ],
+  'DELETE /api/webhooks/:id': () => [
+    { what: 'delete a webhook', method: 'DELETE', url: `/api/webhooks/${N.doomed}`, ok: ['taskforce'] },
+  ],
+  'GET /api/webhooks/deliveries': () => [
+    get('webhook deliveries', '/api/webhooks/deliveries', ['taskforce']),
+  ],
+  'POST /api/webhooks/deliveries/:id/retry': () => [
+    {
+      what: 'retry a failed delivery',
+      method: 'POST',
+      url: `/api/webhooks/deliveries/${N.delivery}/retry`,
+      ok: ['taskforce'],
+    },
+  ],
   'GET /api/docs/static/*': () => [get('docs assets', '/api/docs/static/index.css', ALL)],
 
   // Ends every session: last.
@@ -1861,6 +1913,8 @@ function uploadOf(name: string) {
 }
 /** Requests of the enterprise in C at each state a step starts from, and the enterprise user's closed one. */
 const R: Record<string, { id: number; version: number }> = {};
+/** A notification of the task force's, webhooks (one to edit, one to delete) and a failed delivery. */
+const N = { taskforce: 0, department: 0, webhook: 0, doomed: 0, delivery: 0 };
 const REQUEST_READERS: Who[] = [
   'taskforce',
   'leader',
@@ -2061,6 +2115,36 @@ beforeAll(async () => {
   R.suspend = await raised(E.c, 1);
   R.resume = await raised(E.c, 1, [['suspend', { note: '等待材料' }]]);
   R.rate = await raised(E.own, 5);
+  N.taskforce = (
+    await q(
+      `insert into notifications (user_id, kind, params, link) values ($1, 'task_supervised', '{"title":"越界测试任务"}', null)
+        returning id`,
+      [(await q(`select id from users where username = 'taskforce'`))[0].id],
+    )
+  )[0].id;
+  N.department = departments.find((d) => d.code === 'kjj')!.id;
+  N.webhook = (
+    await ok('taskforce', 'POST', '/api/webhooks', {
+      target: 'department',
+      targetId: departments.find((d) => d.code === 'czj')!.id,
+      url: 'https://robot.example.org/edit',
+    })
+  ).id;
+  N.doomed = (
+    await ok('taskforce', 'POST', '/api/webhooks', {
+      target: 'platform',
+      targetId: P.B,
+      url: 'https://robot.example.org/doomed',
+    })
+  ).id;
+  N.delivery = (
+    await q(
+      `insert into webhook_deliveries (webhook_id, kind, payload, status, attempts, last_error)
+        values ($1, 'assigned', '{"msgtype":"markdown","markdown":{"title":"t","text":"t"}}', 'failed', 5, 'HTTP 500')
+        returning id`,
+      [N.webhook],
+    )
+  )[0].id;
   const { body: pdf, headers: pdfHeaders } = multipart(Buffer.from('%PDF-1.4 test'), 'a.pdf');
   R.attachment = {
     id: (await send('taskforce', 'POST', `/api/requests/${R.accept.id}/attachments`, pdf, pdfHeaders)).json()

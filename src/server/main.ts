@@ -8,6 +8,7 @@ import { seedDemo, type DemoCredentials } from '../modules/demo/demo.seed';
 import { DEFAULT_DEMO_SEED, loadDemoCity } from '../modules/demo/city/load';
 import { seedDemoEvaluations } from '../modules/demo/demo-evaluations';
 import { seedDemoStats } from '../modules/demo/demo-stats';
+import { setNotifyLog } from '../modules/notifications/notifications.service';
 
 /** How often dormant accounts are disabled and stale sessions purged. */
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
@@ -22,6 +23,8 @@ export interface RunningServer {
 
 /** Who the audit trail names for what the server does by itself at start-up. */
 const STARTUP_SUBJECT = { userId: null, username: 'system:startup', ip: null };
+/** How often queued group-robot messages are sent. */
+const DELIVERY_INTERVAL_MS = 15_000;
 /** How often the upload retention is applied while the server runs. */
 const UPLOAD_SWEEP_MS = 10 * 60_000;
 
@@ -96,6 +99,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
       UPLOAD_SWEEP_MS,
     );
     sweeper.unref();
+    // Group-robot messages (the notifications outbox): sent outside any request, one pass at a time.
+    setNotifyLog((err, input) => app.log.error({ err, ...input }, 'notification failed; the step went on'));
+    let delivering: Promise<void> | null = null;
+    const deliverer = setInterval(() => {
+      delivering ??= services.notifications
+        .deliverDue()
+        .then((run) => {
+          if (run.failed) app.log.warn(run, 'webhook messages failed after their last attempt');
+        })
+        .catch((error: Error) => app.log.warn({ err: error }, 'webhook delivery pass failed'))
+        .finally(() => (delivering = null));
+    }, DELIVERY_INTERVAL_MS);
+    deliverer.unref();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     if (!config.databaseUrl) await recordServerPort(config.dataDir, port);
@@ -104,6 +120,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const stop = () =>
       (stopping ??= (async () => {
         clearInterval(sweeper);
+        clearInterval(deliverer);
+        await delivering;
         clearInterval(housekeepingTimer);
         await app.close();
         // The server owns the embedded cluster, also one it attached to after a crash.

@@ -23,6 +23,7 @@ import { createSystemService } from '../modules/system/system.service';
 import { createUserService } from '../modules/users/users.service';
 import { createRequestService } from '../modules/requests/requests.service';
 import { createTaskService } from '../modules/tasks/tasks.service';
+import { createNotificationService } from '../modules/notifications/notifications.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
 export function createServices(database: Database, config: Config) {
@@ -68,6 +69,7 @@ export function createServices(database: Database, config: Config) {
     visits: createVisitService(database),
     requests: createRequestService(database),
     tasks: createTaskService(database),
+    notifications: createNotificationService(database, { keys, publicUrl: config.publicUrl ?? null }),
     reportedStats: createReportedStatsService(database),
     personalInfo: createPersonalInfoService(database, keys),
   };

@@ -26,6 +26,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       ['/meetings', 'nav.meetings'],
       ['/departments', 'nav.departments'],
       ['/leader-platforms', 'nav.pairings'],
+      ['/settings/webhooks', 'nav.webhooks'],
       ['/evaluation', 'nav.evaluation'],
       ['/evaluation/methods', 'nav.methods'],
       ['/imports', 'nav.imports'],
@@ -65,6 +66,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
       'meetings',
       'departments',
       'leader-platforms',
+      'settings/webhooks',
       'industries',
       'calendar',
     ],
@@ -214,7 +216,7 @@ const BEFORE: Record<Role, { menu: [string, string][]; routes: string[] }> = {
 };
 
 /** Pages every logged-in user may open: the landing redirect, the password change, the 404 page. */
-const OPEN_TO_ALL = ['', 'account/password', 'account/mfa', '*'];
+const OPEN_TO_ALL = ['', 'inbox', 'account/password', 'account/mfa', '*'];
 
 function meOf(role: Role, extra: Partial<Me> = {}): Me {
   return {

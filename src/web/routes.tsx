@@ -1,28 +1,14 @@
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, ClusterOutlined } from '@ant-design/icons';
+import { ContainerOutlined, CustomerServiceOutlined, DashboardOutlined } from '@ant-design/icons';
+import { FlagOutlined, FormOutlined, FundOutlined, HomeOutlined, LinkOutlined } from '@ant-design/icons';
 import {
-  ApartmentOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  CarryOutOutlined,
-  CloudUploadOutlined,
-  CustomerServiceOutlined,
-  ContainerOutlined,
-  ProfileOutlined,
-  ClusterOutlined,
-  LinkOutlined,
-  DashboardOutlined,
-  FlagOutlined,
-  FormOutlined,
-  FundOutlined,
-  HomeOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
-  ShopOutlined,
-  SlidersOutlined,
-  TeamOutlined,
-  TrophyOutlined,
 } from '@ant-design/icons';
+import { ShopOutlined, SlidersOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { HomeRedirect } from './components/HomeRedirect';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { MfaPage } from './pages/account/MfaPage';
@@ -239,6 +225,12 @@ export const ROUTES: readonly RouteEntry[] = [
     menu: { key: 'leader-platforms', labelKey: 'nav.pairings', icon: <LinkOutlined />, order: 79.5 },
   },
   {
+    path: 'settings/webhooks',
+    permission: 'request:configure',
+    page: page(() => import('./pages/settings/WebhooksPage'), 'WebhooksPage'),
+    menu: { key: 'webhooks', labelKey: 'nav.webhooks', icon: <NotificationOutlined />, order: 116 },
+  },
+  {
     path: 'industries',
     permission: 'industry:map',
     page: page(() => import('./pages/industries/IndustryMappingPage'), 'IndustryMappingPage'),
@@ -270,6 +262,7 @@ export const ROUTES: readonly RouteEntry[] = [
     page: page(() => import('./pages/system/SystemPage'), 'SystemPage'),
     menu: { key: 'system', labelKey: 'nav.system', icon: <DashboardOutlined />, order: 140 },
   },
+  { path: 'inbox', page: page(() => import('./pages/inbox/InboxPage'), 'InboxPage') },
   { path: 'account/password', page: ChangePasswordPage, eager: true },
   { path: 'account/mfa', page: MfaPage, eager: true },
   { path: '*', page: NotFoundPage, eager: true },

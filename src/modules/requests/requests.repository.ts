@@ -412,22 +412,81 @@ export async function platformNames(db: Db | Tx): Promise<{ id: number; name: st
 }
 
 /** Open requests past due whose escalation may rise, locked (skipping rows others hold). */
+/** What notifying about a request needs to know of it. */
+export interface NoticeRow {
+  id: number;
+  code: string;
+  title: string;
+  enterpriseId: number;
+  platformId: number;
+  assigneeKind: 'department' | 'platform' | null;
+  assigneeId: number | null;
+  dueOn: string;
+}
+
+const noticeOf = (r: Row): NoticeRow => ({
+  id: Number(r.id),
+  code: String(r.code),
+  title: String(r.title),
+  enterpriseId: Number(r.enterprise_id),
+  platformId: Number(r.platform_id),
+  assigneeKind: (r.assignee_kind ?? null) as NoticeRow['assigneeKind'],
+  assigneeId: num(r.assignee_id),
+  dueOn: String(r.due_on),
+});
+
+const NOTICE_COLUMNS = sql`r.id, r.code, r.title, r.enterprise_id, r.platform_id, r.assignee_kind,
+  coalesce(r.assignee_department_id, r.assignee_platform_id) as assignee_id, r.due_on::text as due_on`;
+
 export async function overdueCandidates(
   tx: Tx,
   today: string,
-): Promise<{ id: number; state: RequestState; dueOn: string; escalationLevel: number }[]> {
+): Promise<(NoticeRow & { state: RequestState; escalationLevel: number })[]> {
   const rows = await rowsOf(
     tx,
-    sql`select id, state, due_on::text as due_on, escalation_level from requests
-      where state not in ('closed','rated','suspended') and due_on < ${today}::date and escalation_level < 2
-      order by id for update skip locked`,
+    sql`select ${NOTICE_COLUMNS}, r.state, r.escalation_level from requests r
+      where r.state not in ('closed','rated','suspended') and r.due_on < ${today}::date and r.escalation_level < 2
+      order by r.id for update skip locked`,
   );
   return rows.map((r) => ({
-    id: Number(r.id),
+    ...noticeOf(r),
     state: r.state as RequestState,
-    dueOn: String(r.due_on),
     escalationLevel: Number(r.escalation_level),
   }));
+}
+
+/**
+ * Open requests due by `horizon` (due soon) or already past due (overdue) whose notice of that
+ * kind has not been given yet. Rows another caller is handling are skipped.
+ */
+export async function deadlineNoticeCandidates(
+  tx: Tx,
+  today: string,
+  horizon: string,
+): Promise<(NoticeRow & { notice: 'due_soon' | 'overdue' })[]> {
+  const rows = await rowsOf(
+    tx,
+    sql`select ${NOTICE_COLUMNS},
+        case when r.due_on < ${today}::date then 'overdue' else 'due_soon' end as notice
+      from requests r
+      where r.state not in ('closed','rated','suspended') and r.due_on <= ${horizon}::date
+        -- a request received today has just been given its deadline: its due-soon notice waits a day
+        and (r.due_on < ${today}::date or r.received_on < ${today}::date)
+        and not exists (select 1 from request_notices n where n.request_id = r.id
+          and n.kind = case when r.due_on < ${today}::date then 'overdue' else 'due_soon' end)
+      order by r.id for update of r skip locked`,
+  );
+  return rows.map((r) => ({ ...noticeOf(r), notice: r.notice as 'due_soon' | 'overdue' }));
+}
+
+/** Records that a deadline notice was given; false when it already was (once per request and kind). */
+export async function markNotice(tx: Tx, requestId: number, kind: 'due_soon' | 'overdue'): Promise<boolean> {
+  const rows = await rowsOf(
+    tx,
+    sql`insert into request_notices (request_id, kind) values (${requestId}, ${kind})
+      on conflict do nothing returning request_id`,
+  );
+  return rows.length > 0;
 }
 
 export async function setEscalation(tx: Tx, id: number, level: number): Promise<void> {

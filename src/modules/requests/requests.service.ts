@@ -20,6 +20,8 @@ import { coverageDataIn, linkProblemsIn, problemForRequestIn } from '../visits/v
 import { pairedPlatformsOf } from '../tasks/tasks.service';
 import * as repo from './requests.repository';
 import { serviceMetrics } from './core/service-metrics';
+import { notifyIn, type Audience } from '../notifications/notifications.service';
+import type { WebhookTarget } from '../notifications/core/kinds';
 import type {
   Attachment,
   Category,
@@ -163,6 +165,71 @@ function summaryOf(r: repo.RequestRow, today: string): RequestSummary {
   };
 }
 
+const linkOf = (id: number) => `/requests/${id}`;
+
+/**
+ * Who handles a request now, to notify: its department's users, or the administrators of the
+ * platform it is handed to (its own platform's while it is not handed on yet); and their robot.
+ */
+function handlerOf(r: Pick<repo.NoticeRow, 'assigneeKind' | 'assigneeId' | 'platformId'>): {
+  to: Audience[];
+  webhooks: { target: WebhookTarget; id: number }[];
+} {
+  if (r.assigneeKind === 'department' && r.assigneeId)
+    return {
+      to: [{ kind: 'department', id: r.assigneeId }],
+      webhooks: [{ target: 'department', id: r.assigneeId }],
+    };
+  const platformId = r.assigneeKind === 'platform' && r.assigneeId ? r.assigneeId : r.platformId;
+  return {
+    to: [{ kind: 'platform_admins', id: platformId }],
+    webhooks: [{ target: 'platform', id: platformId }],
+  };
+}
+
+/**
+ * The notifications a step gives, in the step's transaction (`notifyIn` never fails the step):
+ * 新交办 to the new handler, 已反馈 / 已办结 to the enterprise's users, 已评价 to the handler, and
+ * 诉求进展 to the enterprise's commissioner for every step. The actor is not told of its own step.
+ */
+async function notifyStep(
+  tx: Tx,
+  actor: Actor,
+  r: repo.NoticeRow,
+  action: RequestAction | 'create',
+  extra: { dueOn: string; assignee?: string; rating?: string },
+) {
+  const base = { requestId: r.id, link: linkOf(r.id), except: actor.userId || null };
+  const params = { code: r.code, title: r.title };
+  if (action === 'assign' || action === 'transfer')
+    await notifyIn(tx, {
+      kind: 'assigned',
+      ...base,
+      ...handlerOf(r),
+      params: { ...params, dueOn: extra.dueOn, ...(extra.assignee ? { assignee: extra.assignee } : {}) },
+    });
+  if (action === 'answer' || action === 'close')
+    await notifyIn(tx, {
+      kind: action === 'answer' ? 'answered' : 'closed',
+      ...base,
+      to: [{ kind: 'enterprise', id: r.enterpriseId }],
+      params,
+    });
+  if (action === 'rate')
+    await notifyIn(tx, {
+      kind: 'rated',
+      ...base,
+      ...handlerOf(r),
+      params: { ...params, rating: extra.rating },
+    });
+  await notifyIn(tx, {
+    kind: 'progress',
+    ...base,
+    to: [{ kind: 'commissioner_of', enterpriseId: r.enterpriseId }],
+    params: { ...params, step: action },
+  });
+}
+
 export interface CreateOptions {
   /** The day received (China time); today when left out (the demo loader gives its own). */
   today?: string;
@@ -293,6 +360,22 @@ export function createRequestService(database: Database) {
       objectId: id,
       detail: { code, enterpriseId: enterprise!.id, category: category!.code, channel, dueOn: due },
     });
+    await notifyStep(
+      tx,
+      actor,
+      {
+        id,
+        code,
+        title,
+        enterpriseId: enterprise!.id,
+        platformId: enterprise!.platformId,
+        assigneeKind: null,
+        assigneeId: null,
+        dueOn: due,
+      },
+      'create',
+      { dueOn: due },
+    );
     return id;
   }
 
@@ -431,6 +514,22 @@ export function createRequestService(database: Database) {
       objectId: id,
       detail: { code: r.code, from: r.state, to: f.state, note, ...detail },
     });
+    await notifyStep(
+      tx,
+      actor,
+      {
+        ...r,
+        assigneeKind: f.assigneeKind as repo.NoticeRow['assigneeKind'],
+        assigneeId: f.assigneeDepartmentId ?? f.assigneePlatformId,
+        dueOn: f.dueOn,
+      },
+      action,
+      {
+        dueOn: f.dueOn,
+        assignee: (detail.assignee as { name?: string } | undefined)?.name,
+        rating: body.rating ?? undefined,
+      },
+    );
   }
 
   /** Raises the escalation of open requests past due; one event and audit row per change. */
@@ -459,7 +558,33 @@ export function createRequestService(database: Database) {
           objectId: r.id,
           detail: { level, previousLevel: r.escalationLevel, dueOn: r.dueOn, today },
         });
+        // 督办: level 1 to the platform's administrators (and its robot), level 2 to the task force.
+        await notifyIn(tx, {
+          kind: 'escalated',
+          requestId: r.id,
+          link: linkOf(r.id),
+          to: [
+            level >= 2 ? { kind: 'task_force' } : { kind: 'platform_admins', id: r.platformId },
+            { kind: 'commissioner_of', enterpriseId: r.enterpriseId },
+          ],
+          webhooks: level >= 2 ? [] : [{ target: 'platform', id: r.platformId }],
+          params: { code: r.code, title: r.title, level, dueOn: r.dueOn },
+        });
         changed++;
+      }
+      // 即将到期 (due within one working day) and 已逾期: once per request and kind, to the handler.
+      const horizon = dueOn(today, 1, cal);
+      for (const r of await repo.deadlineNoticeCandidates(tx, today, horizon)) {
+        if (!(await repo.markNotice(tx, r.id, r.notice))) continue;
+        const handler = handlerOf(r);
+        await notifyIn(tx, {
+          kind: r.notice,
+          requestId: r.id,
+          link: linkOf(r.id),
+          to: [...handler.to, { kind: 'commissioner_of', enterpriseId: r.enterpriseId }],
+          webhooks: handler.webhooks,
+          params: { code: r.code, title: r.title, dueOn: r.dueOn },
+        });
       }
       return changed;
     });

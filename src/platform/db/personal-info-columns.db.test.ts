@@ -42,6 +42,7 @@ const ALLOWED: Record<string, { treatment: Treatment; why: string }> = {
   'users.totp_secret_sealed': { treatment: 'sealed', why: 'second-factor secret (a credential)' },
   'users.totp_pending_secret_sealed': { treatment: 'sealed', why: 'second-factor secret being set up' },
   'users.username': { treatment: 'clear', why: 'login name' },
+  'webhooks.secret_cipher': { treatment: 'sealed', why: 'group robot signing secret (a credential)' },
 };
 
 /** Column names that suggest personal information. */

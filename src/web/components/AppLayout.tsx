@@ -8,6 +8,7 @@ import { useNarrow } from '../lib/useNarrow';
 import { allowedMenuItems, type MenuItem } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from './NotificationBell';
 
 const SIDER_KEY = 'yiyuan.siderCollapsed';
 /** The side bar's (and antd's dark menu's) background, for the phone's menu drawer. */
@@ -199,6 +200,7 @@ export function AppLayout({ me }: { me: Me }) {
               </Typography.Text>
             </Flex>
             <Flex align="center" gap={narrow ? 4 : 12} style={{ flexShrink: 0 }}>
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu me={me} compact={narrow} />
             </Flex>

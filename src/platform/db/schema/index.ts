@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './services';
 export * from './requests';
 export * from './tasks';
+export * from './notifications';
