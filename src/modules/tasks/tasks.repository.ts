@@ -397,16 +397,20 @@ export async function overdueCandidates(tx: Tx, today: string) {
   return (
     await rowsOf(
       tx,
-      sql`select id, code, state, due_on::text as due_on, supervision_level from tasks
+      sql`select id, code, title, state, due_on::text as due_on, supervision_level, owner_kind,
+          coalesce(owner_department_id, owner_platform_id) as owner_id from tasks
         where state in ('received','in_progress') and due_on < ${today}::date and supervision_level < 2
         order by id for update skip locked`,
     )
   ).map((r) => ({
     id: Number(r.id),
     code: String(r.code),
+    title: String(r.title),
     state: r.state as TaskState,
     dueOn: String(r.due_on),
     supervisionLevel: Number(r.supervision_level),
+    ownerKind: r.owner_kind as OwnerKind,
+    ownerId: Number(r.owner_id),
   }));
 }
 

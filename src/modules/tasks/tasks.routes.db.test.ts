@@ -234,6 +234,30 @@ describe('supervision', () => {
     );
     expect(audit.map((r) => r.action)).toEqual(['task.create', 'task.escalate', 'task.supervise']);
   });
+
+  it('supervision reaches the owner department’s inbox: on read and by hand, not the one who supervised', async () => {
+    const t = await newTask('department', jxj);
+    await q(`update tasks set due_on = $2::date - 1, assigned_on = $2::date - 20 where id = $1`, [
+      t.id,
+      zonedDate(),
+    ]);
+    const inbox = async (who: string) =>
+      (await ok(who, 'GET', '/api/notifications?pageSize=100')).items.filter(
+        (n: { kind: string; params: { code?: string } }) =>
+          n.kind === 'task_supervised' && n.params.code === t.code,
+      );
+    let d = await ok('taskforce', 'GET', `/api/tasks/${t.id}`);
+    expect(d.supervisionLevel).toBe(1);
+    const first = await inbox('department');
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ link: `/tasks?task=${t.id}`, params: { level: 1, title: t.title } });
+    d = await ok('taskforce', 'POST', `/api/tasks/${t.id}/supervise`, {
+      version: d.version,
+      note: '请尽快推进',
+    });
+    expect(await inbox('department')).toHaveLength(2);
+    expect(await inbox('taskforce')).toHaveLength(0);
+  });
 });
 
 describe('scope', () => {

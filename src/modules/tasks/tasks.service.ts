@@ -16,6 +16,7 @@ import { recordAudit, subjectOf, type AuditAction, type AuditSubject } from '../
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import type { WorkingCalendar } from '../calendar/core/working-days';
 import * as repo from './tasks.repository';
+import { notifyIn } from '../notifications/notifications.service';
 import type {
   Meeting,
   MeetingWrite,
@@ -331,6 +332,7 @@ export function createTaskService(database: Database) {
         });
         if (t.supervisionLevel < level) await repo.setSupervisionLevel(tx, id, level);
         detail.level = level;
+        await notifySupervised(tx, { ...t, level }, actor.userId);
         break;
       }
     }
@@ -341,6 +343,31 @@ export function createTaskService(database: Database) {
       objectType: 'task',
       objectId: id,
       detail: { code: t.code, from: t.state, to: f.state, note, ...detail },
+    });
+  }
+
+  /** 任务督办 in the owner's inbox (its department's users or its platform's administrators) and robot. */
+  async function notifySupervised(
+    tx: Tx,
+    t: {
+      id: number;
+      code: string;
+      title: string;
+      dueOn: string | null;
+      level: number;
+      ownerKind: string;
+      ownerId: number;
+    },
+    except: number | null,
+  ) {
+    const department = t.ownerKind === 'department';
+    await notifyIn(tx, {
+      kind: 'task_supervised',
+      to: [department ? { kind: 'department', id: t.ownerId } : { kind: 'platform_admins', id: t.ownerId }],
+      params: { code: t.code, title: t.title, level: t.level, dueOn: t.dueOn ?? undefined },
+      link: `/tasks?task=${t.id}`,
+      except,
+      webhooks: [{ target: department ? 'department' : 'platform', id: t.ownerId }],
     });
   }
 
@@ -368,6 +395,7 @@ export function createTaskService(database: Database) {
           automatic: true,
           actorName: SUPERVISION_SUBJECT.username!,
         });
+        await notifySupervised(tx, { ...t, level }, null);
         await recordAudit(tx, SUPERVISION_SUBJECT, {
           action: 'task.escalate',
           result: 'success',
