@@ -228,7 +228,7 @@ export const ROUTES: readonly RouteEntry[] = [
     path: 'settings/webhooks',
     permission: 'request:configure',
     page: page(() => import('./pages/settings/WebhooksPage'), 'WebhooksPage'),
-    menu: { key: 'webhooks', labelKey: 'nav.webhooks', icon: <NotificationOutlined />, order: 116 },
+    menu: { key: 'webhooks', labelKey: 'nav.webhooks', icon: <NotificationOutlined />, order: 79.8 },
   },
   {
     path: 'industries',
