@@ -1,5 +1,5 @@
 /**
- * A year of demo requests (企业诉求) for the demo city, walked through the requests' state machine
+ * Demo requests (企业诉求) for the demo city, walked through the requests' state machine
  * and deadline rules (`requests/core`): every state from 待受理 to 已评价, suspended ones, some
  * reopened after 不满意, some overdue and escalated, all three ratings, chain leaders' among them;
  * raised by enterprises, commissioners and platforms (and some from visits' problems), handed to
@@ -116,7 +116,7 @@ const workingOnOrAfter = (day: string, cal: WorkingCalendar) => {
   return d;
 };
 
-/** Generates `count` requests received in the year up to `today`, each walked through the rules. */
+/** Generates `count` requests received since 1 January of the previous year, each walked through the rules. */
 export function demoRequests(
   inputs: DemoRequestInputs,
   today: string,
@@ -132,6 +132,12 @@ export function demoRequests(
   // About a twelfth come from visits' problems (the visit's day, its visitor raising it).
   const fromProblems = inputs.problems.filter((p) => byId.has(p.enterpriseId) && categories.has(p.category));
   const problems = fromProblems.slice(0, Math.floor(count / 12));
+  // Received from 1 January of the previous year to today, so the last completed year (the one the
+  // platform evaluation scores) has a full year of requests too.
+  const span = Math.round(
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${Number(today.slice(0, 4)) - 1}-01-01T00:00:00Z`)) /
+      86_400_000,
+  );
   const out: DemoRequest[] = [];
   for (let i = 0; i < count; i++) {
     const problem = problems[i] ?? null;
@@ -146,10 +152,10 @@ export function demoRequests(
       : pick(random, TOPICS[category.code] ?? TOPICS.other!);
     const receivedOn = workingOnOrAfter(
       problem
-        ? problem.doneOn > addDays(today, -364)
+        ? problem.doneOn > addDays(today, -span)
           ? problem.doneOn
-          : addDays(today, -random.int(0, 364))
-        : addDays(today, -random.int(0, 364)),
+          : addDays(today, -random.int(0, span))
+        : addDays(today, -random.int(0, span)),
       cal,
     );
     if (receivedOn > today) continue;
