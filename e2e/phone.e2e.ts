@@ -57,6 +57,7 @@ function addressOf(path: string): string {
     requests: '/requests',
     'requests/new': '/requests/new',
     'requests/:id': `/requests/${ids.request}`,
+    inbox: '/inbox',
     'account/password': '/account/password',
     'account/mfa': '/account/mfa',
     '*': '/no-such-page',

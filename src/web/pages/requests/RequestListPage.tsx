@@ -28,6 +28,7 @@ import { useNarrow } from '../../lib/useNarrow';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { RequestTags } from './RequestTags';
 import { assigneeOf, categoryName } from './requestLabels';
+import { TypedText } from '../../components/ProperName';
 
 function parseQuery(p: URLSearchParams): RequestQuery & { all?: boolean } {
   const flag = (k: string) => (p.get(k) === 'true' ? true : p.get(k) === 'false' ? false : undefined);
@@ -76,7 +77,7 @@ export function RequestListPage() {
       width: 150,
       render: (code: string, r) => <Link to={`/requests/${r.id}`}>{code}</Link>,
     },
-    { title: t('requests.col.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('requests.col.title'), ellipsis: true, render: (_, r) => <TypedText text={r.title} /> },
     { title: t('requests.col.enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
     { title: t('requests.col.category'), width: 100, render: (_, r) => categoryName(r, lang) },
     { title: t('requests.col.state'), width: 200, render: (_, r) => <RequestTags r={r} /> },
@@ -202,7 +203,7 @@ export function RequestListPage() {
             <Card size="small" style={{ marginBottom: 8 }}>
               <Flex vertical gap={4} style={{ minWidth: 0 }}>
                 <Link to={`/requests/${r.id}`} style={{ overflowWrap: 'anywhere' }}>
-                  {r.title}
+                  <TypedText text={r.title} />
                 </Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.code} · {categoryName(r, lang)} · {formatDate(r.receivedOn)}

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useDepartments, type Department } from '../../api/requests';
 import { useDepartmentUsers, useSaveDepartment } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProperName } from '../../components/ProperName';
 
 /** 成员部门: the task force's member departments as data — list, add, edit, deactivate, and each one's accounts. */
 export function DepartmentsPage() {
@@ -37,7 +38,11 @@ export function DepartmentsPage() {
         </Flex>
       ),
     },
-    { title: t('departments.shortName'), dataIndex: 'shortName', width: 130 },
+    {
+      title: t('departments.shortName'),
+      width: 130,
+      render: (_, d) => <ProperName name={d.shortName} />,
+    },
     { title: t('departments.kind'), width: 110, render: (_, d) => t(`departments.kinds.${d.kind}`) },
     {
       title: '',

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { MeetingFormModal } from './MeetingFormModal';
 import { TaskFormModal } from './TaskFormModal';
+import { ProperName, TypedText } from '../../components/ProperName';
 
 /** 专题会议: the task force's meetings, their decisions, and each decision turned into a task in one step. */
 export function MeetingsPage() {
@@ -52,11 +53,22 @@ export function MeetingsPage() {
           data-testid={`meeting-${m.id}`}
           title={
             <Flex vertical style={{ whiteSpace: 'normal' }}>
-              <span>{m.title}</span>
+              <TypedText text={m.title} />
               <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
                 {formatDate(m.heldOn)}
-                {m.place ? ` · ${m.place}` : ''}
-                {m.host ? ` · ${t('meetings.host')}：${m.host}` : ''}
+                {m.place ? (
+                  <>
+                    {' '}
+                    · <TypedText text={m.place} />
+                  </>
+                ) : null}
+                {m.host ? (
+                  <>
+                    {' '}
+                    · {t('meetings.hostLabel')}
+                    <ProperName name={m.host} />
+                  </>
+                ) : null}
               </Typography.Text>
             </Flex>
           }
@@ -72,11 +84,17 @@ export function MeetingsPage() {
               <Flex wrap gap={4} align="center">
                 <Typography.Text type="secondary">{t('meetings.attendees')}：</Typography.Text>
                 {attendees(m).map((a, i) => (
-                  <Tag key={i}>{a}</Tag>
+                  <Tag key={i}>
+                    <ProperName name={a} />
+                  </Tag>
                 ))}
               </Flex>
             )}
-            {m.summary && <Typography.Paragraph style={{ margin: 0 }}>{m.summary}</Typography.Paragraph>}
+            {m.summary && (
+              <Typography.Paragraph style={{ margin: 0 }}>
+                <TypedText text={m.summary} />
+              </Typography.Paragraph>
+            )}
             <List
               size="small"
               header={<Typography.Text strong>{t('meetings.decisions')}</Typography.Text>}
@@ -95,7 +113,7 @@ export function MeetingsPage() {
                     ) : null,
                   ]}
                 >
-                  {d.seq}. {d.text}
+                  {d.seq}. <TypedText text={d.text} />
                 </List.Item>
               )}
             />

@@ -16,6 +16,7 @@ import { usePlatformOptions } from '../../api/platforms';
 import { usePairingChange, usePairings, type Pairing } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
+import { ProperName } from '../../components/ProperName';
 
 /** 市领导联系重点产业平台: which city leader is paired with which platform, from when to when. */
 export function PairingsPage() {
@@ -26,7 +27,7 @@ export function PairingsPage() {
   const [form] = Form.useForm<{ leaderUserId: number; platformId: number; fromOn: Dayjs }>();
   const en = i18n.language.startsWith('en');
   const columns: TableColumnsType<Pairing> = [
-    { title: t('pairings.leader'), dataIndex: 'leaderName' },
+    { title: t('pairings.leader'), render: (_, p) => <ProperName name={p.leaderName} /> },
     {
       title: t('pairings.platform'),
       render: (_, p) => (en ? p.platformNameEn || p.platformName : p.platformName),

@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { TaskTags } from './TaskTags';
 import { ownerOf } from './taskLabels';
+import { TaskSource } from './TaskSource';
 
 /** The steps that ask for a note (and, for a report, the percent) in a small dialog. */
 const NOTE_STEPS: TaskAction[] = ['report', 'return', 'supervise', 'review'];
@@ -62,7 +63,7 @@ function TaskBody({ d, lang }: { d: TaskDetail; lang: string }) {
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('tasks.col.owner')}>{ownerOf(d, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('tasks.col.source')}>
-          {d.sourceKind === 'meeting' ? d.meetingTitle : t('tasks.planRef', { ref: d.planRef })}
+          <TaskSource t={d} />
         </Descriptions.Item>
         <Descriptions.Item label={t('tasks.assignedOn')}>{formatDate(d.assignedOn)}</Descriptions.Item>
         <Descriptions.Item label={t('tasks.col.due')}>

@@ -14,6 +14,8 @@ import { TaskDrawer } from './TaskDrawer';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskTags } from './TaskTags';
 import { ownerOf } from './taskLabels';
+import { TypedText } from '../../components/ProperName';
+import { TaskSource } from './TaskSource';
 
 type Query = Omit<TaskQuery, 'paired'> & { owner?: string; all?: boolean; task?: number };
 
@@ -69,14 +71,13 @@ export function TaskListPage() {
         </a>
       ),
     },
-    { title: t('tasks.col.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('tasks.col.title'), ellipsis: true, render: (_, r) => <TypedText text={r.title} /> },
     { title: t('tasks.col.owner'), width: 170, ellipsis: true, render: (_, r) => ownerOf(r, lang) },
     {
       title: t('tasks.col.source'),
       width: 200,
       ellipsis: true,
-      render: (_, r) =>
-        r.sourceKind === 'meeting' ? r.meetingTitle : t('tasks.planRef', { ref: r.planRef }),
+      render: (_, r) => <TaskSource t={r} />,
     },
     { title: t('tasks.col.state'), width: 190, render: (_, r) => <TaskTags t={r} /> },
     {
