@@ -118,7 +118,7 @@ const TASKS: DemoTask[] = [
   },
   {
     title: '编制重点产业平台年度目标',
-    from: { plan: '§3.3' },
+    from: { plan: '3.3' },
     owner: { kind: 'department', code: 'fgw' },
     due: { days: 35 },
     steps: [
@@ -166,14 +166,14 @@ const TASKS: DemoTask[] = [
   },
   {
     title: '规范产业平台统计口径',
-    from: { plan: '§4.2' },
+    from: { plan: '4.2' },
     owner: { kind: 'department', code: 'scjgj' },
     due: { days: 90 },
     steps: [],
   },
   {
     title: '开展平台综合评价',
-    from: { plan: '§3.1' },
+    from: { plan: '3.1' },
     owner: { kind: 'platform', index: 2 },
     due: { days: 60 },
     steps: [

@@ -77,7 +77,7 @@ export function TaskFormModal({
         </Form.Item>
         {!decision && (
           <Form.Item name="planRef" label={t('tasks.planRefLabel')} rules={[{ required: true, max: 40 }]}>
-            <Input placeholder="§3.3" />
+            <Input placeholder="3.3" />
           </Form.Item>
         )}
         <Form.Item name="owner" label={t('tasks.col.owner')} rules={[{ required: true }]}>
