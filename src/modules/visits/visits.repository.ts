@@ -331,9 +331,7 @@ export async function linkProblems(tx: Tx, links: { problemId: number; requestId
 }
 
 /** Demo: the problems of done visits not yet raised, with their enterprise, in id order. */
-export async function openProblems(
-  db: Db | Tx,
-): Promise<
+export async function openProblems(db: Db | Tx): Promise<
   {
     problemId: number;
     enterpriseId: number;
