@@ -246,15 +246,16 @@ describe('supervision', () => {
         (n: { kind: string; params: { code?: string } }) =>
           n.kind === 'task_supervised' && n.params.code === t.code,
       );
-    let d = await ok('taskforce', 'GET', `/api/tasks/${t.id}`);
+    const d = await ok('taskforce', 'GET', `/api/tasks/${t.id}`);
     expect(d.supervisionLevel).toBe(1);
     const first = await inbox('department');
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ link: `/tasks?task=${t.id}`, params: { level: 1, title: t.title } });
-    d = await ok('taskforce', 'POST', `/api/tasks/${t.id}/supervise`, {
+    const supervised = await ok('taskforce', 'POST', `/api/tasks/${t.id}/supervise`, {
       version: d.version,
       note: '请尽快推进',
     });
+    expect(supervised.supervisions[0]).toMatchObject({ automatic: false, note: '请尽快推进' });
     expect(await inbox('department')).toHaveLength(2);
     expect(await inbox('taskforce')).toHaveLength(0);
   });
