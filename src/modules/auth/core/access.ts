@@ -83,6 +83,14 @@ export const PERMISSIONS = [
   'task:manage',
   /** Report progress on and complete the tasks one's department or platform owns. */
   'task:report',
+  /** Investment projects (招商项目): read those in scope (a platform admin: its platform's). */
+  'project:read',
+  /** Add and edit projects, submit stage changes, manage their contacts and documents. */
+  'project:write',
+  /** Approve or reject stage changes (never one's own). */
+  'project:approve',
+  /** Edit the stall rules (maximum days per stage and size class). */
+  'project:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +126,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:configure',
     'task:read',
     'task:manage',
+    'project:read',
+    'project:write',
+    'project:approve',
+    'project:configure',
   ],
   leader: [
     'platform:read',
@@ -127,6 +139,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:read',
     'request:metrics',
     'task:read',
+    'project:read',
   ],
   platform_admin: [
     'platform:read',
@@ -148,6 +161,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:handle',
     'task:read',
     'task:report',
+    'project:read',
+    'project:write',
+    'project:approve',
   ],
   // A commissioner reads the enterprises assigned to it (records, figures, published scorecards),
   // records visits to them, raises their requests and accepts and hands them to a department;
