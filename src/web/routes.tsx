@@ -1,13 +1,9 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined } from '@ant-design/icons';
-import { CalendarOutlined, CarryOutOutlined, CloudUploadOutlined, ClusterOutlined } from '@ant-design/icons';
-import { ContainerOutlined, CustomerServiceOutlined, DashboardOutlined } from '@ant-design/icons';
-import { FlagOutlined, FormOutlined, FundOutlined, HomeOutlined, LinkOutlined } from '@ant-design/icons';
-import {
-  NodeIndexOutlined,
-  NotificationOutlined,
-  ProfileOutlined,
-  ScheduleOutlined,
-} from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, CarryOutOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import { ClusterOutlined, ContainerOutlined, CustomerServiceOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FlagOutlined, FormOutlined, FundOutlined } from '@ant-design/icons';
+import { HomeOutlined, LinkOutlined, NodeIndexOutlined, NotificationOutlined } from '@ant-design/icons';
+import { ProfileOutlined, SafetyCertificateOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ShopOutlined, SlidersOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { HomeRedirect } from './components/HomeRedirect';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
@@ -66,6 +62,15 @@ export const ROUTES: readonly RouteEntry[] = [
     page: page(() => import('./pages/chain-leaders/ChainLeadersPage'), 'ChainLeadersPage'),
     menu: { key: 'chain-leaders', labelKey: 'nav.chain-leaders', icon: <NodeIndexOutlined />, order: 40 },
   },
+  { path: 'projects', permission: 'project:read', watermark: true, page: page(() => import('./pages/projects/ProjectListPage'), 'ProjectListPage'), menu: { key: 'projects', labelKey: 'nav.projects', icon: <AimOutlined />, order: 45 } }, // prettier-ignore
+  { path: 'projects/approvals', permission: 'project:approve', page: page(() => import('./pages/projects/ApprovalsPage'), 'ApprovalsPage'), menu: { key: 'projects/approvals', labelKey: 'nav.projectApprovals', icon: <SafetyCertificateOutlined />, order: 46 } }, // prettier-ignore
+  { path: 'projects/new', permission: 'project:write', page: page(() => import('./pages/projects/ProjectFormPage'), 'ProjectFormPage') }, // prettier-ignore
+  { path: 'projects/stalls', permission: 'project:read', page: page(() => import('./pages/projects/StallsPage'), 'StallsPage') }, // prettier-ignore
+  { path: 'projects/analysis', permission: 'project:read', page: page(() => import('./pages/projects/AnalysisPage'), 'AnalysisPage') }, // prettier-ignore
+  { path: 'projects/commitments', permission: 'project:read', page: page(() => import('./pages/projects/CommitmentsPage'), 'CommitmentsPage') }, // prettier-ignore
+  { path: 'projects/import', permission: 'project:write', page: page(() => import('./pages/projects/ProjectImportPage'), 'ProjectImportPage') }, // prettier-ignore
+  { path: 'projects/:id', permission: 'project:read', watermark: true, page: page(() => import('./pages/projects/ProjectDetailPage'), 'ProjectDetailPage') }, // prettier-ignore
+  { path: 'projects/:id/edit', permission: 'project:write', page: page(() => import('./pages/projects/ProjectFormPage'), 'ProjectFormPage') }, // prettier-ignore
   {
     path: 'platform-stats',
     permission: 'stats:report',

@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
 import { MyPlatformsCard } from './MyPlatformsCard';
+import { ProjectsCard } from './ProjectsCard';
 import { RequestsCard } from './RequestsCard';
 import { useTranslation } from 'react-i18next';
 import { type Cockpit, type CockpitPlatform } from '../../api/cockpit';
@@ -143,6 +144,7 @@ export function CockpitBody({
       )}
       {painted && <MyPlatformsCard />}
       {painted && <RequestsCard />}
+      {painted && <ProjectsCard />}
     </Flex>
   );
 }
