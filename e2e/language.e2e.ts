@@ -75,6 +75,7 @@ interface Sample {
   enterpriseId?: number;
   runId?: number;
   methodId?: number;
+  projectId?: number;
   /** Proper names of data shown to this user: display name, enterprise addresses, its commissioner. */
   properNames: string[];
 }
@@ -91,6 +92,7 @@ async function sample(page: Page): Promise<Sample> {
     const enterprises = await get('/api/enterprises?pageSize=1');
     const runs = await get('/api/evaluation/runs');
     const methods = await get('/api/evaluation/methods');
+    const projects = await get('/api/projects?pageSize=1');
     const enterpriseId: number | undefined = me.enterpriseId ?? enterprises?.items?.[0]?.id;
     const enterprise = enterpriseId ? await get(`/api/enterprises/${enterpriseId}`) : null;
     // The enterprise's commissioner, by name on the enterprise's portal (a person's name).
@@ -102,6 +104,7 @@ async function sample(page: Page): Promise<Sample> {
       enterpriseId,
       runId: runs?.items?.[0]?.id,
       methodId: methods?.items?.[0]?.id,
+      projectId: projects?.items?.[0]?.id,
       properNames: [me.displayName, enterprise?.address, commissioner?.current?.commissionerName].filter(
         (s): s is string => !!s,
       ),
@@ -118,7 +121,9 @@ function paths(permissions: string[], s: Sample): string[] {
         ? s.enterpriseId
         : path.startsWith('evaluation/runs/')
           ? s.runId
-          : s.methodId;
+          : path.startsWith('projects/')
+            ? s.projectId
+            : s.methodId;
   const out: string[] = [];
   for (const r of ROUTES) {
     if (r.path === '*' || (r.permission && !permissions.includes(r.permission))) continue;

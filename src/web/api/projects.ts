@@ -52,6 +52,8 @@ export function useProjects(query: ProjectQuery, enabled = true) {
 
 export const projectExportUrl = (filters: ProjectFilters) =>
   downloadUrl('/projects/export.xlsx', { ...filters } as Query);
+export const projectDocumentUrl = (id: number, documentId: number) =>
+  downloadUrl(`/projects/${id}/documents/${documentId}`);
 export const projectTemplateUrl = () => downloadUrl('/projects/template.xlsx');
 export const commitmentExportUrl = (query: { year?: number; platformId?: number; shortOnly?: boolean }) =>
   downloadUrl('/projects/commitments/export.xlsx', query);
@@ -84,8 +86,11 @@ export function useStageChange(projectId: number | null) {
   const done = () => void qc.invalidateQueries({ queryKey: [KEY] });
   const submit = useMutation({
     mutationFn: (body: StageChangeCreate) =>
-      api<StageChange>(`/projects/${projectId}/changes`, { method: 'POST', body }),
-    onSuccess: done,
+      api<ProjectDetail>(`/projects/${projectId}/stage-changes`, { method: 'POST', body }),
+    onSuccess: (detail: ProjectDetail) => {
+      qc.setQueryData([KEY, 'one', detail.id], detail);
+      done();
+    },
   });
   const decide = useMutation({
     mutationFn: ({
@@ -99,7 +104,7 @@ export function useStageChange(projectId: number | null) {
       approve: boolean;
       body: Decision;
     }) =>
-      api<StageChange>(`/projects/${project}/changes/${changeId}/${approve ? 'approve' : 'reject'}`, {
+      api<ProjectDetail>(`/projects/${project}/stage-changes/${changeId}/${approve ? 'approve' : 'reject'}`, {
         method: 'POST',
         body,
       }),
@@ -111,7 +116,7 @@ export function useStageChange(projectId: number | null) {
 export function usePendingChanges(enabled = true) {
   return useQuery({
     queryKey: [KEY, 'pending'],
-    queryFn: ({ signal }) => api<PendingChangeList>('/projects/changes/pending', { signal }),
+    queryFn: ({ signal }) => api<PendingChangeList>('/projects/pending-changes', { signal }),
     select: (d) => d.items,
     enabled,
   });

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ProjectDetail } from '../../api/projects';
+import { projectDocumentUrl, type ProjectDetail } from '../../api/projects';
 import { ProperName, TypedText } from '../../components/ProperName';
 import { formatDate, formatPercent } from '../../lib/format';
 import { usePair, useProjectUnits } from './projectFormat';
@@ -86,9 +86,9 @@ export function ProjectFacts({ p }: { p: ProjectDetail }) {
         {p.documents.length > 0 && (
           <D label={t('projects.col.documents')}>
             {p.documents.map((d) => (
-              <span key={d.id} style={{ marginInlineEnd: 12 }}>
+              <a key={d.id} href={projectDocumentUrl(p.id, d.id)} style={{ marginInlineEnd: 12 }}>
                 <TypedText text={d.fileName} />
-              </span>
+              </a>
             ))}
           </D>
         )}

@@ -36,13 +36,17 @@ export function StageChangeModal({ project, approvesOwn, onClose }: SubmitProps)
   const today = beijingToday();
   const onOk = async () => {
     const v = await form.validateFields();
-    const change = await submit.mutateAsync({
+    const detail = await submit.mutateAsync({
       stage: v.stage,
       stageDate: v.stageDate.format('YYYY-MM-DD'),
       note: v.note?.trim() || undefined,
     });
     void message.success(
-      t(change.status === 'approved' ? 'projects.change.doneApproved' : 'projects.change.donePending'),
+      t(
+        detail.changes[0]?.status === 'approved'
+          ? 'projects.change.doneApproved'
+          : 'projects.change.donePending',
+      ),
     );
     onClose();
   };
