@@ -27,6 +27,7 @@ import { commissionerRoutes } from '../modules/commissioners/commissioners.route
 import { visitRoutes } from '../modules/visits/visits.routes';
 import { requestRoutes } from '../modules/requests/requests.routes';
 import { taskRoutes } from '../modules/tasks/tasks.routes';
+import { projectRoutes } from '../modules/projects/projects.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { reportedStatsRoutes } from '../modules/metrics/reported-stats.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
@@ -294,6 +295,7 @@ export async function buildApp(
   visitRoutes(app, deps);
   requestRoutes(app, deps);
   taskRoutes(app, deps);
+  projectRoutes(app, deps);
   notificationRoutes(app, deps);
   reportedStatsRoutes(app, deps);
   userRoutes(app, deps);

@@ -23,6 +23,7 @@ import { createSystemService } from '../modules/system/system.service';
 import { createUserService } from '../modules/users/users.service';
 import { createRequestService } from '../modules/requests/requests.service';
 import { createTaskService } from '../modules/tasks/tasks.service';
+import { createProjectService } from '../modules/projects/projects.service';
 import { createNotificationService } from '../modules/notifications/notifications.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
@@ -69,6 +70,7 @@ export function createServices(database: Database, config: Config) {
     visits: createVisitService(database),
     requests: createRequestService(database),
     tasks: createTaskService(database),
+    projects: createProjectService(database, keys),
     notifications: createNotificationService(database, { keys, publicUrl: config.publicUrl ?? null }),
     reportedStats: createReportedStatsService(database),
     personalInfo: createPersonalInfoService(database, keys),

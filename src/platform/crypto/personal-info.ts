@@ -204,19 +204,26 @@ export interface SealedPhone {
 
 export const PHONE_CONTEXT: PiContext = 'enterprise_contacts.phone';
 
-export function sealPhone(ring: PiKeyRing, phone: string): SealedPhone {
+export function sealPhone(ring: PiKeyRing, phone: string, context: PiContext = PHONE_CONTEXT): SealedPhone {
   const value = phone.trim();
   if (!value) return { phoneCipher: null, phoneIndex: null };
   return {
-    phoneCipher: ring.seal(PHONE_CONTEXT, value),
-    phoneIndex: ring.index(PHONE_CONTEXT, normalisePhone(value)),
+    phoneCipher: ring.seal(context, value),
+    phoneIndex: ring.index(context, normalisePhone(value)),
   };
 }
 
 /** The stored phone number whole ('' when there is none); throws PiCryptoError when it cannot be opened. */
-export function openPhone(ring: PiKeyRing, phoneCipher: Buffer | null): string {
-  return phoneCipher ? ring.open(PHONE_CONTEXT, phoneCipher) : '';
+export function openPhone(
+  ring: PiKeyRing,
+  phoneCipher: Buffer | null,
+  context: PiContext = PHONE_CONTEXT,
+): string {
+  return phoneCipher ? ring.open(context, phoneCipher) : '';
 }
+
+/** Project contacts' phone numbers (招商项目联系人), sealed like enterprise contacts'. */
+export const PROJECT_PHONE_CONTEXT: PiContext = 'project_contacts.phone';
 
 /** TOTP secrets (set up and pending alike: a confirmed pending secret moves over as it is). */
 export const TOTP_CONTEXT: PiContext = 'users.totp_secret';

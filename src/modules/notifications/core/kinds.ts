@@ -4,7 +4,8 @@
  * What a notification is about. `assigned` 新交办, `due_soon` 即将到期 (due within one working
  * day), `overdue` 已逾期, `escalated` 督办, `rated` 已评价 (to the handler), `answered` 已反馈 and
  * `closed` 已办结 (to the enterprise), `progress` 诉求进展 (to the enterprise's commissioner), and
- * `task_supervised` 任务督办 (for the task lists, which call `notifyIn`).
+ * `task_supervised` 任务督办 (for the task lists, which call `notifyIn`), and `project_stalled`
+ * 项目停滞预警 (investment projects too long in a stage: level 1 platform admins, 2 the task force).
  */
 export const NOTIFICATION_KINDS = [
   'assigned',
@@ -16,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'closed',
   'progress',
   'task_supervised',
+  'project_stalled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

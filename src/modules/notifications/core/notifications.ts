@@ -32,6 +32,16 @@ const STEP_ZH: Record<string, string> = {
   resume: '恢复',
   escalate: '督办',
 };
+const STAGE_ZH: Record<string, string> = {
+  lead: '线索',
+  negotiating: '洽谈',
+  signed: '签约',
+  land_supplied: '供地',
+  construction: '开工',
+  completed: '竣工',
+  production: '投产',
+  full_production: '达产',
+};
 const RATING_ZH: Record<string, string> = {
   satisfied: '满意',
   basically_satisfied: '基本满意',
@@ -60,6 +70,8 @@ export function headlineZh(kind: NotificationKind, p: NotificationParams): strin
       return `【诉求进展】${subject}`;
     case 'task_supervised':
       return `【任务督办】${p.title ?? ''}`.trim();
+    case 'project_stalled':
+      return `【${p.level === 2 ? '项目停滞·市级督办' : '项目停滞预警'}】${p.code ?? ''} ${p.title ?? ''}`.trim();
   }
 }
 
@@ -85,12 +97,14 @@ export function robotMessage(
 ): RobotMessage {
   const title = headlineZh(kind, p);
   const lines = [`#### ${escapeMarkdown(title)}`];
-  if (p.title && kind !== 'task_supervised') lines.push(`- 标题：${escapeMarkdown(p.title)}`);
+  if (p.title && kind !== 'task_supervised' && kind !== 'project_stalled') lines.push(`- 标题：${escapeMarkdown(p.title)}`);
   if (kind === 'task_supervised' && p.title) lines.push(`- 任务：${escapeMarkdown(p.title)}`);
   if (p.assignee) lines.push(`- 交办给：${escapeMarkdown(p.assignee)}`);
-  if (p.dueOn) lines.push(`- 办理时限：${p.dueOn}`);
+  if (p.dueOn && kind === 'project_stalled') lines.push(`- 阶段日期：${p.dueOn}`);
+  else if (p.dueOn) lines.push(`- 办理时限：${p.dueOn}`);
   if (p.level) lines.push(`- 督办级别：${p.level === 2 ? '市级督办' : '平台督办'}`);
-  if (p.step) lines.push(`- 环节：${STEP_ZH[p.step] ?? p.step}`);
+  if (p.step && kind === 'project_stalled') lines.push(`- 所处阶段：${STAGE_ZH[p.step] ?? p.step}`);
+  else if (p.step) lines.push(`- 环节：${STEP_ZH[p.step] ?? p.step}`);
   if (p.rating) lines.push(`- 评价：${RATING_ZH[p.rating] ?? p.rating}`);
   if (link && baseUrl) lines.push('', `[在一园中查看](${baseUrl.replace(/\/+$/, '')}${link})`);
   return { msgtype: 'markdown', markdown: { title, text: lines.join('\n') } };

@@ -42,7 +42,7 @@ export const notifications = pgTable(
       .where(sql`${t.readAt} is null`),
     check(
       'notifications_kind_valid',
-      sql`${t.kind} in ('assigned','due_soon','overdue','escalated','rated','answered','closed','progress','task_supervised')`,
+      sql`${t.kind} in ('assigned','due_soon','overdue','escalated','rated','answered','closed','progress','task_supervised','project_stalled')`,
     ),
   ],
 );
