@@ -51,12 +51,10 @@ export function useProjects(query: ProjectQuery, enabled = true) {
 }
 
 export const projectExportUrl = (filters: ProjectFilters) =>
-  downloadUrl('/projects/export.xlsx', { ...filters } as Query);
+  downloadUrl('/projects/export', { ...filters } as Query);
 export const projectDocumentUrl = (id: number, documentId: number) =>
   downloadUrl(`/projects/${id}/documents/${documentId}`);
-export const projectTemplateUrl = () => downloadUrl('/projects/template.xlsx');
-export const commitmentExportUrl = (query: { year?: number; platformId?: number; shortOnly?: boolean }) =>
-  downloadUrl('/projects/commitments/export.xlsx', query);
+export const projectTemplateUrl = () => downloadUrl('/projects/template');
 
 export function useProject(id: number | null) {
   return useQuery({

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
 import { usePlatformOptions } from '../../api/platforms';
-import { commitmentExportUrl, useCommitments, type CommitmentRow } from '../../api/projects';
-import { ExportButton, ListPage } from '../../components/ListPage';
+import { useCommitments, type CommitmentRow } from '../../api/projects';
+import { ListPage } from '../../components/ListPage';
 import { ProperName } from '../../components/ProperName';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -180,7 +180,6 @@ export function CommitmentsPage() {
       <ListPage<CommitmentRow>
         title={t('projects.nav.commitments')}
         subtitle={t('projects.commit.subtitle')}
-        actions={<ExportButton href={commitmentExportUrl(filters)} testId="commitments-export" />}
         filters={filterBar}
         error={list.error}
         onRetry={() => void list.refetch()}
