@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Funnel, ProjectStats } from '../../api/projects';
+import { useReferenceMaps } from '../../api/reference';
 import { byDataIndex } from '../../charts/tooltips';
 import { formatInteger, formatPercent, formatYi } from '../../lib/format';
 import { ProjectChart, type ProjectChartOption } from './ProjectChart';
@@ -32,18 +34,19 @@ export function FunnelChartView({ funnel }: { funnel: Funnel }) {
         {
           type: 'funnel',
           sort: 'none',
-          left: '5%',
-          width: '90%',
+          left: '4%',
+          width: '56%',
           top: 8,
           bottom: 8,
           minSize: '18%',
           gap: 2,
           label: {
             show: true,
-            position: 'inside',
-            color: '#fff',
+            position: 'right',
+            color: '#1f1f1f',
             formatter: (p) => labels[p.dataIndex] ?? '',
           },
+          labelLine: { show: true, length: 12 },
           data: funnel.steps.map((s, i) => ({
             name: t(`projects.stage.${s.stage}`),
             value: Math.max(s.reached, 0.0001),
@@ -67,8 +70,15 @@ export function FunnelChartView({ funnel }: { funnel: Funnel }) {
 export function IndustryChart({ stats }: { stats: ProjectStats }) {
   const { t } = useTranslation();
   const pair = usePair();
+  const { industries } = useReferenceMaps();
+  const rows = useMemo(
+    () =>
+      stats.industries
+        .filter((i) => industries.get(i.industryCode)?.isKey ?? true)
+        .sort((a, b) => a.signedInvestment - b.signedInvestment),
+    [stats, industries],
+  );
   const option = useMemo<ProjectChartOption>(() => {
-    const rows = [...stats.industries].sort((a, b) => a.signedInvestment - b.signedInvestment);
     const yi = t('projects.unit.yi');
     const tips = rows.map((r) => [
       { strong: pair(r.nameZh, r.nameEn) },
@@ -89,7 +99,9 @@ export function IndustryChart({ stats }: { stats: ProjectStats }) {
         },
       ],
     };
-  }, [stats, t, pair]);
+  }, [rows, t, pair]);
+  if (!rows.some((r) => r.signedInvestment > 0))
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.analysis.noSignings')} />;
   return (
     <ProjectChart
       option={option}
@@ -104,8 +116,8 @@ export function IndustryChart({ stats }: { stats: ProjectStats }) {
 export function LeadingShareChart({ stats }: { stats: ProjectStats }) {
   const { t } = useTranslation();
   const pair = usePair();
+  const rows = useMemo(() => stats.platforms.filter((p) => p.leadingIndustryShare !== null), [stats]);
   const option = useMemo<ProjectChartOption>(() => {
-    const rows = stats.platforms.filter((p) => p.leadingIndustryShare !== null);
     const tips = rows.map((r) => [
       { strong: pair(r.name, r.nameEn) },
       `${t('projects.analysis.leadingShare')}：${formatPercent(r.leadingIndustryShare)}`,
@@ -128,7 +140,9 @@ export function LeadingShareChart({ stats }: { stats: ProjectStats }) {
         },
       ],
     };
-  }, [stats, t, pair]);
+  }, [rows, t, pair]);
+  if (rows.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.analysis.noSignings')} />;
   return (
     <ProjectChart
       option={option}

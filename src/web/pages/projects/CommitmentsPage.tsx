@@ -6,7 +6,7 @@ import { usePlatformOptions } from '../../api/platforms';
 import { useCommitments, type CommitmentRow } from '../../api/projects';
 import { ListPage } from '../../components/ListPage';
 import { ProperName } from '../../components/ProperName';
-import { formatInteger, formatPercent } from '../../lib/format';
+import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { COMMITMENTS, type Commitment } from '../../../modules/projects/core/codes';
@@ -48,53 +48,63 @@ export function CommitmentsPage() {
   const rows = list.data?.items ?? [];
 
   const check = (r: CommitmentRow, c: Commitment) => r.checks.find((x) => x.commitment === c);
+  // One column per commitment: committed → actual, and the shortfall.
   const commitmentColumns = COMMITMENTS.map((c) => ({
-    title: t(`projects.commit.${c}`),
-    children: [
-      {
-        title: t('projects.commit.committed'),
-        key: `${c}-c`,
-        width: 120,
-        align: 'right' as const,
-        render: (_: unknown, r: CommitmentRow) => u.perMu(check(r, c)?.committed),
-      },
-      {
-        title: t('projects.commit.actual'),
-        key: `${c}-a`,
-        width: 120,
-        align: 'right' as const,
-        render: (_: unknown, r: CommitmentRow) => u.perMu(check(r, c)?.actual),
-      },
-      {
-        title: t('projects.commit.shortfall'),
-        key: `${c}-s`,
-        width: 90,
-        align: 'right' as const,
-        render: (_: unknown, r: CommitmentRow) => {
-          const s = check(r, c)?.shortfallPct;
-          if (s === null || s === undefined) return '—';
-          return s > 0 ? (
-            <Typography.Text type="danger">{formatPercent(s / 100)}</Typography.Text>
+    title: (
+      <Flex vertical gap={0} align="end">
+        {t(`projects.commit.${c}`)}
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+          {t('projects.commit.header', { unit: t('units.wanYuanPerMu') })}
+        </Typography.Text>
+      </Flex>
+    ),
+    key: c,
+    width: 150,
+    align: 'right' as const,
+    render: (_: unknown, r: CommitmentRow) => {
+      const x = check(r, c);
+      if (!x) return '—';
+      const s = x.shortfallPct;
+      return (
+        <Flex vertical gap={0} align="end">
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {formatNumber(x.committed)} → {formatNumber(x.actual)}
+          </span>
+          {s === null ? null : s > 0 ? (
+            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+              {t('projects.commit.shortBy', { value: formatPercent(s / 100) })}
+            </Typography.Text>
           ) : (
-            <Tag color="green">{t('projects.commit.met')}</Tag>
-          );
-        },
-      },
-    ],
+            <Typography.Text type="success" style={{ fontSize: 12 }}>
+              {t('projects.commit.met')}
+            </Typography.Text>
+          )}
+        </Flex>
+      );
+    },
   }));
   const columns: TableColumnsType<CommitmentRow> = [
     {
-      title: t('projects.col.name'),
-      width: 220,
-      fixed: 'left',
+      title: t('projects.commit.project'),
       ellipsis: true,
       render: (_, r) => (
         <Flex vertical gap={0} style={{ minWidth: 0 }}>
-          <Link to={`/projects/${r.projectId}`} data-testid={`commitment-${r.projectId}`}>
+          <Link
+            to={`/projects/${r.projectId}`}
+            data-testid={`commitment-${r.projectId}`}
+            className="yy-ellipsis"
+          >
             <ProperName name={r.name} />
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.code}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {r.code} ·{' '}
+            {r.enterpriseId ? (
+              <Link to={`/enterprises/${r.enterpriseId}`}>
+                <ProperName name={r.enterpriseName} />
+              </Link>
+            ) : (
+              '—'
+            )}
           </Typography.Text>
         </Flex>
       ),
@@ -104,30 +114,17 @@ export function CommitmentsPage() {
       : [
           {
             title: t('projects.col.platform'),
-            width: 150,
+            width: 130,
             ellipsis: true,
             render: (_: unknown, r: CommitmentRow) => pair(r.platformName, r.platformNameEn),
           },
         ]),
-    {
-      title: t('projects.col.enterprise'),
-      width: 180,
-      ellipsis: true,
-      render: (_, r) =>
-        r.enterpriseId ? (
-          <Link to={`/enterprises/${r.enterpriseId}`}>
-            <ProperName name={r.enterpriseName} />
-          </Link>
-        ) : (
-          '—'
-        ),
-    },
-    { title: t('projects.col.fullProductionYear'), dataIndex: 'fullProductionYear', width: 90 },
-    { title: t('projects.col.landMu'), width: 110, align: 'right', render: (_, r) => u.mu(r.landMu) },
+    { title: t('projects.commit.year'), dataIndex: 'fullProductionYear', width: 70 },
+    { title: t('projects.col.landMu'), width: 100, align: 'right', render: (_, r) => u.mu(r.landMu) },
     ...commitmentColumns,
     {
       title: t('projects.commit.result'),
-      width: 110,
+      width: 90,
       render: (_, r) =>
         r.missingFigures ? (
           <Tag>{t('projects.commit.missing')}</Tag>
@@ -201,7 +198,7 @@ export function CommitmentsPage() {
           rowKey: 'projectId',
           dataSource: rows,
           loading: list.isFetching,
-          scroll: { x: 1900 },
+          scroll: { x: 1100 },
           bordered: true,
           'data-testid': 'commitments-table',
         }}

@@ -34,23 +34,22 @@ export function ProjectListPage() {
 
   const columns: TableColumnsType<ProjectSummary> = [
     {
-      title: t('projects.col.code'),
-      dataIndex: 'code',
-      width: 140,
-      render: (code: string, r) => (
-        <Link to={`/projects/${r.id}`} data-testid={`project-${r.id}`}>
-          {code}
-        </Link>
+      title: t('projects.col.name'),
+      ellipsis: true,
+      render: (_, r) => (
+        <Flex vertical gap={0} style={{ minWidth: 0 }}>
+          <Link to={`/projects/${r.id}`} data-testid={`project-${r.id}`} className="yy-ellipsis">
+            <ProperName name={r.name} />
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.code}
+          </Typography.Text>
+        </Flex>
       ),
     },
     {
-      title: t('projects.col.name'),
-      ellipsis: true,
-      render: (_, r) => <ProperName name={r.name} />,
-    },
-    {
       title: t('projects.col.investor'),
-      width: 180,
+      width: 170,
       ellipsis: true,
       render: (_, r) => <ProperName name={r.investorName} />,
     },
@@ -59,41 +58,41 @@ export function ProjectListPage() {
       : [
           {
             title: t('projects.col.platform'),
-            width: 160,
+            width: 150,
             ellipsis: true,
             render: (_: unknown, r: ProjectSummary) => pair(r.platformName, r.platformNameEn),
           },
         ]),
     {
       title: t('projects.col.industry'),
-      width: 110,
+      width: 100,
       ellipsis: true,
       render: (_, r) => pair(r.industryZh, r.industryEn),
     },
     {
       title: t('projects.col.totalInvestment'),
       dataIndex: 'totalInvestment',
-      width: 150,
+      width: 140,
       align: 'right',
       render: (v: number) => u.wan(v),
     },
-    { title: t('projects.col.stage'), width: 190, render: (_, r) => <ProjectTags p={r} /> },
+    { title: t('projects.col.stage'), width: 160, render: (_, r) => <ProjectTags p={r} /> },
     {
       title: t('projects.col.stageDate'),
-      dataIndex: 'stageDate',
       width: 110,
-      render: (d: string) => formatDate(d),
-    },
-    {
-      title: t('projects.col.days'),
-      width: 90,
-      align: 'right',
-      render: (_, r) => u.days(r.stall.days),
+      render: (_, r) => (
+        <Flex vertical gap={0}>
+          {formatDate(r.stageDate)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {u.days(r.stall.days)}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('projects.col.owner'),
       dataIndex: 'ownerName',
-      width: 90,
+      width: 80,
       ellipsis: true,
       render: (n: string) => <ProperName name={n} />,
     },
@@ -163,7 +162,7 @@ export function ProjectListPage() {
           columns,
           dataSource: list.data?.items ?? [],
           loading: list.isFetching,
-          scroll: { x: 1150 },
+          scroll: { x: 1080 },
           'data-testid': 'project-table',
         }}
         paging={{
