@@ -63,7 +63,7 @@ export function StallsPage() {
       : [
           {
             title: t('projects.col.platform'),
-            width: 170,
+            width: 150,
             ellipsis: true,
             render: (_: unknown, r: ProjectSummary) => pair(r.platformName, r.platformNameEn),
           },
@@ -75,17 +75,17 @@ export function StallsPage() {
       render: (_, r) => u.wan(r.totalInvestment),
     },
     { title: t('projects.col.stage'), width: 90, render: (_, r) => <StageTag stage={r.stage} /> },
-    { title: t('projects.col.stageDate'), width: 110, render: (_, r) => formatDate(r.stageDate) },
-    { title: t('projects.col.days'), width: 90, align: 'right', render: (_, r) => u.days(r.stall.days) },
+    { title: t('projects.col.stageDate'), width: 100, render: (_, r) => formatDate(r.stageDate) },
+    { title: t('projects.col.days'), width: 80, align: 'right', render: (_, r) => u.days(r.stall.days) },
     {
       title: t('projects.rules.maxDays'),
-      width: 90,
+      width: 80,
       align: 'right',
       render: (_, r) => u.days(r.stall.maxDays),
     },
     {
       title: t('projects.stall.over'),
-      width: 90,
+      width: 80,
       align: 'right',
       render: (_, r) => (
         <Typography.Text type="danger">
@@ -93,10 +93,10 @@ export function StallsPage() {
         </Typography.Text>
       ),
     },
-    { title: t('projects.stall.level'), width: 110, render: (_, r) => <StallTag stall={r.stall} /> },
+    { title: t('projects.stall.level'), width: 100, render: (_, r) => <StallTag stall={r.stall} /> },
     {
       title: t('projects.col.owner'),
-      width: 90,
+      width: 70,
       ellipsis: true,
       render: (_, r) => <ProperName name={r.ownerName} />,
     },
@@ -142,7 +142,7 @@ export function StallsPage() {
         columns,
         dataSource: items,
         loading: stalls.isFetching,
-        scroll: { x: 1150 },
+        scroll: { x: 1080 },
         'data-testid': 'stalls-table',
       }}
       paging={{
