@@ -100,8 +100,8 @@ describe('scope', () => {
     expect(mine).toMatchObject({ stage: 'lead', status: 'active', sizeClass: 'major', platformId: own });
     expect(mine.code).toMatch(new RegExp(`^XM-${thisYear(40).slice(0, 4)}-\\d{5}$`));
     const refused = await call('platform', 'POST', '/api/projects', project(other));
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details[0].field).toBe('platformId');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('PLATFORM_NOT_FOUND');
   });
 
   it('another platform’s project is 404 to a platform admin; the leader reads all; an enterprise nothing', async () => {

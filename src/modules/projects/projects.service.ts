@@ -197,17 +197,9 @@ export function createProjectService(database: Database, keys: () => PiKeyRing) 
     return p ?? fail('PROJECT_NOT_FOUND');
   }
 
-  /** A platform admin places projects on its own platform only. */
+  /** A platform admin places projects on its own platform only: another platform is out of scope (404). */
   function checkPlatform(actor: Actor, platformId: number) {
-    if (actor.role === 'platform_admin' && actor.platformId !== platformId)
-      fail('VALIDATION_FAILED', [
-        field(
-          'platformId',
-          'OUT_OF_SCOPE',
-          '只能为本平台登记项目',
-          'You can only add projects to your platform',
-        ),
-      ]);
+    if (actor.role === 'platform_admin' && actor.platformId !== platformId) fail('PLATFORM_NOT_FOUND');
   }
 
   /** Validates and normalises the writable fields (references checked in the transaction). */
