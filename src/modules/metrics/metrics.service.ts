@@ -141,7 +141,9 @@ export function createMetricsService(database: Database) {
         if (year === null || !countsForT6(p, year)) continue;
         const k = keyOf(p.platformId, year);
         counts.set(k, (counts.get(k) ?? 0) + 1);
-        if (!rows.has(k)) {
+        // A year with signings only (the current one) is not a year "with data": the cockpit's
+        // default year stays the latest year with enterprise figures or reported statistics.
+        if (!rows.has(k))
           rows.set(k, {
             platformId: p.platformId,
             year,
@@ -149,8 +151,6 @@ export function createMetricsService(database: Database) {
             bases: emptyBases(),
             overrides: [],
           });
-          years.add(year);
-        }
       }
       for (const [k, row] of rows) row.computed = { ...row.computed, majorProjects: counts.get(k) ?? 0 };
     }
