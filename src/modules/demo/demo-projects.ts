@@ -3,16 +3,15 @@
  * projects with their approved stage changes (the task force's), a few pending ones submitted by
  * the platform's administrator, ends with their reasons. Skipped when demo projects exist.
  */
-import type pg from 'pg';
 import type { Tx } from '../../platform/db/client';
 import { recordAudit, type AuditSubject } from '../audit/audit.service';
-import { stallRules } from '../projects/projects.repository';
+import { stallRulesIn } from '../projects/projects.service';
 import { demoProjects } from './core/demo-projects';
 import { demoProjectInputs, insertDemoProject } from './demo.repository';
 
 export async function seedDemoProjects(
   tx: Tx,
-  client: pg.PoolClient,
+  client: Parameters<typeof demoProjectInputs>[0],
   subject: AuditSubject,
   seed: number,
   today: string,
@@ -24,7 +23,7 @@ export async function seedDemoProjects(
     today,
     platforms: inputs.platforms,
     companies: inputs.companies,
-    rules: await stallRules(tx),
+    rules: await stallRulesIn(tx),
     referrers: inputs.referrers,
   });
   let pending = 0;

@@ -81,6 +81,9 @@ export async function majorProjectsByPlatform(db: Db | Tx, year: number): Promis
   return majorSigned(rows, year).byPlatform;
 }
 
+/** The stall rules in force (the demo pipeline keeps its projects within or past them). */
+export const stallRulesIn = (db: Db | Tx): Promise<StallRule[]> => repo.stallRules(db);
+
 export interface ProjectOptions {
   today?: string;
   origin?: Origin;
