@@ -60,7 +60,7 @@ describe.skipIf(!chromiumPath)('cockpit journey', () => {
       const status = await page.getByTestId(`cockpit-target-status-${code}`).getAttribute('data-status');
       expect(['on_track', 'at_risk', 'off_track', 'no_data']).toContain(status);
     }
-    // T1 is computed from the enterprises; T6 (major projects) from the demo platforms' reports.
+    // T1 is computed from the enterprises; T6 (major projects) from the demo project registry.
     await page.getByTestId('cockpit-target-value-T1').waitFor();
     await page.getByTestId('cockpit-target-value-T6').waitFor();
     await expect

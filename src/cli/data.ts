@@ -17,6 +17,32 @@ import { createServices } from '../server/services';
 import { CLI_ACTOR } from './actor';
 import { action, configFrom, output } from './main';
 import { withDatabase } from './with-database';
+import { templateWorkbook as projectTemplateWorkbook } from '../modules/projects/projects.workbooks';
+
+/**
+ * `yiyuan import projects FILE`: upsert by project code, all or nothing; the stage dates count as
+ * approved (the CLI acts for the task force). Rejected: the row errors, exit code 1.
+ */
+async function importProjectsFile(file: string, command: Command) {
+  await fs.access(file);
+  const config = configFrom();
+  const result = await withDatabase(config, (database) =>
+    createServices(database, config).projects.importWorkbook(CLI_ACTOR, {
+      file,
+      fileName: path.basename(file),
+      origin: 'cli',
+    }),
+  );
+  output(command.optsWithGlobals(), { ok: result.accepted, ...result }, () =>
+    result.accepted
+      ? `✔ Imported ${path.basename(file)}: ${result.created} new, ${result.updated} updated projects; ${result.approvedChanges} stage changes approved.`
+      : [
+          `✖ Rejected ${path.basename(file)}: ${result.errors.length} errors, nothing was written.`,
+          ...result.errors.map((e) => `  ✖ row ${e.row} ${e.column}: ${e.zh} / ${e.en}`),
+        ].join('\n'),
+  );
+  if (!result.accepted) process.exitCode = 1;
+}
 
 function kindOf(value: string): ImportKind {
   if (value !== 'enterprises' && value !== 'annual')
@@ -39,14 +65,19 @@ function progressLine(enabled: boolean) {
 export function registerData(program: Command) {
   program
     .command('template')
-    .argument('<kind>', 'enterprises | annual')
+    .argument('<kind>', 'enterprises | annual | projects')
     .requiredOption('-o, --out <file>', 'where to write the .xlsx template')
     .description(
       'Write an import template (Chinese headers with units, plus a sheet explaining every column)',
     )
     .action(
       action(async (kind: string, opts: { out: string }, command: Command) => {
-        await fs.writeFile(opts.out, await templateWorkbook(kindOf(kind)));
+        await fs.writeFile(
+          opts.out,
+          kind === 'projects'
+            ? await projectTemplateWorkbook('（园区名称）', '新材料')
+            : await templateWorkbook(kindOf(kind)),
+        );
         output(
           command.optsWithGlobals(),
           { ok: true, file: path.resolve(opts.out) },
@@ -57,7 +88,7 @@ export function registerData(program: Command) {
 
   program
     .command('import')
-    .argument('<kind>', 'enterprises | annual')
+    .argument('<kind>', 'enterprises | annual | projects')
     .argument('<file>', '.xlsx workbook')
     .option('-y, --year <year>', 'year of the figures (annual)')
     .option('-r, --report <file>', 'write the row-level problems to this .xlsx')
@@ -65,6 +96,7 @@ export function registerData(program: Command) {
     .action(
       action(
         async (kind: string, file: string, opts: { year?: string; report?: string }, command: Command) => {
+          if (kind === 'projects') return importProjectsFile(file, command);
           const k = kindOf(kind);
           const json = Boolean(command.optsWithGlobals().json);
           const year = opts.year === undefined ? null : Number(opts.year);

@@ -22,6 +22,7 @@ import { registerAudit } from './audit';
 import { registerCalendar } from './calendar';
 import { registerRequests } from './requests';
 import { registerTasks } from './tasks';
+import { registerProjects } from './projects';
 import { registerNotifications } from './notifications';
 
 export interface GlobalOptions {
@@ -107,6 +108,7 @@ registerAudit(program);
 registerCalendar(program);
 registerRequests(program);
 registerTasks(program);
+registerProjects(program);
 registerNotifications(program);
 
 await program.parseAsync(process.argv);

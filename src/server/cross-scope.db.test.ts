@@ -25,6 +25,7 @@ import { COLUMNS } from '../modules/imports/core/columns';
 import { PRESETS } from '../modules/evaluation/core/presets';
 import { insertUser } from '../modules/users/users.service';
 import { buildApp, type RouteEntry } from './app';
+import { zonedDate } from '../platform/time-zone';
 
 const ROLES = [
   'taskforce',
@@ -1416,6 +1417,182 @@ const CASES: Record<string, () => Probe[]> = {
       ],
     ]),
   ),
+  // Investment projects: platform C's (read, edit, move, decide, contacts, documents) and the lists.
+  'GET /api/projects': () => [
+    get(
+      'projects',
+      '/api/projects?pageSize=200',
+      PROJECT_READERS,
+      onlyOwn((b) => b.items as { platformId: number }[]),
+    ),
+    get('projects of platform C', `/api/projects?platformId=${P.C}`, PROJECT_READERS, (who, res) => {
+      if (who === 'platform') expect(res.json().total).toBe(0);
+    }),
+  ],
+  'POST /api/projects': () => [
+    {
+      what: 'add a project in platform C',
+      method: 'POST',
+      url: '/api/projects',
+      body: () => projectBody(P.C, '越界新增项目'),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/projects/pending-changes': () => [
+    get('pending stage changes', '/api/projects/pending-changes', ['taskforce', 'platform'], (who, res) => {
+      if (who === 'platform') expect(res.json().items).toEqual([]);
+    }),
+  ],
+  'GET /api/projects/stalls': () => [
+    get(
+      'stalled projects',
+      '/api/projects/stalls',
+      PROJECT_READERS,
+      onlyOwn((b) => b.items as { platformId: number }[]),
+    ),
+  ],
+  'GET /api/projects/stall-rules': () => [get('stall rules', '/api/projects/stall-rules', PROJECT_READERS)],
+  'PUT /api/projects/stall-rules': () => [
+    {
+      what: 'edit the stall rules',
+      method: 'PUT',
+      url: '/api/projects/stall-rules',
+      body: () => ({ items: [{ stage: 'lead', sizeClass: 'major', maxDays: 200, escalateAfterDays: 30 }] }),
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/projects/funnel': () => [get('the funnel', '/api/projects/funnel', PROJECT_READERS)],
+  'GET /api/projects/stats': () => [
+    get(
+      'project statistics',
+      '/api/projects/stats',
+      PROJECT_READERS,
+      onlyOwn((b) => b.platforms as { platformId: number }[]),
+    ),
+  ],
+  'GET /api/projects/commitments': () => [
+    get(
+      '达产复核',
+      '/api/projects/commitments',
+      PROJECT_READERS,
+      onlyOwn((b) => b.items as { platformId: number }[]),
+    ),
+  ],
+  'GET /api/projects/template': () => [get('the import template', '/api/projects/template', PROJECT_WRITERS)],
+  'POST /api/projects/import': () => [
+    {
+      what: 'import a project of platform C',
+      method: 'POST',
+      url: '/api/projects/import',
+      body: () => multipart(PJ.workbook!, '项目.xlsx').body,
+      headers: multipart(PJ.workbook!, '项目.xlsx').headers,
+      ok: PROJECT_WRITERS,
+      ownAddress: true,
+      // The platform administrator's file is refused row by row (another platform): nothing changes.
+      check: (who, res) => expect(res.json().accepted).toBe(who === 'taskforce'),
+    },
+  ],
+  'GET /api/projects/export': () => [
+    {
+      ...get('export the projects', `/api/projects/export?platformId=${P.C}`, PROJECT_READERS),
+      ownAddress: true,
+    },
+  ],
+  'GET /api/projects/:id': () => [
+    get('a project of platform C', `/api/projects/${PJ.c!.id}`, ['taskforce', 'leader']),
+  ],
+  'PUT /api/projects/:id': () => [
+    {
+      what: 'edit a project of platform C',
+      method: 'PUT',
+      url: `/api/projects/${PJ.c!.id}`,
+      body: () => ({ ...projectBody(P.C, '越界测试项目C（改）'), version: PJ.c!.version }),
+      ok: ['taskforce'],
+      check: (_who, res) => {
+        PJ.c!.version = res.json().version;
+      },
+    },
+  ],
+  'POST /api/projects/:id/stage-changes': () => [
+    {
+      what: 'move a project of platform C',
+      method: 'POST',
+      url: `/api/projects/${PJ.c!.id}/stage-changes`,
+      body: () => ({ stage: 'negotiating', stageDate: zonedDate() }),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/projects/:id/stage-changes/:changeId/approve': () => [
+    {
+      what: 'approve a stage change in platform C',
+      method: 'POST',
+      url: `/api/projects/${PJ.approve!.id}/stage-changes/${PJ.approve!.changeId}/approve`,
+      body: () => ({}),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/projects/:id/stage-changes/:changeId/reject': () => [
+    {
+      what: 'reject a stage change in platform C',
+      method: 'POST',
+      url: `/api/projects/${PJ.reject!.id}/stage-changes/${PJ.reject!.changeId}/reject`,
+      body: () => ({ reason: '越界测试退回' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/projects/:id/contacts': () => [
+    {
+      what: 'add a contact to a project of platform C',
+      method: 'POST',
+      url: `/api/projects/${PJ.c!.id}/contacts`,
+      body: () => ({ name: '越界联系人', phone: '13900002222' }),
+      ok: ['taskforce'],
+    },
+  ],
+  'DELETE /api/projects/:id/contacts/:contactId': () => [
+    {
+      what: 'delete a contact of a project of platform C',
+      method: 'DELETE',
+      url: `/api/projects/${PJ.c!.id}/contacts/${PJ.contactDel!.id}`,
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/projects/:id/contacts/:contactId/reveal': () => [
+    {
+      what: 'reveal a contact of a project of platform C',
+      method: 'POST',
+      url: `/api/projects/${PJ.c!.id}/contacts/${PJ.contact!.id}/reveal`,
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/projects/:id/documents': () => [
+    {
+      what: 'upload a document to a project of platform C',
+      method: 'POST',
+      url: `/api/projects/${PJ.c!.id}/documents`,
+      body: () => multipart(Buffer.from('%PDF-1.4 cross-scope'), 'a.pdf').body,
+      headers: multipart(Buffer.from('%PDF-1.4 cross-scope'), 'a.pdf').headers,
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/projects/:id/documents/:documentId': () => [
+    {
+      ...get(
+        'a document of a project of platform C',
+        `/api/projects/${PJ.c!.id}/documents/${PJ.document!.id}`,
+        ['taskforce', 'leader'],
+      ),
+      fixedContent: true,
+    },
+  ],
+  'DELETE /api/projects/:id/documents/:documentId': () => [
+    {
+      what: 'delete a document of a project of platform C',
+      method: 'DELETE',
+      url: `/api/projects/${PJ.c!.id}/documents/${PJ.documentDel!.id}`,
+      ok: ['taskforce'],
+    },
+  ],
   'GET /api/meetings': () => [get('meetings', '/api/meetings', ['taskforce', 'leader'])],
   'GET /api/meetings/:id': () => [
     get('a meeting', `/api/meetings/${T.meeting!.id}`, ['taskforce', 'leader']),
@@ -1927,6 +2104,20 @@ let categorySerial = 0;
 /** Tasks at each state a step starts from, a meeting, a pairing and a department (for its users). */
 const T: Record<string, { id: number; version: number; milestoneId?: number }> = {};
 const TASK_READERS: Who[] = ['taskforce', 'leader', 'platform', 'department'];
+/** Projects of platform C (to read, edit, move; with pending changes to decide), contacts, documents. */
+const PJ: Record<string, { id: number; version: number; changeId?: number } | undefined> & {
+  workbook?: Buffer;
+} = {};
+const PROJECT_READERS: Who[] = ['taskforce', 'leader', 'platform'];
+const PROJECT_WRITERS: Who[] = ['taskforce', 'platform'];
+const projectBody = (platformId: number, name: string) => ({
+  name,
+  investorName: '越界投资方',
+  platformId,
+  industryCode: 'new_materials',
+  totalInvestment: 120000,
+  source: 'chain',
+});
 const meetingBody = (title: string) => ({
   title,
   heldOn: '2026-03-02',
@@ -2189,6 +2380,51 @@ beforeAll(async () => {
     fromOn: '2026-01-01',
   });
   T.pairing = { id: pairing.id, version: 0 };
+
+  // Projects: platform C's, with a contact and a document (and one of each to delete), two with a
+  // pending change (to approve, to reject); one of platform Q; the workbook the import probe sends.
+  const pc = await ok('taskforce', 'POST', '/api/projects', projectBody(P.C, '越界测试项目C'));
+  PJ.c = { id: pc.id, version: pc.version };
+  await ok('platform', 'POST', '/api/projects', projectBody(P.Q, '越界测试项目Q'));
+  for (const step of ['approve', 'reject']) {
+    const p = await ok('taskforce', 'POST', '/api/projects', projectBody(P.C, `越界待审项目${step}`));
+    const [c] = await q(
+      `insert into project_stage_changes (project_id, from_stage, stage, stage_date, status, submitted_by_name)
+        values ($1, 'lead', 'negotiating', $2, 'pending', 'C园管理员') returning id`,
+      [p.id, p.stageDate],
+    );
+    PJ[step] = { id: p.id, version: 0, changeId: c.id };
+  }
+  for (const key of ['contact', 'contactDel']) {
+    const d = await ok('taskforce', 'POST', `/api/projects/${pc.id}/contacts`, {
+      name: `越界项目联系人${key}`,
+      phone: '13900001111',
+    });
+    PJ[key] = { id: d.contacts.at(-1).id, version: 0 };
+  }
+  for (const key of ['document', 'documentDel']) {
+    const { body, headers } = multipart(Buffer.from('%PDF-1.4 project'), 'p.pdf');
+    PJ[key] = {
+      id: (await send('taskforce', 'POST', `/api/projects/${pc.id}/documents`, body, headers)).json().id,
+      version: 0,
+    };
+  }
+  PJ.c.version = (await ok('taskforce', 'GET', `/api/projects/${pc.id}`)).version;
+  {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('招商项目');
+    ws.addRow(['项目编号', '项目名称', '投资方名称', '园区', '产业', '总投资（万元）', '招商方式']);
+    ws.addRow([
+      'XM-CS-00001',
+      '越界导入项目',
+      '越界投资方',
+      DEMO_PLATFORMS[2]![0],
+      'new_materials',
+      120000,
+      '产业链招商',
+    ]);
+    PJ.workbook = Buffer.from(await wb.xlsx.writeBuffer());
+  }
 
   // What each scoped role may see, and the foreign names and codes that must never reach it.
   const platforms = await q('select id, name, name_en from platforms');

@@ -71,11 +71,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await seedDemoStats(services);
     }
     await services.imports.failInterrupted();
-    // Dormant accounts and stale sessions: at start, then every hour.
+    // Dormant accounts, stale sessions and stalled projects: at start, then every hour.
+    // Stalled investment projects: their notices (once per project, stage and level) go out too.
     const housekeeping = () =>
-      services.auth
-        .housekeeping()
-        .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed'));
+      Promise.all([
+        services.auth
+          .housekeeping()
+          .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed')),
+        services.projects
+          .sweepStalls()
+          .catch((error: Error) => app.log.warn({ err: error }, 'project stall sweep failed')),
+      ]);
     await housekeeping();
     const housekeepingTimer = setInterval(() => void housekeeping(), HOUSEKEEPING_INTERVAL_MS);
     housekeepingTimer.unref();

@@ -214,6 +214,11 @@ export async function deleteGenerated(client: pg.PoolClient): Promise<number> {
   await client.query('delete from evaluation_results where run_id in (select run_id from demo_city_runs)');
   await client.query('delete from evaluation_runs where id in (select run_id from demo_city_runs)');
   await client.query(`set local yiyuan.demo_reset = 'off'`);
+  // The demo pipeline goes with the city (its project companies are generated enterprises).
+  await client.query('delete from projects where is_demo');
+  await client.query(
+    'update projects set enterprise_id = null where enterprise_id in (select id from demo_city_old)',
+  );
   for (const child of ['request_events', 'request_attachments'])
     await client.query(
       `delete from ${child} where request_id in (select id from requests where enterprise_id in (select id from demo_city_old))`,
@@ -522,4 +527,205 @@ export async function pairDemoLeader(tx: Tx, leaderId: number, platformIds: numb
       sql`insert into leader_platforms (leader_user_id, platform_id, from_on) values (${leaderId}, ${p}, ${fromOn}::date)`,
     );
   return platformIds.length;
+}
+
+// Demo investment projects
+
+/** What the demo pipeline is built from: demo platforms, project companies, referrers, the submitters. */
+export async function demoProjectInputs(client: pg.PoolClient) {
+  const existing = Number(
+    (await client.query<{ n: number }>('select count(*)::int as n from projects where is_demo')).rows[0]!.n,
+  );
+  const platformRows = (
+    await client.query<{ id: number; leading: string[] }>(
+      `select p.id, coalesce((select array_agg(pi.industry_code order by pi.rank) from platform_industries pi
+         where pi.platform_id = p.id), '{}') as leading
+       from platforms p where p.is_demo and p.archived_at is null order by p.id`,
+    )
+  ).rows;
+  // Up to 30 landholding demo enterprises per platform, with their yearly figures.
+  const figures = (
+    await client.query<{
+      id: number;
+      platform_id: number;
+      industry: string | null;
+      own_land_mu: string;
+      year: number;
+      revenue: string | null;
+      tax: string | null;
+      fai: string | null;
+    }>(
+      `with c as (
+         select id, platform_id, industry_class, own_land_mu,
+           row_number() over (partition by platform_id order by id) as rn
+         from enterprises where is_demo and own_land_mu > 0)
+       select c.id, c.platform_id, m.industry_code as industry, c.own_land_mu, y.year, y.revenue, y.tax,
+         y.fixed_asset_investment as fai
+       from c join enterprise_years y on y.enterprise_id = c.id
+       left join industry_class_mapping m on m.class_code = c.industry_class
+       where c.rn <= 30 order by c.id, y.year`,
+    )
+  ).rows;
+  const companies = new Map<
+    number,
+    {
+      id: number;
+      platformId: number;
+      industry: string | null;
+      ownLandMu: number;
+      years: Record<number, { revenue: number; tax: number; fai: number }>;
+    }
+  >();
+  for (const f of figures) {
+    let c = companies.get(f.id);
+    if (!c)
+      companies.set(
+        f.id,
+        (c = {
+          id: f.id,
+          platformId: f.platform_id,
+          industry: f.industry,
+          ownLandMu: Number(f.own_land_mu),
+          years: {},
+        }),
+      );
+    if (f.revenue !== null && f.tax !== null)
+      c.years[f.year] = { revenue: Number(f.revenue), tax: Number(f.tax), fai: Number(f.fai ?? 0) };
+  }
+  const referrers = new Map<number, number[]>();
+  for (const r of (
+    await client.query<{ id: number; platform_id: number }>(
+      `select id, platform_id from (select id, platform_id, row_number() over (partition by platform_id order by id desc) rn
+         from enterprises where is_demo) x where rn <= 8`,
+    )
+  ).rows)
+    (referrers.get(r.platform_id) ?? referrers.set(r.platform_id, []).get(r.platform_id)!).push(r.id);
+  const admins = new Map<number, { id: number; name: string }>();
+  for (const a of (
+    await client.query<{ id: number; platform_id: number; display_name: string }>(
+      `select id, platform_id, display_name from users where role = 'platform_admin' and disabled_at is null order by id`,
+    )
+  ).rows)
+    if (!admins.has(a.platform_id)) admins.set(a.platform_id, { id: a.id, name: a.display_name });
+  const taskForce = (
+    await client.query<{ id: number; display_name: string }>(
+      `select id, display_name from users where username = 'taskforce'`,
+    )
+  ).rows[0];
+  return {
+    existing,
+    platforms: platformRows.map((p) => ({ id: p.id, leadingIndustries: p.leading })),
+    companies: [...companies.values()],
+    referrers,
+    admins,
+    taskForce: taskForce ? { id: taskForce.id, name: taskForce.display_name } : null,
+  };
+}
+
+/** Writes one demo project with its stage changes; the project stands at its last approved stage. */
+export async function insertDemoProject(
+  client: pg.PoolClient,
+  p: {
+    code: string;
+    name: string;
+    platformId: number;
+    industryCode: string;
+    investorName: string;
+    investorOrigin: string;
+    investorEnterpriseId: number | null;
+    enterpriseId: number | null;
+    totalInvestment: number;
+    fixedAssetInvestment: number;
+    foreignInvestment: number | null;
+    landMu: number | null;
+    parcel: string;
+    energyTce: number | null;
+    source: string;
+    referrerEnterpriseId: number | null;
+    ownerName: string;
+    committedIntensity: number | null;
+    committedOutputPerMu: number | null;
+    committedTaxPerMu: number | null;
+    fullProductionYear: number | null;
+    stage: string;
+    stageDate: string;
+    status: string;
+    endDate: string | null;
+    endReason: string | null;
+  },
+  steps: {
+    stage: string;
+    fromStage: string | null;
+    date: string;
+    status: string;
+    note: string;
+    by: { id: number; name: string } | null;
+    decider: { id: number; name: string } | null;
+  }[],
+): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `insert into projects (code, name, platform_id, industry_code, investor_name, investor_origin,
+       investor_enterprise_id, enterprise_id, total_investment, fixed_asset_investment, foreign_investment, land_mu,
+       parcel, energy_tce, source, referrer_enterprise_id, owner_name, committed_intensity, committed_output_per_mu,
+       committed_tax_per_mu, full_production_year, stage, stage_date, status, end_date, end_reason, note, is_demo)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,'演示数据',true)
+     returning id`,
+    [
+      p.code,
+      p.name,
+      p.platformId,
+      p.industryCode,
+      p.investorName,
+      p.investorOrigin,
+      p.investorEnterpriseId,
+      p.enterpriseId,
+      p.totalInvestment,
+      p.fixedAssetInvestment,
+      p.foreignInvestment,
+      p.landMu,
+      p.parcel,
+      p.energyTce,
+      p.source,
+      p.referrerEnterpriseId,
+      p.ownerName,
+      p.committedIntensity,
+      p.committedOutputPerMu,
+      p.committedTaxPerMu,
+      p.fullProductionYear,
+      p.stage,
+      p.stageDate,
+      p.status,
+      p.endDate,
+      p.endReason,
+    ],
+  );
+  const id = rows[0]!.id;
+  const values: unknown[] = [];
+  const tuples = steps.map((s, i) => {
+    values.push(
+      id,
+      s.fromStage,
+      s.stage,
+      s.date,
+      s.note,
+      s.status,
+      s.by?.id ?? null,
+      s.by?.name ?? '园区招商专员',
+    );
+    values.push(
+      s.decider?.id ?? null,
+      s.decider?.name ?? null,
+      s.status === 'approved' ? `${s.date}T10:00:00+08:00` : null,
+    );
+    values.push(`${s.date}T09:00:00+08:00`);
+    const b = i * 12;
+    return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},'form',$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11},$${b + 12})`;
+  });
+  await client.query(
+    `insert into project_stage_changes (project_id, from_stage, stage, stage_date, note, status, origin, submitted_by,
+       submitted_by_name, decided_by, decided_by_name, decided_at, submitted_at)
+     values ${tuples.join(',')}`,
+    values,
+  );
+  return id;
 }

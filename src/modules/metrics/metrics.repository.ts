@@ -5,6 +5,8 @@ import type { Db, Tx } from '../../platform/db/client';
 import { CHAIN_LEADER_OUTPUT, emptyBases, type BaseFigure, type Bases, type Override } from './core/metrics';
 import { ABOVE_SCALE_REVENUE } from '../enterprises/core/scale';
 import type { DrillRow, PlatformInfo } from './metrics.schemas';
+import { MAJOR_THRESHOLD } from '../projects/core/codes';
+import { countsForT6, type SignedProject } from '../projects/core/figures';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -28,7 +30,59 @@ export async function snapshotData(tx: Tx) {
     reported: await reportedStats(tx),
     keyIndustries: await keyIndustries(tx),
     requests: await requestRows(tx),
+    projects: await signedProjects(tx),
   };
+}
+
+/**
+ * The projects T6 may count (total investment ≥ 10 亿 and an approved signing), with what its rule
+ * reads (`countsForT6`); `registry` says whether any project is recorded at all (none: T6 is left
+ * to the reported figures).
+ */
+export async function signedProjects(db: Db | Tx): Promise<{ registry: boolean; rows: SignedProject[] }> {
+  const r = await db.execute(sql`
+    select p.platform_id, p.total_investment, p.status, p.end_date::text as end_date,
+      (select c.stage_date::text from project_stage_changes c where c.project_id = p.id and c.stage = 'signed'
+        and c.status = 'approved' order by c.id desc limit 1) as signed_on
+    from projects p where p.total_investment >= ${MAJOR_THRESHOLD}`);
+  const any = await db.execute(sql`select exists (select 1 from projects) as any`);
+  return {
+    registry: Boolean((any.rows[0] as Row).any),
+    rows: (r.rows as Row[]).map((x) => ({
+      platformId: Number(x.platform_id),
+      totalInvestment: Number(x.total_investment),
+      status: x.status as SignedProject['status'],
+      endDate: x.end_date === null ? null : String(x.end_date),
+      signedOn: x.signed_on === null ? null : String(x.signed_on),
+    })),
+  };
+}
+
+/** T6's drill-down: the projects counted in a year (platforms: null = all). */
+export async function majorProjectRows(db: Db | Tx, year: number, platformIds: number[] | null) {
+  const r = await db.execute(sql`
+    select p.id, p.code, p.name, p.platform_id, pl.name as platform_name, p.total_investment, p.industry_code,
+      p.status, p.end_date::text as end_date, s.stage_date::text as signed_on
+    from projects p join platforms pl on pl.id = p.platform_id
+    join lateral (select c.stage_date from project_stage_changes c where c.project_id = p.id and c.stage = 'signed'
+      and c.status = 'approved' order by c.id desc limit 1) s on true
+    where p.total_investment >= ${MAJOR_THRESHOLD} and extract(year from s.stage_date) = ${year}
+    order by s.stage_date, p.id`);
+  return (r.rows as Row[])
+    .map((x) => ({
+      id: Number(x.id),
+      code: String(x.code),
+      name: String(x.name),
+      platformId: Number(x.platform_id),
+      platformName: String(x.platform_name),
+      industryCode: String(x.industry_code),
+      totalInvestment: Number(x.total_investment),
+      signedOn: String(x.signed_on),
+      status: x.status as SignedProject['status'],
+      endDate: x.end_date === null ? null : String(x.end_date),
+    }))
+    .filter((p) => (!platformIds || platformIds.includes(p.platformId)) && countsForT6(p, year))
+    .map(({ status: _s, endDate: _e, ...rest }) => rest);
 }
 
 /**

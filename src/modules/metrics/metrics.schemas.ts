@@ -179,6 +179,23 @@ export const DrillSchema = Type.Union([
   }),
   Type.Object({ kind: Type.Literal('platforms'), platforms: Type.Array(PlatformInfoSchema) }),
   Type.Object({ kind: Type.Literal('reported'), reported: Type.Array(ReportedFigureSchema) }),
+  /** T6: the projects counted (≥ 10 亿元, signing approved in the year, not ended by 31 Dec). */
+  Type.Object({
+    kind: Type.Literal('projects'),
+    projects: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        code: Type.String(),
+        name: Type.String(),
+        platformId: Type.Integer(),
+        platformName: Type.String(),
+        industryCode: Type.String(),
+        totalInvestment: Type.Number({ description: '万元' }),
+        signedOn: Type.String({ format: 'date' }),
+      }),
+    ),
+    overrides: Type.Array(ReportedFigureSchema),
+  }),
   /** Output per key industry (万元). */
   Type.Object({ kind: Type.Literal('industries'), industries: Type.Record(Type.String(), Type.Number()) }),
 ]);

@@ -139,7 +139,7 @@ describe('metrics on a hand-built city', () => {
     expect(v.chain_leaders).toBe(1);
     expect(v.high_tech_firms).toBe(1);
     expect(v.tech_smes).toBe(1);
-    expect(v.major_projects).toBeNull(); // nothing reported: no data, never 0
+    expect(v.major_projects).toBeNull(); // no project registry and nothing reported: no data, never 0
     expect(v.strategic_platforms).toBeNull(); // a city metric
     expect(sources.platform_output).toBe('computed');
   });
@@ -181,7 +181,8 @@ describe('metrics on a hand-built city', () => {
     expect(city.values.chain_leader_candidates).toBe(2);
     expect(city.values.strategic_platforms).toBe(1);
     expect(city.values.major_projects).toBe(3);
-    expect(city.reportedBy.major_projects).toBe(1);
+    // T6 is computed (from the project registry), so it is no longer counted as reported-only.
+    expect(city.reportedBy.major_projects).toBeUndefined();
     expect(city.values.public_service_coverage).toBeNull();
     expect(city.values.clusters_100bn).toBe(0); // 58 亿 and 1.32 亿 are far below 1,000 亿
     expect(s.industries.get(2025)).toEqual({ integrated_circuits: 580000, biomedicine: 13200 });
@@ -215,7 +216,10 @@ describe('metrics on a hand-built city', () => {
     const candidates = await metrics.drill(taskforce, { metric: 'chain_leader_candidates', year: 2025 });
     expect(candidates.kind === 'enterprises' && candidates.total).toBe(2);
     const reported = await metrics.drill(taskforce, { metric: 'major_projects', year: 2025 });
-    expect(reported.kind === 'reported' && reported.reported.map((r) => [r.platformId, r.value])).toEqual([
+    // T6 drills to the projects counted (none here) and shows the reported override.
+    expect(reported.kind).toBe('projects');
+    expect(reported.kind === 'projects' && reported.projects).toEqual([]);
+    expect(reported.kind === 'projects' && reported.overrides.map((r) => [r.platformId, r.value])).toEqual([
       [P2, 3],
     ]);
     const output = await metrics.drill(taskforce, { metric: 'platform_output', year: 2025, platformId: P2 });

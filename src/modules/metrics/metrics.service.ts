@@ -25,6 +25,7 @@ import {
   type Source,
 } from './core/metrics';
 import * as repo from './metrics.repository';
+import { countsForT6 } from '../projects/core/figures';
 import { metricsOf, type MetricRow } from '../requests/core/requests';
 import { workingCalendarIn } from '../calendar/calendar.service';
 import { zonedDate } from '../../platform/time-zone';
@@ -102,10 +103,11 @@ export function createMetricsService(database: Database) {
 
   async function load(version: number): Promise<Snapshot> {
     // One consistent read.
-    const { platforms, computed, industry, reported, keyIndustries, requests } = await database.transaction(
-      (tx) => repo.snapshotData(tx),
-      { isolation: 'repeatable read', readOnly: true },
-    );
+    const { platforms, computed, industry, reported, keyIndustries, requests, projects } =
+      await database.transaction((tx) => repo.snapshotData(tx), {
+        isolation: 'repeatable read',
+        readOnly: true,
+      });
     const rows = new Map<string, PlatformYear>();
     const years = new Set<number>();
     for (const c of computed) {
@@ -129,6 +131,28 @@ export function createMetricsService(database: Database) {
       const { platformId: _platform, year: _year, ...override } = r;
       row.overrides.push(override);
       years.add(r.year);
+    }
+    // T6 computed from the project registry (once it holds any project): every platform-year counts
+    // its projects, 0 included; a reported figure still overrides.
+    if (projects.registry) {
+      const counts = new Map<string, number>();
+      for (const p of projects.rows) {
+        const year = p.signedOn ? Number(p.signedOn.slice(0, 4)) : null;
+        if (year === null || !countsForT6(p, year)) continue;
+        const k = keyOf(p.platformId, year);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+        // A year with signings only (the current one) is not a year "with data": the cockpit's
+        // default year stays the latest year with enterprise figures or reported statistics.
+        if (!rows.has(k))
+          rows.set(k, {
+            platformId: p.platformId,
+            year,
+            computed: emptyBases(),
+            bases: emptyBases(),
+            overrides: [],
+          });
+      }
+      for (const [k, row] of rows) row.computed = { ...row.computed, majorProjects: counts.get(k) ?? 0 };
     }
     for (const row of rows.values()) row.bases = applyReported(row.computed, row.overrides);
     const industries = new Map<number, Record<string, number>>();
@@ -314,6 +338,16 @@ export function createMetricsService(database: Database) {
           kind: 'platforms',
           platforms: s.platforms.filter((p) => p.isStrategic && !p.archived && (!ids || ids.includes(p.id))),
         };
+      if (q.metric === 'major_projects') {
+        const overrides = [...s.rows.values()]
+          .filter((r) => r.year === q.year && (!ids || ids.includes(r.platformId)))
+          .flatMap((r) =>
+            r.overrides
+              .filter((o) => def.figures.includes(o.figure))
+              .map((o) => ({ ...o, platformId: r.platformId })),
+          );
+        return { kind: 'projects', projects: await repo.majorProjectRows(db, q.year, ids), overrides };
+      }
       if ((q.metric === 'clusters_100bn' || q.metric === 'clusters_1tn') && !q.industry)
         return { kind: 'industries', industries: s.industries.get(q.year) ?? {} };
       if (def.figures.length && def.figures.every((f) => REPORTED_ONLY.includes(f))) {

@@ -109,3 +109,23 @@ export async function writeSealedTotp(
                   ${sql.param(rows.map((r) => r.pending))}::bytea[]) as v(id, secret, pending)
      where u.id = v.id`);
 }
+
+/** Project contacts' sealed numbers (招商项目联系人): few, re-sealed in one transaction. */
+export async function sealedProjectPhones(tx: Tx) {
+  const rows = await tx.execute<{ id: number; phone_cipher: Buffer }>(sql`
+    select id, phone_cipher from project_contacts where phone_cipher is not null order by id for update`);
+  return rows.rows.map((r) => ({ id: r.id, phoneCipher: r.phone_cipher }));
+}
+
+export async function writeSealedProjectPhones(
+  tx: Tx,
+  rows: { id: number; phoneCipher: Buffer | null; phoneIndex: Buffer | null }[],
+): Promise<void> {
+  if (!rows.length) return;
+  await tx.execute(sql`
+    update project_contacts c set phone_cipher = v.cipher, phone_index = v.idx
+      from unnest(${sql.param(rows.map((r) => r.id))}::int[],
+                  ${sql.param(rows.map((r) => r.phoneCipher))}::bytea[],
+                  ${sql.param(rows.map((r) => r.phoneIndex))}::bytea[]) as v(id, cipher, idx)
+     where c.id = v.id`);
+}

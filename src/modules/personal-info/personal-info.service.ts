@@ -6,6 +6,7 @@
 import {
   PiCryptoError,
   PHONE_CONTEXT,
+  PROJECT_PHONE_CONTEXT,
   sealPhone,
   sealTotpSecret,
   TOTP_CONTEXT,
@@ -26,7 +27,9 @@ import {
   writeSealedTotp,
   lockContacts,
   sealedPhoneBatch,
+  sealedProjectPhones,
   writeSealedPhones,
+  writeSealedProjectPhones,
 } from './personal-info.repository';
 
 const BATCH = 1000;
@@ -46,6 +49,9 @@ export interface RotationResult {
   totpResealed: number;
   /** Accounts whose TOTP secret no configured key opens (left as they are). */
   totpUnreadable: number[];
+  /** Project contacts' numbers re-sealed under the current key, and those no key opens. */
+  projectResealed: number;
+  projectUnreadable: number[];
 }
 
 export interface KeyStatus {
@@ -143,6 +149,26 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
     });
   }
 
+  /** Project contacts' numbers: re-sealed under the current key in one transaction. */
+  async function rotateProjectPhones(ring: PiKeyRing) {
+    return database.transaction(async (tx) => {
+      const unreadable: number[] = [];
+      const rewritten = [];
+      for (const row of await sealedProjectPhones(tx)) {
+        if (ring.keyIdOf(row.phoneCipher) === ring.current.id) continue;
+        try {
+          const phone = ring.open(PROJECT_PHONE_CONTEXT, row.phoneCipher);
+          rewritten.push({ id: row.id, ...sealPhone(ring, phone, PROJECT_PHONE_CONTEXT) });
+        } catch (error) {
+          if (!(error instanceof PiCryptoError)) throw error;
+          unreadable.push(row.id);
+        }
+      }
+      await writeSealedProjectPhones(tx, rewritten);
+      return { resealed: rewritten.length, unreadable };
+    });
+  }
+
   return {
     sealLegacy,
     sealLegacyTotp,
@@ -185,6 +211,8 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
         legacySealed,
         totpResealed: 0,
         totpUnreadable: [],
+        projectResealed: 0,
+        projectUnreadable: [],
       };
       let after = 0;
       let done = 0;
@@ -218,9 +246,15 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
       const totp = await rotateTotp(ring);
       result.totpResealed = totp.resealed;
       result.totpUnreadable = totp.unreadable;
+      const projects = await rotateProjectPhones(ring);
+      result.projectResealed = projects.resealed;
+      result.projectUnreadable = projects.unreadable;
       await recordAudit(db, subject, {
         action: 'personal_info.rotate',
-        result: result.unreadable.length || totp.unreadable.length ? 'failure' : 'success',
+        result:
+          result.unreadable.length || totp.unreadable.length || projects.unreadable.length
+            ? 'failure'
+            : 'success',
         objectType: 'enterprise_contacts',
         detail: {
           keyId: result.keyId,
@@ -232,6 +266,8 @@ export function createPersonalInfoService(database: Database, keys: () => PiKeyR
           legacySealed,
           totpResealed: totp.resealed,
           totpUnreadableUserIds: totp.unreadable,
+          projectResealed: projects.resealed,
+          projectUnreadableContactIds: projects.unreadable,
         },
       });
       return result;

@@ -100,8 +100,8 @@ describe('scope', () => {
     expect(mine).toMatchObject({ stage: 'lead', status: 'active', sizeClass: 'major', platformId: own });
     expect(mine.code).toMatch(new RegExp(`^XM-${thisYear(40).slice(0, 4)}-\\d{5}$`));
     const refused = await call('platform', 'POST', '/api/projects', project(other));
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.details[0].field).toBe('platformId');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('PLATFORM_NOT_FOUND');
   });
 
   it('another platform’s project is 404 to a platform admin; the leader reads all; an enterprise nothing', async () => {
@@ -288,6 +288,31 @@ describe('contacts', () => {
       [String(contactId)],
     );
     expect(audits.map((a) => a.result)).toEqual(['failure', 'success']);
+  });
+});
+
+describe('documents', () => {
+  it('accepts a PDF by its bytes, refuses other types, serves it back and deletes it (audited)', async () => {
+    const p = await ok('platform', 'POST', '/api/projects', project(own, { name: '文件项目' }));
+    const pdf = multipartFile(Buffer.from('%PDF-1.4 签约协议'), '投资协议.pdf');
+    const up = await call('platform', 'POST', `/api/projects/${p.id}/documents`, pdf.body, pdf.headers);
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ fileName: '投资协议.pdf', fileType: 'pdf' });
+    const exe = multipartFile(Buffer.from('MZ not a document'), '协议.pdf');
+    const refused = await call('platform', 'POST', `/api/projects/${p.id}/documents`, exe.body, exe.headers);
+    expect(refused.statusCode).toBe(415);
+    const url = `/api/projects/${p.id}/documents/${up.json().id}`;
+    const got = await call('leader', 'GET', url);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect((await call('platform-other', 'GET', url)).statusCode).toBe(404);
+    expect((await call('platform', 'DELETE', url)).statusCode).toBe(204);
+    expect((await ok('platform', 'GET', `/api/projects/${p.id}`)).documents).toEqual([]);
+    const audits = await q(
+      `select action from audit_log where action like 'project.document_%' and detail->>'projectId' = $1 order by id`,
+      [String(p.id)],
+    );
+    expect(audits.map((a) => a.action)).toEqual(['project.document_upload', 'project.document_delete']);
   });
 });
 

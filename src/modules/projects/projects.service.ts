@@ -81,6 +81,9 @@ export async function majorProjectsByPlatform(db: Db | Tx, year: number): Promis
   return majorSigned(rows, year).byPlatform;
 }
 
+/** The stall rules in force (the demo pipeline keeps its projects within or past them). */
+export const stallRulesIn = (db: Db | Tx): Promise<StallRule[]> => repo.stallRules(db);
+
 export interface ProjectOptions {
   today?: string;
   origin?: Origin;
@@ -197,17 +200,9 @@ export function createProjectService(database: Database, keys: () => PiKeyRing) 
     return p ?? fail('PROJECT_NOT_FOUND');
   }
 
-  /** A platform admin places projects on its own platform only. */
+  /** A platform admin places projects on its own platform only: another platform is out of scope (404). */
   function checkPlatform(actor: Actor, platformId: number) {
-    if (actor.role === 'platform_admin' && actor.platformId !== platformId)
-      fail('VALIDATION_FAILED', [
-        field(
-          'platformId',
-          'OUT_OF_SCOPE',
-          '只能为本平台登记项目',
-          'You can only add projects to your platform',
-        ),
-      ]);
+    if (actor.role === 'platform_admin' && actor.platformId !== platformId) fail('PLATFORM_NOT_FOUND');
   }
 
   /** Validates and normalises the writable fields (references checked in the transaction). */

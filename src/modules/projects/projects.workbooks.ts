@@ -219,7 +219,14 @@ const errorsOf = (row: number, error: AppError): RowError[] =>
         zh: d.zh,
         en: d.en,
       }))
-    : [{ row, column: '', zh: error.toJSON().error.zh, en: error.toJSON().error.en }];
+    : [
+        {
+          row,
+          column: error.code === 'PLATFORM_NOT_FOUND' ? '园区' : '',
+          zh: error.toJSON().error.zh,
+          en: error.toJSON().error.en,
+        },
+      ];
 
 /** Reads and applies a workbook in one transaction; a rejected file changes nothing. */
 export async function importProjects(
@@ -359,7 +366,22 @@ export async function importProjects(
       return { ...result, errors: [] };
     });
   } catch (error) {
-    if (error instanceof Rejected) return { ...empty, errors: error.errors.slice(0, 200) };
-    throw error;
+    if (!(error instanceof Rejected)) throw error;
+    // A rejected file changes nothing, but the attempt is on the record.
+    await database.transaction((tx) =>
+      recordAudit(tx, subjectOf(actor), {
+        action: 'project.import',
+        result: 'failure',
+        objectType: 'project',
+        detail: {
+          file: input.fileName,
+          sha256,
+          rows: read.rows.length,
+          origin: input.origin,
+          errors: error.errors.length,
+        },
+      }),
+    );
+    return { ...empty, errors: error.errors.slice(0, 200) };
   }
 }

@@ -195,7 +195,11 @@ export const AUDIT_ACTIONS = {
   'project.import': { module: 'project', zh: '导入招商项目', en: 'Import projects' },
   'project.contact_add': { module: 'project', zh: '新增项目联系人', en: 'Add project contact' },
   'project.contact_delete': { module: 'project', zh: '删除项目联系人', en: 'Delete project contact' },
-  'project.contact_reveal': { module: 'project', zh: '查看项目联系人完整电话', en: 'Reveal project contact phone' },
+  'project.contact_reveal': {
+    module: 'project',
+    zh: '查看项目联系人完整电话',
+    en: 'Reveal project contact phone',
+  },
   'project.document_upload': { module: 'project', zh: '上传项目文件', en: 'Upload project document' },
   'project.document_delete': { module: 'project', zh: '删除项目文件', en: 'Delete project document' },
   'project.seed': { module: 'project', zh: '生成演示招商项目', en: 'Generate demo projects' },

@@ -78,4 +78,22 @@ describe('the default demo city', () => {
     const { services } = await buildApp(testConfig(), database);
     expect(await seedDemoStats(services)).toBe(0);
   });
+
+  it('holds the demo investment pipeline: T6 computed from it near the plan’s bar, stalls, pending changes, 达产复核', async () => {
+    const [{ n }] = (await database.pool.query('select count(*)::int as n from projects where is_demo')).rows;
+    expect(n).toBeGreaterThan(380);
+    const res = await call('taskforce', 'GET', '/api/plan/assessment?year=2025');
+    expect(res.statusCode, res.body).toBe(200);
+    const t6 = res.json().cards.find((c: { target: { code: string } }) => c.target.code === 'T6');
+    expect(t6.source).toBe('computed');
+    expect(t6.assessment.value).toBeGreaterThan(50);
+    expect(t6.assessment.value).toBeLessThan(70);
+    const stats = (await call('taskforce', 'GET', '/api/projects/stats?year=2025')).json();
+    expect(stats.city.majorSigned).toBe(t6.assessment.value);
+    expect(stats.city.stalled).toBeGreaterThan(10);
+    expect(stats.city.pending).toBeGreaterThan(3);
+    const commitments = (await call('taskforce', 'GET', '/api/projects/commitments?shortOnly=true')).json();
+    expect(commitments.items.length).toBeGreaterThan(3);
+    expect(commitments.shortLandMu).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * The demo city's reported statistics (统计上报数): the figures no enterprise record gives — new
- * ≥ 10 亿 projects (T6), provincial+ innovation platforms (T7) and 双创 platforms (T8), and the
+ * The demo city's reported statistics (统计上报数): the figures no enterprise record gives —
+ * provincial+ innovation platforms (T7) and 双创 platforms (T8), and the
  * public-service platform flag (T12) — as each demo platform would report them. City totals per
  * year (illustrative, of the order of the plan's targets: some met, one at risk), divided among the
  * platforms by weight with the largest-remainder method so the platforms add up exactly. Pure.
@@ -10,12 +10,8 @@ import type { BaseFigure } from '../../metrics/core/metrics';
 export const DEMO_STAT_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
 /** City totals by year (same order as DEMO_STAT_YEARS). */
-export const DEMO_STAT_TOTALS: Record<
-  'majorProjects' | 'innovationPlatforms' | 'incubators',
-  readonly number[]
-> = {
-  // T6 (> 60 a year): 57 in 2025, at risk.
-  majorProjects: [46, 53, 62, 66, 57],
+// T6 (new ≥ 10 亿 projects) is not reported: it is computed from the demo project registry.
+export const DEMO_STAT_TOTALS: Record<'innovationPlatforms' | 'incubators', readonly number[]> = {
   // T7 (≥ 30): met in 2025.
   innovationPlatforms: [19, 22, 26, 29, 33],
   // T8 (≥ 300): met in 2025.
@@ -57,7 +53,7 @@ export function demoStats(weights: readonly number[]): DemoStat[] {
   const out: DemoStat[] = [];
   const byWeight = weights.map((w, i) => ({ w, i })).sort((a, b) => b.w - a.w || a.i - b.i);
   DEMO_STAT_YEARS.forEach((year, y) => {
-    for (const figure of ['majorProjects', 'innovationPlatforms', 'incubators'] as const)
+    for (const figure of ['innovationPlatforms', 'incubators'] as const)
       divide(DEMO_STAT_TOTALS[figure][y]!, weights).forEach((value, platform) =>
         out.push({ platform, year, figure, value }),
       );

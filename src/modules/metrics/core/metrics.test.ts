@@ -76,7 +76,12 @@ describe('reported statistics and sources', () => {
     expect(sourceOf('platform_output', [])).toBe('computed');
     expect(sourceOf('platform_output', [override])).toBe('reported');
     expect(sourceOf('leading_share', [override])).toBe('mixed');
-    expect(sourceOf('major_projects', [])).toBe('reported');
+    // T6 is computed from the project registry; a reported figure overrides it.
+    expect(sourceOf('major_projects', [])).toBe('computed');
+    expect(
+      sourceOf('major_projects', [{ figure: 'majorProjects', value: 3, by: '', at: '', note: '' }]),
+    ).toBe('reported');
+    expect(sourceOf('innovation_platforms', [])).toBe('reported');
     expect(sourceOf('strategic_platforms', [])).toBe('registry');
     expect(combineSources(['computed', 'computed'])).toBe('computed');
     expect(combineSources(['computed', 'reported'])).toBe('mixed');

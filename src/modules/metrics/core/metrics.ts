@@ -44,7 +44,6 @@ export type Bases = Record<BaseFigure, number | null>;
 
 /** Figures no enterprise record can give: only reported statistics supply them. */
 export const REPORTED_ONLY: readonly BaseFigure[] = [
-  'majorProjects',
   'innovationPlatforms',
   'incubators',
   'publicServicePlatform',
@@ -326,8 +325,10 @@ export const METRICS: Record<MetricKey, MetricDefinition> = {
     en: 'New industrial projects ≥ 1 bn CNY',
     unitZh: '个',
     unitEn: 'projects',
-    formulaZh: '各平台统计上报数之和（项目库上线后改为计算）',
-    formulaEn: 'Σ reported by the platforms (computed once the project registry exists)',
+    formulaZh:
+      '招商项目库中总投资 ≥ 10 亿元（含）、签约阶段经审核且签约日期在当年、当年 12 月 31 日前未终止或流失的项目个数；平台统计上报数优先',
+    formulaEn:
+      'Projects in the registry with total investment ≥ 1 bn CNY (inclusive) whose signing was approved with a date in the year, not dropped or lost by 31 Dec; a platform’s reported figure overrides',
     scope: 'both',
     format: 'count',
     figures: ['majorProjects'],

@@ -97,7 +97,8 @@ export function robotMessage(
 ): RobotMessage {
   const title = headlineZh(kind, p);
   const lines = [`#### ${escapeMarkdown(title)}`];
-  if (p.title && kind !== 'task_supervised' && kind !== 'project_stalled') lines.push(`- 标题：${escapeMarkdown(p.title)}`);
+  if (p.title && kind !== 'task_supervised' && kind !== 'project_stalled')
+    lines.push(`- 标题：${escapeMarkdown(p.title)}`);
   if (kind === 'task_supervised' && p.title) lines.push(`- 任务：${escapeMarkdown(p.title)}`);
   if (p.assignee) lines.push(`- 交办给：${escapeMarkdown(p.assignee)}`);
   if (p.dueOn && kind === 'project_stalled') lines.push(`- 阶段日期：${p.dueOn}`);

@@ -42,7 +42,9 @@ describe('formatChange', () => {
 
 describe('isReportedOnly', () => {
   it('is true when every figure comes from reported statistics only', () => {
-    expect(isReportedOnly({ figures: ['majorProjects'] })).toBe(true);
+    expect(isReportedOnly({ figures: ['innovationPlatforms'] })).toBe(true);
+    // T6 is computed from the project registry (a reported figure only overrides it).
+    expect(isReportedOnly({ figures: ['majorProjects'] })).toBe(false);
     expect(isReportedOnly({ figures: ['output'] })).toBe(false);
     expect(isReportedOnly({ figures: [] })).toBe(false);
     expect(isReportedOnly(undefined)).toBe(false);
