@@ -144,7 +144,7 @@ export function CockpitBody({
       )}
       {painted && <MyPlatformsCard />}
       {painted && <RequestsCard />}
-      {painted && <ProjectsCard />}
+      {painted && <ProjectsCard year={data.year} platformId={data.platformId} />}
     </Flex>
   );
 }

@@ -5,15 +5,19 @@ import { hasPermission, useMe } from '../../api/auth';
 import { useProjectStats } from '../../api/projects';
 import { formatInteger, formatMoney } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
-import { beijingYear } from '../projects/projectFormat';
 
-/** The year's investment projects on the cockpit: T6 computed, signed, stalled (to the list), pending. */
-export function ProjectsCard() {
+/**
+ * The cockpit year's investment projects (the city's or the platform's): T6 computed, signed,
+ * stalled (to the list), pending approval.
+ */
+export function ProjectsCard({ year, platformId }: { year: number; platformId: number | null }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { data: me } = useMe();
-  const year = beijingYear();
-  const { data } = useProjectStats({ year }, hasPermission(me, 'project:read'));
+  const { data } = useProjectStats(
+    { year, platformId: platformId ?? undefined },
+    hasPermission(me, 'project:read'),
+  );
   if (!data) return null;
   const count = (v: number) => t('projects.unit.count', { value: formatInteger(v) });
   return (
@@ -21,7 +25,7 @@ export function ProjectsCard() {
       size="small"
       className="yy-no-print"
       title={
-        <Link to={`/projects/analysis?year=${year}`}>
+        <Link to={`/projects/analysis?year=${year}${platformId ? `&platformId=${platformId}` : ''}`}>
           {t('projects.cockpit.title')} · {year}
         </Link>
       }
@@ -30,7 +34,11 @@ export function ProjectsCard() {
       <Row gutter={[16, 8]}>
         <Col xs={12} md={6} xl={4}>
           <Statistic
-            title={<Link to={`/projects?majorYear=${year}`}>{t('projects.cockpit.t6')}</Link>}
+            title={
+              <Link to={`/projects?majorYear=${year}${platformId ? `&platformId=${platformId}` : ''}`}>
+                {t('projects.cockpit.t6')}
+              </Link>
+            }
             value={count(data.city.majorSigned)}
             data-testid="cockpit-projects-t6"
           />
