@@ -144,7 +144,6 @@ describe.skipIf(!chromiumPath)('a ≥ 10 亿 project is signed, approved and cou
     const after = await cockpitT6(desk);
     expect(after.target).toBe(before.target + 1);
     expect(after.card).toBe(before.card + 1);
-    await desk.getByTestId('cockpit-projects').scrollIntoViewIfNeeded();
     await shot(desk, 'projects-cockpit');
   }, 300_000);
 

@@ -11,6 +11,7 @@ import { ProjectsNav } from './ProjectsNav';
 import { StageTag } from './ProjectTags';
 import { DecisionModal } from './StageModals';
 import { usePair } from './projectFormat';
+import './projects.css';
 
 /** 阶段审核: the stage changes waiting for the caller's decision, approved or rejected in the row. */
 export function ApprovalsPage() {
@@ -25,7 +26,7 @@ export function ApprovalsPage() {
       ellipsis: true,
       render: (_, c) => (
         <Flex vertical gap={0} style={{ minWidth: 0 }}>
-          <Link to={`/projects/${c.projectId}`}>
+          <Link to={`/projects/${c.projectId}`} className="yy-ellipsis">
             <ProperName name={c.projectName} />
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -67,7 +68,12 @@ export function ApprovalsPage() {
         </Flex>
       ),
     },
-    { title: t('projects.timeline.note'), ellipsis: true, render: (_, c) => <TypedText text={c.note} /> },
+    {
+      title: t('projects.timeline.note'),
+      width: 180,
+      ellipsis: true,
+      render: (_, c) => <TypedText text={c.note} />,
+    },
     {
       title: t('common.actions'),
       width: 170,

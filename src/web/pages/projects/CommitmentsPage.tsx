@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { COMMITMENTS, type Commitment } from '../../../modules/projects/core/codes';
 import { ProjectsNav } from './ProjectsNav';
+import './projects.css';
 import { beijingYear, usePair, useProjectUnits } from './projectFormat';
 
 interface Query {

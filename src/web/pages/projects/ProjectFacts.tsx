@@ -23,7 +23,7 @@ export function ProjectFacts({ p }: { p: ProjectDetail }) {
   const D = Descriptions.Item;
   return (
     <Card size="small" title={t('projects.section.facts')}>
-      <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="project-facts">
+      <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="project-facts">
         <D label={t('projects.col.investor')}>
           <EnterpriseLink id={p.investorEnterpriseId} name={p.investorName} />
           {!p.investorEnterpriseId && (
@@ -117,6 +117,7 @@ export function ProjectCommitments({ p }: { p: ProjectDetail }) {
     committed: committed[k],
     check: checks.get(k),
   }));
+  const none = rows.every((r) => r.committed === null) && p.fullProductionYear === null;
   return (
     <Card
       size="small"
@@ -128,42 +129,46 @@ export function ProjectCommitments({ p }: { p: ProjectDetail }) {
       }
       data-testid="project-commitments"
     >
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="key"
-        dataSource={rows}
-        columns={[
-          { title: t('projects.commit.item'), render: (_, r) => t(`projects.commit.${r.key}`) },
-          { title: t('projects.commit.committed'), align: 'right', render: (_, r) => u.perMu(r.committed) },
-          {
-            title: t('projects.commit.actual'),
-            align: 'right',
-            render: (_, r) => (r.check ? u.perMu(r.check.actual) : t('projects.commit.notYet')),
-          },
-          {
-            title: t('projects.commit.shortfall'),
-            align: 'right',
-            render: (_, r) =>
-              r.check?.shortfallPct != null && r.check.shortfallPct > 0 ? (
-                <Typography.Text type="danger">{formatPercent(r.check.shortfallPct / 100)}</Typography.Text>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('projects.commit.result'),
-            render: (_, r) =>
-              r.check?.met == null ? (
-                '—'
-              ) : r.check.met ? (
-                <Tag color="green">{t('projects.commit.met')}</Tag>
-              ) : (
-                <Tag color="red">{t('projects.commit.short')}</Tag>
-              ),
-          },
-        ]}
-      />
+      {none ? (
+        <Typography.Text type="secondary">{t('projects.commit.none')}</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={rows}
+          columns={[
+            { title: t('projects.commit.item'), render: (_, r) => t(`projects.commit.${r.key}`) },
+            { title: t('projects.commit.committed'), align: 'right', render: (_, r) => u.perMu(r.committed) },
+            {
+              title: t('projects.commit.actual'),
+              align: 'right',
+              render: (_, r) => (r.check ? u.perMu(r.check.actual) : t('projects.commit.notYet')),
+            },
+            {
+              title: t('projects.commit.shortfall'),
+              align: 'right',
+              render: (_, r) =>
+                r.check?.shortfallPct != null && r.check.shortfallPct > 0 ? (
+                  <Typography.Text type="danger">{formatPercent(r.check.shortfallPct / 100)}</Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('projects.commit.result'),
+              render: (_, r) =>
+                r.check?.met == null ? (
+                  '—'
+                ) : r.check.met ? (
+                  <Tag color="green">{t('projects.commit.met')}</Tag>
+                ) : (
+                  <Tag color="red">{t('projects.commit.short')}</Tag>
+                ),
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }

@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useQueryParams } from '../../lib/useQueryParams';
 import { ProjectsNav } from './ProjectsNav';
+import './projects.css';
 import { StageTag, StallTag } from './ProjectTags';
 import { StallRules } from './StallRules';
 import { usePair, useProjectUnits } from './projectFormat';
