@@ -106,7 +106,7 @@ export function ProjectForm(props: Props) {
             label={t('projects.col.name')}
             rules={[required('name'), { whitespace: true, message: t('projects.form.required.name') }]}
           >
-            <Input maxLength={100} data-testid="project-name" />
+            <Input data-user-text maxLength={100} data-testid="project-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -115,7 +115,7 @@ export function ProjectForm(props: Props) {
             label={t('projects.col.code')}
             extra={isEdit ? undefined : t('projects.form.codeHint')}
           >
-            <Input maxLength={32} disabled={isEdit} placeholder="XM-2026-00001" />
+            <Input data-user-text maxLength={32} disabled={isEdit} placeholder="XM-2026-00001" />
           </Form.Item>
         </Col>
       </Row>
@@ -153,7 +153,7 @@ export function ProjectForm(props: Props) {
                 { whitespace: true, message: t('projects.form.required.investorName') },
               ]}
             >
-              <Input maxLength={100} data-testid="project-investor-name" />
+              <Input data-user-text maxLength={100} data-testid="project-investor-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -163,7 +163,7 @@ export function ProjectForm(props: Props) {
               rules={[usccRule]}
               normalize={(v: string) => v.toUpperCase()}
             >
-              <Input maxLength={18} />
+              <Input data-user-text maxLength={18} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -173,7 +173,7 @@ export function ProjectForm(props: Props) {
               rules={[required('origin')]}
               extra={t('projects.form.originHint')}
             >
-              <Input maxLength={40} data-testid="project-investor-origin" />
+              <Input data-user-text maxLength={40} data-testid="project-investor-origin" />
             </Form.Item>
           </Col>
         </Row>
@@ -220,7 +220,7 @@ export function ProjectForm(props: Props) {
               { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, message: t('projects.form.nodeInvalid') },
             ]}
           >
-            <Input maxLength={32} placeholder="IC-U01" />
+            <Input data-user-text maxLength={32} placeholder="IC-U01" />
           </Form.Item>
         </Col>
         {amount('totalInvestment', t('projects.col.totalInvestment'), t('units.wanYuan'), [
@@ -231,7 +231,7 @@ export function ProjectForm(props: Props) {
         {amount('landMu', t('projects.col.landMu'), t('units.mu'))}
         <Col xs={24} md={8}>
           <Form.Item name="parcel" label={t('projects.col.parcel')}>
-            <Input maxLength={100} />
+            <Input data-user-text maxLength={100} />
           </Form.Item>
         </Col>
         {amount('energyTce', t('projects.col.energyTce'), t('units.tce'))}
@@ -263,7 +263,7 @@ export function ProjectForm(props: Props) {
         )}
         <Col xs={24} md={6}>
           <Form.Item name="ownerName" label={t('projects.col.owner')}>
-            <Input maxLength={40} />
+            <Input data-user-text maxLength={40} />
           </Form.Item>
         </Col>
         {!isEdit && (
@@ -286,7 +286,7 @@ export function ProjectForm(props: Props) {
         </Col>
       </Row>
       <Form.Item name="note" label={t('projects.form.note')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea data-user-text rows={3} maxLength={2000} />
       </Form.Item>
     </Form>
   );
