@@ -217,6 +217,11 @@ export async function projectIdByCode(db: Db | Tx, code: string): Promise<number
   return r ? Number(r.id) : null;
 }
 
+/** Serialises code numbering (two projects created at once must not take the same serial). */
+export async function lockCodes(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('projects.code'))`);
+}
+
 /** The next free XM-<year>-NNNNN serial. */
 export async function nextSerial(db: Db | Tx, year: number): Promise<number> {
   const [r] = await rowsOf(

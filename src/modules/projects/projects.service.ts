@@ -287,6 +287,7 @@ export function createProjectService(database: Database, keys: () => PiKeyRing) 
     if (leadDate > today) fail('PROJECT_STAGE_DATE_FUTURE');
     const f = await fieldsOf(tx, actor, input);
     let code = input.code;
+    await repo.lockCodes(tx);
     if (code) {
       if (await repo.projectIdByCode(tx, code)) fail('DUPLICATE_PROJECT_CODE');
     } else {
