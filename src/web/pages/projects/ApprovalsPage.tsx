@@ -37,13 +37,13 @@ export function ApprovalsPage() {
     },
     {
       title: t('projects.col.platform'),
-      width: 170,
+      width: 150,
       ellipsis: true,
       render: (_, c) => pair(c.platformName, c.platformNameEn),
     },
     {
       title: t('projects.approvals.move'),
-      width: 190,
+      width: 160,
       render: (_, c) => (
         <Flex gap={4} align="center" wrap>
           {c.fromStage && <StageTag stage={c.fromStage} />}→<StageTag stage={c.stage} />
@@ -53,12 +53,12 @@ export function ApprovalsPage() {
     {
       title: t('projects.change.date'),
       dataIndex: 'stageDate',
-      width: 110,
+      width: 100,
       render: (d: string) => formatDate(d),
     },
     {
       title: t('projects.timeline.submitted'),
-      width: 170,
+      width: 150,
       render: (_, c) => (
         <Flex vertical gap={0}>
           <ProperName name={c.submittedByName} />
@@ -70,13 +70,13 @@ export function ApprovalsPage() {
     },
     {
       title: t('projects.timeline.note'),
-      width: 180,
+      width: 160,
       ellipsis: true,
       render: (_, c) => <TypedText text={c.note} />,
     },
     {
       title: t('common.actions'),
-      width: 170,
+      width: 140,
       fixed: 'right',
       render: (_, c) =>
         c.canDecide ? (
