@@ -83,6 +83,12 @@ export const PERMISSIONS = [
   'task:manage',
   /** Report progress on and complete the tasks one's department or platform owns. */
   'task:report',
+  /** The industrial-chain map (产业链图谱 / 招商图): maps, node ratings, targets, leaders' partners. */
+  'chainmap:read',
+  /** Enter investment targets and chain leaders' partner links (a platform admin: its platform's). */
+  'chainmap:write',
+  /** Edit, import and publish chain maps; place enterprises on nodes by hand (the task force). */
+  'chainmap:edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +124,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:configure',
     'task:read',
     'task:manage',
+    'chainmap:read',
+    'chainmap:write',
+    'chainmap:edit',
   ],
   leader: [
     'platform:read',
@@ -127,6 +136,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:read',
     'request:metrics',
     'task:read',
+    'chainmap:read',
   ],
   platform_admin: [
     'platform:read',
@@ -148,6 +158,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:handle',
     'task:read',
     'task:report',
+    'chainmap:read',
+    'chainmap:write',
   ],
   // A commissioner reads the enterprises assigned to it (records, figures, published scorecards),
   // records visits to them, raises their requests and accepts and hands them to a department;

@@ -10,3 +10,4 @@ export * from './services';
 export * from './requests';
 export * from './tasks';
 export * from './notifications';
+export * from './chain-map';
