@@ -8,13 +8,19 @@ import { segmentOf, splitClassCodes } from './nodes';
 export const NODE_SHEET = '节点';
 
 export const NODE_COLUMNS = [
-  { key: 'code', zh: '节点编码', en: 'Node code', width: 14 },
-  { key: 'parentCode', zh: '上级节点编码', en: 'Parent code', width: 14 },
-  { key: 'segment', zh: '环节', en: 'Segment', width: 10 },
-  { key: 'nameZh', zh: '中文名称', en: 'Chinese name', width: 24 },
-  { key: 'nameEn', zh: '英文名称', en: 'English name', width: 32 },
-  { key: 'classCodes', zh: '行业代码（GB/T 4754-2017）', en: 'Classes (GB/T 4754-2017)', width: 26 },
-  { key: 'sort', zh: '排序', en: 'Sort', width: 8 },
+  { key: 'code', zh: '节点编码', en: 'Node code', width: 14, match: ['节点编码', 'node code', 'code'] },
+  { key: 'parentCode', zh: '上级节点编码', en: 'Parent code', width: 14, match: ['上级节点', 'parent'] },
+  { key: 'segment', zh: '环节', en: 'Segment', width: 10, match: ['环节', 'segment'] },
+  { key: 'nameZh', zh: '中文名称', en: 'Chinese name', width: 24, match: ['中文名称', 'chinese name'] },
+  { key: 'nameEn', zh: '英文名称', en: 'English name', width: 32, match: ['英文名称', 'english name'] },
+  {
+    key: 'classCodes',
+    zh: '行业代码（GB/T 4754-2017）',
+    en: 'Classes (GB/T 4754-2017)',
+    width: 26,
+    match: ['行业代码', 'classes', 'class codes'],
+  },
+  { key: 'sort', zh: '排序', en: 'Sort', width: 8, match: ['排序', 'sort'] },
 ] as const;
 export type NodeColumn = (typeof NODE_COLUMNS)[number]['key'];
 
@@ -56,10 +62,7 @@ export function columnsOf(header: Cell[]): { index: Map<NodeColumn, number>; mis
   header.forEach((cell, i) => {
     const h = text(cell).toLowerCase();
     if (!h) return;
-    // The longest matching name wins (上级节点编码 before 节点编码).
-    const match = [...NODE_COLUMNS]
-      .filter((c) => h.startsWith(c.zh.toLowerCase()) || h.startsWith(c.en.toLowerCase()) || h === c.key.toLowerCase())
-      .sort((a, b) => b.zh.length - a.zh.length)[0];
+    const match = NODE_COLUMNS.find((c) => c.match.some((m) => h.startsWith(m)));
     if (match && !index.has(match.key)) index.set(match.key, i);
   });
   const missing = NODE_COLUMNS.filter((c) => c.key !== 'sort' && c.key !== 'parentCode' && !index.has(c.key));
