@@ -257,6 +257,60 @@ export const ERRORS = {
     zh: '附件不能超过 10 MB，每条诉求最多 10 个附件',
     en: 'Attachments may be at most 10 MB each, 10 per request',
   },
+  PROJECT_NOT_FOUND: { status: 404, zh: '招商项目不存在', en: 'Project not found' },
+  PROJECT_CHANGE_NOT_FOUND: { status: 404, zh: '阶段变更不存在', en: 'Stage change not found' },
+  PROJECT_CONTACT_NOT_FOUND: { status: 404, zh: '项目联系人不存在', en: 'Project contact not found' },
+  DUPLICATE_PROJECT_CODE: { status: 409, zh: '项目编号已存在', en: 'This project code is already used' },
+  PROJECT_STAGE_BACKWARD: {
+    status: 409,
+    zh: '项目阶段只能向后推进（不能回到或停留在当前阶段）',
+    en: 'A project only moves forward (not back to or onto its current stage)',
+  },
+  PROJECT_STAGE_DATE_FUTURE: {
+    status: 400,
+    zh: '阶段日期不能晚于今天',
+    en: 'A stage date cannot be in the future',
+  },
+  PROJECT_STAGE_DATE_ORDER: {
+    status: 400,
+    zh: '阶段日期不能早于当前阶段的日期',
+    en: 'A stage date cannot be before the current stage’s date',
+  },
+  PROJECT_CHANGE_PENDING: {
+    status: 409,
+    zh: '该项目已有待审核的阶段变更，请先审核或等待审核',
+    en: 'This project already has a stage change waiting for approval',
+  },
+  PROJECT_ENDED: {
+    status: 409,
+    zh: '项目已终止或流失，不能再变更阶段',
+    en: 'The project has ended (dropped or lost); its stage cannot change',
+  },
+  PROJECT_OWN_CHANGE: {
+    status: 403,
+    zh: '不能审核自己提交的阶段变更，请由工作专班或本平台其他管理员审核',
+    en: 'You cannot approve your own stage change; the task force or another administrator of the platform must',
+  },
+  PROJECT_CHANGE_DECIDED: {
+    status: 409,
+    zh: '该阶段变更已审核，请刷新后查看',
+    en: 'This stage change was already decided; reload it',
+  },
+  PROJECT_REASON_REQUIRED: {
+    status: 400,
+    zh: '退回、终止或流失需要填写理由（至少 2 个字）',
+    en: 'Rejecting, dropping or losing a project needs a reason (at least 2 characters)',
+  },
+  PROJECT_REFERRER_REQUIRED: {
+    status: 400,
+    zh: '以企招企的项目须填写推荐企业',
+    en: 'A referral project needs the referring enterprise',
+  },
+  PROJECT_INVESTOR_REQUIRED: {
+    status: 400,
+    zh: '须选择已登记的投资企业，或填写投资方名称',
+    en: 'Choose a registered investor enterprise or enter the investor’s name',
+  },
   FILE_REJECTED: { status: 400, zh: '文件被拒绝', en: 'The file was rejected' },
   VERSION_CONFLICT: {
     status: 409,

@@ -595,14 +595,21 @@ export async function displayNameOf(db: Conn, userId: number): Promise<string | 
   return str(r?.display_name);
 }
 
-// Projects (the project registry's table, when it exists)
+// Projects in the pipeline
 
-/** Active projects per node of the industry, in scope and filter; null when there is no registry. */
+/** Active projects per node of the industry (`projects.chain_node_code`), in scope and the platform filter. */
 export async function activeProjectCounts(
-  _db: Conn,
-  _scope: PlatformScope,
-  _industryCode: string,
-  _platformId: number | null,
-): Promise<Map<string, number> | null> {
-  return null;
+  db: Conn,
+  scope: PlatformScope,
+  industryCode: string,
+  platformId: number | null,
+): Promise<Map<string, number>> {
+  const rows = await rowsOf(
+    db,
+    sql`select pr.chain_node_code as node_code, count(*) as n from projects pr
+         where pr.industry_code = ${industryCode} and pr.status = 'active' and pr.chain_node_code is not null
+           and ${scopeSql(scope, { platformId: sql`pr.platform_id` })}${platformId ? sql` and pr.platform_id = ${platformId}` : sql``}
+         group by pr.chain_node_code`,
+  );
+  return new Map(rows.map((r) => [String(r.node_code), Number(r.n)]));
 }

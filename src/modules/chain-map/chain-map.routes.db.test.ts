@@ -30,7 +30,7 @@ async function ok(who: string, method: string, url: string, body?: unknown) {
   return res.statusCode === 204 ? null : res.json();
 }
 
-type NodeView = { code: string; rating: string; enterprises: number; above: number; output: number; share: number | null; reasons: string[]; leaders: number };
+type NodeView = { code: string; rating: string; enterprises: number; above: number; output: number; share: number | null; reasons: string[]; leaders: number; projects: number };
 const nodesOf = async (who: string, query: string) => {
   const view = await ok(who, 'GET', `/api/chain-map/view?${query}`);
   return new Map((view.nodes as NodeView[]).map((n) => [n.code, n]));
@@ -115,6 +115,26 @@ describe('node figures and ratings', () => {
     // City-wide (the task force without a filter): B1 joins the wafer fabs.
     const city = await nodesOf('taskforce', 'industry=integrated_circuits');
     expect(city.get('IC-M02')).toMatchObject({ enterprises: 3, output: 160_000 });
+  });
+
+  it('counts the active projects on a node (dropped ones and other platforms left out)', async () => {
+    const project = (code: string, platformId: number, node: string | null, status: string) =>
+      q(
+        `insert into projects (code, name, investor_name, platform_id, industry_code, chain_node_code, total_investment,
+                               source, stage, stage_date, status, end_reason, end_date)
+         values ($1, '测试项目', '外地投资方', $2, 'integrated_circuits', $3, 120000, 'chain', 'signed', '2026-01-05', $4,
+                 $5, $6)`,
+        [code, platformId, node, status, status === 'active' ? null : '投资方调整', status === 'active' ? null : '2026-02-01'],
+      );
+    await project('XM-2026-90001', qiantang, 'IC-U01', 'active');
+    await project('XM-2026-90002', qiantang, 'IC-U01', 'active');
+    await project('XM-2026-90003', qiantang, 'IC-U01', 'dropped');
+    await project('XM-2026-90004', binjiang, 'IC-U01', 'active');
+    await project('XM-2026-90005', qiantang, null, 'active');
+    const own = await nodesOf('platform', 'industry=integrated_circuits');
+    expect(own.get('IC-U01')).toMatchObject({ projects: 2, rating: 'missing' });
+    expect(own.get('IC-M02')).toMatchObject({ projects: 0 });
+    expect((await nodesOf('leader', 'industry=integrated_circuits')).get('IC-U01')).toMatchObject({ projects: 3 });
   });
 
   it('a confirmed chain leader lifts its weak node to strong', async () => {

@@ -116,8 +116,8 @@ export const NodeViewSchema = Type.Object({
   share: Nullable(Type.Number()),
   leaders: Type.Integer(),
   leaderSuppliers: Type.Integer(),
-  /** Active projects on the node; null when the project registry is not there. */
-  projects: Nullable(Type.Integer()),
+  /** Projects in the pipeline (status active) on the node, in the filter. */
+  projects: Type.Integer(),
   /** Open targets (new, contacting). */
   targets: Type.Integer(),
   rating: OneOf(RATINGS),

@@ -128,7 +128,7 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
         share: f.share === null ? null : Math.round(f.share * 10000) / 10000,
         leaders: f.leaders,
         leaderSuppliers: f.leaderSuppliers,
-        projects: projects ? (projects.get(n.code) ?? 0) : null,
+        projects: projects.get(n.code) ?? 0,
         targets: targets.get(n.code) ?? 0,
         rating: f.rating,
         reasons: f.reasons,

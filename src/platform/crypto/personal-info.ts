@@ -29,7 +29,8 @@ const HEADER_BYTES = 1 + KEY_ID_BYTES;
 const MIN_SEALED_BYTES = HEADER_BYTES + IV_BYTES + 16 + TAG_BYTES;
 
 /** The column a value belongs to; part of the MAC and of the index. */
-export type PiContext = 'enterprise_contacts.phone' | 'users.totp_secret' | 'webhooks.secret';
+export type PiContext =
+  'enterprise_contacts.phone' | 'project_contacts.phone' | 'users.totp_secret' | 'webhooks.secret';
 
 export type PiCryptoProblem = 'format' | 'unknown_key' | 'tampered';
 

@@ -30,6 +30,12 @@ const ALLOWED: Record<string, { treatment: Treatment; why: string }> = {
     treatment: 'clear',
     why: 'shown to the account holder: where a reset password was used',
   },
+  'project_contacts.name': { treatment: 'clear', why: 'whom the platform calls about the project' },
+  'project_contacts.title': { treatment: 'clear', why: 'the contact’s role at the investor' },
+  'project_contacts.phone_cipher': { treatment: 'sealed', why: 'contact phone number (PIPL Art. 51)' },
+  'project_contacts.phone_index': { treatment: 'keyed-index', why: 'search and dedup by phone number' },
+  'project_stage_changes.submitted_by_name': { treatment: 'clear', why: 'who submitted a stage change' },
+  'project_stage_changes.decided_by_name': { treatment: 'clear', why: 'accountability of a decision' },
   'import_jobs.username': { treatment: 'clear', why: 'who imported (audit)' },
   'platform_year_stats.entered_by_name': { treatment: 'clear', why: 'who entered the figures' },
   'requests.raised_by_name': {
@@ -49,7 +55,7 @@ const ALLOWED: Record<string, { treatment: Treatment; why: string }> = {
 const LOOKS_PERSONAL =
   /phone|mobile|^tel|_tel|telephone|e_?mail|id_?card|id_?no|id_?number|identity|passport|birth|gender|^sex|person|bank|wechat|weixin|^qq|address|display_name|username|_by_name|contact|^ip$|_ip$|user_agent|legal_rep|home|salary|secret/;
 /** Tables whose rows describe a person: each of their data columns is reviewed. */
-const PERSON_TABLES = new Set(['enterprise_contacts']);
+const PERSON_TABLES = new Set(['enterprise_contacts', 'project_contacts']);
 const KEYS = /^id$|_id$|_at$/;
 
 describe('personal-information columns', () => {

@@ -89,6 +89,14 @@ export const PERMISSIONS = [
   'chainmap:write',
   /** Edit, import and publish chain maps; place enterprises on nodes by hand (the task force). */
   'chainmap:edit',
+  /** Investment projects (招商项目): read those in scope (a platform admin: its platform's). */
+  'project:read',
+  /** Add and edit projects, submit stage changes, manage their contacts and documents. */
+  'project:write',
+  /** Approve or reject stage changes (never one's own). */
+  'project:approve',
+  /** Edit the stall rules (maximum days per stage and size class). */
+  'project:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +135,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'chainmap:read',
     'chainmap:write',
     'chainmap:edit',
+    'project:read',
+    'project:write',
+    'project:approve',
+    'project:configure',
   ],
   leader: [
     'platform:read',
@@ -137,6 +149,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:metrics',
     'task:read',
     'chainmap:read',
+    'project:read',
   ],
   platform_admin: [
     'platform:read',
@@ -160,6 +173,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'task:report',
     'chainmap:read',
     'chainmap:write',
+    'project:read',
+    'project:write',
+    'project:approve',
   ],
   // A commissioner reads the enterprises assigned to it (records, figures, published scorecards),
   // records visits to them, raises their requests and accepts and hands them to a department;

@@ -11,3 +11,4 @@ export * from './requests';
 export * from './tasks';
 export * from './notifications';
 export * from './chain-map';
+export * from './investment';
