@@ -12,14 +12,7 @@ import { scopeSql } from '../../platform/db/scope-sql';
 import type { PlatformScope } from '../../platform/scope';
 import type { MapStatus, PlacementMode, Relation, Segment, TargetStatus } from './core/codes';
 import type { NodeInput } from './core/nodes';
-import type {
-  ChainNode,
-  IndustryItem,
-  MapHeader,
-  Partner,
-  Placement,
-  Target,
-} from './chain-map.schemas';
+import type { ChainNode, IndustryItem, MapHeader, Partner, Placement, Target } from './chain-map.schemas';
 
 type Row = Record<string, unknown>;
 type Conn = Db | Tx;
@@ -56,7 +49,10 @@ export async function industryOf(
   db: Conn,
   code: string,
 ): Promise<{ code: string; nameZh: string; nameEn: string; isKey: boolean } | null> {
-  const [r] = await rowsOf(db, sql`select code, name_zh, name_en, is_key from industries where code = ${code}`);
+  const [r] = await rowsOf(
+    db,
+    sql`select code, name_zh, name_en, is_key from industries where code = ${code}`,
+  );
   return r
     ? { code: String(r.code), nameZh: String(r.name_zh), nameEn: String(r.name_en), isKey: Boolean(r.is_key) }
     : null;
@@ -83,18 +79,28 @@ function headerOf(r: Row): MapHeader {
 }
 
 export async function mapVersions(db: Conn, industryCode: string): Promise<MapHeader[]> {
-  return (await rowsOf(db, sql`${headerSelect} where m.industry_code = ${industryCode} order by m.version desc`)).map(
-    headerOf,
-  );
+  return (
+    await rowsOf(db, sql`${headerSelect} where m.industry_code = ${industryCode} order by m.version desc`)
+  ).map(headerOf);
 }
 
 export async function mapById(db: Conn, id: number, lock = false): Promise<MapHeader | null> {
-  const [r] = await rowsOf(db, sql`${headerSelect} where m.id = ${id}${lock ? sql` for update of m` : sql``}`);
+  const [r] = await rowsOf(
+    db,
+    sql`${headerSelect} where m.id = ${id}${lock ? sql` for update of m` : sql``}`,
+  );
   return r ? headerOf(r) : null;
 }
 
-export async function mapOfStatus(db: Conn, industryCode: string, status: MapStatus): Promise<MapHeader | null> {
-  const [r] = await rowsOf(db, sql`${headerSelect} where m.industry_code = ${industryCode} and m.status = ${status}`);
+export async function mapOfStatus(
+  db: Conn,
+  industryCode: string,
+  status: MapStatus,
+): Promise<MapHeader | null> {
+  const [r] = await rowsOf(
+    db,
+    sql`${headerSelect} where m.industry_code = ${industryCode} and m.status = ${status}`,
+  );
   return r ? headerOf(r) : null;
 }
 
@@ -227,7 +233,13 @@ const enterpriseFilter = (scope: PlatformScope, platformId: number | null) =>
 export async function placedOnMap(
   db: Conn,
   scope: PlatformScope,
-  q: { industryCode: string; mapId: number; platformId: number | null; year: number | null; nodeCode?: string },
+  q: {
+    industryCode: string;
+    mapId: number;
+    platformId: number | null;
+    year: number | null;
+    nodeCode?: string;
+  },
 ): Promise<PlacedRow[]> {
   const onlyNode = q.nodeCode ? sql` and n.node_code = ${q.nodeCode}` : sql``;
   const rows = await rowsOf(
@@ -263,7 +275,18 @@ export async function placedOnMap(
 export async function enterpriseRows(
   db: Conn,
   ids: number[],
-): Promise<Map<number, { name: string; platformId: number; platformName: string; platformNameEn: string; industryClass: string | null }>> {
+): Promise<
+  Map<
+    number,
+    {
+      name: string;
+      platformId: number;
+      platformName: string;
+      platformNameEn: string;
+      industryClass: string | null;
+    }
+  >
+> {
   if (ids.length === 0) return new Map();
   const rows = await rowsOf(
     db,
@@ -297,7 +320,11 @@ export async function suppliersOf(db: Conn, leaderIds: number[]): Promise<Set<nu
   return new Set(rows.map((r) => Number(r.partner_enterprise_id)));
 }
 
-export async function enterpriseInScope(db: Conn, scope: PlatformScope, id: number): Promise<{ id: number; name: string; platformId: number } | null> {
+export async function enterpriseInScope(
+  db: Conn,
+  scope: PlatformScope,
+  id: number,
+): Promise<{ id: number; name: string; platformId: number } | null> {
   const [r] = await rowsOf(
     db,
     sql`select e.id, e.name, e.platform_id from enterprises e where e.id = ${id} and ${scopeSql(scope, { platformId: sql`e.platform_id` })}`,
@@ -433,7 +460,13 @@ function targetOf(r: Row): Target {
 export async function targets(
   db: Conn,
   scope: PlatformScope,
-  q: { platformId?: number | null; industryCode?: string; nodeCode?: string; status?: TargetStatus; open?: boolean },
+  q: {
+    platformId?: number | null;
+    industryCode?: string;
+    nodeCode?: string;
+    status?: TargetStatus;
+    open?: boolean;
+  },
 ): Promise<Target[]> {
   const where: SQL[] = [scopeSql(scope, { platformId: sql`t.platform_id` })];
   if (q.platformId) where.push(sql`t.platform_id = ${q.platformId}`);
@@ -449,7 +482,12 @@ export async function targets(
   return rows.map(targetOf);
 }
 
-export async function targetById(db: Conn, scope: PlatformScope, id: number, lock = false): Promise<Target | null> {
+export async function targetById(
+  db: Conn,
+  scope: PlatformScope,
+  id: number,
+  lock = false,
+): Promise<Target | null> {
   const [r] = await rowsOf(
     db,
     sql`${targetSelect} where t.id = ${id} and ${scopeSql(scope, { platformId: sql`t.platform_id` })}${lock ? sql` for update of t` : sql``}`,

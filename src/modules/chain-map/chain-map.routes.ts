@@ -244,7 +244,8 @@ export function chainMapRoutes(app: App, { services, rateLimits }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: "A platform's roadmap: its leading industries' missing and weak nodes with targets / 招商路线图",
+        summary:
+          "A platform's roadmap: its leading industries' missing and weak nodes with targets / 招商路线图",
         querystring: RoadmapQuerySchema,
         response: { 200: RoadmapSchema, ...errorResponses },
       },
@@ -264,7 +265,11 @@ export function chainMapRoutes(app: App, { services, rateLimits }: RouteDeps) {
     },
     async (request, reply) => {
       const roadmap = await chain.exportRoadmap(actorOf(request), request.query.platformId);
-      return sendWorkbook(reply, datedName(`招商路线图-${roadmap.platform.name}`), await roadmapWorkbook(roadmap));
+      return sendWorkbook(
+        reply,
+        datedName(`招商路线图-${roadmap.platform.name}`),
+        await roadmapWorkbook(roadmap),
+      );
     },
   );
 

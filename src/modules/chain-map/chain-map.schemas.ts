@@ -236,7 +236,10 @@ export type TargetQuery = Static<typeof TargetQuerySchema>;
 export const TargetListSchema = Type.Object({ items: Type.Array(TargetSchema) });
 export type TargetList = Static<typeof TargetListSchema>;
 
-export const RoadmapQuerySchema = Type.Object({ platformId: Type.Optional(Id) }, { additionalProperties: false });
+export const RoadmapQuerySchema = Type.Object(
+  { platformId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
 export const RoadmapSchema = Type.Object({
   platform: Type.Object({ id: Type.Integer(), name: Type.String(), nameEn: Type.String() }),
   year: Nullable(Type.Integer()),

@@ -191,7 +191,13 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
         result: 'success',
         objectType: 'chain_map',
         objectId: id,
-        detail: { industry: input.industryCode, version: saved.version, nodes: nodes.length, ...settings, ...detail },
+        detail: {
+          industry: input.industryCode,
+          version: saved.version,
+          nodes: nodes.length,
+          ...settings,
+          ...detail,
+        },
       });
       return saved;
     });
@@ -204,7 +210,8 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
     if (!(await repo.nodeOfCurrentMap(db, input.industryCode, input.nodeCode))) fail('CHAIN_NODE_NOT_FOUND');
     const errors: FieldError[] = [];
     const name = input.name.trim();
-    if (!name) errors.push({ field: 'name', code: 'REQUIRED', zh: '请填写企业名称', en: 'Enter the company name' });
+    if (!name)
+      errors.push({ field: 'name', code: 'REQUIRED', zh: '请填写企业名称', en: 'Enter the company name' });
     const uscc = input.uscc?.trim() ? input.uscc.trim().toUpperCase() : null;
     if (uscc) {
       const e = usccError('uscc', uscc);
@@ -271,7 +278,9 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
       const scope = platformScope(actor);
       const memberIds = ids.get(node.code) ?? [];
       const codes = new Set(
-        view.nodes.filter((n) => n.code === node.code || isBelow(view.nodes, n, node.code)).map((n) => n.code),
+        view.nodes
+          .filter((n) => n.code === node.code || isBelow(view.nodes, n, node.code))
+          .map((n) => n.code),
       );
       const placed = (
         await repo.placedOnMap(db, scope, {
@@ -301,7 +310,9 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
             placementId: p.placementId,
           };
         })
-        .sort((a, b) => Number(b.leader) - Number(a.leader) || (b.output ?? -1) - (a.output ?? -1) || a.id - b.id);
+        .sort(
+          (a, b) => Number(b.leader) - Number(a.leader) || (b.output ?? -1) - (a.output ?? -1) || a.id - b.id,
+        );
       const nodeLeaders = enterprises.filter((e) => e.leader);
       const partners = await repo.partnersOf(
         db,
@@ -334,7 +345,11 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
     async saveDraft(actor: Actor, input: DraftWrite): Promise<MapDetail> {
       require(actor, 'chainmap:edit');
       const { nodes, problems } = await draftOf(actor, input);
-      if (problems.length) fail('VALIDATION_FAILED', problemsToDetails(problems, (p) => `nodes[${p.row - 1}]`));
+      if (problems.length)
+        fail(
+          'VALIDATION_FAILED',
+          problemsToDetails(problems, (p) => `nodes[${p.row - 1}]`),
+        );
       const map = await writeDraft(actor, input, nodes, 'chain_map.draft');
       return { map, nodes: await repo.nodesOf(db, map.id) };
     },
@@ -351,11 +366,20 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
       const rows = read.ok ? read.rows : [];
       const draft: DraftWrite = { industryCode: input.industryCode, nodes: rows.map((r) => r.node) };
       const { nodes, problems } = await draftOf(actor, draft, (i) => rows[i]!.row);
-      if (problems.length) fail('VALIDATION_FAILED', problemsToDetails(problems, (p) => `row${p.row}`));
+      if (problems.length)
+        fail(
+          'VALIDATION_FAILED',
+          problemsToDetails(problems, (p) => `row${p.row}`),
+        );
       const current = await repo.mapOfStatus(db, input.industryCode, 'current');
       const map = await writeDraft(
         actor,
-        { ...draft, note: `导入 ${input.fileName}`.slice(0, 500), weakShare: current?.weakShare, supplierMin: current?.supplierMin },
+        {
+          ...draft,
+          note: `导入 ${input.fileName}`.slice(0, 500),
+          weakShare: current?.weakShare,
+          supplierMin: current?.supplierMin,
+        },
         nodes,
         'chain_map.import',
         { file: input.fileName },
@@ -373,7 +397,15 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
         await repo.lockIndustryMaps(tx, found.industryCode);
         const map = (await repo.mapById(tx, id, true))!;
         if (map.status !== 'draft') fail('CHAIN_MAP_NOT_DRAFT');
-        if (map.nodeCount === 0) fail('VALIDATION_FAILED', [{ field: 'nodes', code: 'EMPTY', zh: '图谱至少需要一个节点', en: 'A map needs at least one node' }]);
+        if (map.nodeCount === 0)
+          fail('VALIDATION_FAILED', [
+            {
+              field: 'nodes',
+              code: 'EMPTY',
+              zh: '图谱至少需要一个节点',
+              en: 'A map needs at least one node',
+            },
+          ]);
         const retired = await repo.publish(tx, map.industryCode, id, by);
         await recordAudit(tx, subjectOf(actor), {
           action: 'chain_map.publish',
@@ -391,7 +423,8 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
       require(actor, 'chainmap:edit');
       await industryOrFail(input.industryCode);
       const scope = platformScope(actor);
-      if (!(await repo.nodeOfCurrentMap(db, input.industryCode, input.nodeCode))) fail('CHAIN_NODE_NOT_FOUND');
+      if (!(await repo.nodeOfCurrentMap(db, input.industryCode, input.nodeCode)))
+        fail('CHAIN_NODE_NOT_FOUND');
       if (!(await repo.enterpriseInScope(db, scope, input.enterpriseId))) fail('ENTERPRISE_NOT_FOUND');
       const createdByName = await nameOf(db, actor);
       return database.transaction(async (tx) => {
@@ -481,7 +514,10 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
           result: 'success',
           objectType: 'chain_target',
           objectId: id,
-          detail: { before: { status: before.status, nodeCode: before.nodeCode, platformId: before.platformId }, after: values },
+          detail: {
+            before: { status: before.status, nodeCode: before.nodeCode, platformId: before.platformId },
+            after: values,
+          },
         });
         return (await repo.targetById(tx, scope, id))!;
       });
@@ -516,7 +552,11 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
             })),
         });
       }
-      return { platform: { id: platform.id, name: platform.name, nameEn: platform.nameEn }, year, industries };
+      return {
+        platform: { id: platform.id, name: platform.name, nameEn: platform.nameEn },
+        year,
+        industries,
+      };
     },
 
     /** The roadmap for the workbook; records the export. */
@@ -561,7 +601,12 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
         if (!(await repo.enterpriseInScope(db, scope, partnerEnterpriseId))) fail('ENTERPRISE_NOT_FOUND');
         if (partnerEnterpriseId === leader.id)
           fail('VALIDATION_FAILED', [
-            { field: 'partnerEnterpriseId', code: 'SELF', zh: '链主不能关联自身', en: 'A leader cannot be linked to itself' },
+            {
+              field: 'partnerEnterpriseId',
+              code: 'SELF',
+              zh: '链主不能关联自身',
+              en: 'A leader cannot be linked to itself',
+            },
           ]);
       }
       const createdByName = await nameOf(db, actor);
@@ -580,7 +625,12 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
           result: 'success',
           objectType: 'chain_partner',
           objectId: id,
-          detail: { leaderEnterpriseId: leader.id, partnerEnterpriseId, partnerName, relation: input.relation },
+          detail: {
+            leaderEnterpriseId: leader.id,
+            partnerEnterpriseId,
+            partnerName,
+            relation: input.relation,
+          },
         });
         return (await repo.partnerById(tx, scope, id))!;
       });

@@ -69,7 +69,9 @@ export async function readNodeSheet(file: string): Promise<NodeSheetRead> {
     return {
       ok: false,
       fileProblem: false,
-      problems: read.problems.slice(0, 200).map((p) => ({ field: `row${p.row}.${p.field}`, code: p.code, zh: p.zh, en: p.en })),
+      problems: read.problems
+        .slice(0, 200)
+        .map((p) => ({ field: `row${p.row}.${p.field}`, code: p.code, zh: p.zh, en: p.en })),
     };
   return read;
 }

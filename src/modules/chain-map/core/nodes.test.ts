@@ -20,7 +20,11 @@ describe('validateNodes', () => {
   it('accepts a sound tree', () => {
     expect(
       validateNodes(
-        [node(), node({ code: 'IC-U01-01', parentCode: 'IC-U01', classCodes: [] }), node({ code: 'IC-M01', segment: 'midstream' })],
+        [
+          node(),
+          node({ code: 'IC-U01-01', parentCode: 'IC-U01', classCodes: [] }),
+          node({ code: 'IC-M01', segment: 'midstream' }),
+        ],
         known,
       ),
     ).toEqual([]);
@@ -48,7 +52,10 @@ describe('validateNodes', () => {
       [6, 'classCodes', 'UNKNOWN_CLASS'],
       [7, 'parentCode', 'PARENT_MISSING'],
     ]);
-    expect(problems[0]).toMatchObject({ zh: '节点编码 IC-U01 与第 2 行重复', en: 'Node code IC-U01 repeats row 2' });
+    expect(problems[0]).toMatchObject({
+      zh: '节点编码 IC-U01 与第 2 行重复',
+      en: 'Node code IC-U01 repeats row 2',
+    });
   });
 
   it('finds a cycle', () => {
@@ -64,9 +71,11 @@ describe('validateNodes', () => {
   });
 
   it('normalises codes and names', () => {
-    expect(normaliseNodes([node({ code: ' ic-u09 ', parentCode: ' ', nameZh: ' 材料 ', classCodes: ['3973', ' '] })])[0]).toEqual(
-      node({ code: 'IC-U09', parentCode: null, nameZh: '材料', classCodes: ['3973'] }),
-    );
+    expect(
+      normaliseNodes([
+        node({ code: ' ic-u09 ', parentCode: ' ', nameZh: ' 材料 ', classCodes: ['3973', ' '] }),
+      ])[0],
+    ).toEqual(node({ code: 'IC-U09', parentCode: null, nameZh: '材料', classCodes: ['3973'] }));
   });
 
   it('reads class lists and segment names', () => {
@@ -91,14 +100,25 @@ describe('validateNodes', () => {
       expect(validateNodes(nodes, classes), industry).toEqual([]);
       expect(map.nodes.every((n) => NODE_CODE_PATTERN.test(n.code))).toBe(true);
       for (const s of ['upstream', 'midstream', 'downstream'])
-        expect(map.nodes.some((n) => n.segment === s), `${industry} ${s}`).toBe(true);
+        expect(
+          map.nodes.some((n) => n.segment === s),
+          `${industry} ${s}`,
+        ).toBe(true);
     }
     expect(Object.keys(DEFAULT_MAPS)).toHaveLength(7);
   });
 });
 
 describe('readNodeRows (the workbook import)', () => {
-  const header = ['节点编码 / Node code', '上级节点编码 / Parent code', '环节 / Segment', '中文名称 / Chinese name', '英文名称 / English name', '行业代码（GB/T 4754-2017） / Classes (GB/T 4754-2017)', '排序 / Sort'];
+  const header = [
+    '节点编码 / Node code',
+    '上级节点编码 / Parent code',
+    '环节 / Segment',
+    '中文名称 / Chinese name',
+    '英文名称 / English name',
+    '行业代码（GB/T 4754-2017） / Classes (GB/T 4754-2017)',
+    '排序 / Sort',
+  ];
 
   it('reads rows, numbers as text, blank rows skipped', () => {
     const read = readNodeRows(header, [
@@ -111,11 +131,26 @@ describe('readNodeRows (the workbook import)', () => {
       rows: [
         {
           row: 2,
-          node: { code: 'IC-U03', parentCode: null, segment: 'upstream', nameZh: '半导体设备', nameEn: 'Semiconductor equipment', classCodes: ['3562'], sort: 30 },
+          node: {
+            code: 'IC-U03',
+            parentCode: null,
+            segment: 'upstream',
+            nameZh: '半导体设备',
+            nameEn: 'Semiconductor equipment',
+            classCodes: ['3562'],
+            sort: 30,
+          },
         },
         {
           row: 4,
-          node: { code: 'IC-M02', parentCode: null, segment: 'midstream', nameZh: '晶圆制造', nameEn: 'Wafer fabrication', classCodes: ['3973', '3972'] },
+          node: {
+            code: 'IC-M02',
+            parentCode: null,
+            segment: 'midstream',
+            nameZh: '晶圆制造',
+            nameEn: 'Wafer fabrication',
+            classCodes: ['3973', '3972'],
+          },
         },
       ],
     });
@@ -129,7 +164,11 @@ describe('readNodeRows (the workbook import)', () => {
     if (read.ok) return;
     expect(read.problems).toEqual([
       expect.objectContaining({ row: 2, field: 'segment', zh: '第 2 行：环节“旁游”应为 上游、中游 或 下游' }),
-      expect.objectContaining({ row: 2, field: 'sort', en: 'Row 2: sort "abc" must be a whole number 0–9999' }),
+      expect.objectContaining({
+        row: 2,
+        field: 'sort',
+        en: 'Row 2: sort "abc" must be a whole number 0–9999',
+      }),
     ]);
   });
 

@@ -40,7 +40,13 @@ export function validateNodes(
   const add = (i: number, field: string, code: string, zh: string, en: string) =>
     problems.push({ row: rowOf(i), field, code, zh, en });
   if (nodes.length === 0) {
-    problems.push({ row: 0, field: 'nodes', code: 'EMPTY', zh: '图谱至少需要一个节点', en: 'A map needs at least one node' });
+    problems.push({
+      row: 0,
+      field: 'nodes',
+      code: 'EMPTY',
+      zh: '图谱至少需要一个节点',
+      en: 'A map needs at least one node',
+    });
     return problems;
   }
   if (nodes.length > MAX_NODES)
@@ -85,7 +91,13 @@ export function validateNodes(
       const text = value.trim();
       if (!text) add(i, field, 'REQUIRED', `请填写${zh}`, `${en} is required`);
       else if ([...text].length > NODE_NAME_MAX)
-        add(i, field, 'TOO_LONG', `${zh}最多 ${NODE_NAME_MAX} 个字`, `${en}: at most ${NODE_NAME_MAX} characters`);
+        add(
+          i,
+          field,
+          'TOO_LONG',
+          `${zh}最多 ${NODE_NAME_MAX} 个字`,
+          `${en}: at most ${NODE_NAME_MAX} characters`,
+        );
     }
     const seen = new Set<string>();
     for (const c of n.classCodes) {
@@ -118,7 +130,13 @@ export function validateNodes(
       return;
     }
     if (nodes[p]!.segment !== n.segment)
-      add(i, 'parentCode', 'PARENT_SEGMENT', '上级节点须在同一环节', 'The parent node must be in the same segment');
+      add(
+        i,
+        'parentCode',
+        'PARENT_SEGMENT',
+        '上级节点须在同一环节',
+        'The parent node must be in the same segment',
+      );
     // Walk up: a cycle comes back to this node.
     let at: string | null = n.parentCode;
     for (let steps = 0; at !== null && steps <= nodes.length; steps++) {

@@ -30,7 +30,10 @@ describe('rateNode', () => {
   });
 
   it('weak below 5% (4,999 of 100,000 = 4.999%), strong at exactly 5% (不满 5% is weak)', () => {
-    expect(rateNode({ ...base, output: 4_999 }, rules)).toMatchObject({ rating: 'weak', reasons: ['low_share'] });
+    expect(rateNode({ ...base, output: 4_999 }, rules)).toMatchObject({
+      rating: 'weak',
+      reasons: ['low_share'],
+    });
     expect(rateNode({ ...base, output: 5_000 }, rules)).toMatchObject({ rating: 'strong', share: 0.05 });
   });
 
@@ -60,9 +63,9 @@ describe('rateNode', () => {
       reasons: ['no_above', 'suppliers'],
     });
     expect(rateNode({ ...base, above: 0, leaderSuppliers: 2 }, rules).rating).toBe('weak');
-    expect(rateNode({ ...base, above: 0, leaderSuppliers: 2 }, { weakShare: 0.05, supplierMin: 2 }).rating).toBe(
-      'strong',
-    );
+    expect(
+      rateNode({ ...base, above: 0, leaderSuppliers: 2 }, { weakShare: 0.05, supplierMin: 2 }).rating,
+    ).toBe('strong');
   });
 });
 
@@ -92,8 +95,20 @@ describe('map figures', () => {
     const { byNode, industryOutput } = mapFigures(nodes, placed, new Set([4]), new Set([2, 3]));
     // 600 + 300 + 0 + 100 = 1,000
     expect(industryOutput).toBe(1000);
-    expect(byNode.get('A')).toMatchObject({ enterprises: 2, above: 1, output: 900, leaders: 0, leaderSuppliers: 1 });
-    expect(byNode.get('B')).toMatchObject({ enterprises: 2, above: 1, output: 100, leaders: 1, leaderSuppliers: 1 });
+    expect(byNode.get('A')).toMatchObject({
+      enterprises: 2,
+      above: 1,
+      output: 900,
+      leaders: 0,
+      leaderSuppliers: 1,
+    });
+    expect(byNode.get('B')).toMatchObject({
+      enterprises: 2,
+      above: 1,
+      output: 100,
+      leaders: 1,
+      leaderSuppliers: 1,
+    });
     expect(byNode.get('C')).toMatchObject({ enterprises: 0, output: 0 });
   });
 

@@ -35,7 +35,10 @@ export interface RatingRules {
   supplierMin: number;
 }
 
-export const DEFAULT_RULES: RatingRules = { weakShare: DEFAULT_WEAK_SHARE, supplierMin: DEFAULT_SUPPLIER_MIN };
+export const DEFAULT_RULES: RatingRules = {
+  weakShare: DEFAULT_WEAK_SHARE,
+  supplierMin: DEFAULT_SUPPLIER_MIN,
+};
 
 export type RatingReason = 'no_enterprise' | 'no_above' | 'low_share' | 'leader' | 'suppliers' | 'sound';
 

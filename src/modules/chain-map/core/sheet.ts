@@ -27,7 +27,14 @@ export type NodeColumn = (typeof NODE_COLUMNS)[number]['key'];
 /** The header text written into the template: `中文 / English`. */
 export const headerText = (c: (typeof NODE_COLUMNS)[number]) => `${c.zh} / ${c.en}`;
 
-export type Cell = null | number | string | boolean | { date: string } | { formula: true; result?: unknown } | { error: string };
+export type Cell =
+  | null
+  | number
+  | string
+  | boolean
+  | { date: string }
+  | { formula: true; result?: unknown }
+  | { error: string };
 
 export interface SheetNode {
   code: string;
@@ -51,13 +58,17 @@ function text(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
   if (typeof cell === 'string') return cell.trim();
-  if ('formula' in cell) return cell.result === null || cell.result === undefined ? '' : String(cell.result).trim();
+  if ('formula' in cell)
+    return cell.result === null || cell.result === undefined ? '' : String(cell.result).trim();
   if ('date' in cell) return cell.date;
   return '';
 }
 
 /** Which column holds which field: a header cell matches by its Chinese or English name. */
-export function columnsOf(header: Cell[]): { index: Map<NodeColumn, number>; missing: (typeof NODE_COLUMNS)[number][] } {
+export function columnsOf(header: Cell[]): {
+  index: Map<NodeColumn, number>;
+  missing: (typeof NODE_COLUMNS)[number][];
+} {
   const index = new Map<NodeColumn, number>();
   header.forEach((cell, i) => {
     const h = text(cell).toLowerCase();
@@ -141,7 +152,9 @@ export function readNodeRows(
   if (out.length === 0)
     return {
       ok: false,
-      problems: [{ row: 2, field: 'nodes', code: 'EMPTY', zh: '工作表中没有节点行', en: 'The sheet has no node rows' }],
+      problems: [
+        { row: 2, field: 'nodes', code: 'EMPTY', zh: '工作表中没有节点行', en: 'The sheet has no node rows' },
+      ],
     };
   return { ok: true, rows: out };
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type {
   MapStatus,
   PlacementMode,
@@ -39,8 +49,12 @@ export const chainMaps = pgTable(
   },
   (t) => [
     uniqueIndex('chain_maps_version_unique').on(t.industryCode, t.version),
-    uniqueIndex('chain_maps_one_current').on(t.industryCode).where(sql`${t.status} = 'current'`),
-    uniqueIndex('chain_maps_one_draft').on(t.industryCode).where(sql`${t.status} = 'draft'`),
+    uniqueIndex('chain_maps_one_current')
+      .on(t.industryCode)
+      .where(sql`${t.status} = 'current'`),
+    uniqueIndex('chain_maps_one_draft')
+      .on(t.industryCode)
+      .where(sql`${t.status} = 'draft'`),
     check('chain_maps_status_valid', sql`${t.status} in ('draft','current','retired')`),
     check('chain_maps_weak_share_range', sql`${t.weakShare} >= 0 and ${t.weakShare} <= 1`),
     check('chain_maps_supplier_min_range', sql`${t.supplierMin} between 1 and 100`),
@@ -61,7 +75,10 @@ export const chainMapNodes = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     /** GB/T 4754-2017 classes whose enterprises the node holds by default. */
-    classCodes: text('class_codes').array().notNull().default(sql`'{}'::text[]`),
+    classCodes: text('class_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sort: integer('sort').notNull().default(0),
   },
   (t) => [
