@@ -9,7 +9,7 @@
  */
 import type { Database, Db, Tx } from '../../platform/db/client';
 import { fail, forbidden, type FieldError } from '../../platform/errors';
-import { recordAudit, subjectOf } from '../audit/audit.service';
+import { recordAudit, subjectOf, type AuditSubject } from '../audit/audit.service';
 import { can, platformScope, type Actor, type Permission } from '../auth/core/access';
 import type { ChainLeaderService } from '../chain-leaders/chain-leaders.service';
 import { usccError } from '../enterprises/core/enterprise-rules';
@@ -40,7 +40,7 @@ import type {
   TargetWrite,
   ViewQuery,
 } from './chain-map.schemas';
-import { DEFAULT_SUPPLIER_MIN, DEFAULT_WEAK_SHARE } from './core/codes';
+import { DEFAULT_SUPPLIER_MIN, DEFAULT_WEAK_SHARE, type Relation } from './core/codes';
 import { rateMap } from './core/figures';
 import { normaliseNodes, validateNodes, type NodeInput, type NodeProblem } from './core/nodes';
 import { readNodeSheet } from './chain-map.workbooks';
@@ -52,6 +52,54 @@ const problemsToDetails = (problems: NodeProblem[], prefix: (p: NodeProblem) => 
     zh: p.row > 0 ? `第 ${p.row} 行：${p.zh}` : p.zh,
     en: p.row > 0 ? `Row ${p.row}: ${p.en}` : p.en,
   }));
+
+/** Records an investment target in the caller's transaction, with its audit row (the demo city uses it). */
+export async function createTargetIn(
+  tx: Tx,
+  subject: AuditSubject,
+  values: repo.TargetValues & { createdBy: number | null; createdByName: string },
+): Promise<number> {
+  const id = await repo.insertTarget(tx, values);
+  const { createdBy: _by, createdByName: _name, ...detail } = values;
+  await recordAudit(tx, subject, {
+    action: 'chain_target.create',
+    result: 'success',
+    objectType: 'chain_target',
+    objectId: id,
+    detail,
+  });
+  return id;
+}
+
+/** Links a partner to a chain leader in the caller's transaction, with its audit row. */
+export async function linkPartnerIn(
+  tx: Tx,
+  subject: AuditSubject,
+  link: {
+    leaderEnterpriseId: number;
+    partnerEnterpriseId: number | null;
+    partnerName: string | null;
+    relation: Relation;
+    note: string;
+    createdBy: number | null;
+    createdByName: string;
+  },
+): Promise<number> {
+  const id = await repo.insertPartner(tx, link);
+  await recordAudit(tx, subject, {
+    action: 'chain_partner.link',
+    result: 'success',
+    objectType: 'chain_partner',
+    objectId: id,
+    detail: {
+      leaderEnterpriseId: link.leaderEnterpriseId,
+      partnerEnterpriseId: link.partnerEnterpriseId,
+      partnerName: link.partnerName,
+      relation: link.relation,
+    },
+  });
+  return id;
+}
 
 export function createChainMapService(database: Database, chainLeaders: ChainLeaderService) {
   const { db } = database;
@@ -486,14 +534,7 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
       const values = await targetValues(actor, input);
       const createdByName = await nameOf(db, actor);
       return database.transaction(async (tx) => {
-        const id = await repo.insertTarget(tx, { ...values, createdBy: actor.userId, createdByName });
-        await recordAudit(tx, subjectOf(actor), {
-          action: 'chain_target.create',
-          result: 'success',
-          objectType: 'chain_target',
-          objectId: id,
-          detail: values,
-        });
+        const id = await createTargetIn(tx, subjectOf(actor), { ...values, createdBy: actor.userId, createdByName });
         return (await repo.targetById(tx, platformScope(actor), id))!;
       });
     },

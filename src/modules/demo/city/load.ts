@@ -24,6 +24,7 @@ import { demoLeaderDecisions, demoLeaderReason } from '../core/chain-leader-deci
 import { SEEDED_DEMO_USCC } from '../core/demo-identity';
 import { seedDemo } from '../demo.seed';
 import { seedDemoTasks } from '../demo-tasks';
+import { seedDemoChainMap } from '../demo-chain-map';
 import {
   analyzeCity,
   cityInputs,
@@ -243,6 +244,7 @@ export async function loadDemoCity(
       seeded && city.anchor ? await completeSeeded(client, seeded, city.anchor, seal) : false;
     const services = await seedServices(tx, client, options.seed);
     const taskList = await seedDemoTasks(database, tx, zonedDate());
+    const chainMap = await seedDemoChainMap(tx);
     const { summary } = city;
     await recordAudit(tx, options.subject ?? DEMO_SUBJECT, {
       action: 'demo.generate',
@@ -259,6 +261,7 @@ export async function loadDemoCity(
         yearRows: written.yearRows,
         ...services,
         taskList,
+        chainMap,
       },
     });
     return {
