@@ -34,7 +34,7 @@ describe.skipIf(!chromiumPath)('industrial-chain map', () => {
 
     await page.goto(`${h.url}/chain-map?industry=smart_iot`);
     await page.getByTestId('chain-tree').locator('canvas').first().waitFor();
-    await page.getByTestId('rating-rules').getByText('产值占比低于 5%', { exact: false }).waitFor();
+    await page.getByTestId('rating-rules').getByText('比重低于 5%', { exact: false }).waitFor();
     for (const r of ['strong', 'weak', 'missing']) await page.getByTestId(`legend-${r}`).waitFor();
     // The page does not scroll sideways.
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
