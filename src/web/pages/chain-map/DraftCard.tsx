@@ -100,6 +100,7 @@ export function DraftCard({
           <Input
             value={settings.note}
             placeholder={t('chainMap.editor.note')}
+            data-user-text
             maxLength={500}
             onChange={(e) => setSettings({ ...settings, note: e.target.value })}
             style={{ maxWidth: 360 }}

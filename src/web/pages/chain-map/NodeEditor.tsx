@@ -53,6 +53,7 @@ export function NodeEditor({ rows, onChange }: { rows: EditRow[]; onChange: (row
         onChange={(e) => set(r.key, { [field]: e.target.value })}
         aria-label={t(`chainMap.editor.${field}`)}
         maxLength={field === 'classes' ? 200 : 60}
+        lang={field === 'nameZh' ? 'zh-CN' : undefined}
       />
     ),
   });
