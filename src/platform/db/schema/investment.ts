@@ -87,6 +87,7 @@ export const projects = pgTable(
     index('projects_industry_idx').on(t.industryCode),
     index('projects_stage_idx').on(t.stage),
     index('projects_enterprise_idx').on(t.enterpriseId),
+    // eslint-disable-next-line no-restricted-syntax -- a constant list of the code
     check('projects_stage_valid', sql.raw(`"stage" in (${STAGE_LIST})`)),
     check('projects_status_valid', sql`${t.status} in ('active','dropped','lost')`),
     check('projects_source_valid', sql`${t.source} in ('referral','chain','fund','agency','expo','other')`),
@@ -146,7 +147,11 @@ export const projectStageChanges = pgTable(
     uniqueIndex('project_stage_changes_one_pending')
       .on(t.projectId)
       .where(sql`${t.status} = 'pending'`),
-    check('project_stage_changes_stage_valid', sql.raw(`"stage" in (${STAGE_LIST},'dropped','lost')`)),
+    check(
+      'project_stage_changes_stage_valid',
+      // eslint-disable-next-line no-restricted-syntax -- a constant list of the code
+      sql.raw(`"stage" in (${STAGE_LIST},'dropped','lost')`),
+    ),
     check('project_stage_changes_status_valid', sql`${t.status} in ('pending','approved','rejected')`),
     check('project_stage_changes_origin_valid', sql`${t.origin} in ('form','import','cli')`),
     check(
