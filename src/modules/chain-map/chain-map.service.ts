@@ -534,7 +534,11 @@ export function createChainMapService(database: Database, chainLeaders: ChainLea
       const values = await targetValues(actor, input);
       const createdByName = await nameOf(db, actor);
       return database.transaction(async (tx) => {
-        const id = await createTargetIn(tx, subjectOf(actor), { ...values, createdBy: actor.userId, createdByName });
+        const id = await createTargetIn(tx, subjectOf(actor), {
+          ...values,
+          createdBy: actor.userId,
+          createdByName,
+        });
         return (await repo.targetById(tx, platformScope(actor), id))!;
       });
     },
