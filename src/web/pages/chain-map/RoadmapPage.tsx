@@ -43,6 +43,7 @@ export function RoadmapPage() {
     {
       key: 'node',
       title: t('chainMap.node'),
+      width: 260,
       render: (_: unknown, r: Row) => (
         <Flex gap={6} align="center" wrap>
           <Link
@@ -57,11 +58,13 @@ export function RoadmapPage() {
     {
       key: 'segment',
       title: t('chainMap.segmentLabel'),
+      width: 80,
       render: (_: unknown, r: Row) => t(`chainMap.segment.${r.node.segment}`),
     },
     {
       key: 'figures',
       title: t('chainMap.figures'),
+      width: 340,
       render: (_: unknown, r: Row) =>
         t('chainMap.figuresLine', {
           n: formatInteger(r.node.enterprises),
