@@ -222,6 +222,26 @@ export const ERRORS = {
     en: 'The task’s current state does not allow this step',
   },
   PAIRING_NOT_FOUND: { status: 404, zh: '联系关系不存在', en: 'Pairing not found' },
+  INDUSTRY_NOT_FOUND: { status: 404, zh: '重点产业不存在', en: 'Key industry not found' },
+  CHAIN_MAP_NOT_FOUND: { status: 404, zh: '产业链图谱不存在', en: 'Chain map not found' },
+  CHAIN_NODE_NOT_FOUND: {
+    status: 404,
+    zh: '产业链节点不存在（不在当前版本的图谱中）',
+    en: 'Chain node not found (not in the current map)',
+  },
+  CHAIN_MAP_NOT_DRAFT: {
+    status: 409,
+    zh: '只能发布草稿版本的图谱',
+    en: 'Only a draft version of a map can be published',
+  },
+  CHAIN_PLACEMENT_NOT_FOUND: { status: 404, zh: '企业挂接记录不存在', en: 'Placement not found' },
+  CHAIN_TARGET_NOT_FOUND: { status: 404, zh: '招商目标不存在', en: 'Investment target not found' },
+  CHAIN_PARTNER_NOT_FOUND: { status: 404, zh: '配套关系不存在', en: 'Partner link not found' },
+  CHAIN_LEADER_NOT_CONFIRMED: {
+    status: 409,
+    zh: '该企业不是已确认的链主企业',
+    en: 'This enterprise is not a confirmed chain leader',
+  },
   REQUEST_NOTE_REQUIRED: {
     status: 400,
     zh: '此操作需要填写理由或答复（至少 2 个字）',

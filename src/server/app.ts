@@ -22,6 +22,7 @@ import { targetRoutes } from '../modules/targets/targets.routes';
 import { platformEvaluationRoutes } from '../modules/platform-evaluation/platform-evaluation.routes';
 import { cockpitRoutes } from '../modules/cockpit/cockpit.routes';
 import { chainLeaderRoutes } from '../modules/chain-leaders/chain-leaders.routes';
+import { chainMapRoutes } from '../modules/chain-map/chain-map.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { commissionerRoutes } from '../modules/commissioners/commissioners.routes';
 import { visitRoutes } from '../modules/visits/visits.routes';
@@ -290,6 +291,7 @@ export async function buildApp(
   platformEvaluationRoutes(app, deps);
   cockpitRoutes(app, deps);
   chainLeaderRoutes(app, deps);
+  chainMapRoutes(app, deps);
   calendarRoutes(app, deps);
   commissionerRoutes(app, deps);
   visitRoutes(app, deps);

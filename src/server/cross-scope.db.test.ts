@@ -1674,6 +1674,165 @@ const CASES: Record<string, () => Probe[]> = {
     get('chain-leader export', `/api/chain-leaders/export?year=${year}`, ['taskforce', 'leader', 'platform']),
   ],
 
+  // Industrial-chain map: the task force, leaders and platform admins read (an admin only its own
+  // platform's figures, targets and links); the task force edits maps; admins write their targets.
+  'GET /api/chain-map/industries': () => [
+    get('chain-map industries', '/api/chain-map/industries', CM_READERS),
+  ],
+  'GET /api/chain-map/view': () => [
+    get('chain map', '/api/chain-map/view?industry=integrated_circuits', CM_READERS),
+    get('chain map of platform C', `/api/chain-map/view?industry=integrated_circuits&platformId=${P.C}`, [
+      'taskforce',
+      'leader',
+    ]),
+  ],
+  'GET /api/chain-map/node': () => [
+    get(
+      'a node',
+      `/api/chain-map/node?industry=${CM.industry}&node=${CM.node}`,
+      CM_READERS,
+      onlyOwn((b) => [...b.enterprises.map((e: Json) => ({ platformId: e.platformId })), ...b.targets]),
+    ),
+    get(
+      'a node in platform C',
+      `/api/chain-map/node?industry=${CM.industry}&node=${CM.node}&platformId=${P.C}`,
+      ['taskforce', 'leader'],
+    ),
+  ],
+  'GET /api/chain-map/maps': () => [
+    get('map versions', '/api/chain-map/maps?industry=biomedicine', CM_READERS),
+  ],
+  'GET /api/chain-map/maps/:id': () => [get('a map version', `/api/chain-map/maps/${CM.mapId}`, CM_READERS)],
+  'GET /api/chain-map/maps/:id/workbook': () => [
+    get('a map workbook', `/api/chain-map/maps/${CM.mapId}/workbook`, CM_READERS),
+  ],
+  'PUT /api/chain-map/draft': () => [
+    {
+      what: 'save a draft map',
+      method: 'PUT',
+      url: '/api/chain-map/draft',
+      body: () => ({ industryCode: 'new_materials', nodes: CM.nodes }),
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/chain-map/import': () => [
+    {
+      what: 'import a map workbook',
+      method: 'POST',
+      url: '/api/chain-map/import?industry=green_energy',
+      ...uploadOf('chainMap'),
+      ok: ['taskforce'],
+      ownAddress: true,
+    },
+  ],
+  'POST /api/chain-map/maps/:id/publish': () => [
+    {
+      what: 'publish a draft map',
+      method: 'POST',
+      url: `/api/chain-map/maps/${CM.draftId}/publish`,
+      ok: ['taskforce'],
+    },
+  ],
+  'POST /api/chain-map/placements': () => [
+    {
+      what: 'place the enterprise in C on a node',
+      method: 'POST',
+      url: '/api/chain-map/placements',
+      body: () => ({
+        industryCode: 'integrated_circuits',
+        nodeCode: 'IC-M01',
+        enterpriseId: E.c,
+        mode: 'include',
+      }),
+      ok: ['taskforce'],
+    },
+  ],
+  'DELETE /api/chain-map/placements/:id': () => [
+    {
+      what: 'remove a placement in C',
+      method: 'DELETE',
+      url: `/api/chain-map/placements/${CM.placementC}`,
+      ok: ['taskforce'],
+    },
+  ],
+  'GET /api/chain-map/targets': () => [
+    get(
+      'targets',
+      '/api/chain-map/targets',
+      CM_READERS,
+      onlyOwn((b) => b.items),
+    ),
+    get('targets of platform C', `/api/chain-map/targets?platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'POST /api/chain-map/targets': () => [
+    {
+      what: 'a target for platform C',
+      method: 'POST',
+      url: '/api/chain-map/targets',
+      body: () => cmTarget(P.C),
+      ok: ['taskforce'],
+    },
+    {
+      what: 'a target for platform Q',
+      method: 'POST',
+      url: '/api/chain-map/targets',
+      body: () => cmTarget(P.Q),
+      ok: ['taskforce', 'platform'],
+    },
+  ],
+  'PUT /api/chain-map/targets/:id': () => [
+    {
+      what: 'edit a target of platform C',
+      method: 'PUT',
+      url: `/api/chain-map/targets/${CM.targetC.id}`,
+      body: () => ({ ...cmTarget(P.C), status: 'contacting', version: CM.targetC.version }),
+      ok: ['taskforce'],
+      check: () => void (CM.targetC.version += 1),
+    },
+  ],
+  'GET /api/chain-map/roadmap': () => [
+    get('own roadmap', `/api/chain-map/roadmap?platformId=${P.Q}`, CM_READERS),
+    get('roadmap of platform C', `/api/chain-map/roadmap?platformId=${P.C}`, ['taskforce', 'leader']),
+  ],
+  'GET /api/chain-map/roadmap/workbook': () => [
+    get('own roadmap workbook', `/api/chain-map/roadmap/workbook?platformId=${P.Q}`, CM_READERS),
+    get('roadmap workbook of C', `/api/chain-map/roadmap/workbook?platformId=${P.C}`, [
+      'taskforce',
+      'leader',
+    ]),
+  ],
+  'GET /api/chain-map/partners': () => [
+    get("a leader's partners in Q", `/api/chain-map/partners?leaderId=${CM.leaderQ}`, CM_READERS),
+    get("a leader's partners in C", `/api/chain-map/partners?leaderId=${CM.leaderC}`, [
+      'taskforce',
+      'leader',
+    ]),
+  ],
+  'POST /api/chain-map/partners': () => [
+    {
+      what: 'link a partner to the leader in C',
+      method: 'POST',
+      url: '/api/chain-map/partners',
+      body: () => ({ leaderEnterpriseId: CM.leaderC, partnerName: '越界测试配套企业', relation: 'supplier' }),
+      ok: ['taskforce'],
+    },
+    {
+      what: 'link a partner to the leader in Q',
+      method: 'POST',
+      url: '/api/chain-map/partners',
+      body: () => ({ leaderEnterpriseId: CM.leaderQ, partnerName: '越界测试客户', relation: 'customer' }),
+      ok: ['taskforce', 'platform'],
+    },
+  ],
+  'DELETE /api/chain-map/partners/:id': () => [
+    {
+      what: 'unlink a partner in C',
+      method: 'DELETE',
+      url: `/api/chain-map/partners/${CM.partnerC}`,
+      ok: ['taskforce'],
+    },
+  ],
+
   // Working-day calendar: every logged-in role reads, only the task force edits.
   'GET /api/calendar': () => [get('calendar years', '/api/calendar', ALL)],
   'GET /api/calendar/years/:year': () => [get('a calendar year', '/api/calendar/years/2026', ALL)],
@@ -2146,6 +2305,83 @@ const newTarget = (code: string) => ({
   sort: 90,
 });
 
+/** The chain map's records: a leader in Q and in C, a target and a link in C, a placement, a draft. */
+const CM = {
+  industry: 'integrated_circuits',
+  node: 'IC-M02',
+  mapId: 0,
+  draftId: 0,
+  nodes: [] as Json[],
+  placementC: 0,
+  targetC: { id: 0, version: 1 },
+  partnerC: 0,
+  leaderQ: 0,
+  leaderC: 0,
+};
+const CM_READERS: Who[] = ['taskforce', 'leader', 'platform'];
+const cmTarget = (platformId: number) => ({
+  industryCode: 'integrated_circuits',
+  nodeCode: 'IC-U01',
+  platformId,
+  name: '越界测试招商目标',
+  origin: '上海市',
+});
+
+async function setUpChainMap(q: (text: string, params?: unknown[]) => Promise<Json[]>) {
+  const industries = (await ok('taskforce', 'GET', '/api/chain-map/industries')).items as Json[];
+  const byCode = (code: string) => industries.find((i) => i.code === code);
+  CM.mapId = byCode('biomedicine').currentMapId;
+  CM.nodes = (
+    await ok('taskforce', 'GET', `/api/chain-map/maps/${byCode('new_materials').currentMapId}`)
+  ).nodes;
+  const ai = await ok(
+    'taskforce',
+    'GET',
+    `/api/chain-map/maps/${byCode('artificial_intelligence').currentMapId}`,
+  );
+  CM.draftId = (
+    await ok('taskforce', 'PUT', '/api/chain-map/draft', {
+      industryCode: 'artificial_intelligence',
+      nodes: ai.nodes,
+    })
+  ).map.id;
+  uploads.chainMap = (
+    await send('taskforce', 'GET', `/api/chain-map/maps/${byCode('green_energy').currentMapId}/workbook`)
+  ).rawPayload;
+  // Confirmed chain leaders (the label) in Q and in C (not the enterprise in C the decisions decline).
+  const second = async (platformId: number, not: number) =>
+    (
+      await q('select id from enterprises where platform_id = $1 and id <> $2 order by id limit 1', [
+        platformId,
+        not,
+      ])
+    )[0].id as number;
+  CM.leaderQ = await second(P.Q, E.q);
+  CM.leaderC = await second(P.C, E.c);
+  for (const id of [CM.leaderQ, CM.leaderC])
+    await q(
+      `insert into enterprise_labels (enterprise_id, label, granted_on) values ($1, 'chain_leader', null) on conflict do nothing`,
+      [id],
+    );
+  CM.placementC = (
+    await ok('taskforce', 'POST', '/api/chain-map/placements', {
+      industryCode: 'integrated_circuits',
+      nodeCode: 'IC-M02',
+      enterpriseId: CM.leaderC,
+      mode: 'include',
+    })
+  ).id;
+  const target = await ok('taskforce', 'POST', '/api/chain-map/targets', cmTarget(P.C));
+  CM.targetC = { id: target.id, version: target.version };
+  CM.partnerC = (
+    await ok('taskforce', 'POST', '/api/chain-map/partners', {
+      leaderEnterpriseId: CM.leaderC,
+      partnerName: '越界测试供应商',
+      relation: 'supplier',
+    })
+  ).id;
+}
+
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database);
@@ -2537,6 +2773,7 @@ beforeAll(async () => {
     startYear: 2036,
     endYear: 2040,
   });
+  await setUpChainMap(q);
 }, 180_000);
 
 describe('cross-scope: every route × every role with foreign ids', () => {

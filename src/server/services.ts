@@ -24,6 +24,7 @@ import { createUserService } from '../modules/users/users.service';
 import { createRequestService } from '../modules/requests/requests.service';
 import { createTaskService } from '../modules/tasks/tasks.service';
 import { createProjectService } from '../modules/projects/projects.service';
+import { createChainMapService } from '../modules/chain-map/chain-map.service';
 import { createNotificationService } from '../modules/notifications/notifications.service';
 
 /** Every use case of the application, wired to one database. Routes and CLI both call these. */
@@ -39,6 +40,7 @@ export function createServices(database: Database, config: Config) {
     evaluation.methods.methodOrFail,
   );
   const reference = createReferenceService(database);
+  const chainLeaders = createChainLeaderService(database);
   return {
     // Demo accounts stay usable however long a demo data directory is kept.
     auth: createAuthService(
@@ -64,7 +66,8 @@ export function createServices(database: Database, config: Config) {
     audit: createAuditService(database),
     reference,
     system: createSystemService(database),
-    chainLeaders: createChainLeaderService(database),
+    chainLeaders,
+    chainMap: createChainMapService(database, chainLeaders),
     calendar: createCalendarService(database),
     commissioners: createCommissionerService(database),
     visits: createVisitService(database),

@@ -5,6 +5,7 @@ import { DashboardOutlined, FlagOutlined, FormOutlined, FundOutlined } from '@an
 import { HomeOutlined, LinkOutlined, NodeIndexOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ProfileOutlined, SafetyCertificateOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ShopOutlined, SlidersOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CompassOutlined, EditOutlined, PartitionOutlined } from '@ant-design/icons';
 import { HomeRedirect } from './components/HomeRedirect';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { MfaPage } from './pages/account/MfaPage';
@@ -71,6 +72,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { path: 'projects/import', permission: 'project:write', page: page(() => import('./pages/projects/ProjectImportPage'), 'ProjectImportPage') }, // prettier-ignore
   { path: 'projects/:id', permission: 'project:read', watermark: true, page: page(() => import('./pages/projects/ProjectDetailPage'), 'ProjectDetailPage') }, // prettier-ignore
   { path: 'projects/:id/edit', permission: 'project:write', page: page(() => import('./pages/projects/ProjectFormPage'), 'ProjectFormPage') }, // prettier-ignore
+  { path: 'chain-map', permission: 'chainmap:read', watermark: true, page: page(() => import('./pages/chain-map/ChainMapPage'), 'ChainMapPage'), menu: { key: 'chain-map', labelKey: 'nav.chain-map', icon: <PartitionOutlined />, order: 47 } }, // prettier-ignore
+  { path: 'chain-map/targets', permission: 'chainmap:read', watermark: true, page: page(() => import('./pages/chain-map/RoadmapPage'), 'RoadmapPage'), menu: { key: 'chain-map/targets', labelKey: 'nav.chain-roadmap', icon: <CompassOutlined />, order: 48 } }, // prettier-ignore
+  { path: 'chain-map/edit', permission: 'chainmap:edit', page: page(() => import('./pages/chain-map/MapEditorPage'), 'MapEditorPage'), menu: { key: 'chain-map/edit', labelKey: 'nav.chain-edit', icon: <EditOutlined />, order: 49 } }, // prettier-ignore
   {
     path: 'platform-stats',
     permission: 'stats:report',

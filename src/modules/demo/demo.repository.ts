@@ -729,3 +729,51 @@ export async function insertDemoProject(
   );
   return id;
 }
+/** What the demo chain map needs: leaders, their platforms' enterprises by key industry, gaps, the task force. */
+export async function demoChainInputs(tx: Tx) {
+  const rows = async (q: ReturnType<typeof sql>) => (await tx.execute<Record<string, unknown>>(q)).rows;
+  const leaders = (
+    await rows(sql`select e.id, e.platform_id, m.industry_code from enterprise_labels l
+                     join enterprises e on e.id = l.enterprise_id
+                     left join industry_class_mapping m on m.class_code = e.industry_class
+                    where l.label = 'chain_leader' and e.is_demo order by e.id`)
+  ).map((r) => ({
+    id: Number(r.id),
+    platformId: Number(r.platform_id),
+    industry: r.industry_code as string | null,
+  }));
+  const peers = (
+    await rows(sql`select e.id, e.platform_id, m.industry_code from enterprises e
+                     join industry_class_mapping m on m.class_code = e.industry_class
+                    where e.is_demo and e.platform_id in (
+                      select e2.platform_id from enterprise_labels l join enterprises e2 on e2.id = l.enterprise_id
+                       where l.label = 'chain_leader')
+                    order by e.id`)
+  ).map((r) => ({ id: Number(r.id), platformId: Number(r.platform_id), industry: String(r.industry_code) }));
+  const leading = (
+    await rows(sql`select pi.platform_id, pi.industry_code from platform_industries pi
+                     join platforms p on p.id = pi.platform_id
+                     join industries i on i.code = pi.industry_code and i.is_key
+                    where p.is_demo and p.archived_at is null order by p.id, pi.rank`)
+  ).map((r) => ({ platformId: Number(r.platform_id), industry: String(r.industry_code) }));
+  const gaps = (
+    await rows(sql`select m.industry_code, n.node_code, n.name_zh from chain_map_nodes n
+                     join chain_maps m on m.id = n.map_id and m.status = 'current'
+                    where cardinality(n.class_codes) = 0
+                      and not exists (select 1 from chain_map_nodes c where c.map_id = n.map_id and c.parent_code = n.node_code)
+                    order by m.industry_code, n.sort`)
+  ).map((r) => ({ industry: String(r.industry_code), node: String(r.node_code), nameZh: String(r.name_zh) }));
+  const [counts] = await rows(
+    sql`select (select count(*) from chain_targets) as targets, (select count(*) from chain_partner_links) as links`,
+  );
+  const [tf] = await rows(sql`select id, display_name from users where username = 'taskforce'`);
+  return {
+    leaders,
+    peers,
+    leading,
+    gaps,
+    targets: Number(counts!.targets),
+    links: Number(counts!.links),
+    taskForce: tf ? { id: Number(tf.id), name: String(tf.display_name) } : null,
+  };
+}

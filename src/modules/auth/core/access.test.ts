@@ -30,7 +30,19 @@ describe('roles and permissions', () => {
       'request:read',
       'request:metrics',
       'task:read',
+      'chainmap:read',
+      'project:read',
     ]);
+  });
+
+  it('chain map: the task force, leaders and platform admins read; the task force and platform admins write targets and links; only the task force edits maps', () => {
+    expect(ROLES.filter((r) => can(actor(r), 'chainmap:read'))).toEqual([
+      'task_force',
+      'leader',
+      'platform_admin',
+    ]);
+    expect(ROLES.filter((r) => can(actor(r), 'chainmap:write'))).toEqual(['task_force', 'platform_admin']);
+    expect(ROLES.filter((r) => can(actor(r), 'chainmap:edit'))).toEqual(['task_force']);
   });
 
   it('only the task force and platform admins may reveal a contact phone number whole', () => {

@@ -83,6 +83,12 @@ export const PERMISSIONS = [
   'task:manage',
   /** Report progress on and complete the tasks one's department or platform owns. */
   'task:report',
+  /** The industrial-chain map (产业链图谱 / 招商图): maps, node ratings, targets, leaders' partners. */
+  'chainmap:read',
+  /** Enter investment targets and chain leaders' partner links (a platform admin: its platform's). */
+  'chainmap:write',
+  /** Edit, import and publish chain maps; place enterprises on nodes by hand (the task force). */
+  'chainmap:edit',
   /** Investment projects (招商项目): read those in scope (a platform admin: its platform's). */
   'project:read',
   /** Add and edit projects, submit stage changes, manage their contacts and documents. */
@@ -126,6 +132,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:configure',
     'task:read',
     'task:manage',
+    'chainmap:read',
+    'chainmap:write',
+    'chainmap:edit',
     'project:read',
     'project:write',
     'project:approve',
@@ -139,6 +148,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:read',
     'request:metrics',
     'task:read',
+    'chainmap:read',
     'project:read',
   ],
   platform_admin: [
@@ -161,6 +171,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'request:handle',
     'task:read',
     'task:report',
+    'chainmap:read',
+    'chainmap:write',
     'project:read',
     'project:write',
     'project:approve',

@@ -25,6 +25,7 @@ import { SEEDED_DEMO_USCC } from '../core/demo-identity';
 import { seedDemo } from '../demo.seed';
 import { seedDemoTasks } from '../demo-tasks';
 import { seedDemoProjects } from '../demo-projects';
+import { seedDemoChainMap } from '../demo-chain-map';
 import {
   analyzeCity,
   cityInputs,
@@ -251,6 +252,7 @@ export async function loadDemoCity(
       options.seed,
       zonedDate(),
     );
+    const chainMap = await seedDemoChainMap(tx);
     const { summary } = city;
     await recordAudit(tx, options.subject ?? DEMO_SUBJECT, {
       action: 'demo.generate',
@@ -268,6 +270,7 @@ export async function loadDemoCity(
         ...services,
         taskList,
         projects,
+        chainMap,
       },
     });
     return {

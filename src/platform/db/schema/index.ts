@@ -10,4 +10,5 @@ export * from './services';
 export * from './requests';
 export * from './tasks';
 export * from './notifications';
+export * from './chain-map';
 export * from './investment';
