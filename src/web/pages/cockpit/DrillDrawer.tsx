@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { nameIn } from './cockpitFormat';
 import { EnterpriseTable } from './DrillEnterpriseTable';
-import { IndustryTable, ReportedTable } from './DrillTables';
+import { IndustryTable, ProjectsDrillTable, ReportedTable } from './DrillTables';
 import type { CockpitMetrics } from './useCockpitMetrics';
 
 /** What a click asks for: the records behind a metric, for a platform or an industry. */
@@ -201,6 +201,15 @@ function DrillContent({
             },
           ]}
         />
+      );
+    case 'projects':
+      return (
+        <Flex vertical gap={12}>
+          {drill.overrides.length > 0 && (
+            <OverridesNote overrides={drill.overrides} metrics={metrics} platformNames={platformNames} />
+          )}
+          <ProjectsDrillTable projects={drill.projects} />
+        </Flex>
       );
     case 'industries':
       return (

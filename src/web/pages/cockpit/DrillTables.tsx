@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Cockpit, type MetricKey, type ReportedFigure } from '../../api/cockpit';
 import { useReferenceMaps } from '../../api/reference';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { localName, useLang } from '../../lib/useLang';
 import { toYi } from './cockpitFormat';
 import { DrillRequest } from './DrillDrawer';
@@ -131,6 +131,50 @@ export function IndustryTable({
               {t('cockpit.drill.showFirms')}
             </Button>
           ),
+        },
+      ]}
+    />
+  );
+}
+
+type DrillProject = Extract<import('../../api/cockpit').Drill, { kind: 'projects' }>['projects'][number];
+
+/** T6: the projects counted, each opening its project page. */
+export function ProjectsDrillTable({ projects }: { projects: DrillProject[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (projects.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.drill.noRecords')} />;
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={projects}
+      data-testid="cockpit-drill-projects"
+      columns={[
+        {
+          key: 'name',
+          title: t('cockpit.drill.project'),
+          render: (_, p) => (
+            <Link to={`/projects/${p.id}`} data-user-text="">
+              {p.name}
+            </Link>
+          ),
+        },
+        { key: 'platform', title: t('cockpit.drill.platform'), width: 180, render: (_, p) => p.platformName },
+        {
+          key: 'investment',
+          title: t('cockpit.drill.totalInvestment'),
+          width: 140,
+          align: 'right',
+          render: (_, p) => formatMoney(p.totalInvestment, lang === 'en' ? 'en' : 'zh'),
+        },
+        {
+          key: 'signed',
+          title: t('cockpit.drill.signedOn'),
+          width: 120,
+          render: (_, p) => formatDate(p.signedOn),
         },
       ]}
     />
