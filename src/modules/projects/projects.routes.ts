@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/contract';
-import { AppError, fail } from '../../platform/errors';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { ATTACHMENT_MAX_BYTES } from '../requests/core/attachments';
 import { contentDisposition } from '../spreadsheets/core/cells';
 import { datedName, sendWorkbook } from '../spreadsheets/reply';
 import { MAX_UPLOAD_BYTES } from '../spreadsheets/read/read-in-worker';
-import { withUploadedWorkbook } from '../spreadsheets/upload';
+import { readUploadedFile, withUploadedWorkbook } from '../spreadsheets/upload';
 import {
   ChangeParamsSchema,
   CommitmentListSchema,
@@ -329,22 +328,7 @@ export function projectRoutes(app: App, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) fail('BAD_REQUEST');
-      let file: { fileName: string; content: Buffer } | null = null;
-      for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } })) {
-        if (part.type !== 'file') continue;
-        const content = await part.toBuffer().catch((e: unknown) => {
-          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError('ATTACHMENT_TOO_LARGE');
-          throw e;
-        });
-        const fileName = [...(part.filename || 'file')]
-          .filter((c) => c > '\u001f' && c !== '\u007f')
-          .join('')
-          .slice(0, 200);
-        file = { fileName, content };
-      }
-      if (!file) return fail('BAD_REQUEST');
+      const file = await readUploadedFile(request, ATTACHMENT_MAX_BYTES);
       return reply.code(201).send(await projects.upload(actorOf(request), request.params.id, file));
     },
   );

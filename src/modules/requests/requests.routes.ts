@@ -1,7 +1,7 @@
 import { errorResponses } from '../../platform/contract';
-import { AppError, fail } from '../../platform/errors';
 import { actorOf, type App, type RouteDeps } from '../../platform/http';
 import { contentDisposition } from '../spreadsheets/core/cells';
+import { readUploadedFile } from '../spreadsheets/upload';
 import { ATTACHMENT_MAX_BYTES } from './core/attachments';
 import { ACTIONS } from './core/requests';
 import {
@@ -161,22 +161,7 @@ export function requestRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) fail('BAD_REQUEST');
-      let file: { fileName: string; content: Buffer } | null = null;
-      for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } })) {
-        if (part.type !== 'file') continue;
-        const content = await part.toBuffer().catch((e: unknown) => {
-          if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError('ATTACHMENT_TOO_LARGE');
-          throw e;
-        });
-        const fileName = [...(part.filename || 'file')]
-          .filter((c) => c > '\u001f' && c !== '\u007f')
-          .join('')
-          .slice(0, 200);
-        file = { fileName, content };
-      }
-      if (!file) return fail('BAD_REQUEST');
+      const file = await readUploadedFile(request, ATTACHMENT_MAX_BYTES);
       return reply.code(201).send(await requests.attach(actorOf(request), request.params.id, file));
     },
   );

@@ -9,6 +9,14 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, fail, type FieldError } from '../../platform/errors';
 import { MAX_UPLOAD_BYTES } from './read/read-in-worker';
 
+/** Control characters (NUL above all: PostgreSQL refuses it in text) dropped, 200 characters kept. */
+function cleanName(name: string): string {
+  return [...name]
+    .filter((c) => c > '\u001f' && c !== '\u007f')
+    .join('')
+    .slice(0, 200);
+}
+
 const rejected = (code: string, zh: string, en: string): FieldError => ({ field: 'file', code, zh, en });
 
 /** The uploaded name's extension, lower case, or '' (the name is never used as a path). */
@@ -56,11 +64,7 @@ export async function withUploadedWorkbook<T>(
           ),
         ]);
       }
-      // Control characters (NUL above all: PostgreSQL refuses it in text) are dropped from the name.
-      const name = [...(part.filename || 'upload')]
-        .filter((c) => c > '\u001f' && c !== '\u007f')
-        .join('')
-        .slice(0, 200);
+      const name = cleanName(part.filename || 'upload');
       const wrong = wrongExtension(name);
       if (wrong) {
         part.file.resume();
@@ -83,4 +87,27 @@ export async function withUploadedWorkbook<T>(
   } finally {
     await fs.rm(tmp, { force: true });
   }
+}
+
+/**
+ * The request's one multipart file (field "file", an attachment such as a PDF or an image) in
+ * memory, with its cleaned name: 400 without a file, ATTACHMENT_TOO_LARGE over `maxBytes`. Its type
+ * is checked by its bytes by the caller's service.
+ */
+export async function readUploadedFile(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ fileName: string; content: Buffer }> {
+  if (!request.isMultipart()) fail('BAD_REQUEST');
+  let file: { fileName: string; content: Buffer } | null = null;
+  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+    if (part.type !== 'file') continue;
+    const content = await part.toBuffer().catch((e: unknown) => {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new AppError('ATTACHMENT_TOO_LARGE');
+      throw e;
+    });
+    file = { fileName: cleanName(part.filename || 'file'), content };
+  }
+  return file ?? fail('BAD_REQUEST');
 }

@@ -2,7 +2,7 @@ import { Card, Col, Flex, Row, Select, Statistic, Table, Typography, type TableC
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
-import { usePlatformOptions } from '../../api/platforms';
+import { PlatformFilter } from '../evaluation/PlatformFilter';
 import { useFunnel, useProjectStats, type ProjectStats } from '../../api/projects';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpin } from '../../components/PageSpin';
@@ -33,7 +33,6 @@ export function AnalysisPage() {
   const pair = usePair();
   const { query, update } = useQueryParams(parse);
   const onePlatform = me?.role === 'platform_admin';
-  const platforms = usePlatformOptions(!onePlatform);
   const funnel = useFunnel({ platformId: query.platformId });
   const stats = useProjectStats({ year: query.year, platformId: query.platformId });
   usePageTitle(t('projects.nav.analysis'));
@@ -90,18 +89,11 @@ export function AnalysisPage() {
           {t('projects.nav.analysis')}
         </Typography.Title>
         <Flex gap={8} wrap>
-          {!onePlatform && (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('projects.analysis.allPlatforms')}
-              aria-label={t('projects.col.platform')}
-              style={{ width: 220 }}
-              value={query.platformId}
-              onChange={(v) => update({ platformId: v })}
-              options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            />
-          )}
+          <PlatformFilter
+            value={query.platformId}
+            onChange={(v) => update({ platformId: v })}
+            placeholder={t('projects.col.platform')}
+          />
           <Select
             aria-label={t('projects.analysis.year')}
             style={{ width: 110 }}

@@ -2,7 +2,7 @@ import { Checkbox, Flex, Select, Tag, Typography, type TableColumnsType } from '
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
-import { usePlatformOptions } from '../../api/platforms';
+import { PlatformFilter } from '../evaluation/PlatformFilter';
 import { useCommitments, type CommitmentRow } from '../../api/projects';
 import { ListPage } from '../../components/ListPage';
 import { ProperName } from '../../components/ProperName';
@@ -41,7 +41,6 @@ export function CommitmentsPage() {
   const pair = usePair();
   const { query, update } = useQueryParams(parse);
   const onePlatform = me?.role === 'platform_admin';
-  const platforms = usePlatformOptions(!onePlatform);
   const filters = { year: query.year, platformId: query.platformId, shortOnly: query.shortOnly };
   const list = useCommitments(filters);
   usePageTitle(t('projects.nav.commitments'));
@@ -150,18 +149,11 @@ export function CommitmentsPage() {
           label: String(y),
         }))}
       />
-      {!onePlatform && (
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('projects.col.platform')}
-          aria-label={t('projects.col.platform')}
-          style={{ width: 220 }}
-          value={query.platformId}
-          onChange={(v) => update({ platformId: v })}
-          options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        />
-      )}
+      <PlatformFilter
+        value={query.platformId}
+        onChange={(v) => update({ platformId: v })}
+        placeholder={t('projects.col.platform')}
+      />
       <Checkbox
         checked={!!query.shortOnly}
         onChange={(e) => update({ all: !e.target.checked || undefined } as Partial<Query>)}

@@ -1,7 +1,7 @@
 import { Checkbox, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import { usePlatformOptions } from '../../api/platforms';
+import { PlatformFilter } from '../evaluation/PlatformFilter';
 import { useLang, localName } from '../../lib/useLang';
 import { SIZE_CLASSES, STAGES, STATUSES } from '../../../modules/projects/core/codes';
 import type { PipelineQuery } from './pipelineQuery';
@@ -9,15 +9,12 @@ import type { PipelineQuery } from './pipelineQuery';
 interface Props {
   query: PipelineQuery;
   update: (patch: Partial<PipelineQuery>) => void;
-  /** A platform administrator sees one platform: no platform filter. */
-  onePlatform: boolean;
 }
 
 /** The pipeline's filters: platform, key industry, size, owner, stage, status, stalled, pending. */
-export function ProjectFilterBar({ query, update, onePlatform }: Props) {
+export function ProjectFilterBar({ query, update }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const platforms = usePlatformOptions(!onePlatform);
   const reference = useReference();
   const keyIndustries = (reference.data?.industries ?? []).filter((i) => i.isKey);
   return (
@@ -30,19 +27,11 @@ export function ProjectFilterBar({ query, update, onePlatform }: Props) {
         onSearch={(v) => update({ keyword: v.trim() || undefined })}
         style={{ width: 220 }}
       />
-      {!onePlatform && (
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('projects.col.platform')}
-          aria-label={t('projects.col.platform')}
-          style={{ width: 200 }}
-          value={query.platformId}
-          onChange={(v) => update({ platformId: v })}
-          options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          data-testid="projects-filter-platform"
-        />
-      )}
+      <PlatformFilter
+        value={query.platformId}
+        onChange={(v) => update({ platformId: v })}
+        placeholder={t('projects.col.platform')}
+      />
       <Select
         allowClear
         placeholder={t('projects.col.industry')}

@@ -125,7 +125,7 @@ export function ProjectListPage() {
       )}
     </>
   );
-  const filterBar = <ProjectFilterBar query={query} update={update} onePlatform={onePlatform} />;
+  const filterBar = <ProjectFilterBar query={query} update={update} />;
   const drill = query.majorYear ? (
     <Typography.Text type="secondary">{t('projects.drillMajor', { year: query.majorYear })}</Typography.Text>
   ) : undefined;

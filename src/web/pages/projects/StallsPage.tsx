@@ -1,8 +1,8 @@
-import { Flex, Radio, Select, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Flex, Radio, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useMe } from '../../api/auth';
-import { usePlatformOptions } from '../../api/platforms';
+import { PlatformFilter } from '../evaluation/PlatformFilter';
 import { useStalls, type ProjectSummary } from '../../api/projects';
 import { ListPage } from '../../components/ListPage';
 import { ProperName } from '../../components/ProperName';
@@ -41,7 +41,6 @@ export function StallsPage() {
   const pair = usePair();
   const { query, update } = useQueryParams(parse);
   const onePlatform = me?.role === 'platform_admin';
-  const platforms = usePlatformOptions(!onePlatform);
   const stalls = useStalls({ platformId: query.platformId, minLevel: query.minLevel });
   usePageTitle(t('projects.nav.stalls'));
   const items = [...(stalls.data?.items ?? [])].sort(
@@ -104,18 +103,11 @@ export function StallsPage() {
   ];
   const filters = (
     <Flex gap={12} wrap align="center">
-      {!onePlatform && (
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('projects.col.platform')}
-          aria-label={t('projects.col.platform')}
-          style={{ width: 220 }}
-          value={query.platformId}
-          onChange={(v) => update({ platformId: v })}
-          options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        />
-      )}
+      <PlatformFilter
+        value={query.platformId}
+        onChange={(v) => update({ platformId: v })}
+        placeholder={t('projects.col.platform')}
+      />
       <Radio.Group
         optionType="button"
         value={query.minLevel ?? 1}
