@@ -120,8 +120,10 @@ async function initialise(dataDir: string): Promise<Credentials> {
     await fs.chown(dir, ids.uid, ids.gid!);
     await fs.chown(pwfile, ids.uid, ids.gid!);
   }
+  let initdbPath = '';
   try {
     const { initdb } = await binaries();
+    initdbPath = initdb;
     await run(
       initdb,
       [
@@ -139,7 +141,8 @@ async function initialise(dataDir: string): Promise<Credentials> {
     throw new EmbeddedDatabaseError(
       `Could not create the embedded database in ${dir}: ${(error as Error).message}\n` +
         (isRoot()
-          ? `As root, PostgreSQL runs as the "postgres" system user, which must be able to enter every folder above ${dir}.`
+          ? `As root, PostgreSQL runs as the "postgres" system user, which must be able to enter every folder above ${dir} ` +
+            `and above its programs in ${path.dirname(initdbPath)} (a folder made by mktemp -d is closed to others: chmod 755 it).`
           : ''),
     );
   } finally {
