@@ -1,18 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { TreeChart } from 'echarts/charts';
-import { CanvasRenderer } from 'echarts/renderers';
-import type { ComposeOption } from 'echarts/core';
-import type { TreeSeriesOption } from 'echarts/charts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEGMENTS, type ChainView, type NodeView, type Rating } from '../../api/chainMap';
 import { localName, useLang } from '../../lib/useLang';
 import { formatInteger } from '../../lib/format';
-
-// The chain map draws a tree: registered here, with the page's code.
-echarts.use([TreeChart, CanvasRenderer]);
-
-type Option = ComposeOption<TreeSeriesOption>;
+import { EChart, type EChartOption } from '../../components/EChart';
 
 export const RATING_COLORS: Record<Rating, string> = {
   strong: '#389e0d',
@@ -42,13 +33,6 @@ function leafCount(d: TreeDatum): number {
 export function ChainTree({ view, onNode }: { view: ChainView; onNode: (code: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-  const clickRef = useRef(onNode);
-  useEffect(() => {
-    clickRef.current = onNode;
-  }, [onNode]);
-
   const root = useMemo<TreeDatum>(() => {
     const datum = (n: NodeView): TreeDatum => ({
       name: t('chainMap.nodeLabel', { name: localName(n, lang), count: formatInteger(n.enterprises) }),
@@ -69,26 +53,8 @@ export function ChainTree({ view, onNode }: { view: ChainView; onNode: (code: st
   }, [view, lang, t]);
   const height = Math.max(360, leafCount(root) * 30 + 40);
 
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    chart.on('click', (e) => {
-      const code = (e.data as TreeDatum | undefined)?.code;
-      if (code) clickRef.current(code);
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const option: Option = {
+  const option = useMemo<EChartOption>(
+    () => ({
       series: [
         {
           type: 'tree',
@@ -109,18 +75,20 @@ export function ChainTree({ view, onNode }: { view: ChainView; onNode: (code: st
           animationDuration: 300,
         },
       ],
-    };
-    chartRef.current?.setOption(option, { notMerge: true });
-    chartRef.current?.resize();
-  }, [root]);
+    }),
+    [root],
+  );
 
   return (
-    <div
-      ref={ref}
-      role="img"
-      aria-label={t('chainMap.chartLabel', { industry: localName(view.industry, lang) })}
-      data-testid="chain-tree"
-      style={{ width: '100%', height, cursor: 'pointer' }}
+    <EChart
+      option={option}
+      height={height}
+      ariaLabel={t('chainMap.chartLabel', { industry: localName(view.industry, lang) })}
+      testId="chain-tree"
+      onClick={(e) => {
+        const code = (e.data as TreeDatum | undefined)?.code;
+        if (code) onNode(code);
+      }}
     />
   );
 }

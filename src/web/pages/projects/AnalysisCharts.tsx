@@ -5,7 +5,7 @@ import type { Funnel, ProjectStats } from '../../api/projects';
 import { useReferenceMaps } from '../../api/reference';
 import { byDataIndex } from '../../charts/tooltips';
 import { formatInteger, formatPercent, formatYi } from '../../lib/format';
-import { ProjectChart, type ProjectChartOption } from './ProjectChart';
+import { EChart, type EChartOption } from '../../components/EChart';
 import { usePair } from './projectFormat';
 
 const COLORS = ['#bfbfbf', '#91caff', '#1677ff', '#13c2c2', '#2f54eb', '#722ed1', '#52c41a', '#389e0d'];
@@ -13,7 +13,7 @@ const COLORS = ['#bfbfbf', '#91caff', '#1677ff', '#13c2c2', '#2f54eb', '#722ed1'
 /** The stages as a funnel: projects that reached each stage, and the conversion from the one before. */
 export function FunnelChartView({ funnel }: { funnel: Funnel }) {
   const { t } = useTranslation();
-  const option = useMemo<ProjectChartOption>(() => {
+  const option = useMemo<EChartOption>(() => {
     const unit = t('projects.unit.projects');
     const labels = funnel.steps.map(
       (s) =>
@@ -57,12 +57,7 @@ export function FunnelChartView({ funnel }: { funnel: Funnel }) {
     };
   }, [funnel, t]);
   return (
-    <ProjectChart
-      option={option}
-      height={360}
-      ariaLabel={t('projects.analysis.funnel')}
-      testId="projects-funnel"
-    />
+    <EChart option={option} height={360} ariaLabel={t('projects.analysis.funnel')} testId="projects-funnel" />
   );
 }
 
@@ -78,7 +73,7 @@ export function IndustryChart({ stats }: { stats: ProjectStats }) {
         .sort((a, b) => a.signedInvestment - b.signedInvestment),
     [stats, industries],
   );
-  const option = useMemo<ProjectChartOption>(() => {
+  const option = useMemo<EChartOption>(() => {
     const yi = t('projects.unit.yi');
     const tips = rows.map((r) => [
       { strong: pair(r.nameZh, r.nameEn) },
@@ -103,7 +98,7 @@ export function IndustryChart({ stats }: { stats: ProjectStats }) {
   if (!rows.some((r) => r.signedInvestment > 0))
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.analysis.noSignings')} />;
   return (
-    <ProjectChart
+    <EChart
       option={option}
       height={300}
       ariaLabel={t('projects.analysis.byIndustry')}
@@ -117,7 +112,7 @@ export function LeadingShareChart({ stats }: { stats: ProjectStats }) {
   const { t } = useTranslation();
   const pair = usePair();
   const rows = useMemo(() => stats.platforms.filter((p) => p.leadingIndustryShare !== null), [stats]);
-  const option = useMemo<ProjectChartOption>(() => {
+  const option = useMemo<EChartOption>(() => {
     const tips = rows.map((r) => [
       { strong: pair(r.name, r.nameEn) },
       `${t('projects.analysis.leadingShare')}：${formatPercent(r.leadingIndustryShare)}`,
@@ -144,7 +139,7 @@ export function LeadingShareChart({ stats }: { stats: ProjectStats }) {
   if (rows.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.analysis.noSignings')} />;
   return (
-    <ProjectChart
+    <EChart
       option={option}
       height={300}
       ariaLabel={t('projects.analysis.leadingShare')}
