@@ -71,19 +71,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await seedDemoStats(services);
     }
     await services.imports.failInterrupted();
-    // Dormant accounts, stale sessions and stalled projects: at start, then every hour.
-    // Stalled investment projects: their notices (once per project, stage and level) go out too.
+    // Dormant accounts and stale sessions: at start, then every hour.
     const housekeeping = () =>
-      Promise.all([
-        services.auth
-          .housekeeping()
-          .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed')),
-        services.projects
-          .sweepStalls()
-          .catch((error: Error) => app.log.warn({ err: error }, 'project stall sweep failed')),
-      ]);
+      services.auth
+        .housekeeping()
+        .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed'));
     await housekeeping();
-    const housekeepingTimer = setInterval(() => void housekeeping(), HOUSEKEEPING_INTERVAL_MS);
+    // Stalled investment projects' notices (once per project, stage and level): after the server
+    // listens, then every hour, one pass at a time, outside the start-up path.
+    let sweepingStalls: Promise<void> | null = null;
+    const sweepStalls = () => {
+      sweepingStalls ??= services.projects
+        .sweepStalls()
+        .then(() => undefined)
+        .catch((error: Error) => app.log.warn({ err: error }, 'project stall sweep failed'))
+        .finally(() => (sweepingStalls = null));
+    };
+    const housekeepingTimer = setInterval(() => {
+      void housekeeping();
+      sweepStalls();
+    }, HOUSEKEEPING_INTERVAL_MS);
     housekeepingTimer.unref();
     // Compute the cockpit's metrics now, so the first visitor does not wait for them.
     void services.metrics
@@ -96,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       listenTextResolver: (address) =>
         `Server listening at ${serverUrl(config.host, Number(new URL(address).port))}`,
     });
+    sweepStalls();
     // Uploads never confirmed are deleted once their retention is over, also when no one uploads.
     const sweeper = setInterval(
       () =>
@@ -128,6 +136,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         clearInterval(sweeper);
         clearInterval(deliverer);
         await delivering;
+        await sweepingStalls;
         clearInterval(housekeepingTimer);
         await app.close();
         // The server owns the embedded cluster, also one it attached to after a crash.
