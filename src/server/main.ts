@@ -71,26 +71,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await seedDemoStats(services);
     }
     await services.imports.failInterrupted();
-    // Dormant accounts and stale sessions: at start, then every hour.
+    // Dormant accounts, stale sessions and stalled projects: at start, then every hour.
+    // Stalled investment projects: their notices (once per project, stage and level) go out too.
     const housekeeping = () =>
-      services.auth
-        .housekeeping()
-        .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed'));
+      Promise.all([
+        services.auth
+          .housekeeping()
+          .catch((error: Error) => app.log.error({ err: error }, 'account housekeeping failed')),
+        services.projects
+          .sweepStalls()
+          .catch((error: Error) => app.log.warn({ err: error }, 'project stall sweep failed')),
+      ]);
     await housekeeping();
-    // Stalled investment projects' notices (once per project, stage and level): after the server
-    // listens, then every hour, one pass at a time, outside the start-up path.
-    let sweepingStalls: Promise<void> | null = null;
-    const sweepStalls = () => {
-      sweepingStalls ??= services.projects
-        .sweepStalls()
-        .then(() => undefined)
-        .catch((error: Error) => app.log.warn({ err: error }, 'project stall sweep failed'))
-        .finally(() => (sweepingStalls = null));
-    };
-    const housekeepingTimer = setInterval(() => {
-      void housekeeping();
-      sweepStalls();
-    }, HOUSEKEEPING_INTERVAL_MS);
+    const housekeepingTimer = setInterval(() => void housekeeping(), HOUSEKEEPING_INTERVAL_MS);
     housekeepingTimer.unref();
     // Compute the cockpit's metrics now, so the first visitor does not wait for them.
     void services.metrics
@@ -103,7 +96,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
       listenTextResolver: (address) =>
         `Server listening at ${serverUrl(config.host, Number(new URL(address).port))}`,
     });
-    sweepStalls();
     // Uploads never confirmed are deleted once their retention is over, also when no one uploads.
     const sweeper = setInterval(
       () =>
@@ -136,7 +128,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
         clearInterval(sweeper);
         clearInterval(deliverer);
         await delivering;
-        await sweepingStalls;
         clearInterval(housekeepingTimer);
         await app.close();
         // The server owns the embedded cluster, also one it attached to after a crash.
