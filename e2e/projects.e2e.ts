@@ -49,18 +49,12 @@ async function typeDate(input: ReturnType<Page['getByLabel']>, date: string) {
   await input.press('Enter');
 }
 
-/** Picks an option and waits until the select shows it (a click during the list's opening can miss). */
 async function choose(page: Page, select: string, option: string | RegExp) {
-  const chosen = page.getByTestId(select).locator('.ant-select-selection-item');
-  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
-    await page.getByTestId(select).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-    await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
-  }
-  await chosen.waitFor();
+  await page.getByTestId(select).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
 describe.skipIf(!chromiumPath)('a ≥ 10 亿 project is signed, approved and counted in T6', () => {
